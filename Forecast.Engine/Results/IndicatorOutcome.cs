@@ -1,0 +1,22 @@
+using Forecast.Engine.Model;
+using Forecast.Engine.Projection;
+using Forecast.Engine.Statistics;
+
+namespace Forecast.Engine.Results;
+
+/// <summary>What the simulation says about one indicator and its target.</summary>
+/// <param name="Indicator">The indicator, with its target.</param>
+/// <param name="Probability">Probability of reaching the target (Monte Carlo estimate). Range: 0-1.</param>
+/// <param name="ProbabilityCi95">95% Wilson interval of <paramref name="Probability"/>.</param>
+/// <param name="ExpectedShortfall">Mean distance to the threshold over the paths that miss it (0 when none miss), in the indicator's unit.</param>
+/// <param name="Years">Distribution per year, from the year after the base to the last simulated year.</param>
+/// <param name="Growth">Required versus historical growth and the progress category.</param>
+public sealed record IndicatorOutcome(Indicator Indicator, double Probability, Interval ProbabilityCi95,
+    double ExpectedShortfall, IReadOnlyList<YearStatistics> Years, GrowthAssessment Growth)
+{
+    /// <summary>On track, at risk or off track, from the probability.</summary>
+    public TargetStatus Status => TargetStatuses.Of(Probability);
+
+    /// <summary>The statistics of the target year.</summary>
+    public YearStatistics TargetYear => Years.First(y => y.Year == Indicator.Target.Year);
+}

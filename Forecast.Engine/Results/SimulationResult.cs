@@ -1,0 +1,22 @@
+using Forecast.Engine.Consistency;
+using Forecast.Engine.Statistics;
+
+namespace Forecast.Engine.Results;
+
+/// <summary>The outcome of a Monte Carlo run: plain data for writers, plots and reports.</summary>
+/// <param name="Scenario">The scenario's name.</param>
+/// <param name="Paths">Number of paths simulated.</param>
+/// <param name="Seed">The seed of every random stream.</param>
+/// <param name="Indicators">One outcome per indicator, in scenario order.</param>
+/// <param name="AllHeadlineProbability">Probability that every headline target is met on the same path.</param>
+/// <param name="AllHeadlineCi95">95% Wilson interval of <paramref name="AllHeadlineProbability"/>.</param>
+/// <param name="HeadlineMetDistribution">Element k: probability that exactly k headline targets are met.</param>
+/// <param name="AllTargetsProbability">Probability that every target, headline or not, is met on the same path.</param>
+/// <param name="Findings">Inconsistencies between the plan's own targets.</param>
+public sealed record SimulationResult(string Scenario, long Paths, ulong Seed, IReadOnlyList<IndicatorOutcome> Indicators,
+    double AllHeadlineProbability, Interval AllHeadlineCi95, IReadOnlyList<double> HeadlineMetDistribution,
+    double AllTargetsProbability, IReadOnlyList<ConsistencyFinding> Findings)
+{
+    /// <summary>The outcome of the indicator with the given id.</summary>
+    public IndicatorOutcome this[string indicatorId] => Indicators.First(i => i.Indicator.Id == indicatorId);
+}

@@ -1,0 +1,264 @@
+using Forecast.Engine.Model;
+using Forecast.Engine.Randomness;
+using Forecast.Engine.Statistics;
+using MathNet.Numerics.Distributions;
+
+namespace Forecast.Engine.Simulation;
+
+/// <summary>
+/// Simulates one block of paths of a <see cref="SimulationPlan"/> into an accumulator. Random
+/// numbers come from streams keyed by (seed, block index, driver or indicator id); within a
+/// stream the order is fixed: a driver draws its level uniforms for the block, then one normal per
+/// path each year; an indicator draws its binomial uniforms year by year. The block's result
+/// therefore depends only on the seed, the block index and the plan.
+/// </summary>
+internal static class BlockSimulator
+{
+    public static void Simulate(SimulationPlan plan, ulong seed, long block, int count, BlockWorkspace ws, SimulationAccumulator acc)
+    {
+        int drivers = plan.DriverCount;
+        var inds = plan.Indicators;
+
+        for (int d = 0; d < drivers; d++)
+        {
+            var stream = StreamKey.Derive(seed, block, plan.DriverKeys[d]);
+            var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
+            stream.FillOpenUniform(u);
+            plan.LevelSamplers[d][plan.LevelIndex[d][0]].Fill(u, BlockWorkspace.Row(ws.Levels, d, count));
+            ws.DriverStreams[d] = stream;
+        }
+        for (int k = 0; k < inds.Length; k++)
+        {
+            var ind = inds[k];
+            ws.IndicatorStreams[k] = StreamKey.Derive(seed, block, ind.StreamKey);
+            BlockWorkspace.Row(ws.State, k, count).Fill(ind.BaseValue);
+            BlockWorkspace.Row(ws.Numerator, k, count).Fill(1);
+            BlockWorkspace.Row(ws.Denominator, k, count).Fill(1);
+            BlockWorkspace.Row(ws.Worst, k, count).Clear();
+            BlockWorkspace.Row(ws.AllYears, k, count).Fill(true);
+            if (ind.Kind == StepKind.Share)
+            {
+                // The share's state is its logit; the value is mapped back when recorded.
+                double s = (ind.BaseValue - ind.Lower) / (ind.Upper - ind.Lower);
+                BlockWorkspace.Row(ws.Numerator, k, count).Fill(Math.Log(s / (1 - s)));
+            }
+        }
+        ws.MetCount.AsSpan(0, count).Clear();
+        ws.AllMet.AsSpan(0, count).Fill(true);
+
+        for (int step = 1; step <= plan.Steps; step++)
+        {
+            DrawDriverValues(plan, step, count, ws);
+            for (int k = 0; k < inds.Length; k++)
+            {
+                var ind = inds[k];
+                if (step <= ind.BaseStep) continue;
+                StepIndicator(plan, ind, k, count, ws);
+                Record(ind, k, step, count, ws, acc);
+            }
+        }
+
+        var met = ws.MetCount.AsSpan(0, count);
+        var allMet = ws.AllMet.AsSpan(0, count);
+        long all = 0;
+        for (int i = 0; i < count; i++)
+        {
+            acc.MetCount[met[i]]++;
+            if (allMet[i]) all++;
+        }
+        acc.AllTargets += all;
+        acc.Paths += count;
+    }
+
+    private static void DrawDriverValues(SimulationPlan plan, int step, int count, BlockWorkspace ws)
+    {
+        int drivers = plan.DriverCount;
+        for (int d = 0; d < drivers; d++)
+        {
+            ws.DriverStreams[d].FillStandardNormal(BlockWorkspace.Row(ws.Shocks, d, count));
+            int current = plan.LevelIndex[d][step];
+            if (current != plan.LevelIndex[d][step - 1])
+                plan.LevelSamplers[d][current].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), BlockWorkspace.Row(ws.Levels, d, count));
+        }
+
+        var factor = plan.CorrelationFactor;
+        for (int d = 0; d < drivers; d++)
+        {
+            ReadOnlySpan<double> z = BlockWorkspace.Row(ws.Shocks, d, count);
+            if (factor is not null && plan.Mixed[d])
+            {
+                var mixed = BlockWorkspace.Row(ws.Mixed, d, count);
+                mixed.Clear();
+                for (int j = 0; j <= d; j++)
+                {
+                    double l = factor[d * drivers + j];
+                    if (l == 0) continue;
+                    var eps = BlockWorkspace.Row(ws.Shocks, j, count);
+                    for (int i = 0; i < count; i++) mixed[i] += l * eps[i];
+                }
+                z = mixed;
+            }
+            Transform(plan.YearlyKinds[d], plan.YearlyScales[d], BlockWorkspace.Row(ws.Levels, d, count), z,
+                BlockWorkspace.Row(ws.Values, d, count));
+        }
+    }
+
+    /// <summary>Turns each path's level and correlated shock into the driver's value of the year.</summary>
+    internal static void Transform(YearlyVariationKind kind, double scale, ReadOnlySpan<double> level, ReadOnlySpan<double> z, Span<double> value)
+    {
+        switch (kind)
+        {
+            case YearlyVariationKind.None:
+                level.CopyTo(value);
+                break;
+            case YearlyVariationKind.Normal:
+                for (int i = 0; i < value.Length; i++) value[i] = level[i] + scale * z[i];
+                break;
+            case YearlyVariationKind.Growth:
+                double drift = -0.5 * scale * scale;
+                for (int i = 0; i < value.Length; i++) value[i] = (1 + level[i]) * Math.Exp(drift + scale * z[i]) - 1;
+                break;
+            case YearlyVariationKind.Poisson:
+                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(Normal.CDF(0, 1, z[i]), level[i]);
+                break;
+            case YearlyVariationKind.NegativeBinomial:
+                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.NegativeBinomial(Normal.CDF(0, 1, z[i]), level[i], scale);
+                break;
+        }
+    }
+
+    private static void StepIndicator(SimulationPlan plan, CompiledIndicator ind, int k, int count, BlockWorkspace ws)
+    {
+        var x = BlockWorkspace.Row(ws.State, k, count);
+        ReadOnlySpan<double> v = ind.Driver >= 0 ? BlockWorkspace.Row(ws.Values, ind.Driver, count) : default;
+        switch (ind.Kind)
+        {
+            case StepKind.Compound:
+                for (int i = 0; i < count; i++) x[i] *= 1 + v[i];
+                break;
+            case StepKind.Ratio:
+            {
+                var n = BlockWorkspace.Row(ws.Numerator, k, count);
+                var dn = BlockWorkspace.Row(ws.Denominator, k, count);
+                Side(plan, ind.Driver, ind.NumeratorIndicator, n, count, ws);
+                Side(plan, ind.SecondDriver, ind.DenominatorIndicator, dn, count, ws);
+                double b = ind.BaseValue;
+                for (int i = 0; i < count; i++) x[i] = b * n[i] / dn[i];
+                break;
+            }
+            case StepKind.Share:
+            {
+                var y = BlockWorkspace.Row(ws.Numerator, k, count);
+                double lo = ind.Lower, width = ind.Upper - ind.Lower;
+                for (int i = 0; i < count; i++)
+                {
+                    y[i] += v[i];
+                    x[i] = lo + width / (1 + Math.Exp(-y[i]));
+                }
+                break;
+            }
+            case StepKind.StockFlow:
+            {
+                var u = ws.Uniforms.AsSpan(0, count);
+                ref var stream = ref ws.IndicatorStreams[k];
+                if (ind.SecondDriver >= 0)
+                {
+                    var q = BlockWorkspace.Row(ws.Values, ind.SecondDriver, count);
+                    stream.FillOpenUniform(u);
+                    for (int i = 0; i < count; i++)
+                        x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
+                }
+                if (ind.Capacity >= 0)
+                {
+                    stream.FillOpenUniform(u);
+                    for (int i = 0; i < count; i++)
+                        x[i] += DiscreteQuantile.Binomial(u[i], ind.Capacity - (int)x[i], Math.Clamp(v[i], 0, 1));
+                }
+                else
+                {
+                    for (int i = 0; i < count; i++) x[i] += Math.Max(0, Math.Round(v[i]));
+                }
+                break;
+            }
+            case StepKind.Cumulative:
+                for (int i = 0; i < count; i++) x[i] += Math.Max(0, Math.Round(v[i]));
+                break;
+            case StepKind.Flow:
+                if (ind.RoundFlow)
+                    for (int i = 0; i < count; i++) x[i] = Math.Max(0, Math.Round(v[i]));
+                else
+                    v.CopyTo(x);
+                break;
+        }
+    }
+
+    /// <summary>Advances one side of a ratio: compounds its growth driver, or follows an indicator relative to its base.</summary>
+    private static void Side(SimulationPlan plan, int driver, int indicator, Span<double> q, int count, BlockWorkspace ws)
+    {
+        if (driver >= 0)
+        {
+            var g = BlockWorkspace.Row(ws.Values, driver, count);
+            for (int i = 0; i < count; i++) q[i] *= 1 + g[i];
+        }
+        else
+        {
+            // The indicator's state was already stepped this year (dependency order).
+            var other = BlockWorkspace.Row(ws.State, indicator, count);
+            double inverseBase = 1 / plan.Indicators[indicator].BaseValue;
+            for (int i = 0; i < count; i++) q[i] = other[i] * inverseBase;
+        }
+    }
+
+    private static void Record(CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws, SimulationAccumulator acc)
+    {
+        var x = BlockWorkspace.Row(ws.State, k, count);
+        int cell = acc.Cell(k, step);
+        acc.Record(cell, x);
+        if (step > ind.TargetStep) return;
+
+        var target = ind.Source.Target;
+        bool atLeast = target.Direction == Direction.AtLeast;
+        double threshold = target.Value;
+        var worst = BlockWorkspace.Row(ws.Worst, k, count);
+        var allYears = BlockWorkspace.Row(ws.AllYears, k, count);
+        bool everyYear = target.Period == TargetPeriod.EveryYear;
+        long hits = 0;
+        for (int i = 0; i < count; i++)
+        {
+            double shortfall = atLeast ? threshold - x[i] : x[i] - threshold;
+            bool met = shortfall <= 0;
+            if (met) hits++;
+            if (everyYear)
+            {
+                if (!met) allYears[i] = false;
+                if (shortfall > worst[i]) worst[i] = shortfall;
+            }
+        }
+        acc.YearHits[cell] += hits;
+        if (step != ind.TargetStep) return;
+
+        long targetHits = 0, misses = 0;
+        double shortfallSum = 0;
+        var metCount = ws.MetCount.AsSpan(0, count);
+        var allMet = ws.AllMet.AsSpan(0, count);
+        for (int i = 0; i < count; i++)
+        {
+            double shortfall = everyYear ? worst[i] : Math.Max(0, atLeast ? threshold - x[i] : x[i] - threshold);
+            bool met = everyYear ? allYears[i] : shortfall <= 0;
+            if (met)
+            {
+                targetHits++;
+                if (ind.HeadlineIndex >= 0) metCount[i]++;
+            }
+            else
+            {
+                misses++;
+                shortfallSum += shortfall;
+                allMet[i] = false;
+            }
+        }
+        acc.TargetHits[k] += targetHits;
+        acc.Misses[k] += misses;
+        acc.ShortfallSum[k] += shortfallSum;
+    }
+}

@@ -1,0 +1,54 @@
+using Forecast.Engine.Randomness;
+
+namespace Forecast.Engine.Simulation;
+
+/// <summary>
+/// The buffers one worker needs to simulate a block of paths, structure of arrays (one row of
+/// <see cref="BlockSize"/> per state variable). Allocated once per worker and reused for every block.
+/// </summary>
+internal sealed class BlockWorkspace
+{
+    public const int BlockSize = 1024;
+
+    public BlockWorkspace(SimulationPlan plan)
+    {
+        int drivers = plan.DriverCount, indicators = plan.Indicators.Length;
+        DriverStreams = new Xoshiro256StarStar[drivers];
+        IndicatorStreams = new Xoshiro256StarStar[indicators];
+        LevelUniforms = new double[drivers * BlockSize];
+        Levels = new double[drivers * BlockSize];
+        Shocks = new double[drivers * BlockSize];
+        Mixed = new double[drivers * BlockSize];
+        Values = new double[drivers * BlockSize];
+        State = new double[indicators * BlockSize];
+        Numerator = new double[indicators * BlockSize];
+        Denominator = new double[indicators * BlockSize];
+        Worst = new double[indicators * BlockSize];
+        AllYears = new bool[indicators * BlockSize];
+        Uniforms = new double[BlockSize];
+        MetCount = new int[BlockSize];
+        AllMet = new bool[BlockSize];
+        Scratch = new double[BlockSize];
+    }
+
+    public Xoshiro256StarStar[] DriverStreams { get; }
+    public Xoshiro256StarStar[] IndicatorStreams { get; }
+    public double[] LevelUniforms { get; }
+    public double[] Levels { get; }
+    public double[] Shocks { get; }
+    public double[] Mixed { get; }
+    public double[] Values { get; }
+    public double[] State { get; }
+    public double[] Numerator { get; }
+    public double[] Denominator { get; }
+    /// <summary>Worst shortfall over the years, for every-year targets.</summary>
+    public double[] Worst { get; }
+    /// <summary>Whether an every-year target has held in every year so far.</summary>
+    public bool[] AllYears { get; }
+    public double[] Uniforms { get; }
+    public int[] MetCount { get; }
+    public bool[] AllMet { get; }
+    public double[] Scratch { get; }
+
+    public static Span<T> Row<T>(T[] array, int row, int length) => array.AsSpan(row * BlockSize, length);
+}

@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using MathNet.Numerics.Distributions;
+
+namespace Forecast.Engine.Statistics;
+
+/// <summary>
+/// Exact inverse CDFs (quantile functions) of the discrete distributions the engine draws from:
+/// the smallest k with F(k) ≥ u. Drawing a count as F⁻¹(u) of a uniform u (or of Φ(z) for a
+/// correlated normal z) is what lets counts take part in the Gaussian copula and in common random
+/// numbers. The search starts at 0 for small means and at the mode otherwise (with the CDF there from
+/// MathNet.Numerics' regularised incomplete gamma and beta functions), so its cost grows with the
+/// standard deviation, not the mean.
+/// </summary>
+public static class DiscreteQuantile
+{
+    private const double SmallMean = 30;
+
+    /// <summary>Poisson(λ) quantile. Range: λ ≥ 0, 0 &lt; u &lt; 1.</summary>
+    public static int Poisson(double u, double lambda)
+    {
+        if (lambda <= 0) return 0;
+        return Search(new PoissonFamily(lambda), u);
+    }
+
+    /// <summary>Binomial(n, p) quantile: the number of successes in n trials. Range: n ≥ 0, 0 ≤ p ≤ 1, 0 &lt; u &lt; 1.</summary>
+    public static int Binomial(double u, int n, double p)
+    {
+        if (n <= 0 || p <= 0) return 0;
+        if (p >= 1) return n;
+        return Search(new BinomialFamily(n, p), u);
+    }
+
+    /// <summary>
+    /// Negative binomial quantile with mean m and dispersion (size) r: variance m + m²/r; as r → ∞ it
+    /// tends to Poisson(m). In MathNet's parameterisation NB(r, p) with p = r / (r + m).
+    /// Range: m ≥ 0, r &gt; 0, 0 &lt; u &lt; 1.
+    /// </summary>
+    public static int NegativeBinomial(double u, double mean, double dispersion)
+    {
+        if (mean <= 0) return 0;
+        return Search(new NegativeBinomialFamily(dispersion, dispersion / (dispersion + mean)), u);
+    }
+
+    private static int Search<TFamily>(TFamily family, double u) where TFamily : struct, IDiscreteFamily
+    {
+        int k;
+        double pmf, cdf;
+        if (family.Mean < SmallMean)
+        {
+            k = 0;
+            pmf = family.Pmf0;
+            cdf = pmf;
+        }
+        else
+        {
+            k = family.Mode;
+            pmf = family.Pmf(k);
+            cdf = family.Cdf(k);
+        }
+
+        if (cdf >= u)
+        {
+            // Walk down while the CDF one step below still covers u.
+            while (k > 0)
+            {
+                double below = cdf - pmf;
+                if (below < u) break;
+                pmf *= family.RatioDown(k);
+                cdf = below;
+                k--;
+            }
+            return k;
+        }
+
+        // Walk up until the CDF reaches u; stop if the mass runs out in floating point.
+        while (cdf < u && k < family.Max)
+        {
+            pmf *= family.RatioUp(k);
+            k++;
+            cdf += pmf;
+            if (pmf == 0 && k > family.Mode) break;
+        }
+        return k;
+    }
+
+    private interface IDiscreteFamily
+    {
+        double Mean { get; }
+        int Mode { get; }
+        int Max { get; }
+        double Pmf0 { get; }
+        double Pmf(int k);
+        double Cdf(int k);
+        /// <summary>pmf(k+1) / pmf(k).</summary>
+        double RatioUp(int k);
+        /// <summary>pmf(k-1) / pmf(k).</summary>
+        double RatioDown(int k);
+    }
+
+    private readonly struct PoissonFamily(double lambda) : IDiscreteFamily
+    {
+        public double Mean => lambda;
+        public int Mode => (int)Math.Floor(lambda);
+        public int Max => int.MaxValue - 1;
+        public double Pmf0 => Math.Exp(-lambda);
+        public double Pmf(int k) => MathNet.Numerics.Distributions.Poisson.PMF(lambda, k);
+        public double Cdf(int k) => MathNet.Numerics.Distributions.Poisson.CDF(lambda, k);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double RatioUp(int k) => lambda / (k + 1);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double RatioDown(int k) => k / lambda;
+    }
+
+    private readonly struct BinomialFamily(int n, double p) : IDiscreteFamily
+    {
+        private readonly double _odds = p / (1 - p);
+        public double Mean => n * p;
+        public int Mode => Math.Min(n, (int)Math.Floor((n + 1) * p));
+        public int Max => n;
+        public double Pmf0 => Math.Pow(1 - p, n);
+        public double Pmf(int k) => MathNet.Numerics.Distributions.Binomial.PMF(p, n, k);
+        public double Cdf(int k) => MathNet.Numerics.Distributions.Binomial.CDF(p, n, k);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double RatioUp(int k) => (double)(n - k) / (k + 1) * _odds;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double RatioDown(int k) => k / ((double)(n - k + 1) * _odds);
+    }
+
+    private readonly struct NegativeBinomialFamily(double r, double p) : IDiscreteFamily
+    {
+        public double Mean => r * (1 - p) / p;
+        public int Mode => r > 1 ? (int)Math.Floor((r - 1) * (1 - p) / p) : 0;
+        public int Max => int.MaxValue - 1;
+        public double Pmf0 => Math.Pow(p, r);
+        public double Pmf(int k) => MathNet.Numerics.Distributions.NegativeBinomial.PMF(r, p, k);
+        public double Cdf(int k) => MathNet.Numerics.Distributions.NegativeBinomial.CDF(r, p, k);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double RatioUp(int k) => (k + r) / (k + 1) * (1 - p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double RatioDown(int k) => k / ((k - 1 + r) * (1 - p));
+    }
+}
