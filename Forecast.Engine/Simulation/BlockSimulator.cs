@@ -204,8 +204,8 @@ internal static class BlockSimulator
         {
             // The indicator's state was already stepped this year (dependency order).
             var other = BlockWorkspace.Row(ws.State, indicator, count);
-            double inverseBase = 1 / plan.Indicators[indicator].BaseValue;
-            for (int i = 0; i < count; i++) q[i] = other[i] * inverseBase;
+            double otherBase = plan.Indicators[indicator].BaseValue;
+            for (int i = 0; i < count; i++) q[i] = other[i] / otherBase;
         }
     }
 
