@@ -1,7 +1,6 @@
 using Forecast.Engine.Model;
 using Forecast.Engine.Randomness;
 using Forecast.Engine.Statistics;
-using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Simulation;
 
@@ -24,7 +23,7 @@ internal static class BlockSimulator
             var stream = StreamKey.Derive(seed, block, plan.DriverKeys[d]);
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
             stream.FillOpenUniform(u);
-            plan.LevelSamplers[d][plan.LevelIndex[d][0]].Fill(u, BlockWorkspace.Row(ws.Levels, d, count));
+            SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
         }
         for (int k = 0; k < inds.Length; k++)
@@ -77,8 +76,7 @@ internal static class BlockSimulator
         {
             ws.DriverStreams[d].FillStandardNormal(BlockWorkspace.Row(ws.Shocks, d, count));
             int current = plan.LevelIndex[d][step];
-            if (current != plan.LevelIndex[d][step - 1])
-                plan.LevelSamplers[d][current].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), BlockWorkspace.Row(ws.Levels, d, count));
+            if (current != plan.LevelIndex[d][step - 1]) SetLevels(plan, d, current, count, ws);
         }
 
         var factor = plan.CorrelationFactor;
@@ -99,12 +97,31 @@ internal static class BlockSimulator
                 z = mixed;
             }
             Transform(plan.YearlyKinds[d], plan.YearlyScales[d], BlockWorkspace.Row(ws.Levels, d, count), z,
-                BlockWorkspace.Row(ws.Values, d, count));
+                BlockWorkspace.Row(ws.Starts, d, count), BlockWorkspace.Row(ws.Values, d, count));
+        }
+    }
+
+    /// <summary>Draws the levels of driver d from its level uniforms, and the quantile-search starts of count drivers.</summary>
+    private static void SetLevels(SimulationPlan plan, int d, int sampler, int count, BlockWorkspace ws)
+    {
+        var levels = BlockWorkspace.Row(ws.Levels, d, count);
+        plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+        var starts = BlockWorkspace.Row(ws.Starts, d, count);
+        double scale = plan.YearlyScales[d];
+        switch (plan.YearlyKinds[d])
+        {
+            case YearlyVariationKind.Poisson:
+                for (int i = 0; i < count; i++) starts[i] = DiscreteQuantile.PoissonStart(levels[i]);
+                break;
+            case YearlyVariationKind.NegativeBinomial:
+                for (int i = 0; i < count; i++) starts[i] = DiscreteQuantile.NegativeBinomialStart(levels[i], scale);
+                break;
         }
     }
 
     /// <summary>Turns each path's level and correlated shock into the driver's value of the year.</summary>
-    internal static void Transform(YearlyVariationKind kind, double scale, ReadOnlySpan<double> level, ReadOnlySpan<double> z, Span<double> value)
+    internal static void Transform(YearlyVariationKind kind, double scale, ReadOnlySpan<double> level, ReadOnlySpan<double> z,
+        ReadOnlySpan<DiscreteStart> starts, Span<double> value)
     {
         switch (kind)
         {
@@ -119,10 +136,10 @@ internal static class BlockSimulator
                 for (int i = 0; i < value.Length; i++) value[i] = (1 + level[i]) * Math.Exp(drift + scale * z[i]) - 1;
                 break;
             case YearlyVariationKind.Poisson:
-                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(Normal.CDF(0, 1, z[i]), level[i]);
+                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(StandardNormal.Cdf(z[i]), level[i], starts[i]);
                 break;
             case YearlyVariationKind.NegativeBinomial:
-                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.NegativeBinomial(Normal.CDF(0, 1, z[i]), level[i], scale);
+                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.NegativeBinomial(StandardNormal.Cdf(z[i]), level[i], scale, starts[i]);
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using Forecast.Engine.Randomness;
+using Forecast.Engine.Statistics;
 
 namespace Forecast.Engine.Simulation;
 
@@ -20,6 +21,7 @@ internal sealed class BlockWorkspace
         Shocks = new double[drivers * BlockSize];
         Mixed = new double[drivers * BlockSize];
         Values = new double[drivers * BlockSize];
+        Starts = new DiscreteStart[drivers * BlockSize];
         State = new double[indicators * BlockSize];
         Numerator = new double[indicators * BlockSize];
         Denominator = new double[indicators * BlockSize];
@@ -38,6 +40,8 @@ internal sealed class BlockWorkspace
     public double[] Shocks { get; }
     public double[] Mixed { get; }
     public double[] Values { get; }
+    /// <summary>Per path and count driver, where the quantile search of its yearly draws starts (fixed while the level is).</summary>
+    public DiscreteStart[] Starts { get; }
     public double[] State { get; }
     public double[] Numerator { get; }
     public double[] Denominator { get; }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Statistics;
 
@@ -7,27 +6,33 @@ namespace Forecast.Engine.Statistics;
 /// Exact inverse CDFs (quantile functions) of the discrete distributions the engine draws from:
 /// the smallest k with F(k) ≥ u. Drawing a count as F⁻¹(u) of a uniform u (or of Φ(z) for a
 /// correlated normal z) is what lets counts take part in the Gaussian copula and in common random
-/// numbers. The search starts at 0 for small means and at the mode otherwise (with the CDF there from
-/// MathNet.Numerics' regularised incomplete gamma and beta functions), so its cost grows with the
-/// standard deviation, not the mean.
+/// numbers. The search walks the probability mass function from a start point: 0 for small means,
+/// otherwise the mode, with F(mode) from MathNet.Numerics' regularised incomplete gamma and beta
+/// functions. A <see cref="DiscreteStart"/> can be computed once and reused for many draws from the
+/// same distribution (a path's yearly draws at a fixed level), so the special functions are paid once.
 /// </summary>
 public static class DiscreteQuantile
 {
     private const double SmallMean = 30;
 
     /// <summary>Poisson(λ) quantile. Range: λ ≥ 0, 0 &lt; u &lt; 1.</summary>
-    public static int Poisson(double u, double lambda)
-    {
-        if (lambda <= 0) return 0;
-        return Search(new PoissonFamily(lambda), u);
-    }
+    public static int Poisson(double u, double lambda) => lambda <= 0 ? 0 : Poisson(u, lambda, PoissonStart(lambda));
+
+    /// <summary>Poisson(λ) quantile from a start computed by <see cref="PoissonStart"/> for the same λ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Poisson(double u, double lambda, in DiscreteStart start) =>
+        lambda <= 0 ? 0 : Walk(new PoissonFamily(lambda), start, u);
+
+    /// <summary>The start point of the Poisson(λ) search.</summary>
+    public static DiscreteStart PoissonStart(double lambda) => lambda <= 0 ? default : Start(new PoissonFamily(lambda));
 
     /// <summary>Binomial(n, p) quantile: the number of successes in n trials. Range: n ≥ 0, 0 ≤ p ≤ 1, 0 &lt; u &lt; 1.</summary>
     public static int Binomial(double u, int n, double p)
     {
         if (n <= 0 || p <= 0) return 0;
         if (p >= 1) return n;
-        return Search(new BinomialFamily(n, p), u);
+        var family = new BinomialFamily(n, p);
+        return Walk(family, Start(family), u);
     }
 
     /// <summary>
@@ -35,29 +40,33 @@ public static class DiscreteQuantile
     /// tends to Poisson(m). In MathNet's parameterisation NB(r, p) with p = r / (r + m).
     /// Range: m ≥ 0, r &gt; 0, 0 &lt; u &lt; 1.
     /// </summary>
-    public static int NegativeBinomial(double u, double mean, double dispersion)
-    {
-        if (mean <= 0) return 0;
-        return Search(new NegativeBinomialFamily(dispersion, dispersion / (dispersion + mean)), u);
-    }
+    public static int NegativeBinomial(double u, double mean, double dispersion) =>
+        mean <= 0 ? 0 : NegativeBinomial(u, mean, dispersion, NegativeBinomialStart(mean, dispersion));
 
-    private static int Search<TFamily>(TFamily family, double u) where TFamily : struct, IDiscreteFamily
+    /// <summary>Negative binomial quantile from a start computed by <see cref="NegativeBinomialStart"/> for the same parameters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int NegativeBinomial(double u, double mean, double dispersion, in DiscreteStart start) =>
+        mean <= 0 ? 0 : Walk(new NegativeBinomialFamily(dispersion, dispersion / (dispersion + mean)), start, u);
+
+    /// <summary>The start point of the negative binomial search.</summary>
+    public static DiscreteStart NegativeBinomialStart(double mean, double dispersion) =>
+        mean <= 0 ? default : Start(new NegativeBinomialFamily(dispersion, dispersion / (dispersion + mean)));
+
+    private static DiscreteStart Start<TFamily>(TFamily family) where TFamily : struct, IDiscreteFamily
     {
-        int k;
-        double pmf, cdf;
         if (family.Mean < SmallMean)
         {
-            k = 0;
-            pmf = family.Pmf0;
-            cdf = pmf;
+            double pmf0 = family.Pmf0;
+            return new DiscreteStart(0, pmf0, pmf0);
         }
-        else
-        {
-            k = family.Mode;
-            pmf = family.Pmf(k);
-            cdf = family.Cdf(k);
-        }
+        int mode = family.Mode;
+        return new DiscreteStart(mode, family.Pmf(mode), family.Cdf(mode));
+    }
 
+    private static int Walk<TFamily>(TFamily family, in DiscreteStart start, double u) where TFamily : struct, IDiscreteFamily
+    {
+        int k = start.K;
+        double pmf = start.Pmf, cdf = start.Cdf;
         if (cdf >= u)
         {
             // Walk down while the CDF one step below still covers u.
@@ -140,3 +149,9 @@ public static class DiscreteQuantile
         public double RatioDown(int k) => k / ((k - 1 + r) * (1 - p));
     }
 }
+
+/// <summary>Where a discrete quantile search starts: a value k with its probability and cumulative probability.</summary>
+/// <param name="K">The start value.</param>
+/// <param name="Pmf">P(X = K).</param>
+/// <param name="Cdf">P(X ≤ K).</param>
+public readonly record struct DiscreteStart(int K, double Pmf, double Cdf);

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Forecast.Runner.Commands;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forecast.Runner;
+
+/// <summary>The command tree and its invocation, with parse errors reported as bad input (exit code 2) with the usage line.</summary>
+internal static class Cli
+{
+    public static RootCommand Build(IServiceProvider services)
+    {
+        var root = new RootCommand("forecast: scenario simulation and target forecasting for the Liaocheng 14th Five-Year S&T Innovation Plan");
+        root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        var root = Build(services);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var err = Console.Error;
+            foreach (var error in parse.Errors) err.WriteLine($"error: {error.Message}");
+            err.WriteLine($"Usage: {Usage(parse.CommandResult.Command)}");
+            err.WriteLine($"Run '{Path(parse.CommandResult.Command)} --help' for the options.");
+            return ExitCodes.BadInput;
+        }
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Path(Command command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+            names.Insert(0, c is RootCommand ? "forecast" : c.Name);
+        return string.Join(' ', names);
+    }
+
+    private static string Usage(Command command)
+    {
+        string args = string.Concat(command.Arguments.Select(a => $" <{a.Name}>"));
+        string sub = command.Subcommands.Count > 0 ? " <command>" : "";
+        return $"{Path(command)}{sub}{args} [options]";
+    }
+}

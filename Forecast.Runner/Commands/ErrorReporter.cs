@@ -1,0 +1,23 @@
+using Forecast.Runner.Scenarios;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary>Prints input errors to standard error, one per line, and returns the bad-input exit code.</summary>
+internal static class ErrorReporter
+{
+    public static int Report(IReadOnlyList<InputError> errors)
+    {
+        var err = Console.Error;
+        err.WriteLine(errors.Count == 1 ? "error: the input cannot be used:" : $"error: the input cannot be used ({errors.Count} problems):");
+        foreach (var e in errors) err.WriteLine("  " + e);
+        err.WriteLine("Nothing was written.");
+        return ExitCodes.BadInput;
+    }
+
+    public static int Cancelled(IAnsiConsole console)
+    {
+        console.MarkupLine("[yellow]Cancelled.[/] Nothing was written; earlier outputs are untouched.");
+        return ExitCodes.Cancelled;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text;
+using Forecast.Engine.Results;
+using Forecast.Engine.Simulation;
+using Forecast.Runner.Output;
+using Forecast.Runner.Scenarios;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary><c>forecast run &lt;scenario&gt;</c>: simulate a scenario, print the table, write the output folder.</summary>
+internal sealed class RunCommand(IAnsiConsole console)
+{
+    private readonly CommonOptions _options = new();
+    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML), e.g. scenarios/liaocheng-2025.yaml" };
+
+    public Command Build()
+    {
+        var command = new Command("run", "Simulate a scenario: probability of reaching every target, trajectories, summary files");
+        command.Arguments.Add(_scenario);
+        _options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+            string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
+            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force));
+            var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
+                parse.GetValue(_options.Threads), parse.GetValue(_options.Precision));
+            var (result, elapsed) = SimulationRunner.Run(console, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            WriteFiles(folder, result);
+            var written = folder.Commit();
+
+            bool chinese = parse.GetValue(_options.Lang) == "zh";
+            console.Write(ConsoleReport.Table(result, chinese));
+            ConsoleReport.Notes(console, result, elapsed);
+            console.MarkupLine($"[grey]Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
+            return ExitCodes.Success;
+        }
+        catch (InputException e)
+        {
+            return ErrorReporter.Report(e.Errors);
+        }
+        catch (LongRunException e)
+        {
+            return ErrorReporter.Report([new InputError("--paths", 0, 0, "", e.Message)]);
+        }
+        catch (OperationCanceledException)
+        {
+            return ErrorReporter.Cancelled(console);
+        }
+    }
+
+    internal static void WriteFiles(OutputFolder folder, SimulationResult result)
+    {
+        var utf8 = new UTF8Encoding(false);
+        using (var json = File.Create(folder.StagedFile("summary.json"))) SummaryJsonWriter.Write(json, result);
+        using (var csv = new StreamWriter(folder.StagedFile("trajectories.csv"), false, utf8)) CsvWriters.WriteTrajectories(csv, result);
+        using (var csv = new StreamWriter(folder.StagedFile("summary.csv"), false, utf8)) CsvWriters.WriteSummary(csv, result);
+    }
+}

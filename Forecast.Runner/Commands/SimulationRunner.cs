@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+using Forecast.Engine.Simulation;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary>
+/// Runs a simulation for a command: estimates the run time first (asking for --yes when it would be
+/// long), and shows a progress bar when the run lasts more than a second on an interactive console.
+/// </summary>
+internal static class SimulationRunner
+{
+    /// <summary>Runs longer than this need --yes.</summary>
+    public static readonly TimeSpan LongRun = TimeSpan.FromMinutes(10);
+
+    public static (SimulationResult Result, TimeSpan Elapsed) Run(IAnsiConsole console, Scenario scenario, SimulationOptions options,
+        bool yes, CancellationToken cancellationToken)
+    {
+        long planned = options.Precision is null ? options.Paths ?? scenario.Defaults.Paths : options.MaxPaths;
+        var estimate = Estimate(scenario, planned, options.Threads);
+        if (estimate > LongRun && !yes && options.Precision is null)
+            throw new LongRunException(planned, estimate);
+
+        var clock = Stopwatch.StartNew();
+        long done = 0, total = planned;
+        var progress = new Progress(p => { Interlocked.Exchange(ref done, p.PathsDone); Interlocked.Exchange(ref total, p.PathsPlanned); });
+        var task = Task.Run(() => MonteCarlo.Run(scenario, options, progress, cancellationToken), cancellationToken);
+        if (!task.Wait(TimeSpan.FromSeconds(1), cancellationToken) && console.Profile.Capabilities.Interactive)
+        {
+            console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var bar = ctx.AddTask($"Simulating {scenario.Name}", maxValue: Math.Max(1, Interlocked.Read(ref total)));
+                    while (!task.IsCompleted)
+                    {
+                        bar.MaxValue = Math.Max(1, Interlocked.Read(ref total));
+                        bar.Value = Interlocked.Read(ref done);
+                        Thread.Sleep(100);
+                    }
+                    bar.Value = bar.MaxValue;
+                });
+        }
+        var result = task.GetAwaiter().GetResult();
+        return (result, clock.Elapsed);
+    }
+
+    /// <summary>Times a small run of the scenario to estimate how long <paramref name="paths"/> would take.</summary>
+    public static TimeSpan Estimate(Scenario scenario, long paths, int threads)
+    {
+        const long probe = 4096;
+        if (paths <= probe * 16) return TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        MonteCarlo.Run(scenario, new SimulationOptions(Paths: probe, Threads: 1));
+        double perPath = clock.Elapsed.TotalSeconds / probe;
+        int cores = threads > 0 ? Math.Min(threads, Environment.ProcessorCount) : Environment.ProcessorCount;
+        return TimeSpan.FromSeconds(perPath * paths / cores);
+    }
+
+    private sealed class Progress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => report(value);
+    }
+}
+
+/// <summary>Raised when a run would take longer than <see cref="SimulationRunner.LongRun"/> without --yes.</summary>
+internal sealed class LongRunException(long paths, TimeSpan estimate)
+    : Exception($"{paths} paths would take about {estimate.TotalMinutes:F0} minutes on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
+{
+    public long Paths { get; } = paths;
+    public TimeSpan Estimate { get; } = estimate;
+}

@@ -1,0 +1,80 @@
+using Forecast.Engine.Consistency;
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+using Spectre.Console;
+
+namespace Forecast.Runner.Output;
+
+/// <summary>The run's summary table and notes on the console.</summary>
+internal static class ConsoleReport
+{
+    public static Table Table(SimulationResult result, bool chinese)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(result.Scenario)}[/]");
+        table.AddColumn("Indicator");
+        table.AddColumn(new TableColumn("Base").RightAligned());
+        table.AddColumn(new TableColumn("Target").RightAligned());
+        table.AddColumn(new TableColumn("Required / history").RightAligned());
+        table.AddColumn(new TableColumn("Median (5-95%)").RightAligned());
+        table.AddColumn(new TableColumn("P(reach) [[95% CI]]").RightAligned());
+        table.AddColumn("Status");
+        bool headlineSection = true;
+        foreach (var o in result.Indicators.OrderBy(o => o.Indicator.Headline ? 0 : 1))
+        {
+            var i = o.Indicator;
+            if (headlineSection && !i.Headline)
+            {
+                table.AddEmptyRow();
+                headlineSection = false;
+            }
+            var t = o.TargetYear;
+            string name = Markup.Escape(i.Name.In(chinese)) + $" [grey]({Markup.Escape(i.Unit.In(chinese))})[/]";
+            string period = i.Target.Period == TargetPeriod.EveryYear ? " each yr" : "";
+            string target = $"{(i.Target.Direction == Direction.AtMost ? "≤" : "≥")}{Numbers.Human(i.Target.Value)} in {i.Target.Year}{period}";
+            table.AddRow(
+                name,
+                $"{Numbers.Human(i.BaseValue)} [grey]({i.BaseYear})[/]",
+                target,
+                Growth(o),
+                $"{Numbers.Human(t.P50)} [grey]({Numbers.Human(t.P5)}-{Numbers.Human(t.P95)})[/]",
+                $"{Numbers.Percent(o.Probability)} [grey][[{Numbers.Percent(o.ProbabilityCi95.Lower)}, {Numbers.Percent(o.ProbabilityCi95.Upper)}]][/]",
+                Status(o.Status));
+        }
+        return table;
+    }
+
+    private static string Growth(IndicatorOutcome o)
+    {
+        var g = o.Growth;
+        if (g.PerYear)
+        {
+            string required = $"{Numbers.Human(g.RequiredRate)}/yr";
+            return double.IsNaN(g.HistoricalRate) ? required : $"{required} [grey]/ {Numbers.Human(g.HistoricalRate)}/yr[/]";
+        }
+        string r = Numbers.Percent(g.RequiredRate);
+        return double.IsNaN(g.HistoricalRate) ? r + "/yr" : $"{r}/yr [grey]/ {Numbers.Percent(g.HistoricalRate)}[/]";
+    }
+
+    private static string Status(TargetStatus status) => status switch
+    {
+        TargetStatus.OnTrack => "[green]on track[/]",
+        TargetStatus.AtRisk => "[yellow]at risk[/]",
+        _ => "[red]off track[/]",
+    };
+
+    public static void Notes(IAnsiConsole console, SimulationResult result, TimeSpan elapsed)
+    {
+        int headline = result.HeadlineMetDistribution.Count - 1;
+        console.MarkupLine($"[bold]All {headline} headline targets met together:[/] {Numbers.Percent(result.AllHeadlineProbability, 2)} " +
+            $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]; every target of the scenario: {Numbers.Percent(result.AllTargetsProbability, 2)}");
+        var parts = result.HeadlineMetDistribution.Select((p, k) => $"{k}: {Numbers.Percent(p)}");
+        console.MarkupLine($"[bold]How many headline targets are met:[/] {string.Join("  ", parts)}");
+        foreach (var f in result.Findings)
+        {
+            string tag = f.Severity == FindingSeverity.Inconsistent ? "[red]Inconsistent targets[/]" : "[yellow]Tight targets[/]";
+            console.MarkupLine($"{tag}: {Markup.Escape(f.Message)}");
+        }
+        console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"[grey]{result.Paths:N0} paths, seed {result.Seed}, {elapsed.TotalSeconds:F2} s. Required / history: the average annual growth the target needs / the growth of the indicator's history (per year for counts).[/]"));
+    }
+}

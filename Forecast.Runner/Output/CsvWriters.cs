@@ -1,0 +1,37 @@
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+
+namespace Forecast.Runner.Output;
+
+/// <summary>Writes trajectories.csv (indicator × year distribution) and summary.csv (one row per target).</summary>
+internal static class CsvWriters
+{
+    public static void WriteTrajectories(TextWriter w, SimulationResult result)
+    {
+        w.Write("indicator,year,mean,p5,p25,p50,p75,p95,probability,deterministic\n");
+        foreach (var o in result.Indicators)
+            foreach (var y in o.Years)
+                w.Write($"{o.Indicator.Id},{y.Year},{Numbers.Csv(y.Mean)},{Numbers.Csv(y.P5)},{Numbers.Csv(y.P25)},{Numbers.Csv(y.P50)},{Numbers.Csv(y.P75)},{Numbers.Csv(y.P95)},{Numbers.Csv(y.Probability)},{Numbers.Csv(y.Deterministic)}\n");
+    }
+
+    public static void WriteSummary(TextWriter w, SimulationResult result)
+    {
+        w.Write("indicator,name,unit,headline,base_year,base_value,target_year,target,direction,period,required_growth,historical_growth,growth_per_year,progress,probability,ci95_low,ci95_high,status,p5,p50,p95,expected_shortfall\n");
+        foreach (var o in result.Indicators)
+        {
+            var i = o.Indicator;
+            var t = o.TargetYear;
+            w.Write(string.Join(',',
+                i.Id, Numbers.CsvText(i.Name.En), Numbers.CsvText(i.Unit.En), i.Headline ? "true" : "false",
+                i.BaseYear.ToString(System.Globalization.CultureInfo.InvariantCulture), Numbers.Csv(i.BaseValue),
+                i.Target.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Numbers.Csv(i.Target.Value),
+                i.Target.Direction == Direction.AtLeast ? "at-least" : "at-most",
+                i.Target.Period == TargetPeriod.EveryYear ? "every-year" : "target-year",
+                Numbers.Csv(o.Growth.RequiredRate), Numbers.Csv(o.Growth.HistoricalRate), o.Growth.PerYear ? "true" : "false",
+                Numbers.CsvText(Words.Progress(o.Growth.Category)),
+                Numbers.Csv(o.Probability), Numbers.Csv(o.ProbabilityCi95.Lower), Numbers.Csv(o.ProbabilityCi95.Upper),
+                Numbers.CsvText(o.Status.Words()), Numbers.Csv(t.P5), Numbers.Csv(t.P50), Numbers.Csv(t.P95), Numbers.Csv(o.ExpectedShortfall)));
+            w.Write('\n');
+        }
+    }
+}

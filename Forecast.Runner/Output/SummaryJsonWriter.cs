@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+
+namespace Forecast.Runner.Output;
+
+/// <summary>
+/// Writes summary.json, the machine-readable contract other tools read: camelCase keys, numbers in
+/// shortest round-trip form (culture-independent), null for a value that is not defined.
+/// </summary>
+internal static class SummaryJsonWriter
+{
+    public static void Write(Stream stream, SimulationResult result)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("scenario", result.Scenario);
+        w.WriteNumber("paths", result.Paths);
+        w.WriteNumber("seed", result.Seed);
+        w.WriteStartArray("indicators");
+        foreach (var o in result.Indicators) WriteIndicator(w, o);
+        w.WriteEndArray();
+        Number(w, "allTargetsProbability", result.AllTargetsProbability);
+        Number(w, "allHeadlineTargetsProbability", result.AllHeadlineProbability);
+        w.WriteStartArray("allHeadlineTargetsProbabilityCi95");
+        w.WriteNumberValue(result.AllHeadlineCi95.Lower);
+        w.WriteNumberValue(result.AllHeadlineCi95.Upper);
+        w.WriteEndArray();
+        w.WriteStartArray("headlineTargetsMetDistribution");
+        foreach (var p in result.HeadlineMetDistribution) w.WriteNumberValue(p);
+        w.WriteEndArray();
+        w.WriteStartArray("consistencyFindings");
+        foreach (var f in result.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+            w.WriteStartArray("indicators");
+            foreach (var id in f.IndicatorIds) w.WriteStringValue(id);
+            w.WriteEndArray();
+            w.WriteString("message", f.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteIndicator(Utf8JsonWriter w, IndicatorOutcome o)
+    {
+        var ind = o.Indicator;
+        w.WriteStartObject();
+        w.WriteString("id", ind.Id);
+        w.WriteString("nameZh", ind.Name.Zh);
+        w.WriteString("nameEn", ind.Name.En);
+        w.WriteString("unit", ind.Unit.En);
+        w.WriteBoolean("headline", ind.Headline);
+        w.WriteString("model", ind.Model.KindName);
+        w.WriteNumber("baseYear", ind.BaseYear);
+        Number(w, "baseValue", ind.BaseValue);
+        w.WriteNumber("targetYear", ind.Target.Year);
+        Number(w, "target", ind.Target.Value);
+        w.WriteString("direction", ind.Target.Direction == Direction.AtLeast ? "at-least" : "at-most");
+        w.WriteString("period", ind.Target.Period == TargetPeriod.EveryYear ? "every-year" : "target-year");
+        Number(w, "probability", o.Probability);
+        w.WriteStartArray("probabilityCi95");
+        w.WriteNumberValue(o.ProbabilityCi95.Lower);
+        w.WriteNumberValue(o.ProbabilityCi95.Upper);
+        w.WriteEndArray();
+        w.WriteString("status", o.Status.Words());
+        Number(w, "expectedShortfall", o.ExpectedShortfall);
+        w.WriteBoolean("growthPerYear", o.Growth.PerYear);
+        Number(w, "requiredAnnualGrowth", o.Growth.RequiredRate);
+        Number(w, "historicalAnnualGrowth", o.Growth.HistoricalRate);
+        Number(w, "progressRatio", o.Growth.Ratio);
+        w.WriteString("progressCategory", Words.Progress(o.Growth.Category));
+        w.WriteStartArray("years");
+        foreach (var y in o.Years)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("year", y.Year);
+            Number(w, "mean", y.Mean);
+            Number(w, "p5", y.P5);
+            Number(w, "p25", y.P25);
+            Number(w, "p50", y.P50);
+            Number(w, "p75", y.P75);
+            Number(w, "p95", y.P95);
+            Number(w, "probability", y.Probability);
+            Number(w, "deterministic", y.Deterministic);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, value);
+        else w.WriteNull(name);
+    }
+}

@@ -1,0 +1,64 @@
+using Forecast.Engine.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Forecast.Runner.Scenarios;
+
+/// <summary>
+/// Reads an indicator's model: <c>{kind: compound, growth: d}</c>, <c>{kind: ratio, numerator: {growth: d},
+/// denominator: {indicator: i}}</c>, <c>{kind: share, step: d}</c>, <c>{kind: stock-flow, entries: d, exits: d,
+/// capacity: n}</c>, <c>{kind: cumulative, driver: d}</c>, <c>{kind: flow, driver: d, count: true}</c>.
+/// </summary>
+internal static class ModelReader
+{
+    private static readonly string[] Kinds = ["compound", "ratio", "share", "stock-flow", "cumulative", "flow"];
+
+    public static IndicatorModel? Read(YamlDocument doc, YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        var map = doc.Mapping(node, path, "kind", "growth", "numerator", "denominator", "step", "entries", "exits", "capacity", "driver", "count");
+        if (map is null) return null;
+        string? kind = doc.Choice(doc.Required(map, node, path, "kind"), $"{path}.kind", Kinds);
+        if (kind is null) return null;
+        string[] allowed = kind switch
+        {
+            "compound" => ["growth"],
+            "ratio" => ["numerator", "denominator"],
+            "share" => ["step"],
+            "stock-flow" => ["entries", "exits", "capacity"],
+            "cumulative" => ["driver"],
+            _ => ["driver", "count"],
+        };
+        foreach (var key in map.Keys.Where(k => k != "kind" && !allowed.Contains(k)))
+            doc.Error(map[key], $"{path}.{key}", $"'{key}' does not belong to a {kind} model; it takes {string.Join(", ", allowed)}");
+
+        string? Id(string key) => doc.Text(doc.Required(map, node, path, key), $"{path}.{key}");
+        return kind switch
+        {
+            "compound" => Id("growth") is { } g ? new CompoundGrowthModel(g) : null,
+            "ratio" => Side(doc, doc.Required(map, node, path, "numerator"), $"{path}.numerator") is { } n
+                       && Side(doc, doc.Required(map, node, path, "denominator"), $"{path}.denominator") is { } d
+                ? new RatioModel(n, d) : null,
+            "share" => Id("step") is { } s ? new BoundedShareModel(s) : null,
+            "stock-flow" => Id("entries") is { } e
+                ? new StockFlowModel(e, doc.Text(YamlDocument.Optional(map, "exits"), $"{path}.exits"),
+                    doc.Integer(YamlDocument.Optional(map, "capacity"), $"{path}.capacity"))
+                : null,
+            "cumulative" => Id("driver") is { } c ? new CumulativeModel(c) : null,
+            _ => Id("driver") is { } f ? new FlowModel(f, doc.Bool(YamlDocument.Optional(map, "count"), $"{path}.count") ?? true) : null,
+        };
+    }
+
+    private static Quantity? Side(YamlDocument doc, YamlNode? node, string path)
+    {
+        var map = doc.Mapping(node, path, "growth", "indicator");
+        if (map is null) return null;
+        if (map.Count != 1)
+        {
+            doc.Error(node, path, "give exactly one of 'growth: <driver>' or 'indicator: <indicator>'");
+            return null;
+        }
+        return map.TryGetValue("growth", out var growth)
+            ? doc.Text(growth, $"{path}.growth") is { } g ? Quantity.Growing(g) : null
+            : doc.Text(map["indicator"], $"{path}.indicator") is { } i ? Quantity.Of(i) : null;
+    }
+}

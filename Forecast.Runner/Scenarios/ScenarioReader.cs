@@ -1,0 +1,189 @@
+using Forecast.Engine.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Forecast.Runner.Scenarios;
+
+/// <summary>
+/// Reads a scenario file (YAML; the format is documented in README.md and shown by
+/// scenarios/liaocheng-2025.yaml) into a validated <see cref="Scenario"/>. Every problem, from malformed
+/// YAML to a correlation matrix that is not positive semi-definite, is reported with the file, line,
+/// column and field path; nothing is half-read.
+/// </summary>
+internal static class ScenarioReader
+{
+    private static readonly string[] RootKeys = ["name", "title", "description", "run", "drivers", "correlations", "indicators"];
+    private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "note"];
+    private static readonly string[] IndicatorKeys = ["id", "name", "unit", "headline", "base", "history", "bounds", "model", "target", "note"];
+
+    /// <summary>Reads and validates the scenario file at <paramref name="path"/>.</summary>
+    public static Scenario Read(string path)
+    {
+        string text = TextFile.Read(path, "scenario");
+        return Parse(path, text);
+    }
+
+    /// <summary>Parses and validates scenario text; <paramref name="file"/> names it in messages.</summary>
+    public static Scenario Parse(string file, string text)
+    {
+        var doc = YamlDocument.Parse(file, text);
+        var scenario = Build(doc);
+        if (doc.Errors.Count > 0 || scenario is null) throw new InputException(doc.Errors);
+        var problems = ScenarioValidator.Problems(scenario);
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems.Select(p =>
+            {
+                var (line, column) = doc.Locate(p.Path);
+                return new InputError(file, line, column, p.Path, p.Message);
+            }).ToList());
+        }
+        return scenario;
+    }
+
+    private static Scenario? Build(YamlDocument doc)
+    {
+        var root = doc.Mapping(doc.Root, "", RootKeys);
+        if (root is null) return null;
+        string? name = doc.Text(doc.Required(root, doc.Root, "", "name"), "name");
+        var title = Localized(doc, YamlDocument.Optional(root, "title"), "title") ?? LocalizedText.Both(name ?? "");
+        var run = doc.Mapping(YamlDocument.Optional(root, "run"), "run", "paths", "seed");
+        long paths = doc.Long(YamlDocument.Optional(run, "paths"), "run.paths") ?? 100_000;
+        var seedNode = YamlDocument.Optional(run, "seed");
+        ulong seed = 20210101;
+        if (seedNode is not null)
+        {
+            long? s = doc.Long(seedNode, "run.seed");
+            if (s is < 0) doc.Error(seedNode, "run.seed", "the seed must be a whole number of at least 0");
+            else if (s is { } ok) seed = (ulong)ok;
+        }
+
+        var drivers = new List<Driver>();
+        var driverNodes = doc.Sequence(doc.Required(root, doc.Root, "", "drivers"), "drivers");
+        for (int d = 0; d < driverNodes.Count; d++)
+            if (ReadDriver(doc, driverNodes[d], $"drivers[{d}]") is { } driver) drivers.Add(driver);
+
+        var correlations = new List<Correlation>();
+        var corrNodes = doc.Sequence(YamlDocument.Optional(root, "correlations"), "correlations");
+        for (int c = 0; c < corrNodes.Count; c++)
+            if (ReadCorrelation(doc, corrNodes[c], $"correlations[{c}]") is { } corr) correlations.Add(corr);
+
+        var indicators = new List<Indicator>();
+        var indicatorNodes = doc.Sequence(doc.Required(root, doc.Root, "", "indicators"), "indicators");
+        for (int i = 0; i < indicatorNodes.Count; i++)
+            if (ReadIndicator(doc, indicatorNodes[i], $"indicators[{i}]") is { } indicator) indicators.Add(indicator);
+
+        if (doc.Errors.Count > 0 || name is null) return null;
+        if (drivers.Count == 0) doc.Error(doc.Root, "drivers", "a scenario needs at least one driver");
+        if (indicators.Count == 0) doc.Error(doc.Root, "indicators", "a scenario needs at least one indicator");
+        return new Scenario(name, title, drivers, correlations, indicators, new RunDefaults(paths, seed));
+    }
+
+    private static LocalizedText? Localized(YamlDocument doc, YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        if (node is YamlScalarNode) return doc.Text(node, path) is { } s ? LocalizedText.Both(s) : null;
+        var map = doc.Mapping(node, path, "zh", "en");
+        string? zh = doc.Text(YamlDocument.Optional(map, "zh"), $"{path}.zh");
+        string? en = doc.Text(doc.Required(map, node, path, "en"), $"{path}.en");
+        return en is null ? null : new LocalizedText(zh ?? en, en);
+    }
+
+    private static Driver? ReadDriver(YamlDocument doc, YamlNode node, string path)
+    {
+        var map = doc.Mapping(node, path, DriverKeys);
+        if (map is null) return null;
+        string? id = doc.Text(doc.Required(map, node, path, "id"), $"{path}.id");
+        var name = Localized(doc, YamlDocument.Optional(map, "name"), $"{path}.name");
+        var level = DistributionReader.Read(doc, doc.Required(map, node, path, "level"), $"{path}.level");
+        var yearly = DistributionReader.ReadYearly(doc, YamlDocument.Optional(map, "yearly"), $"{path}.yearly");
+        var changes = new List<LevelChange>();
+        var changeNodes = doc.Sequence(YamlDocument.Optional(map, "changes"), $"{path}.changes");
+        for (int c = 0; c < changeNodes.Count; c++)
+        {
+            string at = $"{path}.changes[{c}]";
+            var change = doc.Mapping(changeNodes[c], at, "from", "level");
+            int? from = doc.Integer(doc.Required(change, changeNodes[c], at, "from"), $"{at}.from");
+            var changed = DistributionReader.Read(doc, doc.Required(change, changeNodes[c], at, "level"), $"{at}.level");
+            if (from is { } f && changed is not null) changes.Add(new LevelChange(f, changed));
+        }
+        string? note = doc.Text(YamlDocument.Optional(map, "note"), $"{path}.note");
+        if (id is null || level is null || yearly is null) return null;
+        return new Driver(id, name ?? LocalizedText.Both(id), level, yearly, changes, note);
+    }
+
+    private static Correlation? ReadCorrelation(YamlDocument doc, YamlNode node, string path)
+    {
+        var map = doc.Mapping(node, path, "drivers", "rho");
+        if (map is null) return null;
+        var pair = doc.Sequence(doc.Required(map, node, path, "drivers"), $"{path}.drivers");
+        double? rho = doc.Number(doc.Required(map, node, path, "rho"), $"{path}.rho");
+        if (pair.Count != 2)
+        {
+            if (map.TryGetValue("drivers", out var driversNode)) doc.Error(driversNode, $"{path}.drivers", $"expected two driver ids, found {pair.Count}");
+            return null;
+        }
+        string? a = doc.Text(pair[0], $"{path}.drivers[0]"), b = doc.Text(pair[1], $"{path}.drivers[1]");
+        return a is null || b is null || rho is null ? null : new Correlation(a, b, rho.Value);
+    }
+
+    private static Indicator? ReadIndicator(YamlDocument doc, YamlNode node, string path)
+    {
+        var map = doc.Mapping(node, path, IndicatorKeys);
+        if (map is null) return null;
+        string? id = doc.Text(doc.Required(map, node, path, "id"), $"{path}.id");
+        var name = Localized(doc, YamlDocument.Optional(map, "name"), $"{path}.name");
+        var unit = Localized(doc, YamlDocument.Optional(map, "unit"), $"{path}.unit") ?? LocalizedText.Both("");
+        bool headline = doc.Bool(YamlDocument.Optional(map, "headline"), $"{path}.headline") ?? false;
+
+        var baseNode = doc.Required(map, node, path, "base");
+        var baseMap = doc.Mapping(baseNode, $"{path}.base", "year", "value", "source");
+        int? baseYear = doc.Integer(doc.Required(baseMap, baseNode, $"{path}.base", "year"), $"{path}.base.year");
+        double? baseValue = doc.Number(doc.Required(baseMap, baseNode, $"{path}.base", "value"), $"{path}.base.value");
+        doc.Text(YamlDocument.Optional(baseMap, "source"), $"{path}.base.source");
+
+        var history = new List<HistoryPoint>();
+        var historyNodes = doc.Sequence(YamlDocument.Optional(map, "history"), $"{path}.history");
+        for (int h = 0; h < historyNodes.Count; h++)
+        {
+            string at = $"{path}.history[{h}]";
+            var point = doc.Mapping(historyNodes[h], at, "year", "value", "years", "source");
+            int? year = doc.Integer(doc.Required(point, historyNodes[h], at, "year"), $"{at}.year");
+            double? value = doc.Number(doc.Required(point, historyNodes[h], at, "value"), $"{at}.value");
+            int? years = doc.Integer(YamlDocument.Optional(point, "years"), $"{at}.years");
+            string? source = doc.Text(YamlDocument.Optional(point, "source"), $"{at}.source");
+            if (years is < 1) doc.Error(historyNodes[h], $"{at}.years", $"a period covers at least 1 year, not {years}");
+            if (year is { } y && value is { } v) history.Add(new HistoryPoint(y, v, source, years ?? 1));
+        }
+
+        Bounds? bounds = null;
+        if (YamlDocument.Optional(map, "bounds") is { } boundsNode)
+        {
+            var pair = doc.Sequence(boundsNode, $"{path}.bounds");
+            if (pair.Count != 2) doc.Error(boundsNode, $"{path}.bounds", $"expected [lower, upper], found {pair.Count} values");
+            else if (doc.Number(pair[0], $"{path}.bounds[0]") is { } lo && doc.Number(pair[1], $"{path}.bounds[1]") is { } hi) bounds = new Bounds(lo, hi);
+        }
+
+        var model = ModelReader.Read(doc, doc.Required(map, node, path, "model"), $"{path}.model");
+
+        var targetNode = doc.Required(map, node, path, "target");
+        var targetMap = doc.Mapping(targetNode, $"{path}.target", "year", "value", "direction", "period", "source");
+        int? targetYear = doc.Integer(doc.Required(targetMap, targetNode, $"{path}.target", "year"), $"{path}.target.year");
+        double? targetValue = doc.Number(doc.Required(targetMap, targetNode, $"{path}.target", "value"), $"{path}.target.value");
+        var direction = doc.Choice(YamlDocument.Optional(targetMap, "direction"), $"{path}.target.direction", "at-least", "at-most") switch
+        {
+            "at-most" => Direction.AtMost,
+            _ => Direction.AtLeast,
+        };
+        var period = doc.Choice(YamlDocument.Optional(targetMap, "period"), $"{path}.target.period", "target-year", "every-year") switch
+        {
+            "every-year" => TargetPeriod.EveryYear,
+            _ => TargetPeriod.TargetYear,
+        };
+        string? targetSource = doc.Text(YamlDocument.Optional(targetMap, "source"), $"{path}.target.source");
+        string? note = doc.Text(YamlDocument.Optional(map, "note"), $"{path}.note");
+
+        if (id is null || baseYear is null || baseValue is null || model is null || targetYear is null || targetValue is null) return null;
+        return new Indicator(id, name ?? LocalizedText.Both(id), unit, baseYear.Value, baseValue.Value, model,
+            new Target(targetYear.Value, targetValue.Value, direction, period, targetSource), headline, bounds, history, note);
+    }
+}

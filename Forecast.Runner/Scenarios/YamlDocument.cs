@@ -1,0 +1,226 @@
+using System.Globalization;
+using Forecast.Engine.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Forecast.Runner.Scenarios;
+
+/// <summary>
+/// Typed, located access to a YAML document for the scenario readers: every read records the
+/// node's line and column under its field path, and every problem is collected (not thrown at the
+/// first) with the file, line, column and field path, so a planner sees all that is wrong at once.
+/// </summary>
+internal sealed class YamlDocument
+{
+    private readonly Dictionary<string, Mark> _locations = new(StringComparer.Ordinal);
+
+    private YamlDocument(string file, YamlNode root)
+    {
+        File = file;
+        Root = root;
+    }
+
+    public string File { get; }
+    public YamlNode Root { get; }
+    public List<InputError> Errors { get; } = [];
+
+    /// <summary>Parses YAML text; malformed YAML raises <see cref="InputException"/> with the parser's position.</summary>
+    public static YamlDocument Parse(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            string message = e.InnerException?.Message ?? e.Message;
+            throw new InputException(new InputError(file, (int)e.Start.Line, (int)e.Start.Column, "", $"malformed YAML: {Clean(message)}"));
+        }
+        if (stream.Documents.Count == 0)
+            throw new InputException(new InputError(file, 0, 0, "", "the file holds no YAML document"));
+        if (stream.Documents.Count > 1)
+            throw new InputException(new InputError(file, (int)stream.Documents[1].RootNode.Start.Line, 0, "", "the file holds more than one YAML document; keep one scenario per file"));
+        return new YamlDocument(file, stream.Documents[0].RootNode);
+    }
+
+    private static string Clean(string message)
+    {
+        int paren = message.IndexOf("(Line:", StringComparison.Ordinal);
+        return (paren > 0 ? message[..paren] : message).Trim();
+    }
+
+    public void Error(YamlNode? node, string path, string message) =>
+        Errors.Add(new InputError(File, node is null ? 0 : (int)node.Start.Line, node is null ? 0 : (int)node.Start.Column, path, message));
+
+    /// <summary>Where a field path was read; the closest recorded ancestor when the path itself was not.</summary>
+    public (int Line, int Column) Locate(string path)
+    {
+        string p = path;
+        while (true)
+        {
+            if (_locations.TryGetValue(p, out var mark)) return ((int)mark.Line, (int)mark.Column);
+            int cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
+            if (cut <= 0) return (0, 0);
+            p = p[..cut];
+        }
+    }
+
+    private void Remember(YamlNode node, string path) => _locations.TryAdd(path, node.Start);
+
+    /// <summary>The keys of a mapping, checked against the allowed keys (with a "did you mean" for unknown ones).</summary>
+    public Dictionary<string, YamlNode>? Mapping(YamlNode? node, string path, params string[] allowed)
+    {
+        if (node is null) return null;
+        Remember(node, path);
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, path, $"expected a mapping with keys ({string.Join(", ", allowed)}), found {Describe(node)}");
+            return null;
+        }
+        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            string at = path.Length == 0 ? key : $"{path}.{key}";
+            if (!allowed.Contains(key))
+            {
+                Error(keyNode, at, $"unknown key '{key}'{ScenarioValidator.Suggest(key, allowed)}; allowed here: {string.Join(", ", allowed)}");
+                continue;
+            }
+            Remember(keyNode, at);
+            fields[key] = value;
+        }
+        return fields;
+    }
+
+    public IReadOnlyList<YamlNode> Sequence(YamlNode? node, string path)
+    {
+        if (node is null) return [];
+        Remember(node, path);
+        if (node is YamlSequenceNode seq)
+        {
+            for (int i = 0; i < seq.Children.Count; i++) Remember(seq.Children[i], $"{path}[{i}]");
+            return seq.Children.ToList();
+        }
+        Error(node, path, $"expected a list (lines starting with '- '), found {Describe(node)}");
+        return [];
+    }
+
+    public YamlNode? Required(Dictionary<string, YamlNode>? fields, YamlNode? parent, string path, string key)
+    {
+        if (fields is null) return null;
+        if (fields.TryGetValue(key, out var node)) return node;
+        Error(parent, path.Length == 0 ? key : $"{path}.{key}", $"missing required key '{key}'");
+        return null;
+    }
+
+    public static YamlNode? Optional(Dictionary<string, YamlNode>? fields, string key) =>
+        fields is not null && fields.TryGetValue(key, out var node) ? node : null;
+
+    public string? Text(YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        Remember(node, path);
+        if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value)) return value;
+        Error(node, path, $"expected text, found {Describe(node)}");
+        return null;
+    }
+
+    public double? Number(YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        Remember(node, path);
+        if (node is YamlScalarNode { Value: { } raw })
+        {
+            string s = raw.Trim();
+            if (s.Contains(',', StringComparison.Ordinal))
+            {
+                Error(node, path, $"expected a number, found '{raw}': write numbers without thousands separators and with a decimal point (1234.5, not 1,234.5 or 1234,5)");
+                return null;
+            }
+            if (s is ".nan" or ".NaN" or ".NAN" || s.Equals("nan", StringComparison.OrdinalIgnoreCase))
+            {
+                Error(node, path, $"expected a finite number, found '{raw}' (not a number)");
+                return null;
+            }
+            if (s.EndsWith(".inf", StringComparison.OrdinalIgnoreCase) || s.Equals("inf", StringComparison.OrdinalIgnoreCase) || s.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+            {
+                Error(node, path, $"expected a finite number, found '{raw}' (infinite)");
+                return null;
+            }
+            if (s.EndsWith('%'))
+            {
+                Error(node, path, $"expected a number, found '{raw}': write rates as fractions (0.12 for 12%)");
+                return null;
+            }
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            {
+                if (!double.IsFinite(value)) { Error(node, path, $"expected a finite number, found '{raw}'"); return null; }
+                return value;
+            }
+        }
+        Error(node, path, $"expected a number, found {Describe(node)}");
+        return null;
+    }
+
+    public int? Integer(YamlNode? node, string path)
+    {
+        double? x = Number(node, path);
+        if (x is null) return null;
+        if (x != Math.Floor(x.Value) || Math.Abs(x.Value) > int.MaxValue)
+        {
+            Error(node, path, $"expected a whole number, found {x.Value.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+        return (int)x.Value;
+    }
+
+    public long? Long(YamlNode? node, string path)
+    {
+        double? x = Number(node, path);
+        if (x is null) return null;
+        if (x != Math.Floor(x.Value) || Math.Abs(x.Value) > 9e15)
+        {
+            Error(node, path, $"expected a whole number, found {x.Value.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+        return (long)x.Value;
+    }
+
+    public bool? Bool(YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        Remember(node, path);
+        if (node is YamlScalarNode { Value: { } raw })
+        {
+            switch (raw.Trim().ToUpperInvariant())
+            {
+                case "TRUE" or "YES": return true;
+                case "FALSE" or "NO": return false;
+            }
+        }
+        Error(node, path, $"expected true or false, found {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>One of the given words (case-insensitive).</summary>
+    public string? Choice(YamlNode? node, string path, params string[] choices)
+    {
+        string? s = Text(node, path);
+        if (s is null) return null;
+        string lower = s.Trim().ToLowerInvariant();
+        if (choices.Contains(lower)) return lower;
+        Error(node, path, $"expected one of {string.Join(", ", choices)}, found '{s}'{ScenarioValidator.Suggest(lower, choices)}");
+        return null;
+    }
+
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode s when string.IsNullOrEmpty(s.Value) => "nothing",
+        YamlScalarNode s => $"'{s.Value}'",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "something else",
+    };
+}
