@@ -10,7 +10,7 @@ internal static class Cli
     public static RootCommand Build(IServiceProvider services)
     {
         var root = new RootCommand("forecast: scenario simulation and target forecasting for the Liaocheng 14th Five-Year S&T Innovation Plan");
-        root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
+        foreach (var builder in services.GetServices<ICommandBuilder>()) root.Subcommands.Add(builder.Build());
         return root;
     }
 
@@ -20,7 +20,7 @@ internal static class Cli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var err = Console.Error;
+            var err = services.GetRequiredService<Terminal>().Error;
             foreach (var error in parse.Errors) err.WriteLine($"error: {error.Message}");
             err.WriteLine($"Usage: {Usage(parse.CommandResult.Command)}");
             err.WriteLine($"Run '{Path(parse.CommandResult.Command)} --help' for the options.");

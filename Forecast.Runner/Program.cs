@@ -3,7 +3,6 @@ using Forecast.Runner.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 namespace Forecast.Runner;
 
@@ -14,8 +13,8 @@ public static class Program
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(AnsiConsole.Console);
-        builder.Services.AddSingleton<RunCommand>();
+        builder.Services.AddSingleton(Terminal.FromProcess());
+        AddCommands(builder.Services);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         using var host = builder.Build();
 
@@ -25,5 +24,11 @@ public static class Program
         int code = await Cli.InvokeAsync(host.Services, args, lifetime.ApplicationStopping).ConfigureAwait(false);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return code;
+    }
+
+    /// <summary>Registers every sub-command; a new command is one line here.</summary>
+    public static void AddCommands(IServiceCollection services)
+    {
+        services.AddSingleton<ICommandBuilder, RunCommand>();
     }
 }

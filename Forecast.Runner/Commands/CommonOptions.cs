@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace Forecast.Runner.Commands;
 
@@ -8,20 +10,37 @@ internal sealed class CommonOptions
     public Option<long?> Paths { get; } = new("--paths")
     {
         Description = "Number of Monte Carlo paths (default: the scenario's run.paths, 100000)",
+        CustomParser = r => Parse<long>(r, "a whole number of paths, e.g. 100000", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
     };
 
-    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Seed of every random stream (default: the scenario's run.seed)" };
+    public Option<ulong?> Seed { get; } = new("--seed")
+    {
+        Description = "Seed of every random stream (default: the scenario's run.seed)",
+        CustomParser = r => Parse<ulong>(r, "a whole number of at least 0", s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null),
+    };
 
     public Option<int> Threads { get; } = new("--threads")
     {
         Description = "Worker threads (default: all cores); results do not depend on it",
         DefaultValueFactory = _ => 0,
+        CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
     };
 
     public Option<double?> Precision { get; } = new("--precision")
     {
         Description = "Add paths until every target probability's 95% interval half-width is at most this (e.g. 0.005)",
+        CustomParser = r => Parse<double>(r, "a number such as 0.005", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
     };
+
+    /// <summary>Parses an option's single token, or adds an error naming the option, what it expects and what it got.</summary>
+    internal static T? Parse<T>(ArgumentResult result, string expected, Func<string, T?> parse) where T : struct
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (parse(token) is { } value) return value;
+        string option = (result.Parent as OptionResult)?.Option.Name ?? "the option";
+        result.AddError($"{option} expects {expected}, not '{token}'");
+        return null;
+    }
 
     public Option<string?> Out { get; } = new("--out") { Description = "Output folder (default: out/<scenario name>)" };
 
@@ -37,19 +56,28 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Paths.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long?>() is < 1) r.AddError("--paths must be at least 1");
-        });
-        Threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0) r.AddError("--threads must be 0 (all cores) or more");
-        });
-        Precision.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is { } h && !(h > 0 && h <= 0.5)) r.AddError("--precision must lie in (0, 0.5], e.g. 0.005");
-        });
+        Check(Paths, v => v is < 1 ? "--paths must be at least 1" : null);
+        Check(Threads, v => v < 0 ? "--threads must be 0 (all cores) or more" : null);
+        Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5) ? "--precision must lie in (0, 0.5], e.g. 0.005" : null);
         Lang.AcceptOnlyFromAmong("auto", "zh", "en");
+    }
+
+    /// <summary>Adds a range check that runs only on values that parsed (a value that did not parse has its own error).</summary>
+    internal static void Check<T>(Option<T> option, Func<T?, string?> problem)
+    {
+        option.Validators.Add(result =>
+        {
+            T? value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+            if (problem(value) is { } message) result.AddError(message);
+        });
     }
 
     public void AddTo(Command command)

@@ -6,18 +6,18 @@ namespace Forecast.Runner.Commands;
 /// <summary>Prints input errors to standard error, one per line, and returns the bad-input exit code.</summary>
 internal static class ErrorReporter
 {
-    public static int Report(IReadOnlyList<InputError> errors)
+    public static int Report(Terminal terminal, IReadOnlyList<InputError> errors)
     {
-        var err = Console.Error;
+        var err = terminal.Error;
         err.WriteLine(errors.Count == 1 ? "error: the input cannot be used:" : $"error: the input cannot be used ({errors.Count} problems):");
         foreach (var e in errors) err.WriteLine("  " + e);
         err.WriteLine("Nothing was written.");
         return ExitCodes.BadInput;
     }
 
-    public static int Cancelled(IAnsiConsole console)
+    public static int Cancelled(Terminal terminal)
     {
-        console.MarkupLine("[yellow]Cancelled.[/] Nothing was written; earlier outputs are untouched.");
+        terminal.Error.WriteLine("Cancelled. Nothing was written; earlier outputs are untouched.");
         return ExitCodes.Cancelled;
     }
 }

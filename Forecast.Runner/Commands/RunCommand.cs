@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Forecast.Runner.Commands;
 
 /// <summary><c>forecast run &lt;scenario&gt;</c>: simulate a scenario, print the table, write the output folder.</summary>
-internal sealed class RunCommand(IAnsiConsole console)
+internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
 {
     private readonly CommonOptions _options = new();
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML), e.g. scenarios/liaocheng-2025.yaml" };
@@ -32,13 +32,14 @@ internal sealed class RunCommand(IAnsiConsole console)
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force));
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
                 parse.GetValue(_options.Threads), parse.GetValue(_options.Precision));
-            var (result, elapsed) = SimulationRunner.Run(console, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
+            var (result, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
             WriteFiles(folder, result);
             var written = folder.Commit();
 
             bool chinese = parse.GetValue(_options.Lang) == "zh";
+            var console = terminal.Out;
             console.Write(ConsoleReport.Table(result, chinese));
             ConsoleReport.Notes(console, result, elapsed);
             console.MarkupLine($"[grey]Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
@@ -46,15 +47,15 @@ internal sealed class RunCommand(IAnsiConsole console)
         }
         catch (InputException e)
         {
-            return ErrorReporter.Report(e.Errors);
+            return ErrorReporter.Report(terminal, e.Errors);
         }
         catch (LongRunException e)
         {
-            return ErrorReporter.Report([new InputError("--paths", 0, 0, "", e.Message)]);
+            return ErrorReporter.Report(terminal, [new InputError("--paths", 0, 0, "", e.Message)]);
         }
         catch (OperationCanceledException)
         {
-            return ErrorReporter.Cancelled(console);
+            return ErrorReporter.Cancelled(terminal);
         }
     }
 

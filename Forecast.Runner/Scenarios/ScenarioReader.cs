@@ -9,7 +9,7 @@ namespace Forecast.Runner.Scenarios;
 /// YAML to a correlation matrix that is not positive semi-definite, is reported with the file, line,
 /// column and field path; nothing is half-read.
 /// </summary>
-internal static class ScenarioReader
+public static class ScenarioReader
 {
     private static readonly string[] RootKeys = ["name", "title", "description", "run", "drivers", "correlations", "indicators"];
     private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "note"];

@@ -1,0 +1,39 @@
+using Forecast.Runner;
+using Forecast.Runner.Commands;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Forecast.Tests.Runner;
+
+/// <summary>Runs the forecast command line in-process and captures what it prints.</summary>
+internal sealed class CliHarness
+{
+    public sealed record Outcome(int ExitCode, string Out, string Error);
+
+    public static async Task<Outcome> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var services = new ServiceCollection()
+            .AddSingleton(new Terminal(console, error));
+        Program.AddCommands(services);
+        using var provider = services.BuildServiceProvider();
+        int code = await Cli.InvokeAsync(provider, args, CancellationToken.None);
+        return new Outcome(code, output.ToString(), error.ToString());
+    }
+
+    public static string TempFolder()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "forecast-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+}
