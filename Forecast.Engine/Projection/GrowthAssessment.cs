@@ -5,7 +5,7 @@ namespace Forecast.Engine.Projection;
 /// <summary>
 /// The growth a target requires against the growth history shows. For stocks, ratios and shares the
 /// rates are compound annual growth rates, CAGR = (x_end/x_start)^(1/years) − 1; for cumulative
-/// counts and yearly flows they are amounts per year (the target spread evenly over the years, and the
+/// counts, yearly flows and anything starting from 0 they are amounts per year (the target spread evenly over the years, and the
 /// historical yearly average).
 /// </summary>
 /// <param name="RequiredRate">Rate needed from the base to hit the target in the target year.</param>
@@ -21,7 +21,8 @@ public sealed record GrowthAssessment(double RequiredRate, double HistoricalRate
         ArgumentNullException.ThrowIfNull(indicator);
         var target = indicator.Target;
         double sign = target.Direction == Direction.AtLeast ? 1 : -1;
-        bool perYear = indicator.Model is CumulativeModel or FlowModel;
+        // Counts that start from nothing (cumulative, flows, a stock at 0) have no compound rate: use amounts per year.
+        bool perYear = indicator.Model is CumulativeModel or FlowModel || indicator.BaseValue <= 0;
         int years = indicator.Steps;
         double required = perYear
             ? (indicator.Model is FlowModel ? target.Value : (target.Value - indicator.BaseValue) / years)

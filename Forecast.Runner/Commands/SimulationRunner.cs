@@ -51,7 +51,7 @@ internal static class SimulationRunner
     public static TimeSpan Estimate(Scenario scenario, long paths, int threads)
     {
         const long probe = 4096;
-        if (paths <= probe * 16) return TimeSpan.Zero;
+        if (paths <= 2_000_000) return TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
         MonteCarlo.Run(scenario, new SimulationOptions(Paths: probe, Threads: 1));
         double perPath = clock.Elapsed.TotalSeconds / probe;

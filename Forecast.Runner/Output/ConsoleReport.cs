@@ -29,8 +29,10 @@ internal static class ConsoleReport
             }
             var t = o.TargetYear;
             string name = Markup.Escape(i.Name.In(chinese)) + $" [grey]({Markup.Escape(i.Unit.In(chinese))})[/]";
-            string period = i.Target.Period == TargetPeriod.EveryYear ? " each yr" : "";
-            string target = $"{(i.Target.Direction == Direction.AtMost ? "≤" : "≥")}{Numbers.Human(i.Target.Value)} in {i.Target.Year}{period}";
+            string sign = i.Target.Direction == Direction.AtMost ? "≤" : "≥";
+            string target = i.Target.Period == TargetPeriod.EveryYear
+                ? $"{sign}{Numbers.Human(i.Target.Value)} every year to {i.Target.Year}"
+                : $"{sign}{Numbers.Human(i.Target.Value)} in {i.Target.Year}";
             table.AddRow(
                 name,
                 $"{Numbers.Human(i.BaseValue)} [grey]({i.BaseYear})[/]",

@@ -1,0 +1,26 @@
+using Forecast.Engine.Simulation;
+using Forecast.Runner.Scenarios;
+
+namespace Forecast.Tests.Runner;
+
+public class ReadmeExampleTests
+{
+    [Fact]
+    public void ReadmeExample_RunsAsWritten()
+    {
+        // The library example of README.md, with the scenario path made absolute and fewer paths.
+        var scenario = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml"));
+        var result = MonteCarlo.Run(scenario, new SimulationOptions(Paths: 10_000, Seed: 7));
+        var firms = result["hightech_enterprises"];
+        string line = $"P(600 high-tech enterprises by 2025) = {firms.Probability:P1} " +
+                      $"[{firms.ProbabilityCi95.Lower:P1}, {firms.ProbabilityCi95.Upper:P1}], " +
+                      $"median {firms.TargetYear.P50}";
+        Assert.StartsWith("P(600 high-tech enterprises by 2025) = ", line, StringComparison.Ordinal);
+        Assert.InRange(firms.Probability, 0, 1);
+        Assert.True(firms.ProbabilityCi95.Contains(firms.Probability));
+
+        string readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
+        Assert.Contains("var result = MonteCarlo.Run(scenario, new SimulationOptions(Paths: 100_000, Seed: 7));", readme, StringComparison.Ordinal);
+        Assert.Contains("var firms = result[\"hightech_enterprises\"];", readme, StringComparison.Ordinal);
+    }
+}

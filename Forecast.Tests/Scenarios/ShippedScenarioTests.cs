@@ -1,0 +1,89 @@
+using Forecast.Engine.Consistency;
+using Forecast.Engine.Model;
+using Forecast.Engine.Simulation;
+using Forecast.Runner.Scenarios;
+
+namespace Forecast.Tests.Scenarios;
+
+/// <summary>The shipped Liaocheng scenario covers the plan (shared/plan/TARGETS.md) and says where every number comes from.</summary>
+public class ShippedScenarioTests
+{
+    private static readonly Scenario Liaocheng = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml"));
+
+    [Fact]
+    public void HeadlineIndicators_AreThePlansEight_WithTheirBasesAndTargets()
+    {
+        // Plan table L179-L191: (id, base year, base, target).
+        var expected = new (string Id, int Year, double Base, double Target)[]
+        {
+            ("rd_intensity", 2019, 1.87, 3), ("industrial_rd_ratio", 2019, 1.20, 2), ("rd_personnel_density", 2020, 39.6, 50),
+            ("patent_density", 2020, 3.91, 6), ("hightech_output_share", 2020, 42.03, 50), ("hightech_enterprises", 2020, 268, 600),
+            ("tech_smes", 2020, 303, 800), ("science_literacy", 2020, 10.1, 15),
+        };
+        var headline = Liaocheng.Indicators.Where(i => i.Headline).ToList();
+        Assert.Equal(expected.Select(e => e.Id), headline.Select(i => i.Id));
+        foreach (var (id, year, baseValue, target) in expected)
+        {
+            var i = Liaocheng.Indicator(id);
+            Assert.Equal(year, i.BaseYear);
+            Assert.Equal(baseValue, i.BaseValue);
+            Assert.Equal(target, i.Target.Value);
+            Assert.Equal(2025, i.Target.Year);
+            Assert.Equal(Direction.AtLeast, i.Target.Direction);
+        }
+    }
+
+    [Fact]
+    public void EveryOtherQuantifiedTargetOfThePlan_HasAnIndicator()
+    {
+        // TARGETS.md, "Other quantified targets in the text": seventeen targets.
+        string[] others =
+        [
+            "new_hightech_enterprises", "new_tech_smes", "hightech_cultivation_pool", "major_projects_per_year", "project_pool",
+            "core_tech_breakthroughs", "new_innovation_platforms", "results_transferred", "innovative_counties", "new_rd_institutions",
+            "innovation_centres", "leading_talents", "postdoc_workstations", "phds", "technicians_per_year", "skilled_workers_per_year",
+            "hightech_listed",
+        ];
+        Assert.Equal(17, others.Length);
+        foreach (var id in others) Assert.Contains(Liaocheng.Indicators, i => i.Id == id && !i.Headline);
+        Assert.Equal(300, Liaocheng.Indicator("new_hightech_enterprises").Target.Value);
+        Assert.Equal(500, Liaocheng.Indicator("new_tech_smes").Target.Value);
+        Assert.Equal(TargetPeriod.EveryYear, Liaocheng.Indicator("technicians_per_year").Target.Period);
+    }
+
+    [Fact]
+    public void EveryNumber_SaysWhereItComesFrom()
+    {
+        foreach (var d in Liaocheng.Drivers) Assert.False(string.IsNullOrWhiteSpace(d.Note), $"driver {d.Id} has no note");
+        foreach (var i in Liaocheng.Indicators)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(i.Target.Source), $"indicator {i.Id} target has no source");
+            Assert.All(i.HistoryPoints, h => Assert.False(string.IsNullOrWhiteSpace(h.Source)));
+        }
+    }
+
+    [Fact]
+    public void PlansOwnTension_IsReported_268Plus300IsShortOf600()
+    {
+        var findings = TargetConsistency.Check(Liaocheng);
+        var hightech = Assert.Single(findings, f => f.IndicatorIds.Contains("hightech_enterprises"));
+        Assert.Equal(FindingSeverity.Inconsistent, hightech.Severity);
+        Assert.Contains("568", hightech.Message, StringComparison.Ordinal);
+        var smes = Assert.Single(findings, f => f.IndicatorIds.Contains("tech_smes"));
+        Assert.Equal(FindingSeverity.Tight, smes.Severity);
+    }
+
+    [Fact]
+    public void Baseline_RunsAndGivesEveryTargetAProbabilityWithItsInterval()
+    {
+        var result = MonteCarlo.Run(Liaocheng, new SimulationOptions(Paths: 20_000));
+        Assert.Equal(Liaocheng.Indicators.Count, result.Indicators.Count);
+        foreach (var o in result.Indicators)
+        {
+            Assert.InRange(o.Probability, 0, 1);
+            Assert.True(o.ProbabilityCi95.Contains(o.Probability));
+            Assert.Equal(2025, o.Years[^1].Year);
+        }
+        Assert.Equal(1.0, result.HeadlineMetDistribution.Sum(), 9);
+    }
+}
