@@ -76,6 +76,10 @@ internal static partial class HistoryCsvReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             return Fail(fileName, "an empty file", "a header line naming the columns, then data rows");

@@ -51,6 +51,24 @@ public class HistoryCsvReaderTests
     }
 
     [Fact]
+    public void ParseText_DropsALeadingByteOrderMark_FromTheFirstColumnName()
+    {
+        HistoryReadResult result = HistoryCsvReader.ParseText("\uFEFFyear,tech_smes\n2020,303\n", "inline.csv");
+
+        Assert.True(result.IsSuccess, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal(303, result.Panel!.Find("tech_smes")!.Values[0]);
+    }
+
+    [Fact]
+    public void WideForm_UnitColumn_IsRejected_BecauseOneRowHoldsSeveralIndicators()
+    {
+        HistoryCsvError error = SingleError(ReadText("year,unit,tech_smes\n2020,enterprises,303\n"));
+
+        Assert.Equal("unit", error.Column);
+        Assert.Contains("line 1, column 'unit': found a 'unit' column in wide form", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WideForm_EmptyCellsAreGaps_AndEveryIndicatorColumnBecomesASeries()
     {
         HistoryReadResult result = ReadText(
