@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using static System.FormattableString;
+
+namespace Forecast.Engine.Calibration;
+
+/// <summary>
+/// Estimates the rate of new entries per year (new high-tech enterprises, new platforms) from counts over
+/// periods, with Poisson and negative binomial (NB2) regressions with log link:
+/// ln μᵢ = ln Eᵢ + β₀ [+ β₁·(yearᵢ − centre)], Eᵢ the period length in years.
+/// </summary>
+/// <remarks>
+/// The Poisson fit starts from Microsoft.ML's L-BFGS Poisson regression (exposure as example weight) and is
+/// refined by Fisher scoring in double precision (MathNet), which also gives the standard errors (XᵀWX)⁻¹
+/// and Wald 95% intervals. The NB2 fit maximises the likelihood profiled over ln α (MathNet golden-section
+/// search, β by Fisher scoring for each α). Overdispersion is tested by Cameron-Trivedi and by the
+/// likelihood ratio of NB2 against Poisson.
+/// </remarks>
+public static class CountRegressionEstimator
+{
+    private const double MinimumDispersion = 1e-6;
+    private const double MaximumDispersion = 100;
+
+    /// <summary>Fits Poisson and NB2 count regressions.</summary>
+    /// <param name="counts">Counts per period; each count a whole number ≥ 0, each exposure &gt; 0.</param>
+    /// <param name="trend">Whether the log rate has a linear trend in the year.</param>
+    /// <param name="options">ML.NET cross-check and seed; <see cref="CountRegressionOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">A count is negative, fractional or not finite, or an exposure is not positive.</exception>
+    public static CountRegressionFit Fit(IReadOnlyList<CountObservation> counts, CountTrend trend = CountTrend.Linear, CountRegressionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        options ??= CountRegressionOptions.Default;
+        foreach (CountObservation c in counts)
+        {
+            if (!double.IsFinite(c.Count) || c.Count < 0 || c.Count != Math.Floor(c.Count))
+            {
+                throw new ArgumentException(Invariant($"Count {c.Count} for {c.Year} is not a whole number ≥ 0."), nameof(counts));
+            }
+            if (!double.IsFinite(c.ExposureYears) || c.ExposureYears <= 0)
+            {
+                throw new ArgumentException(Invariant($"Exposure {c.ExposureYears} years for {c.Year} must be > 0."), nameof(counts));
+            }
+            if (!double.IsFinite(c.Year))
+            {
+                throw new ArgumentException("Every count needs a finite year.", nameof(counts));
+            }
+        }
+
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        int n = counts.Count;
+        if (n == 0)
+        {
+            return NotIdentifiable(double.NaN, trend, ["No counts: the rate of new entries is not identified; state it as an assumption."]);
+        }
+        double centre = counts.Average(c => c.Year);
+        double totalCount = counts.Sum(c => c.Count), totalExposure = counts.Sum(c => c.ExposureYears);
+        if (totalCount == 0)
+        {
+            return NotIdentifiable(centre, trend, [Invariant($"No new entries in {totalExposure} years: the rate cannot be told from zero (maximum likelihood 0). A one-sided 97.5% upper bound is {3.6889 / totalExposure:0.###} a year.")]);
+        }
+        bool withTrend = trend == CountTrend.Linear;
+        if (withTrend && counts.Select(c => c.Year).Distinct().Count() < 2)
+        {
+            withTrend = false;
+            warnings.Add("All counts refer to the same period: a trend is not identifiable, so a constant rate is fitted.");
+        }
+
+        int p = withTrend ? 2 : 1;
+        double[] y = counts.Select(c => c.Count).ToArray();
+        double[] exposure = counts.Select(c => c.ExposureYears).ToArray();
+        double[] centred = counts.Select(c => c.Year - centre).ToArray();
+        Matrix<double> design = Matrix<double>.Build.Dense(n, p, (i, j) => j == 0 ? 1.0 : centred[i]);
+        var glm = new LogLinkCountGlm(design, y, exposure);
+
+        Vector<double> start = Vector<double>.Build.Dense(p);
+        start[0] = Math.Log(totalCount / totalExposure);
+        double mlNetIntercept = double.NaN, mlNetSlope = double.NaN;
+        if (options.CrossCheckWithMlNet)
+        {
+            (mlNetIntercept, mlNetSlope) = MlNetPoissonRegression.Fit(y, exposure, centred, withTrend, options.MlNetSeed);
+            if (double.IsFinite(mlNetIntercept) && (!withTrend || double.IsFinite(mlNetSlope)))
+            {
+                start[0] = mlNetIntercept;
+                if (withTrend)
+                {
+                    start[1] = mlNetSlope;
+                }
+            }
+        }
+
+        var (poissonBeta, poissonCovariance, poissonConverged) = glm.Fit(0, start);
+        if (!poissonConverged)
+        {
+            warnings.Add("The Poisson fit did not converge in 200 iterations; treat its estimates with care.");
+        }
+        if (options.CrossCheckWithMlNet && (Math.Abs(mlNetIntercept - poissonBeta[0]) > 1e-3 || (withTrend && Math.Abs(mlNetSlope - poissonBeta[1]) > 1e-3)))
+        {
+            warnings.Add(Invariant($"Microsoft.ML's Poisson estimate ({mlNetIntercept:0.####}, {mlNetSlope:0.####}) differs from the refined maximum likelihood ({poissonBeta[0]:0.####}{(withTrend ? Invariant($", {poissonBeta[1]:0.####}") : string.Empty)}) by more than 0.001."));
+        }
+        double poissonLl = glm.LogLikelihood(poissonBeta, 0);
+        CountModelFit poisson = ModelFit("Poisson", centre, poissonBeta, poissonCovariance, withTrend,
+            ParameterEstimate.PointOnly("dispersion", 0, "alpha, fixed at 0: variance = mean"),
+            new FitStatistics(n, p, double.NaN, poissonLl));
+
+        if (n < p + 2)
+        {
+            warnings.Add(Invariant($"Only {n} period(s) for {p} rate parameter(s): the Poisson variance (variance = mean) is assumed; overdispersion cannot be tested and intervals may be too narrow."));
+            return new CountRegressionFit
+            {
+                Poisson = poisson,
+                MlNetLogRate = mlNetIntercept,
+                MlNetTrend = mlNetSlope,
+                Warnings = warnings.ToImmutable(),
+            };
+        }
+
+        // NB2: maximise the likelihood profiled over ln α.
+        Vector<double> warm = poissonBeta;
+        double ProfileLogLikelihood(double logAlpha)
+        {
+            var (beta, _, _) = glm.Fit(Math.Exp(logAlpha), warm);
+            return glm.LogLikelihood(beta, Math.Exp(logAlpha));
+        }
+        double logAlphaHat = FindMinimum.OfScalarFunctionConstrained(u => -ProfileLogLikelihood(u), Math.Log(MinimumDispersion), Math.Log(MaximumDispersion), 1e-6);
+        double alpha = Math.Exp(logAlphaHat);
+        var (nbBeta, nbCovariance, nbConverged) = glm.Fit(alpha, poissonBeta);
+        double nbLl = glm.LogLikelihood(nbBeta, alpha);
+        if (!nbConverged)
+        {
+            warnings.Add("The negative binomial fit did not converge; treat its estimates with care.");
+        }
+
+        ParameterEstimate dispersion;
+        double lr = Math.Max(0, 2 * (nbLl - poissonLl));
+        if (lr < 1e-8 || logAlphaHat <= Math.Log(MinimumDispersion) + 1e-3)
+        {
+            dispersion = new ParameterEstimate("dispersion", 0, double.NaN, 0, double.NaN, "alpha, NB2 overdispersion: none detected (estimate at the boundary 0)");
+            nbBeta = poissonBeta;
+            nbCovariance = poissonCovariance;
+            nbLl = poissonLl;
+            lr = 0;
+        }
+        else
+        {
+            const double h = 0.01;
+            double curvature = -(ProfileLogLikelihood(logAlphaHat + h) - 2 * ProfileLogLikelihood(logAlphaHat) + ProfileLogLikelihood(logAlphaHat - h)) / (h * h);
+            double seLog = curvature > 0 ? 1 / Math.Sqrt(curvature) : double.NaN;
+            double z = IntervalQuantiles.Normal975;
+            dispersion = new ParameterEstimate("dispersion", alpha, alpha * seLog, alpha * Math.Exp(-z * seLog), alpha * Math.Exp(z * seLog),
+                "alpha, NB2 overdispersion: variance = mu + alpha mu^2");
+            if (logAlphaHat >= Math.Log(MaximumDispersion) - 1e-3)
+            {
+                warnings.Add(Invariant($"The overdispersion estimate reached the search limit alpha = {MaximumDispersion}; the counts vary far more than a Poisson process."));
+            }
+        }
+        CountModelFit negativeBinomial = ModelFit("negative binomial (NB2)", centre, nbBeta, nbCovariance, withTrend, dispersion,
+            new FitStatistics(n, p + 1, double.NaN, nbLl));
+
+        OverdispersionTest test = Overdispersion(y, glm.Mean(poissonBeta), lr);
+        return new CountRegressionFit
+        {
+            Poisson = poisson,
+            NegativeBinomial = negativeBinomial,
+            Overdispersion = test,
+            MlNetLogRate = mlNetIntercept,
+            MlNetTrend = mlNetSlope,
+            Warnings = warnings.ToImmutable(),
+        };
+    }
+
+    private static OverdispersionTest Overdispersion(double[] y, double[] mu, double lr)
+    {
+        int n = y.Length;
+        double sxy = 0, sxx = 0;
+        var z = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            z[i] = ((y[i] - mu[i]) * (y[i] - mu[i]) - y[i]) / mu[i];
+            sxy += z[i] * mu[i];
+            sxx += mu[i] * mu[i];
+        }
+        double ctAlpha = sxy / sxx;
+        double rss = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double r = z[i] - ctAlpha * mu[i];
+            rss += r * r;
+        }
+        double se = Math.Sqrt(rss / (n - 1) / sxx);
+        double t = se > 0 ? ctAlpha / se : double.NaN;
+        double ctP = double.IsNaN(t) ? double.NaN : 1 - StudentT.CDF(0, 1, n - 1, t);
+        double lrP = lr <= 0 ? 1.0 : 0.5 * (1 - ChiSquared.CDF(1, lr));
+        bool overdispersed = lrP < 0.05;
+        string conclusion = overdispersed
+            ? Invariant($"Overdispersed: the counts vary more than a Poisson process (LR = {lr:0.##}, p = {lrP:0.####}; Cameron-Trivedi alpha = {ctAlpha:0.####}, p = {ctP:0.####}); use the negative binomial.")
+            : Invariant($"No significant overdispersion (LR = {lr:0.##}, p = {lrP:0.####}; Cameron-Trivedi alpha = {ctAlpha:0.####}, p = {ctP:0.####}); the Poisson model is adequate.");
+        return new OverdispersionTest(ctAlpha, t, ctP, lr, lrP, overdispersed, conclusion);
+    }
+
+    private static CountModelFit ModelFit(string model, double centre, Vector<double> beta, Matrix<double> covariance, bool withTrend,
+        ParameterEstimate dispersion, FitStatistics statistics)
+    {
+        double z = IntervalQuantiles.Normal975;
+        var logRate = ParameterEstimate.Symmetric("log rate", beta[0], Math.Sqrt(covariance[0, 0]), z,
+            Invariant($"beta0, ln of new entries per year at {centre:0.#}"));
+        double rate = Math.Exp(beta[0]);
+        var yearlyRate = new ParameterEstimate("yearly rate", rate, rate * logRate.StandardError, Math.Exp(logRate.Lower95), Math.Exp(logRate.Upper95),
+            Invariant($"new entries per year at {centre:0.#}"));
+        ParameterEstimate trend = withTrend
+            ? ParameterEstimate.Symmetric("trend", beta[1], Math.Sqrt(covariance[1, 1]), z, "beta1, change of the log rate per year")
+            : ParameterEstimate.Missing("trend", "no trend fitted");
+        return new CountModelFit
+        {
+            Model = model,
+            Status = FitStatus.Estimated,
+            CentreYear = centre,
+            LogRate = logRate,
+            YearlyRate = yearlyRate,
+            Trend = trend,
+            Dispersion = dispersion,
+            Statistics = statistics,
+        };
+    }
+
+    private static CountRegressionFit NotIdentifiable(double centre, CountTrend trend, ImmutableArray<string> warnings) => new()
+    {
+        Poisson = new CountModelFit
+        {
+            Model = "Poisson",
+            Status = FitStatus.NotIdentifiable,
+            CentreYear = centre,
+            LogRate = ParameterEstimate.Missing("log rate", "beta0, ln of new entries per year"),
+            YearlyRate = ParameterEstimate.Missing("yearly rate", "new entries per year"),
+            Trend = ParameterEstimate.Missing("trend", trend == CountTrend.Linear ? "beta1, change of the log rate per year" : "no trend fitted"),
+            Dispersion = ParameterEstimate.Missing("dispersion", "alpha"),
+            Statistics = FitStatistics.None(0),
+        },
+        Warnings = warnings,
+    };
+}
