@@ -258,10 +258,13 @@ internal static class BlockSimulator
         double shortfallSum = 0;
         var metCount = ws.MetCount.AsSpan(0, count);
         var allMet = ws.AllMet.AsSpan(0, count);
+        var metRow = BlockWorkspace.Row(ws.Met, k, count);
+        x.CopyTo(BlockWorkspace.Row(ws.TargetValues, k, count));
         for (int i = 0; i < count; i++)
         {
             double shortfall = everyYear ? worst[i] : Math.Max(0, atLeast ? threshold - x[i] : x[i] - threshold);
             bool met = everyYear ? allYears[i] : shortfall <= 0;
+            metRow[i] = met;
             if (met)
             {
                 targetHits++;

@@ -27,6 +27,8 @@ internal sealed class BlockWorkspace
         Denominator = new double[indicators * BlockSize];
         Worst = new double[indicators * BlockSize];
         AllYears = new bool[indicators * BlockSize];
+        Met = new bool[indicators * BlockSize];
+        TargetValues = new double[indicators * BlockSize];
         Uniforms = new double[BlockSize];
         MetCount = new int[BlockSize];
         AllMet = new bool[BlockSize];
@@ -49,6 +51,10 @@ internal sealed class BlockWorkspace
     public double[] Worst { get; }
     /// <summary>Whether an every-year target has held in every year so far.</summary>
     public bool[] AllYears { get; }
+    /// <summary>After a block: whether each path met each indicator's target (row = indicator position in the plan).</summary>
+    public bool[] Met { get; }
+    /// <summary>After a block: each path's value of each indicator in its target year.</summary>
+    public double[] TargetValues { get; }
     public double[] Uniforms { get; }
     public int[] MetCount { get; }
     public bool[] AllMet { get; }
