@@ -25,6 +25,9 @@ public struct Xoshiro256StarStar
         return g;
     }
 
+    /// <summary>A generator with the given raw state (not all zero), for reference-vector tests.</summary>
+    internal static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3) => new() { _s0 = s0, _s1 = s1, _s2 = s2, _s3 = s3 };
+
     /// <summary>The next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()

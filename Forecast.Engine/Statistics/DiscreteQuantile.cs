@@ -128,7 +128,8 @@ public static class DiscreteQuantile
         public int Max => n;
         public double Pmf0 => Math.Pow(1 - p, n);
         public double Pmf(int k) => MathNet.Numerics.Distributions.Binomial.PMF(p, n, k);
-        public double Cdf(int k) => MathNet.Numerics.Distributions.Binomial.CDF(p, n, k);
+        // MathNet returns NaN for the CDF at k = n (5.0.0), where it is 1.
+        public double Cdf(int k) => k >= n ? 1 : MathNet.Numerics.Distributions.Binomial.CDF(p, n, k);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => (double)(n - k) / (k + 1) * _odds;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

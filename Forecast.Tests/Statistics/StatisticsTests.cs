@@ -1,0 +1,90 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Forecast.Engine.Statistics;
+using MathNet.Numerics.Distributions;
+
+namespace Forecast.Tests.Statistics;
+
+public class StatisticsTests
+{
+    [Theory]
+    // Newcombe (1998), "Two-sided confidence intervals for the single proportion", Stat Med 17:857-872, Table I, method 3 (Wilson score).
+    [InlineData(81, 263, 0.2553, 0.3662)]
+    [InlineData(15, 148, 0.0624, 0.1605)]
+    [InlineData(0, 20, 0.0000, 0.1611)]
+    [InlineData(1, 29, 0.0061, 0.1718)]
+    [InlineData(29, 29, 0.8830, 1.0000)]
+    public void WilsonInterval_MatchesNewcombesPublishedValues(int successes, int trials, double lower, double upper)
+    {
+        var ci = WilsonInterval.Of(successes, trials);
+        Assert.Equal(lower, ci.Lower, 4);
+        Assert.Equal(upper, ci.Upper, 4);
+    }
+
+    [Fact]
+    public void StandardNormalCdf_AgreesWithMathNet_ToNearDoublePrecision()
+    {
+        for (double z = -38; z <= 9; z += 0.01)
+        {
+            double expected = Normal.CDF(0, 1, z);
+            double actual = StandardNormal.Cdf(z);
+            Assert.True(Math.Abs(actual - expected) <= 1e-14 + 1e-12 * expected, $"z = {z}: {actual} vs {expected}");
+        }
+        Assert.Equal(0.5, StandardNormal.Cdf(0));
+    }
+
+    private static bool IsQuantile(int k, double u, Func<int, double> cdf) =>
+        cdf(k) >= u * (1 - 1e-12) && (k == 0 || cdf(k - 1) < u * (1 + 1e-12));
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property PoissonQuantile_IsTheSmallestKWhoseCdfReachesU()
+    {
+        var gen = Gen.Choose(1, 999_999).Select(i => i / 1e6).Zip(Gen.Elements(0.0, 0.3, 4.5, 29.9, 30.1, 60, 480, 2600, 10_000));
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var (u, lambda) = t;
+            int k = DiscreteQuantile.Poisson(u, lambda);
+            return lambda == 0 ? k == 0 : IsQuantile(k, u, j => Poisson.CDF(lambda, j));
+        });
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property NegativeBinomialQuantile_IsTheSmallestKWhoseCdfReachesU()
+    {
+        var gen = Gen.Choose(1, 999_999).Select(i => i / 1e6)
+            .Zip(Gen.Elements(0.5, 12.0, 62.5, 490, 2600)).Zip(Gen.Elements(0.7, 5.0, 30, 100));
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var ((u, mean), r) = t;
+            int k = DiscreteQuantile.NegativeBinomial(u, mean, r);
+            double p = r / (r + mean);
+            return IsQuantile(k, u, j => NegativeBinomial.CDF(r, p, j));
+        });
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 300)]
+    public Property BinomialQuantile_IsTheSmallestKWhoseCdfReachesU()
+    {
+        var gen = Gen.Choose(1, 999_999).Select(i => i / 1e6)
+            .Zip(Gen.Elements(1, 8, 100, 268, 600, 3000)).Zip(Gen.Elements(0.001, 0.05, 0.3, 0.5, 0.97, 0.999));
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var ((u, n), p) = t;
+            int k = DiscreteQuantile.Binomial(u, n, p);
+            // MathNet 5.0.0's Binomial.CDF is NaN at j = n, where the CDF is 1.
+            return k >= 0 && k <= n && IsQuantile(k, u, j => j >= n ? 1 : Binomial.CDF(p, n, j));
+        });
+    }
+
+    [Fact]
+    public void DiscreteQuantile_FromACachedStart_EqualsTheOneShotQuantile()
+    {
+        var start = DiscreteQuantile.NegativeBinomialStart(62.5, 30);
+        var poissonStart = DiscreteQuantile.PoissonStart(480);
+        for (double u = 0.0005; u < 1; u += 0.001)
+        {
+            Assert.Equal(DiscreteQuantile.NegativeBinomial(u, 62.5, 30), DiscreteQuantile.NegativeBinomial(u, 62.5, 30, start));
+            Assert.Equal(DiscreteQuantile.Poisson(u, 480), DiscreteQuantile.Poisson(u, 480, poissonStart));
+        }
+    }
+}
