@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
@@ -6,13 +7,14 @@ namespace Forecast.Runner.Output;
 
 /// <summary>
 /// Writes summary.json, the machine-readable contract other tools read: camelCase keys, numbers in
-/// shortest round-trip form (culture-independent), null for a value that is not defined.
+/// shortest round-trip form (culture-independent), null for a value that is not defined; Chinese
+/// names are written as UTF-8 text, not escapes.
 /// </summary>
 internal static class SummaryJsonWriter
 {
     public static void Write(Stream stream, SimulationResult result)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("scenario", result.Scenario);
         w.WriteNumber("paths", result.Paths);
