@@ -1,9 +1,18 @@
-using System.Diagnostics;
-using Forecast.Engine.Simulation;
-var scenario = Forecast.Runner.Scenarios.ScenarioReader.Read(args[0]);
-foreach (var t in new[] { 1, 2 })
+using BenchmarkDotNet.Running;
+using Forecast.Benchmarks;
+
+// forecast benchmarks:
+//   dotnet run -c Release --project Forecast.Benchmarks -- --filter '*'            all BenchmarkDotNet suites
+//   dotnet run -c Release --project Forecast.Benchmarks -- --filter '*Generator*' --job short
+//   dotnet run -c Release --project Forecast.Benchmarks -- peer [paths]           bench-gbm8 against the NumPy peer, with the ratio
+//   dotnet run -c Release --project Forecast.Benchmarks -- throughput [paths]      paths per second of both workloads, 1 and 2 threads
+//   dotnet run -c Release --project Forecast.Benchmarks -- memory                  peak memory of 1M against 100M paths
+return args.Length > 0 && args[0] is "peer" or "throughput" or "memory" or "memory-child"
+    ? Measurements.Run(args)
+    : RunSuites(args);
+
+static int RunSuites(string[] args)
 {
-    var sw = Stopwatch.StartNew();
-    var r = MonteCarlo.Run(scenario, new SimulationOptions(Paths: 100_000, Threads: t));
-    Console.WriteLine($"threads {t}: {sw.Elapsed.TotalSeconds:F2} s  p={r.Indicators[0].Probability}");
+    BenchmarkSwitcher.FromAssembly(typeof(Measurements).Assembly).Run(args);
+    return 0;
 }

@@ -51,28 +51,13 @@ public struct Xoshiro256StarStar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextOpenDouble() => ((NextUInt64() >> 11) + 0.5) * (1.0 / (1UL << 53));
 
-    /// <summary>Fills <paramref name="destination"/> with standard normal draws (Box-Muller on open uniforms).</summary>
-    public void FillStandardNormal(Span<double> destination)
-    {
-        var g = this;
-        int i = 0;
-        for (; i + 1 < destination.Length; i += 2)
-        {
-            double u1 = g.NextOpenDouble();
-            double u2 = g.NextDouble();
-            double r = Math.Sqrt(-2.0 * Math.Log(u1));
-            (double sin, double cos) = Math.SinCos(2.0 * Math.PI * u2);
-            destination[i] = r * cos;
-            destination[i + 1] = r * sin;
-        }
-        if (i < destination.Length)
-        {
-            double u1 = g.NextOpenDouble();
-            double u2 = g.NextDouble();
-            destination[i] = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-        }
-        this = g;
-    }
+    /// <summary>
+    /// Fills <paramref name="destination"/> with standard normal draws by the Box-Muller transform:
+    /// for each pair of open uniforms (u₁, u₂), r = √(−2 ln u₁) and (r cos 2πu₂, r sin 2πu₂). The uniforms
+    /// are drawn in chunks of up to 64 pairs and transformed with SIMD (System.Numerics.Tensors), so the
+    /// draws depend on the stream and the destination length only, never on the thread.
+    /// </summary>
+    public void FillStandardNormal(Span<double> destination) => BoxMuller.Fill(ref this, destination);
 
     /// <summary>Fills <paramref name="destination"/> with uniforms in the open interval (0, 1).</summary>
     public void FillOpenUniform(Span<double> destination)

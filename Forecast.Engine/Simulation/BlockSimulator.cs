@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Forecast.Engine.Model;
 using Forecast.Engine.Randomness;
 using Forecast.Engine.Statistics;
@@ -91,8 +92,8 @@ internal static class BlockSimulator
                 {
                     double l = factor[d * drivers + j];
                     if (l == 0) continue;
-                    var eps = BlockWorkspace.Row(ws.Shocks, j, count);
-                    for (int i = 0; i < count; i++) mixed[i] += l * eps[i];
+                    // mixed += l·ε_j
+                    TensorPrimitives.MultiplyAdd(BlockWorkspace.Row(ws.Shocks, j, count), l, mixed, mixed);
                 }
                 z = mixed;
             }
@@ -129,11 +130,13 @@ internal static class BlockSimulator
                 level.CopyTo(value);
                 break;
             case YearlyVariationKind.Normal:
-                for (int i = 0; i < value.Length; i++) value[i] = level[i] + scale * z[i];
+                // v = L + σz
+                TensorPrimitives.MultiplyAdd(z, scale, level, value);
                 break;
             case YearlyVariationKind.Growth:
-                double drift = -0.5 * scale * scale;
-                for (int i = 0; i < value.Length; i++) value[i] = (1 + level[i]) * Math.Exp(drift + scale * z[i]) - 1;
+                // v = (1 + L)·exp(σz − σ²/2) − 1
+                VectorMath.ExpAffine(z, scale, -0.5 * scale * scale, value);
+                for (int i = 0; i < value.Length; i++) value[i] = (1 + level[i]) * value[i] - 1;
                 break;
             case YearlyVariationKind.Poisson:
                 for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(StandardNormal.Cdf(z[i]), level[i], starts[i]);
@@ -151,7 +154,12 @@ internal static class BlockSimulator
         switch (ind.Kind)
         {
             case StepKind.Compound:
-                for (int i = 0; i < count; i++) x[i] *= 1 + v[i];
+            {
+                // x ← x·(1 + v), computed exactly as the deterministic projection does.
+                var factor = ws.Scratch.AsSpan(0, count);
+                TensorPrimitives.Add(v, 1.0, factor);
+                TensorPrimitives.Multiply(x, factor, x);
+            }
                 break;
             case StepKind.Ratio:
             {

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Forecast.Engine.Simulation;
 
 /// <summary>
@@ -75,17 +77,9 @@ internal sealed class SimulationAccumulator
     /// <summary>Adds the values of one cell for a block of paths.</summary>
     public void Record(int cell, ReadOnlySpan<double> values)
     {
-        double sum = 0, min = Min[cell], max = Max[cell];
-        for (int i = 0; i < values.Length; i++)
-        {
-            double x = values[i];
-            sum += x;
-            if (x < min) min = x;
-            if (x > max) max = x;
-        }
-        Sum[cell] += sum;
-        Min[cell] = min;
-        Max[cell] = max;
+        Sum[cell] += TensorPrimitives.Sum(values);
+        Min[cell] = Math.Min(Min[cell], TensorPrimitives.Min(values));
+        Max[cell] = Math.Max(Max[cell], TensorPrimitives.Max(values));
         Count[cell] += values.Length;
         if (Grid is null) return;
         double lower = Grid.Lower[cell], inverse = Grid.InverseWidth[cell];

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Forecast.Engine.Model;
+using Forecast.Engine.Simulation;
+using MathNet.Numerics.Distributions;
+
+namespace Forecast.Benchmarks;
+
+/// <summary>
+/// Measurements that are not micro-benchmarks: the NumPy peer comparison, throughput of both workloads
+/// on 1 and 2 threads, and peak memory against the number of paths. Each prints a Markdown table and
+/// saves it under BenchmarkDotNet.Artifacts/results/.
+/// </summary>
+internal static class Measurements
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Run(string[] args)
+    {
+        long paths = args.Length > 1 ? long.Parse(args[1], Inv) : 0;
+        return args[0] switch
+        {
+            "peer" => Peer(paths > 0 ? paths : 1_000_000),
+            "throughput" => Throughput(paths > 0 ? paths : 1_000_000),
+            "memory" => Memory(),
+            _ => MemoryChild(paths),
+        };
+    }
+
+    private static int Peer(long paths)
+    {
+        var report = new StringBuilder();
+        string script = Path.Combine(Workloads.Root, "Forecast.Benchmarks", "peers", "gbm8.py");
+        var start = new ProcessStartInfo("/usr/bin/python3", [script, paths.ToString(Inv), "1"]) { RedirectStandardOutput = true };
+        // Older OpenBLAS builds need these on some processors; they slow a current NumPy, so the peer runs without them.
+        start.Environment.Remove("OPENBLAS_CORETYPE");
+        start.Environment.Remove("OPENBLAS_L2_SIZE");
+        using var python = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3 (apt-get install -y python3-numpy)");
+        string json = python.StandardOutput.ReadToEnd();
+        python.WaitForExit();
+        if (python.ExitCode != 0) throw new InvalidOperationException("the NumPy peer failed; is python3-numpy installed?");
+        using var peer = JsonDocument.Parse(json);
+        double peerRate = peer.RootElement.GetProperty("pathsPerSecond").GetDouble();
+
+        var scenario = Workloads.Gbm8;
+        MonteCarlo.Run(scenario, new SimulationOptions(Paths: 100_000, Seed: 2));
+        var clock = Stopwatch.StartNew();
+        var result = MonteCarlo.Run(scenario, new SimulationOptions(Paths: paths, Seed: 1));
+        double seconds = clock.Elapsed.TotalSeconds;
+        double rate = paths / seconds;
+
+        // Each target's exact probability: Φ((ln(1/1.45) + 5(0.08 − 0.05²/2)) / (0.05√5)).
+        const double mu = 0.08, sigma = 0.05;
+        double exact = Normal.CDF(0, 1, (Math.Log(1 / 1.45) + 5 * (mu - sigma * sigma / 2)) / (sigma * Math.Sqrt(5)));
+        double se = Math.Sqrt(exact * (1 - exact) / paths);
+        var peerP = peer.RootElement.GetProperty("probability").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double worstEngine = result.Indicators.Max(o => Math.Abs(o.Probability - exact)) / se;
+        double worstPeer = peerP.Max(p => Math.Abs(p - exact)) / se;
+
+        // Percentiles: rank error against the exact lognormal marginal ln x_t ~ N(t(μ − σ²/2), σ√t).
+        double worstRank = 0, worstPeerRank = 0;
+        var levels = new[] { 5, 25, 50, 75, 95 };
+        var peerQ = peer.RootElement.GetProperty("quantiles");
+        for (int k = 0; k < 8; k++)
+        {
+            var years = result.Indicators[k].Years;
+            for (int t = 0; t < 5; t++)
+            {
+                var y = years[t];
+                double[] ours = [y.P5, y.P25, y.P50, y.P75, y.P95];
+                for (int q = 0; q < 5; q++)
+                {
+                    double Rank(double v) => Normal.CDF((t + 1) * (mu - sigma * sigma / 2), sigma * Math.Sqrt(t + 1), Math.Log(v));
+                    worstRank = Math.Max(worstRank, Math.Abs(Rank(ours[q]) - levels[q] / 100.0));
+                    double theirs = peerQ.GetProperty(levels[q].ToString(Inv))[k][t].GetDouble();
+                    worstPeerRank = Math.Max(worstPeerRank, Math.Abs(Rank(theirs) - levels[q] / 100.0));
+                }
+            }
+        }
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"## bench-gbm8: Forecast against the NumPy peer ({paths:N0} paths, {Environment.ProcessorCount} cores, {Environment.OSVersion}, NumPy {peer.RootElement.GetProperty("numpy").GetString()})");
+        report.AppendLine();
+        report.AppendLine("| | paths/s | seconds | worst probability error (in SE) | worst percentile rank error |");
+        report.AppendLine("|---|---|---|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| Forecast | {rate:N0} | {seconds:F2} | {worstEngine:F2} | {worstRank:F5} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| NumPy | {peerRate:N0} | {peer.RootElement.GetProperty("seconds").GetDouble():F2} | {worstPeer:F2} | {worstPeerRank:F5} |");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Ratio: **{rate / peerRate:F1}×** NumPy's paths per second. Exact probability per target {exact:F4}; joint: Forecast {result.AllHeadlineProbability:F4}, NumPy {peer.RootElement.GetProperty("jointProbability").GetDouble():F4}.");
+        return Save("peer-gbm8.md", report.ToString());
+    }
+
+    private static int Throughput(long paths)
+    {
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"## Throughput ({paths:N0} paths, {Environment.ProcessorCount} cores)");
+        report.AppendLine();
+        report.AppendLine("| workload | threads | seconds | paths/s | speed-up |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var (name, scenario) in new[] { ("bench-gbm8", Workloads.Gbm8), ("liaocheng-2025", Workloads.Liaocheng) })
+        {
+            MonteCarlo.Run(scenario, new SimulationOptions(Paths: 50_000, Seed: 2));
+            double one = 0;
+            foreach (int threads in new[] { 1, 2 })
+            {
+                var clock = Stopwatch.StartNew();
+                MonteCarlo.Run(scenario, new SimulationOptions(Paths: paths, Seed: 1, Threads: threads));
+                double s = clock.Elapsed.TotalSeconds;
+                if (threads == 1) one = s;
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {threads} | {s:F2} | {paths / s:N0} | {one / s:F2} |");
+            }
+        }
+        return Save("throughput.md", report.ToString());
+    }
+
+    private static int Memory()
+    {
+        var report = new StringBuilder();
+        report.AppendLine("## Peak memory against paths (bench-gbm8, whole process)");
+        report.AppendLine();
+        report.AppendLine("| paths | peak working set (MB) | seconds |");
+        report.AppendLine("|---|---|---|");
+        foreach (long paths in new long[] { 1_000_000, 100_000_000 })
+        {
+            var start = new ProcessStartInfo("dotnet", [typeof(Measurements).Assembly.Location, "memory-child", paths.ToString(Inv)]) { RedirectStandardOutput = true };
+            using var child = Process.Start(start)!;
+            string line = child.StandardOutput.ReadToEnd().Trim();
+            child.WaitForExit();
+            var parts = line.Split(' ');
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {paths:N0} | {long.Parse(parts[0], Inv) / 1e6:F0} | {double.Parse(parts[1], Inv):F1} |");
+        }
+        return Save("memory.md", report.ToString());
+    }
+
+    private static int MemoryChild(long paths)
+    {
+        var clock = Stopwatch.StartNew();
+        MonteCarlo.Run(Workloads.Gbm8, new SimulationOptions(Paths: paths, Seed: 1));
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        Console.WriteLine(string.Create(Inv, $"{self.PeakWorkingSet64} {clock.Elapsed.TotalSeconds}"));
+        return 0;
+    }
+
+    private static int Save(string name, string markdown)
+    {
+        Console.WriteLine(markdown);
+        string folder = Path.Combine(Workloads.Root, "BenchmarkDotNet.Artifacts", "results");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, name), markdown);
+        return 0;
+    }
+}
