@@ -25,6 +25,7 @@ internal static class Measurements
             "peer" => Peer(paths > 0 ? paths : 1_000_000),
             "throughput" => Throughput(paths > 0 ? paths : 1_000_000),
             "memory" => Memory(),
+            "precision" => Precision(paths > 0 ? paths : 16_384),
             _ => MemoryChild(paths),
         };
     }
@@ -112,6 +113,48 @@ internal static class Measurements
             }
         }
         return Save("throughput.md", report.ToString());
+    }
+
+    /// <summary>
+    /// Paths each sampling method needs for a 95% half-width of 0.005 on every Liaocheng target: R
+    /// independent runs of N paths give the variance of each probability estimate, so one path's
+    /// effective variance is N·Var(p̂) and the paths needed are 1.96²·N·Var(p̂)/0.005² for the worst target.
+    /// </summary>
+    private static int Precision(long paths)
+    {
+        const int replicates = 24;
+        const double h = 0.005;
+        var scenario = Workloads.Liaocheng;
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"## Paths needed for a 95% half-width of {h} on every Liaocheng target ({replicates} runs of {paths:N0} paths per method)");
+        report.AppendLine();
+        report.AppendLine("| sampling | worst target | variance per path | paths needed | relative to random |");
+        report.AppendLine("|---|---|---|---|---|");
+        double baseline = 0;
+        foreach (var method in new[] { SamplingMethod.Random, SamplingMethod.Antithetic, SamplingMethod.LatinHypercube })
+        {
+            var estimates = new double[replicates][];
+            for (int r = 0; r < replicates; r++)
+                estimates[r] = MonteCarlo.Run(scenario, new SimulationOptions(Paths: paths, Seed: (ulong)(1000 + r), Sampling: method))
+                    .Indicators.Select(o => o.Probability).ToArray();
+            int targets = estimates[0].Length;
+            double worst = 0;
+            string worstId = "";
+            for (int k = 0; k < targets; k++)
+            {
+                double mean = estimates.Average(e => e[k]);
+                double variance = estimates.Sum(e => (e[k] - mean) * (e[k] - mean)) / (replicates - 1);
+                if (variance * paths > worst)
+                {
+                    worst = variance * paths;
+                    worstId = scenario.Indicators[k].Id;
+                }
+            }
+            double needed = 1.959964 * 1.959964 * worst / (h * h);
+            if (method == SamplingMethod.Random) baseline = needed;
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {method} | {worstId} | {worst:F4} | {needed:N0} | {needed / baseline:F2} |");
+        }
+        return Save("precision.md", report.ToString());
     }
 
     private static int Memory()

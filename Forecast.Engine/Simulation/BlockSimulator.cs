@@ -14,7 +14,8 @@ namespace Forecast.Engine.Simulation;
 /// </summary>
 internal static class BlockSimulator
 {
-    public static void Simulate(SimulationPlan plan, ulong seed, long block, int count, BlockWorkspace ws, SimulationAccumulator acc)
+    public static void Simulate(SimulationPlan plan, ulong seed, long block, int count, BlockWorkspace ws, SimulationAccumulator acc,
+        SamplingMethod sampling = SamplingMethod.Random)
     {
         int drivers = plan.DriverCount;
         var inds = plan.Indicators;
@@ -23,7 +24,7 @@ internal static class BlockSimulator
         {
             var stream = StreamKey.Derive(seed, block, plan.DriverKeys[d]);
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
-            stream.FillOpenUniform(u);
+            Sampler.Uniforms(ref stream, u, ws, sampling);
             SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
         }
@@ -48,12 +49,12 @@ internal static class BlockSimulator
 
         for (int step = 1; step <= plan.Steps; step++)
         {
-            DrawDriverValues(plan, step, count, ws);
+            DrawDriverValues(plan, step, count, ws, sampling);
             for (int k = 0; k < inds.Length; k++)
             {
                 var ind = inds[k];
                 if (step <= ind.BaseStep) continue;
-                StepIndicator(plan, ind, k, count, ws);
+                StepIndicator(plan, ind, k, count, ws, sampling);
                 Record(ind, k, step, count, ws, acc);
             }
         }
@@ -70,12 +71,12 @@ internal static class BlockSimulator
         acc.Paths += count;
     }
 
-    private static void DrawDriverValues(SimulationPlan plan, int step, int count, BlockWorkspace ws)
+    private static void DrawDriverValues(SimulationPlan plan, int step, int count, BlockWorkspace ws, SamplingMethod sampling)
     {
         int drivers = plan.DriverCount;
         for (int d = 0; d < drivers; d++)
         {
-            ws.DriverStreams[d].FillStandardNormal(BlockWorkspace.Row(ws.Shocks, d, count));
+            Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling);
             int current = plan.LevelIndex[d][step];
             if (current != plan.LevelIndex[d][step - 1]) SetLevels(plan, d, current, count, ws);
         }
@@ -147,7 +148,7 @@ internal static class BlockSimulator
         }
     }
 
-    private static void StepIndicator(SimulationPlan plan, CompiledIndicator ind, int k, int count, BlockWorkspace ws)
+    private static void StepIndicator(SimulationPlan plan, CompiledIndicator ind, int k, int count, BlockWorkspace ws, SamplingMethod sampling)
     {
         var x = BlockWorkspace.Row(ws.State, k, count);
         ReadOnlySpan<double> v = ind.Driver >= 0 ? BlockWorkspace.Row(ws.Values, ind.Driver, count) : default;
@@ -189,13 +190,13 @@ internal static class BlockSimulator
                 if (ind.SecondDriver >= 0)
                 {
                     var q = BlockWorkspace.Row(ws.Values, ind.SecondDriver, count);
-                    stream.FillOpenUniform(u);
+                    Sampler.BinomialUniforms(ref stream, u, sampling);
                     for (int i = 0; i < count; i++)
                         x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
                 }
                 if (ind.Capacity >= 0)
                 {
-                    stream.FillOpenUniform(u);
+                    Sampler.BinomialUniforms(ref stream, u, sampling);
                     for (int i = 0; i < count; i++)
                         x[i] += DiscreteQuantile.Binomial(u[i], ind.Capacity - (int)x[i], Math.Clamp(v[i], 0, 1));
                 }

@@ -33,6 +33,7 @@ internal sealed class BlockWorkspace
         MetCount = new int[BlockSize];
         AllMet = new bool[BlockSize];
         Scratch = new double[BlockSize];
+        Permutation = new int[BlockSize];
     }
 
     public Xoshiro256StarStar[] DriverStreams { get; }
@@ -59,6 +60,8 @@ internal sealed class BlockWorkspace
     public int[] MetCount { get; }
     public bool[] AllMet { get; }
     public double[] Scratch { get; }
+    /// <summary>Latin hypercube strata order.</summary>
+    public int[] Permutation { get; }
 
     public static Span<T> Row<T>(T[] array, int row, int length) => array.AsSpan(row * BlockSize, length);
 }

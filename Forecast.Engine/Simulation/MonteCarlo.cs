@@ -34,14 +34,14 @@ public static class MonteCarlo
             throw new ArgumentOutOfRangeException(nameof(options), h, "the precision must lie in (0, 0.5]");
         if (options.Precision is null) ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1, nameof(options));
         var total = Simulate(plan, seed, options.Precision is null ? paths : options.MaxPaths, options.Precision,
-            options.Threads, progress, cancellationToken);
+            options.Threads, progress, cancellationToken, options.Sampling);
         return Summarise(plan, total, seed);
     }
 
     internal static SimulationAccumulator Simulate(SimulationPlan plan, ulong seed, long paths, double? precision, int threads,
-        IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+        IProgress<SimulationProgress>? progress, CancellationToken cancellationToken, SamplingMethod sampling = SamplingMethod.Random)
     {
-        var grid = Pilot(plan, seed, paths);
+        var grid = Pilot(plan, seed, paths, sampling);
         int indicators = plan.Indicators.Length;
         var total = new SimulationAccumulator(indicators, plan.Steps, plan.HeadlineCount, grid);
         var shards = new SimulationAccumulator[ShardsPerWave];
@@ -69,7 +69,7 @@ public static class MonteCarlo
                     long start = block * BlockWorkspace.BlockSize;
                     if (start >= paths) break;
                     int count = (int)Math.Min(BlockWorkspace.BlockSize, paths - start);
-                    BlockSimulator.Simulate(plan, seed, block, count, ws, acc);
+                    BlockSimulator.Simulate(plan, seed, block, count, ws, acc, sampling);
                 }
                 workspaces.Add(ws);
             });
@@ -82,7 +82,7 @@ public static class MonteCarlo
     }
 
     /// <summary>Runs the first blocks without histograms to find each cell's range, then builds the grid.</summary>
-    private static HistogramGrid Pilot(SimulationPlan plan, ulong seed, long paths)
+    private static HistogramGrid Pilot(SimulationPlan plan, ulong seed, long paths, SamplingMethod sampling)
     {
         var pilot = new SimulationAccumulator(plan.Indicators.Length, plan.Steps, plan.HeadlineCount, grid: null);
         var ws = new BlockWorkspace(plan);
@@ -90,7 +90,7 @@ public static class MonteCarlo
         {
             long start = (long)block * BlockWorkspace.BlockSize;
             if (start >= paths) break;
-            BlockSimulator.Simulate(plan, seed, block, (int)Math.Min(BlockWorkspace.BlockSize, paths - start), ws, pilot);
+            BlockSimulator.Simulate(plan, seed, block, (int)Math.Min(BlockWorkspace.BlockSize, paths - start), ws, pilot, sampling);
         }
         var isCount = new bool[pilot.Min.Length];
         for (int k = 0; k < plan.Indicators.Length; k++)

@@ -6,5 +6,6 @@ namespace Forecast.Engine.Simulation;
 /// <param name="Threads">Worker threads; 0 uses every core. Results do not depend on it.</param>
 /// <param name="Precision">If set, paths are added in waves until every target probability's 95% interval half-width is at most this. Range: (0, 0.5].</param>
 /// <param name="MaxPaths">Upper limit on paths in precision mode.</param>
+/// <param name="Sampling">Plain Monte Carlo, antithetic variates or Latin hypercube sampling.</param>
 public sealed record SimulationOptions(long? Paths = null, ulong? Seed = null, int Threads = 0, double? Precision = null,
-    long MaxPaths = 100_000_000);
+    long MaxPaths = 100_000_000, SamplingMethod Sampling = SamplingMethod.Random);

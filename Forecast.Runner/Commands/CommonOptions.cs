@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Forecast.Engine.Simulation;
 
 namespace Forecast.Runner.Commands;
 
@@ -52,6 +53,12 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "auto",
     };
 
+    public Option<string> Sampling { get; } = new("--sampling")
+    {
+        Description = "random (plain Monte Carlo), antithetic, or lhs (Latin hypercube)",
+        DefaultValueFactory = _ => "random",
+    };
+
     public Option<bool> Yes { get; } = new("--yes") { Description = "Run even when the estimated run time is long" };
 
     public CommonOptions()
@@ -60,6 +67,7 @@ internal sealed class CommonOptions
         Check(Threads, v => v < 0 ? "--threads must be 0 (all cores) or more" : null);
         Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5) ? "--precision must lie in (0, 0.5], e.g. 0.005" : null);
         Lang.AcceptOnlyFromAmong("auto", "zh", "en");
+        Sampling.AcceptOnlyFromAmong("random", "antithetic", "lhs");
     }
 
     /// <summary>Adds a range check that runs only on values that parsed (a value that did not parse has its own error).</summary>
@@ -80,6 +88,14 @@ internal sealed class CommonOptions
         });
     }
 
+    /// <summary>The sampling method named by --sampling.</summary>
+    public SamplingMethod SamplingOf(ParseResult parse) => parse.GetValue(Sampling) switch
+    {
+        "antithetic" => SamplingMethod.Antithetic,
+        "lhs" => SamplingMethod.LatinHypercube,
+        _ => SamplingMethod.Random,
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Paths);
@@ -89,6 +105,7 @@ internal sealed class CommonOptions
         command.Options.Add(Out);
         command.Options.Add(Force);
         command.Options.Add(Lang);
+        command.Options.Add(Sampling);
         command.Options.Add(Yes);
     }
 }
