@@ -131,11 +131,11 @@ public static partial class ScenarioCalibrator
     private static IndicatorCalibration CalibrateCompound(Context c, Indicator indicator, CompoundGrowthModel model)
     {
         Driver driver = c.Scenario.Driver(model.Growth);
-        var (own, dataWarnings) = c.OwnSeries(indicator);
-        if (own.Count == 0)
+        if (!c.Covers(indicator))
         {
             return NoHistory(indicator, [Keep(driver, "growth", "no history")]);
         }
+        var (own, dataWarnings) = c.OwnSeries(indicator);
         var (sigma, source) = c.Prior(driver);
         GrowthEvidence e = GrowthFromSeries(c, own, new GrowthPrior(sigma, source), SeriesScale.Positive);
         var warnings = dataWarnings.AddRange(e.Warnings);
@@ -162,11 +162,11 @@ public static partial class ScenarioCalibrator
         var kept = new List<DriverCalibration>();
         if (numerator is not null) kept.Add(Keep(numerator, "numerator growth", "not calibrated"));
         if (denominator is not null) kept.Add(Keep(denominator, "denominator growth", "assumption kept: the ratio's history cannot separate it from the numerator"));
-        var (own, dataWarnings) = c.OwnSeries(indicator);
-        if (own.Count == 0)
+        if (!c.Covers(indicator))
         {
             return NoHistory(indicator, [.. kept]);
         }
+        var (own, dataWarnings) = c.OwnSeries(indicator);
 
         double sigmaN = numerator is { Yearly.Kind: YearlyVariationKind.Growth } ? numerator.Yearly.Scale : 0;
         double sigmaD = denominator is { Yearly.Kind: YearlyVariationKind.Growth } ? denominator.Yearly.Scale : 0;
@@ -218,11 +218,11 @@ public static partial class ScenarioCalibrator
     private static IndicatorCalibration CalibrateShare(Context c, Indicator indicator, BoundedShareModel model)
     {
         Driver driver = c.Scenario.Driver(model.Step);
-        var (own, dataWarnings) = c.OwnSeries(indicator);
-        if (own.Count == 0)
+        if (!c.Covers(indicator))
         {
             return NoHistory(indicator, [Keep(driver, "step", "no history")]);
         }
+        var (own, dataWarnings) = c.OwnSeries(indicator);
         Bounds b = indicator.Bounds ?? Bounds.Percent;
         var bounds = new ShareBounds(b.Lower, b.Upper);
         var (sigma, source) = c.Prior(driver);
@@ -484,10 +484,13 @@ public static partial class ScenarioCalibrator
         if (exits is not null) kept.Add(Keep(exits, "exit rate", "not identified by stock levels: assumption kept"));
 
         var (counts, countSources, countWarnings) = c.Counts(indicator, entries.Id, includeIndicator: false, flow: false);
+        if (!c.Covers(indicator) && counts.IsEmpty && countWarnings.IsEmpty)
+        {
+            return NoHistory(indicator, [.. kept]);
+        }
         if (model.Capacity is not null)
         {
             var (ownCapped, _) = c.OwnSeries(indicator);
-            if (ownCapped.Count == 0 && counts.IsEmpty) return NoHistory(indicator, [.. kept]);
             return Unchanged(indicator, "none", "stock with a capacity: the entries are a conversion probability, not calibrated", [.. kept], ownCapped, null,
                 [Invariant($"{indicator.Id}: a stock with a capacity converts a pool with a yearly probability; calibrating that probability is not supported; drivers unchanged.")]);
         }
@@ -499,7 +502,6 @@ public static partial class ScenarioCalibrator
         }
 
         var (own, dataWarnings) = c.OwnSeries(indicator);
-        if (own.Count == 0) return NoHistory(indicator, [.. kept]);
         double priorSigma = c.Options.PriorVolatility ?? ScenarioCalibrationOptions.DefaultPriorVolatility;
         string priorSource = c.Options.PriorVolatility is null ? "default prior 0.10" : Invariant($"--prior-volatility {Num(priorSigma)}");
         GrowthEvidence growth = GrowthFromSeries(c, own, new GrowthPrior(priorSigma, priorSource), SeriesScale.Positive);
@@ -668,10 +670,6 @@ public static partial class ScenarioCalibrator
             se *= inflation;
             warnings.Add(Invariant($"{indicator.Id}: overdispersion is not identified by {counts.Length} period(s); the base scenario's yearly negbin dispersion {Num(driver.Yearly.Scale)} is kept and widens the Poisson standard error by {Num(inflation)}."));
         }
-        else if (counts.Length < 3)
-        {
-            warnings.Add(Invariant($"{indicator.Id}: {counts.Length} period(s): a Poisson variance is assumed (overdispersion cannot be tested)."));
-        }
         var after = new LogNormalDistribution(Round(mu), Round(se));
         var rate = new ParameterEstimate("yearly rate", lambda, lambda * se, Math.Exp(mu - Z975 * se), Math.Exp(mu + Z975 * se),
             Invariant($"{role}s a year (average over the counted periods, centred on {Num(chosen.CentreYear)})"));
@@ -752,8 +750,8 @@ public static partial class ScenarioCalibrator
         Indicator = indicator.Id,
         ModelKind = indicator.Model.KindName,
         Outcome = CalibrationOutcome.Unchanged,
-        Method = method,
-        DataSource = own is null || own.Count == 0 ? why : Invariant($"{own.Label} {string.Join(", ", own.Years)}: {why}"),
+        Method = method == "none" ? why : method + ": " + why,
+        DataSource = own is null || own.Count == 0 ? "no usable observations" : Invariant($"{own.Label} {string.Join(", ", own.Years)} ({own.Count} point{(own.Count == 1 ? "" : "s")})"),
         Observations = own?.Observations ?? [],
         PanelSeries = e?.Panel ?? [],
         Parameters = e?.Parameters ?? [],
@@ -832,6 +830,9 @@ public static partial class ScenarioCalibrator
             }
             return 0;
         }
+
+        /// <summary>True when the history has a series of the indicator (any region) or the scenario gives history points for it.</summary>
+        public bool Covers(Indicator indicator) => !Panel.ForIndicator(indicator.Id).IsEmpty || indicator.HistoryPoints.Count > 0;
 
         private HistoricalSeries? Find(string id) => Panel.Find(id, Options.Region) ?? Panel.Find(id);
 
