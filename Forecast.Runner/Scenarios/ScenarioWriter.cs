@@ -12,7 +12,7 @@ namespace Forecast.Runner.Scenarios;
 /// (names, levels, models, targets) are written in flow style like the shipped scenario; notes with line breaks
 /// as literal blocks. What the model does not keep (comments, the description, base sources) can be passed in
 /// <see cref="ScenarioAnnotations"/>. Limitation: an empty Chinese name is written as absent, which the reader
-/// reads as the English text.
+/// reads as the English text; the reader takes seeds up to 9·10¹⁵.
 /// </summary>
 public static class ScenarioWriter
 {
