@@ -345,14 +345,16 @@ public static partial class ScenarioCalibrator
         CompoundGrowthFit walk = CompoundGrowthEstimator.Fit(odds, prior, GrowthModel.RandomWalkWithDrift);
         CompoundGrowthFit trend = CompoundGrowthEstimator.Fit(odds, prior, GrowthModel.LogLinearTrend);
         ModelRanking ranking = ModelChoice.Rank([new ModelCandidate(walkName, walk.Statistics), new ModelCandidate(trendName, trend.Statistics)]);
-        bool useTrend = ranking.BestByAic == trendName && ranking.Models.Any(m => m.Name == walkName && m.DeltaAic > 2);
-        CompoundGrowthFit chosen = useTrend ? trend : walk;
+        // The driver is always the random walk's: that is the simulation's own form (yearly shocks accumulate).
+        // The trend is fitted for comparison; its likelihood covers one more observation than the walk's, so
+        // AIC between them is only indicative (ModelChoice says so) and does not pick the driver.
+        CompoundGrowthFit chosen = walk;
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(chosen.Warnings);
         warnings.AddRange(ranking.Warnings);
-        if (useTrend)
+        if (ranking.BestByAic == trendName && ranking.Models.Any(m => m.Name == walkName && m.DeltaAic > 2))
         {
-            warnings.Add(Invariant($"{own.Label}: the {trendName} fits better by AIC (the series reverts to a trend); the simulation's yearly shocks accumulate like a random walk, so its spread may be wider than the history's."));
+            warnings.Add(Invariant($"{own.Label}: the {trendName} fits better by AIC (the series may revert to a trend); the driver uses the {walkName}, the simulation's form, whose spread may then be wider than the history's."));
         }
 
         int first = own.Observations[0].Year, last = own.Observations[^1].Year;
@@ -368,7 +370,7 @@ public static partial class ScenarioCalibrator
             else
             {
                 GrowthModel m = chosen.Model;
-                backtest = RollingOriginBacktest.Run(own, useTrend ? trendName : walkName, s => CompoundGrowthEstimator.Fit(s, prior, m), c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
+                backtest = RollingOriginBacktest.Run(own, walkName, s => CompoundGrowthEstimator.Fit(s, prior, m), c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
             }
             if (backtest.Forecasts.IsEmpty)
             {
@@ -387,7 +389,7 @@ public static partial class ScenarioCalibrator
             VolatilityIdentified = double.IsFinite(walk.Volatility.Estimate),
             VolatilitySource = walk.VolatilitySource,
             Source = Invariant($"{own.Label} {first}-{last} ({own.Count} points)"),
-            Method = method + ", " + (useTrend ? trendName : walkName) + " (chosen by AIC)",
+            Method = method + ", " + walkName + " (" + trendName + " compared by AIC)",
             Parameters = parameters.ToImmutable(),
             Statistics = chosen.Statistics,
             Ranking = ranking,
