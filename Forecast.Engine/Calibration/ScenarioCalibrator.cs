@@ -848,7 +848,7 @@ public static partial class ScenarioCalibrator
             {
                 foreach (Observation o in file.Observations) byYear[o.Year] = o;
             }
-            string region = file?.Region ?? Options.Region;
+            string? region = file is null ? Options.Region : file.Region;
             var fromScenario = indicator.HistoryPoints.Where(h => h.Years == 1).Select(h => (h.Year, h.Value, Source: h.Source ?? "scenario history"))
                 .Append((Year: indicator.BaseYear, Value: indicator.BaseValue, Source: "scenario base value"));
             foreach (var (year, value, source) in fromScenario)
