@@ -36,7 +36,7 @@ internal static class CalibrationPlot
         string title = indicator.Name.En + " (" + indicator.Id + ")";
         if (!string.IsNullOrWhiteSpace(indicator.Name.Zh) && indicator.Name.Zh != indicator.Name.En && CjkFont is { } cjk)
         {
-            title = indicator.Name.Zh + " / " + title;
+            title = indicator.Name.Zh + " / " + indicator.Name.En;
             plot.Title(title);
             plot.Axes.Title.Label.FontName = cjk;
         }
@@ -44,6 +44,7 @@ internal static class CalibrationPlot
         {
             plot.Title(title);
         }
+        plot.Axes.Title.Label.FontSize = title.Length > 60 ? 13 : 16;
         plot.XLabel("year");
         plot.YLabel(indicator.Unit.En);
 
