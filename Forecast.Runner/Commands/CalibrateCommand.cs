@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
+using Forecast.Engine.Calibration;
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+using Forecast.Runner.Calibration;
+using Forecast.Runner.Output;
+using Forecast.Runner.Scenarios;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary>
+/// <c>forecast calibrate &lt;history.csv&gt;... [--scenario base.yaml] [--out DIR] [--prior-volatility σ]</c>: fit the
+/// scenario's growth models to history, print the fit table, and write a calibrated scenario that <c>run</c>
+/// accepts, calibration.json and fit plots.
+/// </summary>
+internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
+{
+    public const string DefaultScenario = "scenarios/liaocheng-2025.yaml";
+    public const string DefaultOut = "out/calibration";
+
+    private readonly Argument<string[]> _history = new("history")
+    {
+        Description = "History CSV file(s) (long or wide form, see scenarios/history/README.md); several files are merged",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string> _scenario = new("--scenario")
+    {
+        Description = "Base scenario whose drivers are calibrated (default: " + DefaultScenario + ")",
+        DefaultValueFactory = _ => DefaultScenario,
+    };
+
+    private readonly Option<string> _out = new("--out") { Description = "Output folder (default: " + DefaultOut + ")", DefaultValueFactory = _ => DefaultOut };
+
+    private readonly Option<double?> _prior = new("--prior-volatility")
+    {
+        Description = "Yearly volatility (sd of log or logit changes) where the history cannot identify it (default: each driver's own yearly sd, else 0.10)",
+        CustomParser = r => CommonOptions.Parse<double>(r, "a number of at least 0, e.g. 0.1", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
+    };
+
+    private readonly Option<string> _region = new("--region") { Description = "The region whose series are the scenario's own (default: Liaocheng)", DefaultValueFactory = _ => "Liaocheng" };
+
+    private readonly Option<int> _horizon = new("--horizon")
+    {
+        Description = "Largest horizon of the rolling-origin backtest in years (default: 3)",
+        DefaultValueFactory = _ => 3,
+        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of years, e.g. 3", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 3,
+    };
+
+    private readonly Option<bool> _noPlots = new("--no-plots") { Description = "Do not draw the fit plots" };
+
+    private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
+
+    public Command Build()
+    {
+        var command = new Command("calibrate", "Fit the scenario's growth models to history and write a calibrated scenario, calibration.json and fit plots");
+        command.Arguments.Add(_history);
+        foreach (Option option in new Option[] { _scenario, _out, _prior, _region, _horizon, _noPlots, _force }) command.Options.Add(option);
+        CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? "--prior-volatility must be a number of at least 0" : null);
+        CommonOptions.Check(_horizon, v => v < 1 ? "--horizon must be at least 1" : null);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string scenarioFile = parse.GetValue(_scenario)!;
+            string[] historyFiles = parse.GetValue(_history)!;
+            // Every input is checked before anything is written.
+            Scenario scenario = ScenarioReader.Read(scenarioFile);
+            var panel = HistoryFiles.Read(historyFiles);
+            var options = new ScenarioCalibrationOptions
+            {
+                Region = parse.GetValue(_region)!,
+                PriorVolatility = parse.GetValue(_prior),
+                BacktestHorizon = parse.GetValue(_horizon),
+            };
+            ScenarioCalibration calibration = ScenarioCalibrator.Calibrate(scenario, panel, options);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var fans = new Dictionary<string, IReadOnlyList<YearStatistics>>(StringComparer.Ordinal);
+            foreach (IndicatorCalibration c in calibration.Indicators.Where(c => c.Outcome != CalibrationOutcome.NoHistory))
+            {
+                fans[c.Indicator] = CalibrationFan.Simulate(calibration.Calibrated, c.Indicator, calibration.Calibrated.Defaults.Seed);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            string outPath = parse.GetValue(_out)!;
+            string fileName = calibration.Calibrated.Name + ".yaml";
+            var run = new CalibrationRun(scenarioFile, historyFiles, fileName);
+            using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force));
+            ScenarioWriter.WriteFile(folder.StagedFile(fileName), calibration.Calibrated, Annotations(scenarioFile, calibration, historyFiles));
+            using (var json = File.Create(folder.StagedFile("calibration.json"))) CalibrationJsonWriter.Write(json, calibration, run, fans);
+            if (!parse.GetValue(_noPlots))
+            {
+                Directory.CreateDirectory(folder.StagedFile("plots"));
+                foreach (var (id, fan) in fans)
+                {
+                    CalibrationPlot.Save(folder.StagedFile(Path.Combine("plots", id + ".png")), calibration.Base.Indicator(id), calibration.Indicators.First(c => c.Indicator == id), fan);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+            var table = CalibrationTable.Build(calibration);
+            var written = folder.Commit();
+
+            var console = terminal.Out;
+            console.Write(table);
+            CalibrationTable.Notes(console, calibration);
+            string calibrated = Path.Combine(folder.Path, fileName);
+            console.WriteLine($"Calibrated {calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated)} of {calibration.Indicators.Length} indicators; " +
+                              $"wrote {written.Count} files to {folder.Path}");
+            console.WriteLine($"Run the calibrated scenario with: forecast run {calibrated}");
+            return ExitCodes.Success;
+        }
+        catch (InputException e)
+        {
+            return ErrorReporter.Report(terminal, e.Errors);
+        }
+        catch (OperationCanceledException)
+        {
+            return ErrorReporter.Cancelled(terminal);
+        }
+    }
+
+    private static ScenarioAnnotations Annotations(string scenarioFile, ScenarioCalibration calibration, IReadOnlyList<string> historyFiles)
+    {
+        var read = ScenarioAnnotations.Read(scenarioFile);
+        var changed = calibration.Indicators.SelectMany(c => c.Drivers.Where(d => d.Changed).Select(d => $"{d.Driver} (from {c.Indicator})")).ToList();
+        string[] header =
+        [
+            $"{calibration.Calibrated.Name}: {scenarioFile} with driver levels calibrated from history by `forecast calibrate`.",
+            $"History: {string.Join(", ", historyFiles)}; region {calibration.Options.Region}.",
+            changed.Count == 0 ? "No driver level was calibrated: the history identifies none." : $"Calibrated drivers: {string.Join(", ", changed)}.",
+            "Each calibrated driver's note says from which data, with the estimate and its 95% interval; calibration.json beside this file has the fits.",
+        ];
+        return read with { HeaderComment = header, Description = (read.Description is null ? "" : read.Description + " ") + "Calibrated from history (forecast calibrate)." };
+    }
+}
