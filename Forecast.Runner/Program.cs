@@ -30,5 +30,6 @@ public static class Program
     public static void AddCommands(IServiceCollection services)
     {
         services.AddSingleton<ICommandBuilder, RunCommand>();
+        services.AddSingleton<ICommandBuilder, ReportCommand>();
     }
 }

@@ -17,30 +17,30 @@ internal static class FanChart
     {
         var indicator = outcome.Indicator;
         var words = language.Words;
-        var sizes = compact ? PlotStyle.Sizes.Compact : PlotStyle.Sizes.Full;
+        var sizes = compact ? ChartStyle.Sizes.Compact : ChartStyle.Sizes.Full;
         var plot = new Plot();
 
         var (xs, p5, p25, p50, p75, p95) = Fan(outcome);
         var band90 = plot.Add.Polygon(Band(xs, p5, p95));
-        band90.FillColor = Palette.Blue.WithAlpha(0.16);
+        band90.FillColor = OkabeIto.Blue.WithAlpha(0.16);
         band90.LineWidth = 0;
         band90.LegendText = words.Band90;
         var band50 = plot.Add.Polygon(Band(xs, p25, p75));
-        band50.FillColor = Palette.Blue.WithAlpha(0.36);
+        band50.FillColor = OkabeIto.Blue.WithAlpha(0.36);
         band50.LineWidth = 0;
         band50.LegendText = words.Band50;
 
         if (RequiredPath(outcome) is { } required)
         {
             var path = plot.Add.ScatterLine(required.Years, required.Values);
-            path.Color = Palette.Vermillion;
+            path.Color = OkabeIto.Vermillion;
             path.LineWidth = 2;
             path.LinePattern = LinePattern.Dashed;
             path.LegendText = words.RequiredPath;
         }
 
         var median = plot.Add.ScatterLine(xs, p50);
-        median.Color = Palette.Blue;
+        median.Color = OkabeIto.Blue;
         median.LineWidth = 2.5f;
         median.LegendText = words.Median;
 
@@ -48,7 +48,7 @@ internal static class FanChart
         if (observed.Count > 0)
         {
             var points = plot.Add.Scatter(observed.Select(p => (double)p.Year).ToArray(), observed.Select(p => p.Value).ToArray());
-            points.Color = Palette.Black;
+            points.Color = OkabeIto.Black;
             points.LineWidth = 1.5f;
             points.LinePattern = LinePattern.Dotted;   // observations are points; nothing is known between them
             points.MarkerShape = MarkerShape.FilledCircle;
@@ -62,20 +62,20 @@ internal static class FanChart
         int first = Math.Min(xs.Length > 0 ? (int)xs[0] : indicator.BaseYear, observed.Count > 0 ? observed[0].Year : int.MaxValue);
         int last = Math.Max(indicator.Target.Year, xs.Length > 0 ? (int)xs[^1] : indicator.Target.Year);
         plot.Axes.SetLimitsX(first - 0.4, last + 0.4);
-        PlotStyle.YearTicks(plot.Axes.Bottom, first, last);
-        PlotStyle.NumberTicks(plot.Axes.Left, indicator.Model.IsCount);
+        ChartStyle.YearTicks(plot.Axes.Bottom, first, last);
+        ChartStyle.NumberTicks(plot.Axes.Left, indicator.Model.IsCount);
         plot.Axes.Margins(bottom: 0.06, top: 0.1);
 
         string name = language.Name(indicator);
         plot.Title(name + "\n" + language.ProbabilityText(outcome));
         plot.YLabel(language.Unit(indicator));
-        PlotStyle.Apply(plot, language, sizes);
+        ChartStyle.Apply(plot, language, sizes);
         if (!compact)
         {
             // Below the axes, not over the data: a flow's band fills the whole plot area.
             plot.ShowLegend(Edge.Bottom);
             plot.Legend.Orientation = Orientation.Horizontal;
-            PlotStyle.Legend(plot.Legend, language, sizes.Legend);
+            ChartStyle.Legend(plot.Legend, language, sizes.Legend);
             plot.Legend.OutlineWidth = 0;
             plot.Legend.ShadowColor = Colors.Transparent;
         }
@@ -174,27 +174,27 @@ internal static class FanChart
         if (target.Period == TargetPeriod.EveryYear)
         {
             var segment = plot.Add.Line(indicator.BaseYear + 1, target.Value, target.Year, target.Value);
-            segment.LineColor = Palette.Vermillion;
+            segment.LineColor = OkabeIto.Vermillion;
             segment.LineWidth = 2;
             segment.LegendText = legend;
         }
         else
         {
-            var line = plot.Add.HorizontalLine(target.Value, 1.5f, Palette.Vermillion);
+            var line = plot.Add.HorizontalLine(target.Value, 1.5f, OkabeIto.Vermillion);
             line.LegendText = legend;
         }
-        var marker = plot.Add.Marker(target.Year, target.Value, MarkerShape.FilledDiamond, compact ? 10 : 13, Palette.Vermillion);
-        marker.MarkerLineColor = Palette.Black;
+        var marker = plot.Add.Marker(target.Year, target.Value, MarkerShape.FilledDiamond, compact ? 10 : 13, OkabeIto.Vermillion);
+        marker.MarkerLineColor = OkabeIto.Black;
         marker.MarkerLineWidth = 1;
     }
 
     /// <summary>History given as a total over several years (e.g. 111 new platforms in 2016-2020) is a note, not a point.</summary>
-    private static void AddPeriodTotals(Plot plot, Indicator indicator, PlotLanguage language, PlotStyle.Sizes sizes)
+    private static void AddPeriodTotals(Plot plot, Indicator indicator, PlotLanguage language, ChartStyle.Sizes sizes)
     {
         var totals = indicator.HistoryPoints.Where(p => p.Years > 1).ToList();
         if (totals.Count == 0) return;
         string text = string.Join("\n", totals.Select(p =>
-            PlotStyle.Format(language.Words.PeriodTotal, p.Year - p.Years + 1, p.Year) + (language.Chinese ? "：" : ": ") + PlotStyle.Value(p.Value)));
-        PlotStyle.Note(plot, language, text, Alignment.LowerRight, sizes.Note);
+            ChartStyle.Format(language.Words.PeriodTotal, p.Year - p.Years + 1, p.Year) + (language.Chinese ? "：" : ": ") + ChartStyle.Value(p.Value)));
+        ChartStyle.Note(plot, language, text, Alignment.LowerRight, sizes.Note);
     }
 }

@@ -21,7 +21,10 @@ internal static class FigureWriter
 
     /// <summary>The PNG size in pixels of <paramref name="figure"/> at <paramref name="dpi"/>.</summary>
     public static (int Width, int Height) PixelSize(Figure figure, int dpi) =>
-        ((int)Math.Round(figure.Width * (double)dpi / LayoutDpi), (int)Math.Round(figure.Height * (double)dpi / LayoutDpi));
+        (Scale(figure.Width, dpi), Scale(figure.Height, dpi));
+
+    /// <summary>A length at 96 dpi in pixels at <paramref name="dpi"/>, halves rounded up (900 at 300 dpi is 2813).</summary>
+    public static int Scale(int length, int dpi) => (int)Math.Round(length * (double)dpi / LayoutDpi, MidpointRounding.AwayFromZero);
 
     /// <summary>The figure as PNG bytes at <paramref name="dpi"/>.</summary>
     public static byte[] Png(Figure figure, int dpi = LayoutDpi)

@@ -39,7 +39,7 @@ internal static class HeadlineSheet
         var title = header.Add.Annotation(words.HeadlineSheetTitle + " · " + result.Scenario, Alignment.UpperCenter);
         title.LabelFontName = language.FontFor(title.LabelText);
         title.LabelFontSize = 20;
-        title.LabelFontColor = Palette.Black;
+        title.LabelFontColor = OkabeIto.Black;
         title.LabelBackgroundColor = Colors.Transparent;
         title.LabelBorderWidth = 0;
         title.LabelShadowColor = Colors.Transparent;
@@ -47,16 +47,16 @@ internal static class HeadlineSheet
 
         var items = new List<LegendItem>
         {
-            new() { LabelText = words.Observed, LineColor = Palette.Black, LineWidth = 1.5f, MarkerShape = MarkerShape.FilledCircle, MarkerColor = Palette.Black, MarkerSize = 7 },
-            new() { LabelText = words.Median, LineColor = Palette.Blue, LineWidth = 2.5f },
-            new() { LabelText = words.Band50, FillColor = Palette.Blue.WithAlpha(0.36) },
-            new() { LabelText = words.Band90, FillColor = Palette.Blue.WithAlpha(0.16) },
-            new() { LabelText = words.Target, LineColor = Palette.Vermillion, LineWidth = 1.5f, MarkerShape = MarkerShape.FilledDiamond, MarkerColor = Palette.Vermillion, MarkerSize = 9 },
-            new() { LabelText = words.RequiredPath, LineColor = Palette.Vermillion, LineWidth = 2, LinePattern = LinePattern.Dashed },
+            new() { LabelText = words.Observed, LineColor = OkabeIto.Black, LineWidth = 1.5f, MarkerShape = MarkerShape.FilledCircle, MarkerColor = OkabeIto.Black, MarkerSize = 7 },
+            new() { LabelText = words.Median, LineColor = OkabeIto.Blue, LineWidth = 2.5f },
+            new() { LabelText = words.Band50, FillColor = OkabeIto.Blue.WithAlpha(0.36) },
+            new() { LabelText = words.Band90, FillColor = OkabeIto.Blue.WithAlpha(0.16) },
+            new() { LabelText = words.Target, LineColor = OkabeIto.Vermillion, LineWidth = 1.5f, MarkerShape = MarkerShape.FilledDiamond, MarkerColor = OkabeIto.Vermillion, MarkerSize = 9 },
+            new() { LabelText = words.RequiredPath, LineColor = OkabeIto.Vermillion, LineWidth = 2, LinePattern = LinePattern.Dashed },
         };
         var legend = header.ShowLegend(items, Alignment.LowerCenter);
         legend.Orientation = Orientation.Horizontal;
-        PlotStyle.Legend(legend, language, 13);
+        ChartStyle.Legend(legend, language, 13);
         legend.OutlineWidth = 0;
         legend.ShadowColor = Colors.Transparent;
         return header;

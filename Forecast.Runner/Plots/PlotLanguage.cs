@@ -30,26 +30,26 @@ internal sealed record PlotLanguage(bool Chinese, string FontName, string LatinF
     {
         var target = indicator.Target;
         string sign = target.Direction == Direction.AtLeast ? "≥" : "≤";
-        string value = PlotStyle.Value(target.Value);
+        string value = ChartStyle.Value(target.Value);
         if (target.Period == TargetPeriod.EveryYear)
         {
             return Chinese
-                ? PlotStyle.Format("{0}-{1}年每年{2}{3}", indicator.BaseYear + 1, target.Year, sign, value)
-                : PlotStyle.Format("{0} {1} every year {2}-{3}", sign, value, indicator.BaseYear + 1, target.Year);
+                ? ChartStyle.Format("{0}-{1}年每年{2}{3}", indicator.BaseYear + 1, target.Year, sign, value)
+                : ChartStyle.Format("{0} {1} every year {2}-{3}", sign, value, indicator.BaseYear + 1, target.Year);
         }
         return Chinese
-            ? PlotStyle.Format("{0}年{1}{2}", target.Year, sign, value)
-            : PlotStyle.Format("{0} {1} in {2}", sign, value, target.Year);
+            ? ChartStyle.Format("{0}年{1}{2}", target.Year, sign, value)
+            : ChartStyle.Format("{0} {1} in {2}", sign, value, target.Year);
     }
 
     /// <summary>"P(target met) = 41.2% (95% interval 40.9-41.5%), at risk".</summary>
     public string ProbabilityText(Results.IndicatorOutcome outcome)
     {
         var w = Words;
-        string interval = PlotStyle.Percent(outcome.ProbabilityCi95.Lower).TrimEnd('%') + "-" + PlotStyle.Percent(outcome.ProbabilityCi95.Upper);
+        string interval = ChartStyle.Percent(outcome.ProbabilityCi95.Lower).TrimEnd('%') + "-" + ChartStyle.Percent(outcome.ProbabilityCi95.Upper);
         return Chinese
-            ? PlotStyle.Format("{0} {1}（{2} {3}），{4}", w.Probability, PlotStyle.Percent(outcome.Probability), w.Interval95, interval, w.Status(outcome.Status))
-            : PlotStyle.Format("{0} = {1} ({2} {3}), {4}", w.Probability, PlotStyle.Percent(outcome.Probability), w.Interval95, interval, w.Status(outcome.Status));
+            ? ChartStyle.Format("{0} {1}（{2} {3}），{4}", w.Probability, ChartStyle.Percent(outcome.Probability), w.Interval95, interval, w.Status(outcome.Status))
+            : ChartStyle.Format("{0} = {1} ({2} {3}), {4}", w.Probability, ChartStyle.Percent(outcome.Probability), w.Interval95, interval, w.Status(outcome.Status));
     }
 
     /// <summary>English with a Latin sans-serif font.</summary>

@@ -26,7 +26,7 @@ internal static class PlotSet
             string id = FileSafe(outcome.Indicator.Id);
             string name = language.Name(outcome.Indicator);
             figures.Add(Figure.Of("fan-" + id, name + ": " + words.FanChartCaption, FanChart.Build(outcome, language), 900, 560));
-            figures.Add(Figure.Of("distribution-" + id, name + ": " + PlotStyle.Format(words.DensityTitle, outcome.Indicator.Target.Year),
+            figures.Add(Figure.Of("distribution-" + id, name + ": " + ChartStyle.Format(words.DensityTitle, outcome.Indicator.Target.Year),
                 TargetYearDensityChart.Build(outcome, language), 900, 520));
         }
         return figures;

@@ -21,7 +21,7 @@ internal static class TargetProbabilityChart
     public static Plot Build(SimulationResult result, PlotLanguage language)
     {
         var words = language.Words;
-        var sizes = PlotStyle.Sizes.Full;
+        var sizes = ChartStyle.Sizes.Full;
         var plot = new Plot();
         var order = Order(result);
         int n = order.Count;
@@ -30,7 +30,7 @@ internal static class TargetProbabilityChart
         for (int i = 0; i < n; i++)
         {
             var o = order[i];
-            var color = Palette.Status(o.Status);
+            var color = OkabeIto.Status(o.Status);
             var bar = new Bar
             {
                 Position = Row(i, n),
@@ -38,11 +38,11 @@ internal static class TargetProbabilityChart
                 ValueBase = 0,
                 Size = 0.7,
                 FillColor = color,
-                LineColor = Palette.Black,
+                LineColor = OkabeIto.Black,
                 LineWidth = 0.5f,
                 Orientation = Orientation.Horizontal,
             };
-            if (Palette.StatusHatched(o.Status))
+            if (OkabeIto.StatusHatched(o.Status))
             {
                 bar.FillHatch = new ScottPlot.Hatches.Striped();
                 bar.FillHatchColor = Colors.White.WithAlpha(0.6);
@@ -60,7 +60,7 @@ internal static class TargetProbabilityChart
             yErrorsPositive: null,
             yErrorsNegative: null)
         {
-            LineColor = Palette.Black,
+            LineColor = OkabeIto.Black,
             LineWidth = 1.5f,
             CapSize = 6,
         };
@@ -69,44 +69,44 @@ internal static class TargetProbabilityChart
         for (int i = 0; i < n; i++)
         {
             var o = order[i];
-            PlotStyle.Text(plot, language, PlotStyle.Percent(o.Probability), Math.Max(o.Probability, o.ProbabilityCi95.Upper) + 0.012, Row(i, n),
-                sizes.Note, Palette.Black, Alignment.MiddleLeft);
+            ChartStyle.Text(plot, language, ChartStyle.Percent(o.Probability), Math.Max(o.Probability, o.ProbabilityCi95.Upper) + 0.012, Row(i, n),
+                sizes.Note, OkabeIto.Black, Alignment.MiddleLeft);
         }
 
         foreach (double threshold in new[] { 0.5, 0.8 })
         {
-            var line = plot.Add.VerticalLine(threshold, 1, Palette.Grey, LinePattern.Dotted);
+            var line = plot.Add.VerticalLine(threshold, 1, OkabeIto.Grey, LinePattern.Dotted);
             line.ExcludeFromLegend = true;
         }
         int headline = order.Count(o => o.Indicator.Headline);
         if (headline > 0 && headline < n)
         {
             double y = Row(headline - 1, n) - 0.5;
-            var divider = plot.Add.HorizontalLine(y, 1, Palette.Grey, LinePattern.Dashed);
+            var divider = plot.Add.HorizontalLine(y, 1, OkabeIto.Grey, LinePattern.Dashed);
             divider.ExcludeFromLegend = true;
-            PlotStyle.Text(plot, language, words.HeadlineGroup + " ↑", 1.095, y, sizes.Note, Palette.Grey, Alignment.LowerRight).LabelOffsetY = -2;
-            PlotStyle.Text(plot, language, words.OtherGroup + " ↓", 1.095, y, sizes.Note, Palette.Grey, Alignment.UpperRight).LabelOffsetY = 2;
+            ChartStyle.Text(plot, language, words.HeadlineGroup + " ↑", 1.095, y, sizes.Note, OkabeIto.Grey, Alignment.LowerRight).LabelOffsetY = -2;
+            ChartStyle.Text(plot, language, words.OtherGroup + " ↓", 1.095, y, sizes.Note, OkabeIto.Grey, Alignment.UpperRight).LabelOffsetY = 2;
         }
 
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < n; i++) ticks.AddMajor(Row(i, n), language.Name(order[i].Indicator));
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        PlotStyle.PercentTicks(plot.Axes.Bottom);
+        ChartStyle.PercentTicks(plot.Axes.Bottom);
         plot.Axes.SetLimits(0, 1.1, -0.6, n - 0.4);
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
 
         plot.Title(words.ProbabilityChartTitle);
         plot.XLabel(words.ProbabilityAxis);
-        PlotStyle.Apply(plot, language, sizes);
+        ChartStyle.Apply(plot, language, sizes);
         plot.Axes.Left.TickLabelStyle.FontSize = sizes.Legend;
         plot.Axes.Left.TickLabelStyle.FontName = language.FontName;   // the indicators' names
-        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = PlotStyle.CjkShift(language, sizes.Legend);
+        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = ChartStyle.CjkShift(language, sizes.Legend);
         plot.Legend.ManualItems.AddRange(StatusLegend(language, errors));
         plot.Legend.DisplayPlottableLegendItems = false;
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;
-        PlotStyle.Legend(plot.Legend, language, sizes.Legend);
+        ChartStyle.Legend(plot.Legend, language, sizes.Legend);
         plot.Legend.OutlineWidth = 0;
         plot.Legend.ShadowColor = Colors.Transparent;
         return plot;
@@ -124,18 +124,18 @@ internal static class TargetProbabilityChart
             var item = new LegendItem
             {
                 LabelText = words.Status(status) + " (" + range + ")",
-                FillColor = Palette.Status(status),
-                OutlineColor = Palette.Black,
+                FillColor = OkabeIto.Status(status),
+                OutlineColor = OkabeIto.Black,
                 OutlineWidth = 0.5f,
             };
-            if (Palette.StatusHatched(status))
+            if (OkabeIto.StatusHatched(status))
             {
                 item.FillHatch = new ScottPlot.Hatches.Striped();
                 item.FillHatchColor = Colors.White.WithAlpha(0.6);
             }
             items.Add(item);
         }
-        items.Add(new LegendItem { LabelText = words.Interval95, LineColor = Palette.Black, LineWidth = 1.5f, Plottable = errors });
+        items.Add(new LegendItem { LabelText = words.Interval95, LineColor = OkabeIto.Black, LineWidth = 1.5f, Plottable = errors });
         return items;
     }
 }

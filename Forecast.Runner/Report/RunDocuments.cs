@@ -29,5 +29,10 @@ internal static class RunDocuments
         if (note is not null) console.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
         var figures = PlotSet.Figures(result, language);
         if (plots) PlotSet.Stage(folder, figures, parse.GetValue(options.Dpi));
+        if (report)
+        {
+            using var writer = new StreamWriter(folder.StagedFile("report.html"), false, new System.Text.UTF8Encoding(false));
+            HtmlReport.Write(writer, result, scenario, File.ReadAllText(scenarioPath), language, figures);
+        }
     }
 }

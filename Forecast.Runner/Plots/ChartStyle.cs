@@ -7,7 +7,7 @@ using ScottPlot.TickGenerators;
 namespace Forecast.Runner.Plots;
 
 /// <summary>What every plot shares: fonts, sizes, axis ticks and number formats.</summary>
-internal static class PlotStyle
+internal static class ChartStyle
 {
     /// <summary>Font sizes of a full-size plot, and of a panel in a sheet of small multiples.</summary>
     public sealed record Sizes(float Title, float Label, float Tick, float Legend, float Note)
@@ -137,9 +137,9 @@ internal static class PlotStyle
         var note = plot.Add.Annotation(text, corner);
         note.LabelFontName = language.FontFor(text);
         note.LabelFontSize = size;
-        note.LabelFontColor = Palette.Black;
+        note.LabelFontColor = OkabeIto.Black;
         note.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
-        note.LabelBorderColor = Palette.Grey;
+        note.LabelBorderColor = OkabeIto.Grey;
         note.LabelShadowColor = Colors.Transparent;
         float shift = PlotLanguage.HasCjk(text) ? CjkShift(language, size) : 0;
         note.LabelPixelPadding = new PixelPadding(5, 5, 4, 4 + shift);

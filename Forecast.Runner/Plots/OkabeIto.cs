@@ -8,7 +8,7 @@ namespace Forecast.Runner.Plots;
 /// deficiency. Wherever two elements could still look alike in greyscale they also differ in line
 /// pattern, marker or hatching.
 /// </summary>
-internal static class Palette
+internal static class OkabeIto
 {
     public static readonly Color Black = Color.FromHex("#000000");
     public static readonly Color Orange = Color.FromHex("#E69F00");
