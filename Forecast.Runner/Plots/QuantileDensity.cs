@@ -59,9 +59,13 @@ internal sealed record QuantileDensity(double[] Edges, double[] Cdf)
         if (target is not null && TargetPoint(year, isCount, target) is { } known
             && known.X > points[0].X && known.X < points[^1].X && known.F > Levels[0] && known.F < Levels[4])
         {
-            // The exact point wins over an interior percentile whose (spread) position contradicts it;
-            // P5 and P95 never do, since the exact point lies strictly between them in both x and F.
-            points.RemoveAll(p => (p.X <= known.X && p.F >= known.F) || (p.X >= known.X && p.F <= known.F));
+            // The exact point wins over an interior percentile whose position contradicts it; P5 and P95
+            // never do, since the exact point lies strictly between them in both x and F.
+            // An interior percentile closer to it than 5% of the P5-P95 range is dropped too: the step between two
+            // nearly equal x values would be a spike drawn from the percentiles' interpolation noise.
+            double near = 0.05 * (points[^1].X - points[0].X);
+            points.RemoveAll(p => p.F > Levels[0] && p.F < Levels[4]
+                && ((p.X <= known.X && p.F >= known.F) || (p.X >= known.X && p.F <= known.F) || Math.Abs(p.X - known.X) < near));
             points.Add(known);
         }
         var kept = points.OrderBy(p => p.X).ToList();

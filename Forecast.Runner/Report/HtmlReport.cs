@@ -308,7 +308,7 @@ internal static class HtmlReport
         nav { margin: 1em 0; padding: 0.5em 0; border-top: 1px solid #ccc; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
         th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .en { color: #444; font-size: 0.9em; } tr.group td { background: #f4f4f4; font-weight: bold; }
-        td.status.on { background: #cdeee3; } td.status.risk { background: #fbe7bd; } td.status.off { background: repeating-linear-gradient(135deg, #f6cdb3, #f6cdb3 6px, #fff 6px, #fff 9px); }
+        td.status { white-space: nowrap; } td.status.on { background: #cdeee3; } td.status.risk { background: #fbe7bd; } td.status.off { background: repeating-linear-gradient(135deg, #f6cdb3, #f6cdb3 6px, #fff 6px, #fff 9px); }
         figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; } figcaption { color: #444; font-size: 0.9em; }
         .pair { display: flex; flex-wrap: wrap; gap: 1em; } .pair figure { flex: 1 1 540px; }
         pre { white-space: pre-wrap; font-size: 0.8em; background: #f7f7f7; padding: 1em; } code { font-size: 0.95em; }
