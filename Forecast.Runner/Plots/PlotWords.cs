@@ -5,7 +5,6 @@ namespace Forecast.Runner.Plots;
 /// <summary>The fixed words of the plots, in English and in Chinese.</summary>
 internal sealed record PlotWords
 {
-    public required string Year { get; init; }
     public required string Observed { get; init; }
     public required string Median { get; init; }
     public required string Band50 { get; init; }
@@ -17,9 +16,6 @@ internal sealed record PlotWords
     public required string OnTrack { get; init; }
     public required string AtRisk { get; init; }
     public required string OffTrack { get; init; }
-    public required string EveryYear { get; init; }
-    /// <summary>Format with {0} = target year: "in {0}".</summary>
-    public required string InYear { get; init; }
     /// <summary>Format with {0} = first year, {1} = last year: a period total.</summary>
     public required string PeriodTotal { get; init; }
     public required string ProbabilityChartTitle { get; init; }
@@ -38,12 +34,10 @@ internal sealed record PlotWords
     public required string DensityAxis { get; init; }
     public required string DensityLegend { get; init; }
     public required string MissedSide { get; init; }
-    public required string DensityNote { get; init; }
     /// <summary>Format with {0} = year, {1} = share of paths.</summary>
     public required string MissedIn { get; init; }
     /// <summary>Format with {0} = share of paths.</summary>
     public required string MissedSomeYear { get; init; }
-    public required string Beyond5 { get; init; }
     public required string HeadlineSheetTitle { get; init; }
     public required string FanChartCaption { get; init; }
     public required string HeadlineGroup { get; init; }
@@ -58,14 +52,13 @@ internal sealed record PlotWords
     };
 
     /// <summary>Every word, for checking that a font covers them.</summary>
-    public string AllText() => string.Concat(Year, Observed, Median, Band50, Band90, Target, RequiredPath, Probability, OnTrack, AtRisk,
-        OffTrack, EveryYear, InYear, PeriodTotal, ProbabilityChartTitle, ProbabilityAxis, Interval95, HeadlineMetTitle, HeadlineMetAxis,
-        ShareOfPaths, AllHeadlineMet, MeanMet, DensityTitle, DensityAxis, DensityLegend, MissedSide, DensityNote, MissedIn, MissedSomeYear,
-        Beyond5, HeadlineSheetTitle, FanChartCaption, HeadlineGroup, OtherGroup);
+    public string AllText() => string.Concat(
+        Observed, Median, Band50, Band90, Target, RequiredPath, Probability, OnTrack, AtRisk, OffTrack, PeriodTotal, ProbabilityChartTitle,
+        ProbabilityAxis, Interval95, HeadlineMetTitle, HeadlineMetAxis, ShareOfPaths, AllHeadlineMet, MeanMet, DensityTitle, DensityAxis,
+        DensityLegend, MissedSide, MissedIn, MissedSomeYear, HeadlineSheetTitle, FanChartCaption, HeadlineGroup, OtherGroup);
 
     public static PlotWords En { get; } = new()
     {
-        Year = "Year",
         Observed = "Observed",
         Median = "Median path",
         Band50 = "50% of paths (P25-P75)",
@@ -76,8 +69,6 @@ internal sealed record PlotWords
         OnTrack = "on track",
         AtRisk = "at risk",
         OffTrack = "off track",
-        EveryYear = "every year",
-        InYear = "in {0}",
         PeriodTotal = "{0}-{1} total",
         ProbabilityChartTitle = "Probability of reaching each target",
         ProbabilityAxis = "Probability of reaching the target",
@@ -91,10 +82,8 @@ internal sealed record PlotWords
         DensityAxis = "Density (share of paths per unit)",
         DensityLegend = "Spread of paths between percentiles",
         MissedSide = "Side that misses the target",
-        DensityNote = "Drawn from P5, P25, P50, P75, P95: each share spread evenly between them; 5% of paths lie beyond each end",
         MissedIn = "Missed in {0}: {1} of paths",
         MissedSomeYear = "Missed in at least one year: {0}",
-        Beyond5 = "5% beyond",
         HeadlineSheetTitle = "Headline indicators",
         FanChartCaption = "simulated paths and target",
         HeadlineGroup = "headline targets",
@@ -103,7 +92,6 @@ internal sealed record PlotWords
 
     public static PlotWords Zh { get; } = new()
     {
-        Year = "年份",
         Observed = "实际值",
         Median = "中位路径",
         Band50 = "50%路径区间（P25-P75）",
@@ -114,8 +102,6 @@ internal sealed record PlotWords
         OnTrack = "有望达标",
         AtRisk = "存在风险",
         OffTrack = "难以达标",
-        EveryYear = "每年",
-        InYear = "{0}年",
         PeriodTotal = "{0}-{1}年合计",
         ProbabilityChartTitle = "各项目标达成概率",
         ProbabilityAxis = "达标概率",
@@ -129,10 +115,8 @@ internal sealed record PlotWords
         DensityAxis = "密度（每单位的路径占比）",
         DensityLegend = "百分位之间的路径分布",
         MissedSide = "未达标一侧",
-        DensityNote = "由P5、P25、P50、P75、P95推出：各段占比在相邻百分位之间均匀分布；两端各有5%的路径在图外",
         MissedIn = "{0}年未达标：{1}的路径",
         MissedSomeYear = "至少一年未达标：{0}",
-        Beyond5 = "另有5%",
         HeadlineSheetTitle = "主要指标",
         FanChartCaption = "模拟路径与目标",
         HeadlineGroup = "主要指标",
