@@ -31,5 +31,6 @@ public static class Program
     {
         services.AddSingleton<ICommandBuilder, RunCommand>();
         services.AddSingleton<ICommandBuilder, CalibrateCommand>();
+        services.AddSingleton<ICommandBuilder, ReportCommand>();
     }
 }

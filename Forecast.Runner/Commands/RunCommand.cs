@@ -3,6 +3,7 @@ using System.Text;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Output;
+using Forecast.Runner.Report;
 using Forecast.Runner.Scenarios;
 using Spectre.Console;
 
@@ -12,6 +13,7 @@ namespace Forecast.Runner.Commands;
 internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
 {
     private readonly CommonOptions _options = new();
+    private readonly PlotOptions _plots = new();
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML), e.g. scenarios/liaocheng-2025.yaml" };
 
     public Command Build()
@@ -19,6 +21,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         var command = new Command("run", "Simulate a scenario: probability of reaching every target, trajectories, summary files");
         command.Arguments.Add(_scenario);
         _options.AddTo(command);
+        _plots.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         return command;
     }
@@ -27,7 +30,8 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
     {
         try
         {
-            var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+            string scenarioPath = parse.GetValue(_scenario)!;
+            var scenario = ScenarioReader.Read(scenarioPath);
             string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force));
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
@@ -36,6 +40,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             cancellationToken.ThrowIfCancellationRequested();
 
             WriteFiles(folder, result);
+            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out);
             var written = folder.Commit();
 
             bool chinese = parse.GetValue(_options.Lang) == "zh";

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Forecast.Runner.Plots;
+using Forecast.Runner.Report;
+using Forecast.Runner.Scenarios;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary><c>forecast report &lt;folder&gt;</c>: the HTML report of a run, from its output folder alone (summary.json and scenario.yaml).</summary>
+internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
+{
+    private readonly Argument<string> _folder = new("folder") { Description = "An output folder written by 'forecast run' (it holds summary.json and scenario.yaml)" };
+
+    private readonly Option<string?> _scenario = new("--scenario")
+    {
+        Description = "The scenario file of the run, for a folder without scenario.yaml (written by an older forecast)",
+    };
+
+    private readonly Option<string?> _out = new("--out") { Description = "Where to write the report (default: <folder>/report.html)" };
+
+    private readonly Option<string> _lang = new("--lang")
+    {
+        Description = "Language of the plots: auto (Chinese where a CJK font is installed), zh or en",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public Command Build()
+    {
+        _lang.AcceptOnlyFromAmong("auto", "zh", "en");
+        var command = new Command("report", "Write report.html for a run: assumptions, summary table, every plot and the method, in one file");
+        command.Arguments.Add(_folder);
+        command.Options.Add(_scenario);
+        command.Options.Add(_out);
+        command.Options.Add(_lang);
+        command.SetAction(parse => Execute(parse));
+        return command;
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        try
+        {
+            string folder = parse.GetValue(_folder)!;
+            if (!Directory.Exists(folder))
+                throw new InputException(new InputError(folder, 0, 0, "", "no such folder; give the output folder of a 'forecast run'"));
+            string summaryPath = Path.Combine(folder, "summary.json");
+            if (!File.Exists(summaryPath))
+                throw new InputException(new InputError(folder, 0, 0, "", "the folder has no summary.json; is it the output folder of a 'forecast run'?"));
+            string scenarioPath = parse.GetValue(_scenario) ?? Path.Combine(folder, RunDocuments.ScenarioCopy);
+            if (!File.Exists(scenarioPath))
+                throw new InputException(new InputError(scenarioPath, 0, 0, "--scenario",
+                    "the folder has no scenario.yaml; pass --scenario with the scenario file the run used"));
+
+            string scenarioText = TextFile.Read(scenarioPath, "scenario");
+            var scenario = ScenarioReader.Parse(scenarioPath, scenarioText);
+            var result = SummaryJsonReader.Read(summaryPath, TextFile.Read(summaryPath, "summary"), scenario);
+            var (language, note) = PlotLanguage.For(parse.GetValue(_lang)!, scenario.Indicators);
+            if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+
+            string outPath = parse.GetValue(_out) ?? Path.Combine(folder, "report.html");
+            HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, PlotSet.Figures(result, language));
+            terminal.Out.MarkupLine($"[grey]Wrote {Markup.Escape(Path.GetFullPath(outPath))}[/]");
+            return ExitCodes.Success;
+        }
+        catch (InputException e)
+        {
+            return ErrorReporter.Report(terminal, e.Errors);
+        }
+    }
+}

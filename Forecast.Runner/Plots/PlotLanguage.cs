@@ -1,0 +1,82 @@
+using Forecast.Engine.Model;
+using Results = Forecast.Engine.Results;
+
+namespace Forecast.Runner.Plots;
+
+/// <summary>The language of the text in plots and the font family that draws it.</summary>
+/// <param name="Chinese">True for the plan's Chinese names, units and labels; false for English.</param>
+/// <param name="FontName">An installed font family with a glyph for every character of the words drawn.</param>
+/// <param name="LatinFontName">A Latin sans-serif family for numbers and text without Chinese characters:
+/// CJK fonts have tall line metrics that ScottPlot's layout does not expect, which shifts tick labels off their ticks.</param>
+internal sealed record PlotLanguage(bool Chinese, string FontName, string LatinFontName)
+{
+    /// <summary>The family for <paramref name="text"/>: the Latin one unless it holds a CJK character.</summary>
+    public string FontFor(string text) => HasCjk(text) ? FontName : LatinFontName;
+
+    /// <summary>True when <paramref name="text"/> has a character from the CJK blocks (U+2E80 and above, below the surrogates) or a full-width form.</summary>
+    public static bool HasCjk(string text) => text.Any(c => c is >= '\u2E80' and < '\uD800' or >= '\uFF00' and <= '\uFFEF');
+
+    /// <summary>Labels in this language.</summary>
+    public PlotWords Words => Chinese ? PlotWords.Zh : PlotWords.En;
+
+    /// <summary>The indicator's name in this language.</summary>
+    public string Name(Indicator indicator) => indicator.Name.In(Chinese);
+
+    /// <summary>The indicator's unit in this language.</summary>
+    public string Unit(Indicator indicator) => indicator.Unit.In(Chinese);
+
+    /// <summary>The target in words: "≥ 600 in 2025", "≥ 45 every year 2021-2025" (or the Chinese).</summary>
+    public string TargetText(Indicator indicator)
+    {
+        var target = indicator.Target;
+        string sign = target.Direction == Direction.AtLeast ? "≥" : "≤";
+        string value = ChartStyle.Value(target.Value);
+        if (target.Period == TargetPeriod.EveryYear)
+        {
+            return Chinese
+                ? ChartStyle.Format("{0}-{1}年每年{2}{3}", indicator.BaseYear + 1, target.Year, sign, value)
+                : ChartStyle.Format("{0} {1} every year {2}-{3}", sign, value, indicator.BaseYear + 1, target.Year);
+        }
+        return Chinese
+            ? ChartStyle.Format("{0}年{1}{2}", target.Year, sign, value)
+            : ChartStyle.Format("{0} {1} in {2}", sign, value, target.Year);
+    }
+
+    /// <summary>"P(target met) = 41.2% (95% interval 40.9-41.5%), at risk".</summary>
+    public string ProbabilityText(Results.IndicatorOutcome outcome)
+    {
+        var w = Words;
+        string interval = ChartStyle.Percent(outcome.ProbabilityCi95.Lower).TrimEnd('%') + "-" + ChartStyle.Percent(outcome.ProbabilityCi95.Upper);
+        return Chinese
+            ? ChartStyle.Format("{0} {1}（{2} {3}），{4}", w.Probability, ChartStyle.Percent(outcome.Probability), w.Interval95, interval, w.Status(outcome.Status))
+            : ChartStyle.Format("{0} = {1} ({2} {3}), {4}", w.Probability, ChartStyle.Percent(outcome.Probability), w.Interval95, interval, w.Status(outcome.Status));
+    }
+
+    /// <summary>English with a Latin sans-serif font.</summary>
+    public static PlotLanguage English()
+    {
+        string latin = SystemFonts.Latin();
+        return new PlotLanguage(false, latin, latin);
+    }
+
+    /// <summary>
+    /// Resolves a <c>--lang</c> value (auto, zh or en). Chinese needs one installed font that has every
+    /// character of <paramref name="chineseTexts"/> and of the Chinese labels; "auto" takes Chinese when
+    /// there is one, "zh" falls back to English with a note when there is none.
+    /// </summary>
+    /// <returns>The language, and a note for the user when "zh" could not be honoured.</returns>
+    public static (PlotLanguage Language, string? Note) Resolve(string lang, IEnumerable<string> chineseTexts)
+    {
+        if (lang == "en") return (English(), null);
+        string all = string.Concat(chineseTexts.Append(PlotWords.Zh.AllText()));
+        if (SystemFonts.Covering(all) is { } font) return (new PlotLanguage(true, font, SystemFonts.Latin()), null);
+        string? note = lang == "zh"
+            ? "no installed font has every Chinese character of the plots (on Debian: apt-get install fonts-noto-cjk); plots are in English"
+            : null;
+        return (English(), note);
+    }
+
+    /// <summary>Resolves the language for the plots of the scenario's indicators.</summary>
+    public static (PlotLanguage Language, string? Note) For(string lang, IEnumerable<Indicator> indicators) =>
+        Resolve(lang, indicators.SelectMany(i => new[] { i.Name.Zh, i.Unit.Zh }));
+}

@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Forecast.Engine.Consistency;
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+using Forecast.Engine.Statistics;
+using Forecast.Runner.Output;
+using Forecast.Runner.Plots;
+using YamlDotNet.RepresentationModel;
+
+namespace Forecast.Runner.Report;
+
+/// <summary>
+/// report.html: one self-contained file a planner can hand on. It holds the scenario's assumptions
+/// (drivers, correlations, indicator models and the scenario file itself), the summary table, every
+/// plot (embedded as base64 PNG) and a method note that says how the numbers were computed and how to
+/// reproduce them. It loads nothing from anywhere.
+/// </summary>
+internal static class HtmlReport
+{
+    /// <summary>The resolution of the embedded PNGs: 1.5× the layout, sharp on high-density screens and in print.</summary>
+    public const int ImageDpi = 144;
+
+    /// <summary>Writes the report to <paramref name="path"/> through a temporary file, so that a failure leaves no half-written report.</summary>
+    public static void WriteFile(string path, SimulationResult result, Scenario scenario, string scenarioText, PlotLanguage language,
+        IReadOnlyList<Figure> figures)
+    {
+        string full = Path.GetFullPath(path);
+        string temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
+                Write(writer, result, scenario, scenarioText, language, figures);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Writes the report of <paramref name="result"/>, a run of <paramref name="scenario"/> read from <paramref name="scenarioText"/>.</summary>
+    public static void Write(TextWriter writer, SimulationResult result, Scenario scenario, string scenarioText, PlotLanguage language,
+        IReadOnlyList<Figure> figures)
+    {
+        var h = new StringBuilder();
+        string title = scenario.Title.En;
+        h.Append("<!DOCTYPE html>\n<html lang=\"").Append(language.Chinese ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+         .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+         .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+
+        h.Append("<header>\n<h1>").Append(E(scenario.Title.Zh)).Append("</h1>\n");
+        if (scenario.Title.En != scenario.Title.Zh) h.Append("<p class=\"subtitle\">").Append(E(scenario.Title.En)).Append("</p>\n");
+        if (Description(scenarioText) is { } description) h.Append("<p>").Append(E(description)).Append("</p>\n");
+        h.Append("<p class=\"run\">").Append(E(F("Scenario {0} · {1:N0} Monte Carlo paths · seed {2}", result.Scenario, result.Paths, result.Seed)))
+         .Append("</p>\n</header>\n");
+
+        Contents(h);
+        Glance(h, result);
+        SummaryTable(h, result);
+        var byName = figures.ToDictionary(f => f.Name);
+        h.Append("<section id=\"overview\">\n<h2>Overview plots</h2>\n");
+        foreach (string name in new[] { "target-probabilities", "headline-targets-met", "headline-fan-charts" })
+            if (byName.TryGetValue(name, out var figure)) Image(h, figure);
+        h.Append("</section>\n");
+        Indicators(h, result, scenario, byName);
+        Assumptions(h, scenario, scenarioText);
+        Method(h, result, scenarioText);
+        h.Append("</body>\n</html>\n");
+        writer.Write(h.ToString());
+    }
+
+    private static void Contents(StringBuilder h) =>
+        h.Append("<nav><a href=\"#glance\">At a glance</a> · <a href=\"#summary\">Summary table</a> · <a href=\"#overview\">Overview plots</a> · ")
+         .Append("<a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a> · <a href=\"#method\">Method and reproduction</a></nav>\n");
+
+    private static void Glance(StringBuilder h, SimulationResult result)
+    {
+        int headline = result.HeadlineMetDistribution.Count - 1;
+        double mean = result.HeadlineMetDistribution.Select((p, k) => p * k).Sum();
+        var counts = result.Indicators.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
+        h.Append("<section id=\"glance\">\n<h2>At a glance</h2>\n<ul>\n");
+        h.Append("<li>").Append(E(F("All {0} headline targets met together: {1} (95% interval {2}); on average {3:0.0} of the {0} are met on the same path.",
+            headline, Numbers.Percent(result.AllHeadlineProbability, 2), Interval(result.AllHeadlineCi95, 2), mean))).Append("</li>\n");
+        h.Append("<li>").Append(E(F("Every target of the scenario met together: {0}.", Numbers.Percent(result.AllTargetsProbability, 2)))).Append("</li>\n");
+        h.Append("<li>").Append(E(F("{0} targets on track (probability ≥ 80%), {1} at risk (50-80%), {2} off track (below 50%).",
+            counts.GetValueOrDefault(TargetStatus.OnTrack), counts.GetValueOrDefault(TargetStatus.AtRisk), counts.GetValueOrDefault(TargetStatus.OffTrack))))
+         .Append("</li>\n");
+        h.Append("</ul>\n");
+        if (result.Findings.Count > 0)
+        {
+            h.Append("<h3>Targets of the plan that do not fit together</h3>\n<ul>\n");
+            foreach (var f in result.Findings)
+                h.Append("<li><strong>").Append(f.Severity == FindingSeverity.Inconsistent ? "Inconsistent" : "Tight").Append(":</strong> ")
+                 .Append(E(f.Message)).Append("</li>\n");
+            h.Append("</ul>\n");
+        }
+        h.Append("</section>\n");
+    }
+
+    private static void SummaryTable(StringBuilder h, SimulationResult result)
+    {
+        h.Append("<section id=\"summary\">\n<h2>Summary table</h2>\n")
+         .Append("<p>Headline indicators (the plan's table) first. <em>Required / history</em>: the average annual growth the target needs from the base, ")
+         .Append("and the growth of the indicator's history (amounts per year for counts). <em>Median (P5-P95)</em>: the simulated value in the target year. ")
+         .Append("<em>Shortfall</em>: the mean distance to the target over the paths that miss it.</p>\n")
+         .Append("<table class=\"summary\">\n<thead><tr><th>Indicator</th><th>Unit</th><th>Base</th><th>Target</th><th>Required / history</th>")
+         .Append("<th>Median (P5-P95)</th><th>P(target met)</th><th>95% interval</th><th>Status</th><th>Shortfall</th></tr></thead>\n<tbody>\n");
+        bool headlineSection = true;
+        foreach (var o in TargetProbabilityChart.Order(result))
+        {
+            var i = o.Indicator;
+            if (headlineSection && !i.Headline)
+            {
+                h.Append("<tr class=\"group\"><td colspan=\"10\">Other quantified targets</td></tr>\n");
+                headlineSection = false;
+            }
+            var t = o.TargetYear;
+            string status = o.Status switch { TargetStatus.OnTrack => "on", TargetStatus.AtRisk => "risk", _ => "off" };
+            h.Append("<tr><td><a href=\"#ind-").Append(E(i.Id)).Append("\">").Append(E(i.Name.Zh)).Append("</a><br><span class=\"en\">")
+             .Append(E(i.Name.En)).Append("</span></td>")
+             .Append("<td>").Append(E(i.Unit.En)).Append("</td>")
+             .Append("<td class=\"n\">").Append(E(Numbers.Human(i.BaseValue))).Append(" (").Append(i.BaseYear.ToString(CultureInfo.InvariantCulture)).Append(")</td>")
+             .Append("<td class=\"n\">").Append(E(TargetText(i))).Append("</td>")
+             .Append("<td class=\"n\">").Append(E(Growth(o))).Append("</td>")
+             .Append("<td class=\"n\">").Append(E(F("{0} ({1}-{2})", Numbers.Human(t.P50), Numbers.Human(t.P5), Numbers.Human(t.P95)))).Append("</td>")
+             .Append("<td class=\"n\">").Append(E(Numbers.Percent(o.Probability))).Append("</td>")
+             .Append("<td class=\"n\">").Append(E(Interval(o.ProbabilityCi95, 1))).Append("</td>")
+             .Append("<td class=\"status ").Append(status).Append("\">").Append(E(o.Status.Words())).Append("</td>")
+             .Append("<td class=\"n\">").Append(E(Numbers.Human(o.ExpectedShortfall))).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Indicators(StringBuilder h, SimulationResult result, Scenario scenario, Dictionary<string, Figure> figures)
+    {
+        h.Append("<section id=\"indicators\">\n<h2>Indicators</h2>\n")
+         .Append("<p>For each indicator: the fan chart (observed values, the median simulated path, the bands holding 50% and 90% of paths, the target, ")
+         .Append("and the steady path from the base to the target: compound growth for stocks, ratios and shares, the same amount each year for cumulative counts) ")
+         .Append("and the distribution of the target-year value. The distribution is drawn from the percentiles P5, P25, P50, P75, P95 and the exact share ")
+         .Append("of paths that miss the target, each share spread evenly between its two points; the 5% of paths beyond P5 and beyond P95 are not drawn.</p>\n");
+        foreach (var o in TargetProbabilityChart.Order(result))
+        {
+            var i = o.Indicator;
+            h.Append("<article id=\"ind-").Append(E(i.Id)).Append("\">\n<h3>").Append(E(i.Name.Zh)).Append(" · ").Append(E(i.Name.En)).Append("</h3>\n<p>")
+             .Append(E(F("{0}. Target {1}", ModelText(i, scenario), TargetText(i))));
+            if (i.Target.Source is { } source) h.Append(E(" (" + source + ")"));
+            h.Append(E(F(". Probability of reaching it: {0} (95% interval {1}), {2}.", Numbers.Percent(o.Probability), Interval(o.ProbabilityCi95, 1), o.Status.Words())));
+            if (i.Note is { } note) h.Append(' ').Append(E(note));
+            h.Append("</p>\n<div class=\"pair\">\n");
+            string id = PlotSet.FileSafe(i.Id);
+            if (figures.TryGetValue("fan-" + id, out var fan)) Image(h, fan);
+            if (figures.TryGetValue("distribution-" + id, out var distribution)) Image(h, distribution);
+            h.Append("</div>\n</article>\n");
+        }
+        h.Append("</section>\n");
+    }
+
+    private static void Assumptions(StringBuilder h, Scenario scenario, string scenarioText)
+    {
+        h.Append("<section id=\"assumptions\">\n<h2>Assumptions</h2>\n<h3>Drivers</h3>\n")
+         .Append("<p>Each path draws a driver's <em>level</em> once (what we do not know about the rate); each year the driver's value varies around ")
+         .Append("its level as the <em>yearly</em> column says. Rates are fractions (0.12 = 12% a year).</p>\n")
+         .Append("<table>\n<thead><tr><th>Driver</th><th>Level (drawn once per path)</th><th>Yearly variation</th><th>Why</th></tr></thead>\n<tbody>\n");
+        foreach (var d in scenario.Drivers)
+        {
+            h.Append("<tr><td>").Append(E(d.Name.Zh)).Append("<br><span class=\"en\">").Append(E(d.Name.En)).Append("</span><br><code>").Append(E(d.Id))
+             .Append("</code></td><td>").Append(E(d.Level.Describe()));
+            foreach (var change in d.LevelChanges)
+                h.Append("<br>").Append(E(F("from {0}: {1}", change.FromYear, change.Level.Describe())));
+            h.Append("</td><td>").Append(E(Yearly(d.Yearly))).Append("</td><td>").Append(E(d.Note ?? "")).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+        if (scenario.Correlations.Count > 0)
+        {
+            h.Append("<h3>Correlations of yearly shocks (Gaussian copula)</h3>\n<table>\n<thead><tr><th>Driver</th><th>Driver</th><th>ρ</th></tr></thead>\n<tbody>\n");
+            foreach (var c in scenario.Correlations)
+                h.Append("<tr><td>").Append(E(scenario.Driver(c.First).Name.En)).Append("</td><td>").Append(E(scenario.Driver(c.Second).Name.En))
+                 .Append("</td><td class=\"n\">").Append(E(c.Rho.ToString("0.###", CultureInfo.InvariantCulture))).Append("</td></tr>\n");
+            h.Append("</tbody>\n</table>\n");
+        }
+        h.Append("<h3>Indicators</h3>\n<table>\n<thead><tr><th>Indicator</th><th>Model</th><th>Base</th><th>History</th><th>Target</th></tr></thead>\n<tbody>\n");
+        foreach (var i in scenario.Indicators)
+        {
+            string history = string.Join("; ", i.HistoryPoints.Select(p =>
+                (p.Years > 1 ? F("{0}-{1} total", p.Year - p.Years + 1, p.Year) : p.Year.ToString(CultureInfo.InvariantCulture)) + ": "
+                + Numbers.Human(p.Value) + (p.Source is null ? "" : " (" + p.Source + ")")));
+            h.Append("<tr><td>").Append(E(i.Name.En)).Append("<br><code>").Append(E(i.Id)).Append("</code></td><td>").Append(E(ModelText(i, scenario)))
+             .Append("</td><td class=\"n\">").Append(E(F("{0} ({1})", Numbers.Human(i.BaseValue), i.BaseYear))).Append("</td><td>").Append(E(history))
+             .Append("</td><td>").Append(E(TargetText(i) + (i.Target.Source is null ? "" : " (" + i.Target.Source + ")"))).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+        h.Append("<details>\n<summary>The scenario file as run (scenario.yaml)</summary>\n<pre>").Append(E(scenarioText)).Append("</pre>\n</details>\n</section>\n");
+    }
+
+    private static void Method(StringBuilder h, SimulationResult result, string scenarioText)
+    {
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scenarioText)));
+        string version = typeof(HtmlReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        h.Append("<section id=\"method\">\n<h2>Method and reproduction</h2>\n<ul>\n")
+         .Append(Li(F("Monte Carlo simulation of {0:N0} paths from the base year to the target year, seed {1}. Every random stream is derived from the seed, "
+            + "the block of paths and the driver, so the numbers do not depend on the number of threads and are reproduced exactly by:", result.Paths, result.Seed)))
+         .Append("<li><code>").Append(E(F("forecast run scenario.yaml --paths {0} --seed {1}", result.Paths, result.Seed))).Append("</code> ")
+         .Append(E(F("(SHA-256 of the scenario text in UTF-8: {0}; forecast {1}).", hash, version))).Append("</li>\n")
+         .Append(Li("Drivers: each path draws every driver's level once from its distribution (by inversion, so a changed assumption moves each path's level monotonically), "
+            + "then each year a value around the level: v = L (no variation); v = L + σz (normal); v = (1 + L)·exp(σz − σ²/2) − 1 (growth: a lognormal growth factor "
+            + "with mean 1 + L); a Poisson or negative binomial count with mean L. The yearly shocks z of correlated drivers are joined by a Gaussian copula."))
+         .Append(Li("Indicators step each year: compound x(t+1) = x(t)·(1 + g); ratio x(t) = x(0)·(N(t)/N(0))/(D(t)/D(0)) with each side compounding a growth driver "
+            + "or following another indicator; share: logit s(t+1) = logit s(t) + v, staying inside its bounds; stock-flow N(t+1) = N(t) + E(t) − Binomial(N(t), q(t)) "
+            + "(with a capacity C the entries are Binomial(C − N(t), e(t))); cumulative C(t+1) = C(t) + max(0, round v(t)); flow x(t) = v(t)."))
+         .Append(Li("Probability of reaching a target: the share of paths on which the indicator is at or beyond the target in the target year (for targets "
+            + "that hold in every year: in every year from the year after the base to the target year). Its 95% interval is Wilson's score interval: with p̂ = k/n "
+            + "and z = 1.96, centre (p̂ + z²/2n)/(1 + z²/n) and half-width z·√(p̂(1 − p̂)/n + z²/4n²)/(1 + z²/n)."))
+         .Append(Li("Status: on track when the probability is at least 80%, at risk from 50% to 80%, off track below 50%."))
+         .Append(Li("Percentiles (P5 ... P95) per year come from a histogram of 4,096 bins per indicator and year over a range found by a pilot run, with values "
+            + "outside it counted exactly; whole-number indicators with a small range get one bin per number, so their percentiles are exact."))
+         .Append(Li("How many headline targets are met: the distribution over paths of the number of headline targets met on the same path."))
+         .Append(Li("The distribution plots are approximations drawn from the reported percentiles and the exact share of paths that miss (see Indicators); "
+            + "every probability printed is the simulation's exact figure."))
+         .Append("</ul>\n</section>\n");
+    }
+
+    private static void Image(StringBuilder h, Figure figure)
+    {
+        string png = Convert.ToBase64String(FigureWriter.Png(figure, ImageDpi));
+        h.Append("<figure><img src=\"data:image/png;base64,").Append(png).Append("\" width=\"").Append(figure.Width.ToString(CultureInfo.InvariantCulture))
+         .Append("\" alt=\"").Append(E(figure.Caption)).Append("\"><figcaption>").Append(E(figure.Caption)).Append("</figcaption></figure>\n");
+    }
+
+    private static string ModelText(Indicator i, Scenario scenario)
+    {
+        string D(string id) => scenario.Drivers.FirstOrDefault(d => d.Id == id)?.Name.En ?? id;
+        string I(string id) => scenario.Indicators.FirstOrDefault(x => x.Id == id)?.Name.En ?? id;
+        string Side(Quantity q) => q.GrowthDriver is { } g ? "compounding " + D(g) : "following " + I(q.Indicator ?? "");
+        return i.Model switch
+        {
+            CompoundGrowthModel m => "Compound growth at " + D(m.Growth),
+            RatioModel m => "Ratio: numerator " + Side(m.Numerator) + ", denominator " + Side(m.Denominator),
+            BoundedShareModel m => "Bounded share (logistic) stepping by " + D(m.Step)
+                + (i.Bounds is { } b ? F(" within {0}-{1}", Numbers.Human(b.Lower), Numbers.Human(b.Upper)) : ""),
+            StockFlowModel m => "Stock and flow: entries " + D(m.Entries) + (m.ExitRate is { } x ? ", exits at " + D(x) : ", no exits")
+                + (m.Capacity is { } c ? F(", out of a pool of {0}", c) : ""),
+            CumulativeModel m => "Cumulative count of " + D(m.Driver),
+            FlowModel m => "Yearly value of " + D(m.Driver),
+            _ => i.Model.KindName,
+        };
+    }
+
+    private static string Yearly(YearlyVariation yearly) => yearly.Kind switch
+    {
+        YearlyVariationKind.None => "none (the level every year)",
+        YearlyVariationKind.Normal => F("normal shock, sd {0}", yearly.Scale),
+        YearlyVariationKind.Growth => F("lognormal growth shock, sd {0}", yearly.Scale),
+        YearlyVariationKind.Poisson => "Poisson count with the level as mean",
+        YearlyVariationKind.NegativeBinomial => F("negative binomial count with the level as mean, dispersion {0}", yearly.Scale),
+        _ => yearly.Kind.ToString(),
+    };
+
+    private static string TargetText(Indicator i)
+    {
+        var t = i.Target;
+        string sign = t.Direction == Direction.AtLeast ? "≥" : "≤";
+        return t.Period == TargetPeriod.EveryYear
+            ? F("{0} {1} every year {2}-{3}", sign, Numbers.Human(t.Value), i.BaseYear + 1, t.Year)
+            : F("{0} {1} in {2}", sign, Numbers.Human(t.Value), t.Year);
+    }
+
+    private static string Growth(IndicatorOutcome o)
+    {
+        var g = o.Growth;
+        string Rate(double r) => double.IsNaN(r) ? "-" : g.PerYear ? Numbers.Human(r) + "/yr" : Numbers.Percent(r) + "/yr";
+        return double.IsNaN(g.HistoricalRate) ? Rate(g.RequiredRate) : Rate(g.RequiredRate) + " / " + Rate(g.HistoricalRate);
+    }
+
+    private static string Interval(Interval ci, int decimals) =>
+        Numbers.Percent(ci.Lower, decimals).TrimEnd('%') + "-" + Numbers.Percent(ci.Upper, decimals);
+
+    /// <summary>The scenario file's top-level description, if it has one.</summary>
+    internal static string? Description(string scenarioText)
+    {
+        try
+        {
+            var yaml = new YamlStream();
+            yaml.Load(new StringReader(scenarioText));
+            if (yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode root
+                && root.Children.TryGetValue(new YamlScalarNode("description"), out var node) && node is YamlScalarNode { Value: { } text })
+                return text;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            // The scenario was read and validated before; a description that cannot be found is simply left out.
+        }
+        return null;
+    }
+
+    private static string Li(string text) => "<li>" + E(text) + "</li>\n";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string F(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+    private const string Css = """
+        body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "DejaVu Sans", Arial, sans-serif; max-width: 1200px; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.45; }
+        h1 { font-size: 1.7em; margin-bottom: 0.1em; } .subtitle { font-size: 1.2em; margin-top: 0; color: #333; } .run { color: #555; }
+        nav { margin: 1em 0; padding: 0.5em 0; border-top: 1px solid #ccc; border-bottom: 1px solid #ccc; }
+        table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
+        th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .en { color: #444; font-size: 0.9em; } tr.group td { background: #f4f4f4; font-weight: bold; }
+        td.status { white-space: nowrap; } td.status.on { background: #cdeee3; } td.status.risk { background: #fbe7bd; } td.status.off { background: repeating-linear-gradient(135deg, #f6cdb3, #f6cdb3 6px, #fff 6px, #fff 9px); }
+        figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; } figcaption { color: #444; font-size: 0.9em; }
+        .pair { display: flex; flex-wrap: wrap; gap: 1em; } .pair figure { flex: 1 1 540px; }
+        pre { white-space: pre-wrap; font-size: 0.8em; background: #f7f7f7; padding: 1em; } code { font-size: 0.95em; }
+        @media print { nav { display: none; } article, figure, tr { break-inside: avoid; } }
+        """;
+}

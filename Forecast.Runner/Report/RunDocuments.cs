@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+using Forecast.Runner.Commands;
+using Forecast.Runner.Output;
+using Forecast.Runner.Plots;
+using Spectre.Console;
+
+namespace Forecast.Runner.Report;
+
+/// <summary>
+/// What the run command writes besides its summary files: a copy of the scenario file (so that the
+/// folder alone reproduces the run and feeds <c>forecast report</c>), the plots and, on request, the
+/// HTML report. Everything goes through the folder's staging area and lands with the rest on commit.
+/// </summary>
+internal static class RunDocuments
+{
+    public const string ScenarioCopy = "scenario.yaml";
+
+    public static void Stage(OutputFolder folder, ParseResult parse, PlotOptions options, string scenarioPath, Scenario scenario,
+        SimulationResult result, string lang, IAnsiConsole console)
+    {
+        File.Copy(scenarioPath, folder.StagedFile(ScenarioCopy), overwrite: true);
+        bool plots = !parse.GetValue(options.NoPlots);
+        bool report = parse.GetValue(options.Report);
+        if (!plots && !report) return;
+
+        var (language, note) = PlotLanguage.For(lang, scenario.Indicators);
+        if (note is not null) console.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+        var figures = PlotSet.Figures(result, language);
+        if (plots) PlotSet.Stage(folder, figures, parse.GetValue(options.Dpi));
+        if (report)
+        {
+            using var writer = new StreamWriter(folder.StagedFile("report.html"), false, new System.Text.UTF8Encoding(false));
+            HtmlReport.Write(writer, result, scenario, File.ReadAllText(scenarioPath), language, figures);
+        }
+    }
+}
