@@ -30,5 +30,9 @@ public static class Program
     public static void AddCommands(IServiceCollection services)
     {
         services.AddSingleton<ICommandBuilder, RunCommand>();
+        services.AddSingleton<ICommandBuilder, CompareCommand>();
+        services.AddSingleton<ICommandBuilder, SweepCommand>();
+        services.AddSingleton<ICommandBuilder, GoalCommand>();
+        services.AddSingleton<ICommandBuilder, SensitivityCommand>();
     }
 }
