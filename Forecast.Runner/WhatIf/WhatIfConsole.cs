@@ -85,9 +85,9 @@ internal static class WhatIfConsole
         switch (r.Status)
         {
             case GoalSeekStatus.Reached:
-                string which = r.LeverRaisesProbability ? "at least" : "at most";
-                console.MarkupLine($"  [bold]{lever} = {H(r.Value)}[/] ({which}; 95% interval {Bound(r.Lower, below: true)} to {Bound(r.Upper, below: false)}); " +
-                    $"P(reach) there {P(r.ProbabilityAtValue)}");
+                string which = r.LeverRaisesProbability ? "≥" : "≤";
+                console.MarkupLine($"  [bold]{lever} {which} {H(r.Value)}[/] reaches it (95% interval of this threshold: {Bound(r.Lower, below: true)} to {Bound(r.Upper, below: false)}); " +
+                    $"P(reach) at {H(r.Value)}: {P(r.ProbabilityAtValue)}");
                 break;
             case GoalSeekStatus.AlreadyReached:
                 console.MarkupLine($"  Already reached at the range's weaker end, {lever} = {H(r.Value)}: P(reach) there {P(r.ProbabilityAtValue)}. " +
