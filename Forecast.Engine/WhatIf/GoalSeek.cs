@@ -55,7 +55,7 @@ public static class GoalSeek
         options ??= new SimulationOptions();
         long n = options.Paths ?? DefaultPaths;
         ulong seed = options.Seed ?? scenario.Defaults.Seed;
-        var pruned = ScenarioPruning.Keep(scenario, [indicatorId]);
+        var pruned = ScenarioPruning.Keep(scenario, [indicatorId], [lever.DriverId]);
         foreach (double end in new[] { low, high })
             if (lever.TryApply(pruned, end).Problem is { } problem) throw new ArgumentException(problem, nameof(high));
 
@@ -86,10 +86,10 @@ public static class GoalSeek
         {
             if (cBetter < t) return new GoalBound(better, BeyondRange: true);
             if (cWorse >= t) return new GoalBound(worse, BeyondRange: true);
+            // Oriented so that u = ±x grows towards the better end.
+            double sign = raises ? 1 : -1;
             while (true)
             {
-                // Oriented so that u = ±x grows towards the better end.
-                double sign = raises ? 1 : -1;
                 double good = double.PositiveInfinity, bad = double.NegativeInfinity;
                 foreach (var (x, c) in counts)
                     if (x >= low && x <= high && c >= t && sign * x < good) good = sign * x;
@@ -113,7 +113,7 @@ public static class GoalSeek
         else { status = GoalSeekStatus.Reached; value = answer.Value; }
         var atValue = new ProbabilityEstimate(double.IsNaN(value) ? cBetter : Count(value), n);
         return new GoalSeekResult(scenario.Name, indicatorId, lever, probability, low, high, status, raises, value, atValue,
-            lower, upper, new ProbabilityEstimate(cBetter, n), current, atCurrent, counts.Count, n, seed, tolerance);
+            lower, upper, new ProbabilityEstimate(cLow, n), new ProbabilityEstimate(cHigh, n), new ProbabilityEstimate(cBetter, n), current, atCurrent, counts.Count, n, seed, tolerance);
     }
 
     /// <summary>The smallest count c whose Wilson upper (or lower) bound out of n reaches p.</summary>

@@ -34,6 +34,8 @@ public readonly record struct GoalBound(double Value, bool BeyondRange);
 /// <param name="ProbabilityAtValue">The estimate at <paramref name="Value"/> (or, when not reachable, at the best end).</param>
 /// <param name="Lower">Lower end of the answer's 95% interval: where the upper Wilson bound of the estimate crosses the wanted probability (or the lower, for a lever that lowers it).</param>
 /// <param name="Upper">Upper end of the answer's 95% interval.</param>
+/// <param name="ProbabilityAtLow">The estimate at <paramref name="Low"/>.</param>
+/// <param name="ProbabilityAtHigh">The estimate at <paramref name="High"/>.</param>
 /// <param name="Best">The estimate at the range's better end.</param>
 /// <param name="CurrentValue">The lever's value in the scenario.</param>
 /// <param name="ProbabilityAtCurrent">The estimate at the current value.</param>
@@ -43,4 +45,8 @@ public readonly record struct GoalBound(double Value, bool BeyondRange);
 /// <param name="Tolerance">The bisection stops when the bracket is narrower than this.</param>
 public sealed record GoalSeekResult(string Scenario, string IndicatorId, Lever Lever, double WantedProbability, double Low, double High,
     GoalSeekStatus Status, bool LeverRaisesProbability, double Value, ProbabilityEstimate ProbabilityAtValue, GoalBound Lower, GoalBound Upper,
-    ProbabilityEstimate Best, double CurrentValue, ProbabilityEstimate ProbabilityAtCurrent, int Evaluations, long Paths, ulong Seed, double Tolerance);
+    ProbabilityEstimate ProbabilityAtLow, ProbabilityEstimate ProbabilityAtHigh, ProbabilityEstimate Best, double CurrentValue, ProbabilityEstimate ProbabilityAtCurrent, int Evaluations, long Paths, ulong Seed, double Tolerance)
+{
+    /// <summary>Whether the probability differs between the two ends of the range (false: the lever does not move this target there).</summary>
+    public bool LeverMovesTarget => ProbabilityAtLow != ProbabilityAtHigh;
+}

@@ -17,9 +17,12 @@ namespace Forecast.Engine.WhatIf;
 /// </remarks>
 public static class ScenarioPruning
 {
-    /// <summary>The part of <paramref name="scenario"/> that the targets of <paramref name="indicatorIds"/> depend on.</summary>
+    /// <summary>
+    /// The part of <paramref name="scenario"/> that the targets of <paramref name="indicatorIds"/> depend on, plus the drivers
+    /// <paramref name="alsoDrivers"/> (e.g. a lever's driver, kept even when the targets do not read it).
+    /// </summary>
     /// <exception cref="ArgumentException">An id is not an indicator of the scenario.</exception>
-    public static Scenario Keep(Scenario scenario, IReadOnlyCollection<string> indicatorIds)
+    public static Scenario Keep(Scenario scenario, IReadOnlyCollection<string> indicatorIds, IReadOnlyCollection<string>? alsoDrivers = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(indicatorIds);
@@ -40,13 +43,13 @@ public static class ScenarioPruning
         if (scenario.Indicators.Where(i => indicators.Contains(i.Id)).Min(i => i.BaseYear) > firstYear)
         {
             // Keep the earliest-starting indicator that brings in the fewest new drivers.
-            var kept = Drivers(scenario, indicators);
+            var kept = Drivers(scenario, indicators, []);
             var earliest = scenario.Indicators.Where(i => i.BaseYear == firstYear)
-                .OrderBy(i => Drivers(scenario, [.. indicators, i.Id]).Count - kept.Count).First();
+                .OrderBy(i => Drivers(scenario, [.. indicators, i.Id], []).Count - kept.Count).First();
             AddIndicator(earliest.Id);
         }
 
-        var drivers = Drivers(scenario, indicators);
+        var drivers = Drivers(scenario, indicators, alsoDrivers ?? []);
         return scenario with
         {
             Drivers = scenario.Drivers.Where(d => drivers.Contains(d.Id)).ToArray(),
@@ -55,10 +58,10 @@ public static class ScenarioPruning
         };
     }
 
-    /// <summary>The drivers the indicators use, closed over correlations.</summary>
-    private static HashSet<string> Drivers(Scenario scenario, IEnumerable<string> indicatorIds)
+    /// <summary>The drivers the indicators use and <paramref name="also"/>, closed over correlations.</summary>
+    private static HashSet<string> Drivers(Scenario scenario, IEnumerable<string> indicatorIds, IEnumerable<string> also)
     {
-        var drivers = new HashSet<string>(StringComparer.Ordinal);
+        var drivers = new HashSet<string>(also, StringComparer.Ordinal);
         foreach (var id in indicatorIds)
             foreach (var driver in scenario.Indicator(id).Model.DriverIds) drivers.Add(driver);
         bool grown = true;

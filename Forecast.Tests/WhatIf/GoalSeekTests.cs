@@ -80,6 +80,17 @@ public class GoalSeekTests
     }
 
     [Fact]
+    public void SaysTheLeverDoesNotMoveTheTarget_WhenTheTargetDoesNotReadItsDriver()
+    {
+        var scenario = WhatIfScenarios.Growth(0.1, Sigma, X0, Target, T);
+        scenario = scenario with { Drivers = [.. scenario.Drivers, TestScenarios.Driver("h", new FixedDistribution(1), YearlyVariation.None)] };
+        var result = GoalSeek.Seek(scenario, "x", 0.8, new Lever("h", "value"), 0, 2, new SimulationOptions(2048, Seed: 1));
+        Assert.False(result.LeverMovesTarget);
+        Assert.Equal(result.ProbabilityAtLow, result.ProbabilityAtHigh);
+        Assert.Equal(GoalSeekStatus.NotReachable, result.Status);
+    }
+
+    [Fact]
     public void Seek_RefusesAnUnknownIndicator_AndARangeEndWithAnInvalidDistribution()
     {
         var scenario = WhatIfScenarios.Growth(0.1, Sigma, X0, Target, T);
