@@ -10,7 +10,8 @@ namespace Forecast.Runner.WhatIf;
 internal static class WhatIfConsole
 {
     private static string E(string s) => Markup.Escape(s);
-    private static string P(double p) => Numbers.Percent(p);
+    /// <summary>A percentage with one decimal, or more for a small nonzero probability (joint targets are often below 0.1%).</summary>
+    private static string P(double p) => Numbers.Percent(p, p != 0 && Math.Abs(p) < 0.001 ? 3 : p != 0 && Math.Abs(p) < 0.01 ? 2 : 1);
     private static string P(ProbabilityEstimate e) => $"{P(e.Value)} [grey][[{P(e.Ci95.Lower)}, {P(e.Ci95.Upper)}]][/]";
     private static string H(double x) => Numbers.Human(x);
     private static string Signed(double x, Func<double, string> format) => x > 0 ? "+" + format(x) : x < 0 ? "−" + format(-x) : format(0);
@@ -93,6 +94,10 @@ internal static class WhatIfConsole
                 console.MarkupLine($"  Already reached at the range's weaker end, {lever} = {H(r.Value)}: P(reach) there {P(r.ProbabilityAtValue)}. " +
                     "Widen --range to find where it stops being reached.");
                 break;
+            case GoalSeekStatus.NotReachable when !r.LeverMovesTarget:
+                console.MarkupLine($"  [red]{lever} does not move this target[/]: P(reach) is {P(r.Best)} at both ends of [[{H(r.Low)}, {H(r.High)}]]. " +
+                    "Choose a lever whose driver the target depends on.");
+                break;
             default:
                 string end = r.LeverRaisesProbability ? H(r.High) : H(r.Low);
                 console.MarkupLine($"  [red]No value of {lever} in [[{H(r.Low)}, {H(r.High)}]] reaches {P(r.WantedProbability)}[/]: " +
@@ -100,8 +105,9 @@ internal static class WhatIfConsole
                 break;
         }
         console.MarkupLine($"  Now: {lever} = {H(r.CurrentValue)} gives {P(r.ProbabilityAtCurrent)}.");
-        console.MarkupLine($"[grey]{N(r.Paths)} paths per evaluation, {r.Evaluations} evaluations, seed {r.Seed}, common random numbers; " +
-            $"{(r.LeverRaisesProbability ? "raising" : "lowering")} {lever} raises the probability. The interval inverts the Wilson interval of the estimate.[/]");
+        string direction = r.LeverMovesTarget ? $"; {(r.LeverRaisesProbability ? "raising" : "lowering")} {lever} raises the probability" : "";
+        console.MarkupLine($"[grey]{N(r.Paths)} paths per evaluation, {r.Evaluations} evaluations, seed {r.Seed}, common random numbers{direction}. " +
+            "The interval is where the 95% Wilson interval of the estimate contains the wanted probability.[/]");
     }
 
     private static string Bound(GoalBound b, bool below) => b.BeyondRange ? (below ? $"≤ {H(b.Value)}" : $"≥ {H(b.Value)}") : H(b.Value);
@@ -120,9 +126,12 @@ internal static class WhatIfConsole
         {
             string name = t.IndicatorId == ScenarioComparison.AllHeadlineTargetsId ? t.Name.En : scenario.Indicator(t.IndicatorId).Name.In(chinese);
             bool first = true;
-            foreach (var b in t.Bars.Take(top))
+            string centre = double.IsNaN(t.CentreMedian) ? $"centre {P(t.Centre.Value)}" : $"centre {P(t.Centre.Value)}, median {Median(t.CentreMedian)}";
+            var moving = t.Bars.Where(b => b.ProbabilitySwing != 0 || (b.MedianSwing != 0 && !double.IsNaN(b.MedianSwing))).Take(top).ToList();
+            if (moving.Count == 0) table.AddRow($"{E(name)}\n[grey]{centre}[/]", "[grey]no driver moves it[/]", "", "", "", "");
+            foreach (var b in moving)
             {
-                table.AddRow(first ? $"{E(name)}\n[grey]centre {P(t.Centre.Value)}, median {Median(t.CentreMedian)}[/]" : "",
+                table.AddRow(first ? $"{E(name)}\n[grey]{centre}[/]" : "",
                     E(b.DriverId), $"{H(b.LowLevel)} → {H(b.HighLevel)}", $"{P(b.ProbabilityAtLow.Value)} → {P(b.ProbabilityAtHigh.Value)}",
                     Signed(b.ProbabilitySwing, P), double.IsNaN(b.MedianAtLow) ? "" : $"{H(b.MedianAtLow)} → {H(b.MedianAtHigh)}");
                 first = false;
@@ -148,12 +157,14 @@ internal static class WhatIfConsole
             var value = r[id, SensitivityOutputKind.TargetYearValue];
             var met = r[id, SensitivityOutputKind.TargetMet];
             bool first = true;
-            foreach (var input in value.Sobol.Inputs.OrderByDescending(i => double.IsNaN(i.Total.Estimate) ? -1 : i.Total.Estimate).Take(top))
+            // An input whose total index is exactly 0 changes no output on any design row: the target does not read it.
+            foreach (var input in value.Sobol.Inputs.Where(i => i.Total.Estimate != 0 || met.Sobol.Inputs[i.Input].Total.Estimate != 0)
+                         .OrderByDescending(i => double.IsNaN(i.Total.Estimate) ? -1 : i.Total.Estimate).Take(top))
             {
                 var m = met.Sobol.Inputs[input.Input];
                 table.AddRow(first ? E(scenario.Indicator(id).Name.In(chinese)) : "", E(r.Inputs[input.Input]),
                     Index(input.FirstOrder), Index(input.Total), Index(m.FirstOrder), Index(m.Total),
-                    input.Input < value.Spearman.Count && !double.IsNaN(value.Spearman[input.Input]) ? value.Spearman[input.Input].ToString("+0.00;−0.00", CultureInfo.InvariantCulture) : "");
+                    input.Input < value.Spearman.Count && !double.IsNaN(value.Spearman[input.Input]) ? Math.Round(value.Spearman[input.Input], 2).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) : "");
                 first = false;
             }
             table.AddEmptyRow();
