@@ -53,6 +53,7 @@ public static class GoalSeek
         if (!(low < high) || !double.IsFinite(low) || !double.IsFinite(high)) throw new ArgumentException($"the range must be two finite numbers, low below high, not {low}:{high}", nameof(high));
         if (lever.Problem(scenario) is { } leverProblem) throw new ArgumentException(leverProblem, nameof(lever));
         options ??= new SimulationOptions();
+        if (options.Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported", nameof(options));
         long n = options.Paths ?? DefaultPaths;
         ulong seed = options.Seed ?? scenario.Defaults.Seed;
         var pruned = ScenarioPruning.Keep(scenario, [indicatorId], [lever.DriverId]);
