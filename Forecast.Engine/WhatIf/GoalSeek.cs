@@ -54,6 +54,7 @@ public static class GoalSeek
         if (lever.Problem(scenario) is { } leverProblem) throw new ArgumentException(leverProblem, nameof(lever));
         options ??= new SimulationOptions();
         if (options.Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported", nameof(options));
+        Lockstep.RequireRandomSampling(options);
         long n = options.Paths ?? DefaultPaths;
         ulong seed = options.Seed ?? scenario.Defaults.Seed;
         var pruned = ScenarioPruning.Keep(scenario, [indicatorId], [lever.DriverId]);

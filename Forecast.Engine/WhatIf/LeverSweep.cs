@@ -62,6 +62,7 @@ public static class LeverSweep
         if (axes.Count is < 1 or > 2) throw new ArgumentException("sweep one or two levers", nameof(axes));
         options ??= new SimulationOptions();
         if (options.Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported", nameof(options));
+        Lockstep.RequireRandomSampling(options);
         long paths = options.Paths ?? DefaultPaths;
         ulong seed = options.Seed ?? scenario.Defaults.Seed;
         var grid = Grid(axes);

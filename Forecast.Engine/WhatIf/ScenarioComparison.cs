@@ -38,6 +38,7 @@ public static class ScenarioComparison
         if (scenarios.Count < 2) throw new ArgumentException("compare at least two scenarios", nameof(scenarios));
         options ??= new SimulationOptions();
         if (options.Precision is not null) throw new ArgumentException("a comparison runs a fixed number of paths; precision mode is not supported", nameof(options));
+        Lockstep.RequireRandomSampling(options);
         var reference = scenarios[0];
         long paths = options.Paths ?? reference.Defaults.Paths;
         ulong seed = options.Seed ?? reference.Defaults.Seed;

@@ -71,6 +71,7 @@ public static class Tornado
             throw new ArgumentOutOfRangeException(nameof(lowQuantile), "the quantiles must satisfy 0 < low < high < 1");
         options ??= new SimulationOptions();
         if (options.Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported", nameof(options));
+        Lockstep.RequireRandomSampling(options);
         long paths = options.Paths ?? DefaultPaths;
         ulong seed = options.Seed ?? scenario.Defaults.Seed;
         var run = new SimulationOptions(paths, seed, options.Threads);
