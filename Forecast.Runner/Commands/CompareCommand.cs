@@ -52,6 +52,9 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));
         terminal.Out.MarkupLine("[grey]Difference: the scenario minus the first, on the same paths; its interval is paired (paths gained and lost for probabilities, " +
             $"{result.Sections} sections of paths for medians). \"same on every path\": the scenario changes nothing this target depends on.[/]");
+        if (result.Targets.Append(result.AllTargets).Append(result.AllHeadlineTargets)
+            .Any(t => t.Differences.Any(d => d.Gained + d.Lost is > 0 and < WhatIfConsole.FewDiscordantPaths)))
+            terminal.Out.MarkupLine($"[grey]* fewer than {WhatIfConsole.FewDiscordantPaths} paths differ between the two scenarios: the interval is rough; run more --paths.[/]");
         if (result.LeftOut.Count > 0)
             terminal.Out.MarkupLine($"[grey]Not compared (missing from a scenario): {string.Join(", ", result.LeftOut)}[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);

@@ -17,6 +17,9 @@ internal static class WhatIfConsole
     private static string Signed(double x, Func<double, string> format) => x > 0 ? "+" + format(x) : x < 0 ? "−" + format(-x) : format(0);
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>Below this many paths gained or lost, the paired interval's normal approximation is rough; the table marks it.</summary>
+    public const int FewDiscordantPaths = 30;
+
     public static Table Comparison(ComparisonResult r, Scenario reference, bool chinese)
     {
         var table = new Table().Border(TableBorder.Rounded)
@@ -45,8 +48,9 @@ internal static class WhatIfConsole
             {
                 var d = t.Differences[s - 1];
                 cells.Add(P(t.Outcomes[s].Probability.Value));
+                string rough = d.Gained + d.Lost < FewDiscordantPaths ? "*" : "";
                 cells.Add(d.Gained == 0 && d.Lost == 0 ? "[grey]0 (same on every path)[/]"
-                    : $"{Signed(d.ProbabilityDifference, P)} [grey][[{P(d.ProbabilityDifferenceCi95.Lower)}, {P(d.ProbabilityDifferenceCi95.Upper)}]][/]");
+                    : $"{Signed(d.ProbabilityDifference, P)}{rough} [grey][[{P(d.ProbabilityDifferenceCi95.Lower)}, {P(d.ProbabilityDifferenceCi95.Upper)}]][/]");
                 cells.Add(Median(t.Outcomes[s].Median));
                 cells.Add(double.IsNaN(d.MedianDifference) ? "" : $"{Signed(d.MedianDifference, H)} [grey][[{H(d.MedianDifferenceCi95.Lower)}, {H(d.MedianDifferenceCi95.Upper)}]][/]");
             }
