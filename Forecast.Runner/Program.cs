@@ -32,5 +32,9 @@ public static class Program
         services.AddSingleton<ICommandBuilder, RunCommand>();
         services.AddSingleton<ICommandBuilder, CalibrateCommand>();
         services.AddSingleton<ICommandBuilder, ReportCommand>();
+        services.AddSingleton<ICommandBuilder, CompareCommand>();
+        services.AddSingleton<ICommandBuilder, SweepCommand>();
+        services.AddSingleton<ICommandBuilder, GoalCommand>();
+        services.AddSingleton<ICommandBuilder, SensitivityCommand>();
     }
 }

@@ -25,6 +25,7 @@ internal static class BlockSimulator
             var stream = StreamKey.Derive(seed, block, plan.DriverKeys[d]);
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
             Sampler.Uniforms(ref stream, u, ws, sampling);
+            if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
             SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
         }

@@ -39,6 +39,12 @@ internal sealed class BlockWorkspace
     public Xoshiro256StarStar[] DriverStreams { get; }
     public Xoshiro256StarStar[] IndicatorStreams { get; }
     public double[] LevelUniforms { get; }
+    /// <summary>
+    /// Null in ordinary runs. When set (by what-if sensitivity analysis, Forecast.Engine.WhatIf), the next blocks take each
+    /// driver's level uniforms from this array (same layout as <see cref="LevelUniforms"/>) instead of the driver's stream.
+    /// The stream still draws its own uniforms first, so every later draw (the yearly shocks) is unchanged.
+    /// </summary>
+    public double[]? GivenLevelUniforms { get; set; }
     public double[] Levels { get; }
     public double[] Shocks { get; }
     public double[] Mixed { get; }

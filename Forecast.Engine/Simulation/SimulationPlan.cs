@@ -48,7 +48,7 @@ internal sealed class SimulationPlan
         for (int d = 0; d < scenario.Drivers.Count; d++)
         {
             var driver = scenario.Drivers[d];
-            samplers[d] = [new LevelSampler(driver.Level), .. driver.LevelChanges.Select(c => new LevelSampler(c.Level))];
+            samplers[d] = [LevelSamplerCache.For(driver.Level), .. driver.LevelChanges.Select(c => LevelSamplerCache.For(c.Level))];
             levelIndex[d] = new int[steps + 1];
             for (int s = 0; s <= steps; s++)
             {

@@ -15,29 +15,31 @@ public static class ScenarioReader
     private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "note"];
     private static readonly string[] IndicatorKeys = ["id", "name", "unit", "headline", "base", "history", "bounds", "model", "target", "note"];
 
-    /// <summary>Reads and validates the scenario file at <paramref name="path"/>.</summary>
-    public static Scenario Read(string path)
-    {
-        string text = TextFile.Read(path, "scenario");
-        return Parse(path, text);
-    }
+    /// <summary>Reads and validates the scenario file at <paramref name="path"/>: a full scenario, or a what-if file
+    /// (<c>base:</c> and overrides, see <see cref="WhatIfReader"/>).</summary>
+    public static Scenario Read(string path) => ReadLocated(path, []).Scenario;
 
-    /// <summary>Parses and validates scenario text; <paramref name="file"/> names it in messages.</summary>
-    public static Scenario Parse(string file, string text)
+    /// <summary>Parses and validates scenario text (a full scenario or a what-if); <paramref name="file"/> names it in messages.</summary>
+    public static Scenario Parse(string file, string text) => ParseLocated(file, text, []).Scenario;
+
+    /// <summary>Reads a scenario or what-if file; <paramref name="chain"/> holds the what-if files that led here (for cycles).</summary>
+    internal static LocatedScenario ReadLocated(string path, IReadOnlyList<string> chain) =>
+        ParseLocated(path, TextFile.Read(path, "scenario"), chain);
+
+    private static LocatedScenario ParseLocated(string file, string text, IReadOnlyList<string> chain)
     {
         var doc = YamlDocument.Parse(file, text);
+        if (WhatIfReader.IsWhatIf(doc)) return WhatIfReader.Read(doc, chain);
         var scenario = Build(doc);
         if (doc.Errors.Count > 0 || scenario is null) throw new InputException(doc.Errors);
-        var problems = ScenarioValidator.Problems(scenario);
-        if (problems.Count > 0)
+        var located = new LocatedScenario(scenario, (path, message) =>
         {
-            throw new InputException(problems.Select(p =>
-            {
-                var (line, column) = doc.Locate(p.Path);
-                return new InputError(file, line, column, p.Path, p.Message);
-            }).ToList());
-        }
-        return scenario;
+            var (line, column) = doc.Locate(path);
+            return new InputError(file, line, column, path, message);
+        });
+        var problems = ScenarioValidator.Problems(scenario);
+        if (problems.Count > 0) throw new InputException(problems.Select(p => located.Locate(p.Path, p.Message)).ToList());
+        return located;
     }
 
     private static Scenario? Build(YamlDocument doc)
@@ -78,7 +80,7 @@ public static class ScenarioReader
         return new Scenario(name, title, drivers, correlations, indicators, new RunDefaults(paths, seed));
     }
 
-    private static LocalizedText? Localized(YamlDocument doc, YamlNode? node, string path)
+    internal static LocalizedText? Localized(YamlDocument doc, YamlNode? node, string path)
     {
         if (node is null) return null;
         if (node is YamlScalarNode) return doc.Text(node, path) is { } s ? LocalizedText.Both(s) : null;

@@ -1,0 +1,220 @@
+using Forecast.Engine.Model;
+using Forecast.Engine.Simulation;
+using Forecast.Engine.Statistics;
+
+namespace Forecast.Engine.WhatIf;
+
+/// <summary>
+/// Compares scenarios on the same paths. Every scenario is compiled on its own and all are simulated
+/// block by block in lockstep with the same seed and block indices, so a driver the scenarios share
+/// draws the same random numbers in each (common random numbers) and each path's outcomes can be paired:
+/// the difference of two probabilities is estimated from the paths one scenario gains or loses, and the
+/// difference of two medians from sections of the same paths. Results do not depend on the number of threads.
+/// </summary>
+public static class ScenarioComparison
+{
+    /// <summary>Sections of paths for the median differences' intervals (t with 19 degrees of freedom).</summary>
+    public const int DefaultSections = 20;
+
+    /// <summary>Id of the row "every target met on the same path".</summary>
+    public const string AllTargetsId = "all_targets";
+
+    /// <summary>Id of the row "every headline target met on the same path".</summary>
+    public const string AllHeadlineTargetsId = "all_headline_targets";
+
+    /// <summary>
+    /// Runs the scenarios (the first is the reference) on the same paths. Paths and seed come from
+    /// <paramref name="options"/>, else from the reference scenario's defaults; precision mode is not supported.
+    /// </summary>
+    /// <param name="scenarios">At least two scenarios; indicators are matched by id.</param>
+    /// <param name="options">Paths, seed and threads.</param>
+    /// <param name="cancellationToken">Cancels the run (throws <see cref="OperationCanceledException"/>).</param>
+    /// <exception cref="InvalidScenarioException">A scenario breaks the rules of <see cref="ScenarioValidator"/>.</exception>
+    /// <exception cref="ArgumentException">Fewer than two scenarios, fewer paths than sections, or a precision given.</exception>
+    public static ComparisonResult Run(IReadOnlyList<Scenario> scenarios, SimulationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        if (scenarios.Count < 2) throw new ArgumentException("compare at least two scenarios", nameof(scenarios));
+        options ??= new SimulationOptions();
+        if (options.Precision is not null) throw new ArgumentException("a comparison runs a fixed number of paths; precision mode is not supported", nameof(options));
+        Lockstep.RequireRandomSampling(options);
+        var reference = scenarios[0];
+        long paths = options.Paths ?? reference.Defaults.Paths;
+        ulong seed = options.Seed ?? reference.Defaults.Seed;
+        int sections = DefaultSections;
+        if (paths < 2L * sections) throw new ArgumentException($"compare at least {2 * sections} paths", nameof(options));
+        if (paths > int.MaxValue) throw new ArgumentException("compare at most 2,147,483,647 paths", nameof(options));
+
+        var plans = scenarios.Select(SimulationPlan.Compile).ToArray();
+        var ids = reference.Indicators.Select(i => i.Id).Where(id => scenarios.All(s => s.Indicators.Any(i => i.Id == id))).ToArray();
+        var leftOut = reference.Indicators.Select(i => i.Id).Except(ids, StringComparer.Ordinal).ToArray();
+        int S = plans.Length, K = ids.Length;
+        var positions = plans.Select(p => Lockstep.Positions(p, ids)).ToArray();
+
+        var grid = PilotGrid(plans, positions, seed, paths);
+        var total = new Counts(S, K, grid, sections);
+        Lockstep.Run(plans, seed, paths, options.Threads,
+            () => new Counts(S, K, grid, sections),
+            (local, ws, firstPath, count) => local.Add(plans, positions, ws, firstPath, count),
+            total.Add, cancellationToken);
+
+        var names = scenarios.Select(s => s.Name).ToArray();
+        var rows = new TargetComparison[K];
+        for (int m = 0; m < K; m++)
+        {
+            var outcomes = new ScenarioTargetOutcome[S];
+            for (int s = 0; s < S; s++)
+            {
+                var source = plans[s].Indicators[positions[s][m]].Source;
+                outcomes[s] = new ScenarioTargetOutcome(names[s], new ProbabilityEstimate(total.Hits[s * K + m], paths),
+                    total.Histograms.Quantile(s * K + m, 0.5), source.Target);
+            }
+            var differences = new TargetDifference[S - 1];
+            for (int s = 1; s < S; s++)
+            {
+                var (medianDifference, ci) = MedianDifference(total.Histograms, s * K + m, m, sections);
+                differences[s - 1] = new TargetDifference(names[s], names[0], total.Gained[s * K + m], total.Lost[s * K + m], paths,
+                    medianDifference, ci);
+            }
+            rows[m] = new TargetComparison(ids[m], reference.Indicator(ids[m]).Name, outcomes, differences);
+        }
+        return new ComparisonResult(names, paths, seed, sections, rows,
+            Joint(names, total.All, total.AllGained, total.AllLost, paths, AllTargetsId, "Every target met on the same path"),
+            Joint(names, total.Headline, total.HeadlineGained, total.HeadlineLost, paths, AllHeadlineTargetsId, "Every headline target met on the same path"),
+            leftOut);
+    }
+
+    private static TargetComparison Joint(string[] names, long[] hits, long[] gained, long[] lost, long paths, string id, string name)
+    {
+        var none = new Interval(double.NaN, double.NaN);
+        var outcomes = names.Select((n, s) => new ScenarioTargetOutcome(n, new ProbabilityEstimate(hits[s], paths), double.NaN, null)).ToArray();
+        var differences = names.Skip(1).Select((n, j) => new TargetDifference(n, names[0], gained[j + 1], lost[j + 1], paths, double.NaN, none)).ToArray();
+        return new TargetComparison(id, LocalizedText.Both(name), outcomes, differences);
+    }
+
+    /// <summary>The difference of medians (scenario cell minus reference cell) and its sectioning interval.</summary>
+    private static (double Estimate, Interval Ci95) MedianDifference(TargetHistograms histograms, int cell, int referenceCell, int sections)
+    {
+        double estimate = histograms.Quantile(cell, 0.5) - histograms.Quantile(referenceCell, 0.5);
+        var bySection = new double[sections];
+        for (int j = 0; j < sections; j++)
+            bySection[j] = histograms.SectionQuantile(cell, j, 0.5) - histograms.SectionQuantile(referenceCell, j, 0.5);
+        return (estimate, Sectioning.Interval(estimate, bySection));
+    }
+
+    /// <summary>The histogram grid of every (scenario, indicator) target-year cell, from the pilot blocks <see cref="MonteCarlo"/> uses.</summary>
+    private static HistogramGrid PilotGrid(SimulationPlan[] plans, int[][] positions, ulong seed, long paths)
+    {
+        int K = positions[0].Length;
+        var min = new double[plans.Length * K];
+        var max = new double[plans.Length * K];
+        var isCount = new bool[plans.Length * K];
+        for (int s = 0; s < plans.Length; s++)
+        {
+            var pilot = Lockstep.Pilot(plans[s], seed, paths, MonteCarlo.PilotBlocks);
+            for (int m = 0; m < K; m++)
+            {
+                var ind = plans[s].Indicators[positions[s][m]];
+                int cell = pilot.Cell(positions[s][m], ind.TargetStep);
+                min[s * K + m] = pilot.Min[cell];
+                max[s * K + m] = pilot.Max[cell];
+                isCount[s * K + m] = ind.IsCount;
+            }
+        }
+        return TargetHistograms.Grid(min, max, isCount);
+    }
+
+    /// <summary>A worker's (or the total's) counts: hits per scenario and target, paths gained and lost against the reference, histograms.</summary>
+    private sealed class Counts
+    {
+        private readonly int _scenarios;
+        private readonly int _targets;
+
+        public Counts(int scenarios, int targets, HistogramGrid grid, int sections)
+        {
+            _scenarios = scenarios;
+            _targets = targets;
+            Hits = new long[scenarios * targets];
+            Gained = new long[scenarios * targets];
+            Lost = new long[scenarios * targets];
+            All = new long[scenarios];
+            AllGained = new long[scenarios];
+            AllLost = new long[scenarios];
+            Headline = new long[scenarios];
+            HeadlineGained = new long[scenarios];
+            HeadlineLost = new long[scenarios];
+            Histograms = new TargetHistograms(grid, scenarios * targets, sections);
+        }
+
+        public long[] Hits { get; }
+        public long[] Gained { get; }
+        public long[] Lost { get; }
+        public long[] All { get; }
+        public long[] AllGained { get; }
+        public long[] AllLost { get; }
+        public long[] Headline { get; }
+        public long[] HeadlineGained { get; }
+        public long[] HeadlineLost { get; }
+        public TargetHistograms Histograms { get; }
+
+        public void Add(SimulationPlan[] plans, int[][] positions, BlockWorkspace[] ws, long firstPath, int count)
+        {
+            int K = _targets;
+            for (int m = 0; m < K; m++)
+            {
+                var reference = BlockWorkspace.Row(ws[0].Met, positions[0][m], count);
+                for (int s = 0; s < _scenarios; s++)
+                {
+                    int k = positions[s][m];
+                    var met = BlockWorkspace.Row(ws[s].Met, k, count);
+                    long hits = 0, gained = 0, lost = 0;
+                    for (int i = 0; i < count; i++)
+                    {
+                        if (met[i]) hits++;
+                        if (met[i] && !reference[i]) gained++;
+                        else if (!met[i] && reference[i]) lost++;
+                    }
+                    Hits[s * K + m] += hits;
+                    Gained[s * K + m] += gained;
+                    Lost[s * K + m] += lost;
+                    Histograms.Add(s * K + m, BlockWorkspace.Row(ws[s].TargetValues, k, count), firstPath);
+                }
+            }
+            for (int s = 0; s < _scenarios; s++)
+            {
+                int headlines = plans[s].HeadlineCount, referenceHeadlines = plans[0].HeadlineCount;
+                for (int i = 0; i < count; i++)
+                {
+                    bool all = ws[s].AllMet[i], allReference = ws[0].AllMet[i];
+                    bool headline = ws[s].MetCount[i] == headlines, headlineReference = ws[0].MetCount[i] == referenceHeadlines;
+                    if (all) All[s]++;
+                    if (all && !allReference) AllGained[s]++;
+                    else if (!all && allReference) AllLost[s]++;
+                    if (headline) Headline[s]++;
+                    if (headline && !headlineReference) HeadlineGained[s]++;
+                    else if (!headline && headlineReference) HeadlineLost[s]++;
+                }
+            }
+        }
+
+        public void Add(Counts other)
+        {
+            AddInto(Hits, other.Hits);
+            AddInto(Gained, other.Gained);
+            AddInto(Lost, other.Lost);
+            AddInto(All, other.All);
+            AddInto(AllGained, other.AllGained);
+            AddInto(AllLost, other.AllLost);
+            AddInto(Headline, other.Headline);
+            AddInto(HeadlineGained, other.HeadlineGained);
+            AddInto(HeadlineLost, other.HeadlineLost);
+            Histograms.Add(other.Histograms);
+        }
+
+        private static void AddInto(long[] target, long[] source)
+        {
+            for (int j = 0; j < target.Length; j++) target[j] += source[j];
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Forecast.Engine.Simulation;
+using Forecast.Engine.WhatIf;
+using Forecast.Runner.Scenarios;
+using Forecast.Runner.WhatIf;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary>
+/// <c>forecast compare &lt;scenario&gt; &lt;scenario&gt; ...</c>: the scenarios on the same paths (common random numbers),
+/// side by side, with each one's differences from the first and intervals that account for the pairing.
+/// </summary>
+internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
+{
+    private readonly WhatIfOptions _options = new("Paths simulated for every scenario (default: the first scenario's run.paths)");
+    private readonly Argument<string[]> _scenarios = new("scenarios")
+    {
+        Description = "Two or more scenario or what-if files; the first is the reference",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Command Build()
+    {
+        var command = new Command("compare", "Compare scenarios on the same paths: probabilities, medians and their differences with paired 95% intervals");
+        command.Arguments.Add(_scenarios);
+        _options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var files = parse.GetValue(_scenarios) ?? [];
+        if (files.Length < 2)
+            throw new InputException(new InputError("compare", 0, 0, "", "give at least two scenarios; the first is the reference the others are compared with"));
+        var scenarios = WhatIfRun.ReadAll(files);
+        long paths = parse.GetValue(_options.Paths) ?? scenarios[0].Defaults.Paths;
+        if (paths < 2 * ScenarioComparison.DefaultSections)
+            throw new InputException(new InputError("--paths", 0, 0, "", $"compare at least {2 * ScenarioComparison.DefaultSections} paths (they are split into {ScenarioComparison.DefaultSections} sections)"));
+        string names = string.Join("-vs-", scenarios.Select(s => s.Name));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), "compare-" + names, "compare:" + names, parse.GetValue(_options.Force));
+
+        var clock = Stopwatch.StartNew();
+        var result = ScenarioComparison.Run(scenarios, new SimulationOptions(paths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads)), cancellationToken);
+        WhatIfFiles.Write(folder, "compare.csv", w => WhatIfFiles.ComparisonCsv(w, result));
+        WhatIfFiles.WriteJson(folder, "compare.json", w => WhatIfFiles.ComparisonJson(w, result));
+        foreach (var plot in plots) plot.WriteComparison(folder, result);
+
+        bool chinese = parse.GetValue(_options.Lang) == "zh";
+        terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));
+        terminal.Out.MarkupLine("[grey]Difference: the scenario minus the first, on the same paths; its interval is paired (paths gained and lost for probabilities, " +
+            $"{result.Sections} sections of paths for medians). \"same on every path\": the scenario changes nothing this target depends on.[/]");
+        if (result.Targets.Append(result.AllTargets).Append(result.AllHeadlineTargets)
+            .Any(t => t.Differences.Any(d => d.Gained + d.Lost is > 0 and < WhatIfConsole.FewDiscordantPaths)))
+            terminal.Out.MarkupLine($"[grey]* fewer than {WhatIfConsole.FewDiscordantPaths} paths differ between the two scenarios: the interval is rough; run more --paths.[/]");
+        if (result.LeftOut.Count > 0)
+            terminal.Out.MarkupLine($"[grey]Not compared (missing from a scenario): {string.Join(", ", result.LeftOut)}[/]");
+        WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
+        return ExitCodes.Success;
+    }
+}

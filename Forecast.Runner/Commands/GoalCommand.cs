@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Forecast.Engine.Simulation;
+using Forecast.Engine.WhatIf;
+using Forecast.Runner.Scenarios;
+using Forecast.Runner.WhatIf;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary>
+/// <c>forecast goal &lt;scenario&gt; --indicator id --probability 0.8 --lever driver.param [--range lo:hi]</c>: the lever value
+/// at which the target is reached with the wanted probability, with its 95% interval.
+/// </summary>
+internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
+{
+    private readonly WhatIfOptions _options = new($"Paths per evaluation (default {GoalSeek.DefaultPaths})");
+    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
+    private readonly Option<string> _indicator = new("--indicator") { Description = "The target's indicator id, e.g. hightech_enterprises", Required = true };
+    private readonly Option<double> _probability = new("--probability")
+    {
+        Description = "The probability the target should be reached with (default 0.8)",
+        DefaultValueFactory = _ => 0.8,
+        CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
+    };
+    private readonly Option<string> _lever = new("--lever") { Description = "driver.parameter, e.g. hightech_new.mean or rd_spending_growth.mean", Required = true };
+    private readonly Option<string?> _range = new("--range") { Description = "low:high, the lever values searched (default: half to twice the current value)" };
+
+    public Command Build()
+    {
+        var command = new Command("goal", "Find the lever value that reaches a target with a wanted probability (bisection on common random numbers)");
+        command.Arguments.Add(_scenario);
+        command.Options.Add(_indicator);
+        command.Options.Add(_probability);
+        command.Options.Add(_lever);
+        command.Options.Add(_range);
+        CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : "--probability must lie strictly between 0 and 1, e.g. 0.8");
+        _options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var indicator = WhatIfRun.Indicator(scenario, "--indicator", parse.GetValue(_indicator)!);
+        string leverToken = parse.GetValue(_lever)!;
+        var lever = LeverSyntax.ParseLever("--lever", leverToken, scenario);
+        var (low, high) = Range(parse.GetValue(_range), lever, leverToken, scenario);
+        foreach (double end in new[] { low, high })
+            if (lever.TryApply(scenario, end).Problem is { } problem)
+                throw LeverSyntax.Error("--range", parse.GetValue(_range) ?? $"{Numbers(low)}:{Numbers(high)} (the default)", problem);
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), $"{scenario.Name}-goal-{indicator.Id}", "goal:" + scenario.Name, parse.GetValue(_options.Force));
+
+        var clock = Stopwatch.StartNew();
+        var options = new SimulationOptions(parse.GetValue(_options.Paths) ?? GoalSeek.DefaultPaths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
+        var result = GoalSeek.Seek(scenario, indicator.Id, parse.GetValue(_probability), lever, low, high, options, cancellationToken);
+        WhatIfFiles.Write(folder, "goal.csv", w => WhatIfFiles.GoalCsv(w, result));
+        WhatIfFiles.WriteJson(folder, "goal.json", w => WhatIfFiles.GoalJson(w, result));
+        foreach (var plot in plots) plot.WriteGoal(folder, result);
+
+        WhatIfConsole.Goal(terminal.Out, result, scenario, parse.GetValue(_options.Lang) == "zh");
+        WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The --range, or half to twice the lever's current value.</summary>
+    private static (double Low, double High) Range(string? token, Forecast.Engine.WhatIf.Lever lever, string leverToken, Forecast.Engine.Model.Scenario scenario)
+    {
+        if (token is not null) return LeverSyntax.ParseRange("--range", token);
+        double current = lever.CurrentValue(scenario);
+        if (current == 0)
+            throw LeverSyntax.Error("--range", leverToken, $"{lever} is 0 now, so there is no default range (half to twice it); give --range low:high");
+        return current > 0 ? (current / 2, current * 2) : (current * 2, current / 2);
+    }
+
+    private static string Numbers(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+}

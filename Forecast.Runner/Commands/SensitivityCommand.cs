@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Forecast.Engine.Simulation;
+using Forecast.Engine.WhatIf;
+using Forecast.Runner.Scenarios;
+using Forecast.Runner.WhatIf;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary>
+/// <c>forecast sensitivity &lt;scenario&gt;</c>: which drivers matter, one at a time (tornado: each driver's level from its
+/// 10th to its 90th percentile, the others at their medians) and globally (Sobol indices with bootstrap intervals,
+/// Spearman rank correlations).
+/// </summary>
+internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
+{
+    private readonly WhatIfOptions _options = new($"Paths per tornado run (default {Tornado.DefaultPaths}; 2 runs per uncertain driver, plus one)");
+    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
+    private readonly Option<int> _samples = new("--samples")
+    {
+        Description = "Sobol base samples N (default 4096); the scenario is simulated N·(inputs + 2) times",
+        DefaultValueFactory = _ => 4096,
+        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 4096", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 4096,
+    };
+    private readonly Option<int> _bootstrap = new("--bootstrap")
+    {
+        Description = "Bootstrap replicates behind the Sobol intervals (default 200)",
+        DefaultValueFactory = _ => 200,
+        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 200", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
+    };
+    private readonly Option<long> _spearmanPaths = new("--spearman-paths")
+    {
+        Description = "Paths behind the rank correlations (default 10000)",
+        DefaultValueFactory = _ => 10_000,
+        CustomParser = r => CommonOptions.Parse<long>(r, "a whole number such as 10000", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null) ?? 10_000,
+    };
+    private readonly Option<string[]> _indicators = new("--indicator") { Description = "Targets for the Sobol indices (repeatable; default: the headline targets)" };
+    private readonly Option<int> _top = new("--top") { Description = "Drivers shown per target on the console (default 5; the files have all)", DefaultValueFactory = _ => 5 };
+
+    public Command Build()
+    {
+        var command = new Command("sensitivity", "Which drivers matter: tornado (10th to 90th percentile), Sobol indices and Spearman rank correlations");
+        command.Arguments.Add(_scenario);
+        command.Options.Add(_samples);
+        command.Options.Add(_bootstrap);
+        command.Options.Add(_spearmanPaths);
+        command.Options.Add(_indicators);
+        command.Options.Add(_top);
+        CommonOptions.Check(_samples, n => n < 2 ? "--samples must be at least 2" : null);
+        CommonOptions.Check(_spearmanPaths, n => n < 2 ? "--spearman-paths must be at least 2" : null);
+        CommonOptions.Check(_top, n => n < 1 ? "--top must be at least 1" : null);
+        _options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var ids = parse.GetValue(_indicators) is { Length: > 0 } given
+            ? given.Select(id => WhatIfRun.Indicator(scenario, "--indicator", id).Id).Distinct().ToArray()
+            : null;
+        if (!scenario.Drivers.Any(Tornado.IsUncertain))
+            throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", "every driver's level is fixed; there is nothing to be sensitive to"));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), scenario.Name + "-sensitivity", "sensitivity:" + scenario.Name, parse.GetValue(_options.Force));
+
+        var clock = Stopwatch.StartNew();
+        ulong? seed = parse.GetValue(_options.Seed);
+        int threads = parse.GetValue(_options.Threads);
+        var tornado = Tornado.Run(scenario, new SimulationOptions(parse.GetValue(_options.Paths) ?? Tornado.DefaultPaths, seed, threads),
+            cancellationToken: cancellationToken);
+        var global = GlobalSensitivity.Run(scenario, new GlobalSensitivityOptions(parse.GetValue(_samples), parse.GetValue(_bootstrap),
+            parse.GetValue(_spearmanPaths), seed, threads, ids), cancellationToken);
+        WhatIfFiles.Write(folder, "tornado.csv", w => WhatIfFiles.TornadoCsv(w, tornado));
+        WhatIfFiles.Write(folder, "sobol.csv", w => WhatIfFiles.SobolCsv(w, global));
+        WhatIfFiles.Write(folder, "spearman.csv", w => WhatIfFiles.SpearmanCsv(w, global));
+        foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global);
+
+        bool chinese = parse.GetValue(_options.Lang) == "zh";
+        int top = parse.GetValue(_top);
+        terminal.Out.Write(WhatIfConsole.Tornado(tornado, scenario, chinese, top));
+        terminal.Out.Write(WhatIfConsole.Sobol(global, scenario, chinese, top));
+        terminal.Out.MarkupLine("[grey]First order: the share of the outcome's variance a driver's level explains alone; total: including its interactions. " +
+            $"{GlobalSensitivity.YearToYearInput} is the yearly variation around the levels, luck that better knowledge of the levels would not remove.[/]");
+        WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
+        return ExitCodes.Success;
+    }
+}
