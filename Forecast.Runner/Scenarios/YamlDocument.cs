@@ -34,14 +34,47 @@ internal sealed class YamlDocument
         }
         catch (YamlException e)
         {
-            string message = e.InnerException?.Message ?? e.Message;
-            throw new InputException(new InputError(file, (int)e.Start.Line, (int)e.Start.Column, "", $"malformed YAML: {Clean(message)}"));
+            throw new InputException(Located(file, text, e));
         }
         if (stream.Documents.Count == 0)
             throw new InputException(new InputError(file, 0, 0, "", "the file holds no YAML document"));
         if (stream.Documents.Count > 1)
             throw new InputException(new InputError(file, (int)stream.Documents[1].RootNode.Start.Line, 0, "", "the file holds more than one YAML document; keep one scenario per file"));
         return new YamlDocument(file, stream.Documents[0].RootNode);
+    }
+
+    /// <summary>
+    /// The parser's error, moved to where the user must look: YamlDotNet reports a tab in the
+    /// indentation at the start of the enclosing mapping and a duplicate key without its name.
+    /// </summary>
+    private static InputError Located(string file, string text, YamlException e)
+    {
+        string message = Clean(e.InnerException?.Message ?? e.Message);
+        int line = (int)e.Start.Line, column = (int)e.Start.Column;
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text, line) is { } tab)
+            return new InputError(file, tab.Line, tab.Column, "", "malformed YAML: a tab in the indentation; indent with spaces only");
+        if (message.StartsWith("Duplicate key", StringComparison.Ordinal))
+        {
+            int from = (int)Math.Clamp(e.Start.Index, 0, text.Length), to = (int)Math.Clamp(e.End.Index, from, text.Length);
+            string key = text[from..to].Trim();
+            return new InputError(file, line, column, "", key.Length > 0
+                ? $"malformed YAML: the key '{key}' is given twice in the same mapping; keep one"
+                : "malformed YAML: a key is given twice in the same mapping; keep one");
+        }
+        return new InputError(file, line, column, "", $"malformed YAML: {message}");
+    }
+
+    /// <summary>The first tab in a line's leading whitespace, at or after line <paramref name="fromLine"/> (1-based).</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (int i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            string l = lines[i];
+            for (int c = 0; c < l.Length && (l[c] == ' ' || l[c] == '\t'); c++)
+                if (l[c] == '\t') return (i + 1, c + 1);
+        }
+        return null;
     }
 
     private static string Clean(string message)
@@ -111,7 +144,12 @@ internal sealed class YamlDocument
     {
         if (fields is null) return null;
         if (fields.TryGetValue(key, out var node)) return node;
-        Error(parent, path.Length == 0 ? key : $"{path}.{key}", $"missing required key '{key}'");
+        string at = path.Length == 0 ? key : $"{path}.{key}";
+        // A misspelt key already reported with "did you mean '<key>'?" says all there is to say.
+        string prefix = path.Length == 0 ? "" : path + ".", suggestion = $"(did you mean '{key}'?)";
+        bool misspelt = Errors.Exists(e => e.Field.StartsWith(prefix, StringComparison.Ordinal)
+            && e.Field.IndexOf('.', prefix.Length) < 0 && e.Message.Contains(suggestion, StringComparison.Ordinal));
+        if (!misspelt) Error(parent, at, $"missing required key '{key}'");
         return null;
     }
 
