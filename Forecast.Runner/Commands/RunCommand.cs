@@ -57,6 +57,11 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         {
             return ErrorReporter.Cancelled(terminal);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Writing the staged files failed (a full disk, a folder removed under us): the staging folder is gone.
+            return ErrorReporter.WriteFailed(terminal, e.Message);
+        }
     }
 
     internal static void WriteFiles(OutputFolder folder, SimulationResult result)
