@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
@@ -56,7 +57,9 @@ internal static class SimulationRunner
         MonteCarlo.Run(scenario, new SimulationOptions(Paths: probe, Threads: 1));
         double perPath = clock.Elapsed.TotalSeconds / probe;
         int cores = threads > 0 ? Math.Min(threads, Environment.ProcessorCount) : Environment.ProcessorCount;
-        return TimeSpan.FromSeconds(perPath * paths / cores);
+        // A path count near long.MaxValue would overflow TimeSpan: anything beyond it is "forever" all the same.
+        double seconds = perPath * paths / cores;
+        return seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
     }
 
     private sealed class Progress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
@@ -67,8 +70,18 @@ internal static class SimulationRunner
 
 /// <summary>Raised when a run would take longer than <see cref="SimulationRunner.LongRun"/> without --yes.</summary>
 internal sealed class LongRunException(long paths, TimeSpan estimate)
-    : Exception($"{paths} paths would take about {estimate.TotalMinutes:F0} minutes on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
+    : Exception($"{paths} paths would take about {Duration(estimate)} on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
 {
+    /// <summary>"25 minutes", "7 hours", "12 days", "3,171 years".</summary>
+    internal static string Duration(TimeSpan t) => t.TotalMinutes switch
+    {
+        _ when t == TimeSpan.MaxValue => "more than 29,000 years",
+        < 120 => $"{t.TotalMinutes:F0} minutes",
+        < 48 * 60 => $"{t.TotalHours:F0} hours",
+        < 365 * 24 * 60 => $"{t.TotalDays:F0} days",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{t.TotalDays / 365.25:N0} years"),
+    };
+
     public long Paths { get; } = paths;
     public TimeSpan Estimate { get; } = estimate;
 }
