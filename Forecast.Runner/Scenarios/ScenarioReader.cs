@@ -33,11 +33,24 @@ public static class ScenarioReader
         {
             throw new InputException(problems.Select(p =>
             {
-                var (line, column) = doc.Locate(p.Path);
-                return new InputError(file, line, column, p.Path, p.Message);
+                string path = Parameter(doc, p);
+                var (line, column) = doc.Locate(path);
+                return new InputError(file, line, column, path, p.Message);
             }).ToList());
         }
         return scenario;
+    }
+
+    /// <summary>
+    /// A distribution's problem ("sd must be at least 0, not -0.02") is reported on the distribution;
+    /// when its first word names a parameter the file gave, point at that parameter instead.
+    /// </summary>
+    private static string Parameter(YamlDocument doc, ScenarioProblem problem)
+    {
+        int space = problem.Message.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0) return problem.Path;
+        string parameter = $"{problem.Path}.{problem.Message[..space]}";
+        return doc.WasRead(parameter) ? parameter : problem.Path;
     }
 
     private static Scenario? Build(YamlDocument doc)

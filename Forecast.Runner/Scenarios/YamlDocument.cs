@@ -37,7 +37,7 @@ internal sealed class YamlDocument
             throw new InputException(Located(file, text, e));
         }
         if (stream.Documents.Count == 0)
-            throw new InputException(new InputError(file, 0, 0, "", "the file holds no YAML document"));
+            throw new InputException(new InputError(file, 1, 0, "", "expected a scenario (name, drivers, indicators), found no YAML content (only comments or blank lines)"));
         if (stream.Documents.Count > 1)
             throw new InputException(new InputError(file, (int)stream.Documents[1].RootNode.Start.Line, 0, "", "the file holds more than one YAML document; keep one scenario per file"));
         return new YamlDocument(file, stream.Documents[0].RootNode);
@@ -98,6 +98,9 @@ internal sealed class YamlDocument
             p = p[..cut];
         }
     }
+
+    /// <summary>Whether a value was read at exactly this field path.</summary>
+    public bool WasRead(string path) => _locations.ContainsKey(path);
 
     private void Remember(YamlNode node, string path) => _locations.TryAdd(path, node.Start);
 
