@@ -51,7 +51,11 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         }
         catch (LongRunException e)
         {
-            return ErrorReporter.Report(terminal, [new InputError("--paths", 0, 0, "", e.Message)]);
+            // The path count came from --paths, or else from the scenario's run.paths.
+            var source = parse.GetValue(_options.Paths) is null
+                ? new InputError(parse.GetValue(_scenario)!, 0, 0, "run.paths", e.Message)
+                : new InputError("--paths", 0, 0, "", e.Message);
+            return ErrorReporter.Report(terminal, [source]);
         }
         catch (OperationCanceledException)
         {

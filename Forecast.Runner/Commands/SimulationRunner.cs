@@ -70,16 +70,16 @@ internal static class SimulationRunner
 
 /// <summary>Raised when a run would take longer than <see cref="SimulationRunner.LongRun"/> without --yes.</summary>
 internal sealed class LongRunException(long paths, TimeSpan estimate)
-    : Exception($"{paths} paths would take about {Duration(estimate)} on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
+    : Exception($"{paths} paths would take {Duration(estimate)} on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
 {
-    /// <summary>"25 minutes", "7 hours", "12 days", "3,171 years".</summary>
+    /// <summary>"about 25 minutes", "about 7 hours", "about 12 days", "about 3,171 years".</summary>
     internal static string Duration(TimeSpan t) => t.TotalMinutes switch
     {
         _ when t == TimeSpan.MaxValue => "more than 29,000 years",
-        < 120 => $"{t.TotalMinutes:F0} minutes",
-        < 48 * 60 => $"{t.TotalHours:F0} hours",
-        < 365 * 24 * 60 => $"{t.TotalDays:F0} days",
-        _ => string.Create(CultureInfo.InvariantCulture, $"{t.TotalDays / 365.25:N0} years"),
+        < 120 => $"about {t.TotalMinutes:F0} minutes",
+        < 48 * 60 => $"about {t.TotalHours:F0} hours",
+        < 365 * 24 * 60 => $"about {t.TotalDays:F0} days",
+        _ => string.Create(CultureInfo.InvariantCulture, $"about {t.TotalDays / 365.25:N0} years"),
     };
 
     public long Paths { get; } = paths;
