@@ -28,13 +28,22 @@ internal sealed class YamlDocument
     public static YamlDocument Parse(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new InputException(Located(file, text, e));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail on malformed input without a YamlException (18.1.0, e.g. a '%' after a
+            // comma in a flow mapping): report it as malformed YAML where the parser last stood.
+            var mark = parser.Current?.End;
+            throw new InputException(new InputError(file, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 0), "",
+                "malformed YAML: the parser cannot continue after this point (look for a stray '%', '@', '`' or an unclosed bracket)"));
         }
         if (stream.Documents.Count == 0)
             throw new InputException(new InputError(file, 1, 0, "", "expected a scenario (name, drivers, indicators), found no YAML content (only comments or blank lines)"));
