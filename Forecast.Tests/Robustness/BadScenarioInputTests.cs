@@ -73,6 +73,8 @@ public class BadScenarioInputTests
             ":7:1: malformed YAML: a tab in the indentation; indent with spaces only" },
         { "duplicate key", "name: probe", "name: probe\nname: again",
             ":2:1: malformed YAML: the key 'name' is given twice in the same mapping; keep one" },
+        { "YAML that stops the parser without a YAML error", "yearly: {kind: negbin, dispersion: 20}", "yearly: {kind: negbin,%YAML 1.2\ndispersion: 20}",
+            ":15:26: malformed YAML: the parser cannot continue after this point (look for a stray '%', '@', '`' or an unclosed bracket)" },
         { "unknown key", "level: {dist: normal, mean: 0.1, sd: 0.02}", "levle: {dist: normal, mean: 0.1, sd: 0.02}",
             ":5:5: drivers[0].levle: unknown key 'levle' (did you mean 'level'?); allowed here: id, name, level, yearly, changes, note" },
         { "unknown top-level key", "run:", "rnu:",
