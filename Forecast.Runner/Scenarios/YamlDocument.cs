@@ -37,13 +37,13 @@ internal sealed class YamlDocument
         {
             throw new InputException(Located(file, text, e));
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner can fail on malformed input without a YamlException (18.1.0, e.g. a '%' after a
-            // comma in a flow mapping): report it as malformed YAML where the parser last stood.
+            // YamlDotNet 18.1.0 fails on some malformed input without a YamlException (found by fuzzing: a '%' after
+            // a comma in a flow mapping, a lone ': ' after a list): report it as malformed YAML where the parser last stood.
             var mark = parser.Current?.End;
             throw new InputException(new InputError(file, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 0), "",
-                "malformed YAML: the parser cannot continue after this point (look for a stray '%', '@', '`' or an unclosed bracket)"));
+                "malformed YAML near here: the parser cannot go on (look for a stray ':', '%', '@', '`' or an unclosed bracket on this line or the one before)"));
         }
         if (stream.Documents.Count == 0)
             throw new InputException(new InputError(file, 1, 0, "", "expected a scenario (name, drivers, indicators), found no YAML content (only comments or blank lines)"));
