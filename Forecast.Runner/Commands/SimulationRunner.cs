@@ -28,14 +28,14 @@ internal static class SimulationRunner
         long done = 0, total = planned;
         var progress = new Progress(p => { Interlocked.Exchange(ref done, p.PathsDone); Interlocked.Exchange(ref total, p.PathsPlanned); });
         var task = Task.Run(() => MonteCarlo.Run(scenario, options, progress, cancellationToken), cancellationToken);
-        if (!task.Wait(TimeSpan.FromSeconds(1), cancellationToken) && console.Profile.Capabilities.Interactive)
+        if (!WaitFor(task, TimeSpan.FromSeconds(1), cancellationToken) && console.Profile.Capabilities.Interactive)
         {
             console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(ctx =>
                 {
                     var bar = ctx.AddTask($"Simulating {scenario.Name}", maxValue: Math.Max(1, Interlocked.Read(ref total)));
-                    while (!task.IsCompleted)
+                    while (!task.IsCompleted && !cancellationToken.IsCancellationRequested)
                     {
                         bar.MaxValue = Math.Max(1, Interlocked.Read(ref total));
                         bar.Value = Interlocked.Read(ref done);
@@ -44,8 +44,21 @@ internal static class SimulationRunner
                     bar.Value = bar.MaxValue;
                 });
         }
-        var result = task.GetAwaiter().GetResult();
-        return (result, clock.Elapsed);
+        WaitFor(task, Timeout.InfiniteTimeSpan, cancellationToken);
+        return (task.GetAwaiter().GetResult(), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Waits for the task or the token, whichever comes first: throws <see cref="OperationCanceledException"/> when
+    /// cancelled, returns whether the task completed (its own exception comes, unwrapped, from GetResult). The
+    /// engine checks the token only between shards; a slow block (huge counts) must not hold Ctrl+C hostage, and
+    /// the abandoned task ends with the process.
+    /// </summary>
+    private static bool WaitFor(Task task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        WaitHandle.WaitAny([((IAsyncResult)task).AsyncWaitHandle, cancellationToken.WaitHandle], timeout);
+        cancellationToken.ThrowIfCancellationRequested();
+        return task.IsCompleted;
     }
 
     /// <summary>Times a small run of the scenario to estimate how long <paramref name="paths"/> would take.</summary>
