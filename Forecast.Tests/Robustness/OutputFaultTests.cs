@@ -176,6 +176,30 @@ public class OutputFaultTests
     }
 
     [Fact]
+    public async Task CtrlC_StopsARunWhoseBlocksNeverFinish()
+    {
+        // 10⁸ new enterprises a year: each count is a quantile search of tens of millions of steps, so one block of
+        // paths runs for hours and the engine never reaches its next cancellation check; Ctrl+C must still stop it.
+        var (parent, outDir, _, before) = await PreviousOutput();
+        string slow = Path.Combine(parent, "slow.yaml");
+        await File.WriteAllTextAsync(slow, BadScenarioInputTests.ReplaceOnce(BadScenarioInputTests.Valid,
+            "level: {dist: triangular, min: 40, mode: 60, max: 80}", "level: {dist: fixed, value: 100000000}"));
+        before[Path.GetFileName(slow)] = Convert.ToBase64String(await File.ReadAllBytesAsync(slow));
+
+        using var process = StartForecast(slow, outDir, "--paths", "1000");
+        await WaitForStaging(process, parent);
+        // Past the runner's first second (when it shows a progress bar or settles into waiting for the engine):
+        // the wait that follows is the one that must give way to Ctrl+C. Signalling earlier only tests less.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Signal("INT", process.Id);
+        string error = await WaitForExit(process);
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("Cancelled. Nothing was written; earlier outputs are untouched.", error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(parent));
+    }
+
+    [Fact]
     public async Task KilledProcess_LeavesThePreviousOutputByteIdentical_AndOnlyAStagingFolderBehind()
     {
         var (parent, outDir, scenario, before) = await PreviousOutput();
@@ -200,8 +224,8 @@ public class OutputFaultTests
         return (parent, outDir, scenario, Snapshot(parent));
     }
 
-    /// <summary>Starts the built command line (forecast.dll beside the tests) on a run long enough to interrupt.</summary>
-    private static Process StartForecast(string scenario, string outDir)
+    /// <summary>Starts the built command line (forecast.dll beside the tests), by default on a run long enough to interrupt.</summary>
+    private static Process StartForecast(string scenario, string outDir, params string[] options)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "forecast.dll");
         Assert.True(File.Exists(dll), $"{dll} is not beside the tests");
@@ -214,7 +238,9 @@ public class OutputFaultTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "run", scenario, "--out", outDir, "--paths", "500000000", "--yes", "--threads", "1" }) start.ArgumentList.Add(arg);
+        string[] run = options.Length > 0 ? options : ["--paths", "500000000", "--yes"];
+        string[] args = [dll, "run", scenario, "--out", outDir, "--threads", "1", .. run];
+        foreach (var arg in args) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("forecast did not start");
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
