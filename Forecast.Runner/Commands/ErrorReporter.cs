@@ -16,10 +16,10 @@ internal static class ErrorReporter
     }
 
     /// <summary>The outputs could not be written (e.g. the disk is full): not the input's fault, so exit code 1.</summary>
-    public static int WriteFailed(Terminal terminal, string reason)
+    public static int WriteFailed(Terminal terminal, string reason, bool untouched)
     {
         terminal.Error.WriteLine($"error: the outputs could not be written: {reason}");
-        terminal.Error.WriteLine("Nothing was written; earlier outputs are untouched.");
+        if (untouched) terminal.Error.WriteLine("Nothing was written; earlier outputs are untouched.");
         return ExitCodes.Failure;
     }
 

@@ -61,10 +61,14 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         {
             return ErrorReporter.Cancelled(terminal);
         }
+        catch (PartialCommitException e)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Writing the staged files failed (a full disk, a folder removed under us): the staging folder is gone.
-            return ErrorReporter.WriteFailed(terminal, e.Message);
+            // Writing the staged files failed (a full disk, a folder in the way): the staging folder is gone.
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
         }
     }
 

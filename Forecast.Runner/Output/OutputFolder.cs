@@ -111,18 +111,37 @@ internal sealed class OutputFolder : IDisposable
     /// <summary>The staging path of an output file; write it there, then call <see cref="Commit"/>.</summary>
     public string StagedFile(string name) => System.IO.Path.Combine(_staging, name);
 
-    /// <summary>Moves every staged file into the output folder (each an atomic rename) and removes the staging folder.</summary>
+    /// <summary>
+    /// Moves every staged file into the output folder (each an atomic rename) and removes the staging folder.
+    /// Whatever can be checked is checked before the first move (a folder where a file must go); the marker
+    /// moves last, so a folder claims the new scenario only once it holds its files. Should a move still fail,
+    /// <see cref="PartialCommitException"/> says which files were already replaced.
+    /// </summary>
     public IReadOnlyList<string> Commit()
     {
+        var files = Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories)
+            .Select(staged => (Staged: staged, Relative: System.IO.Path.GetRelativePath(_staging, staged)))
+            .OrderBy(f => f.Relative == MarkerName)
+            .ThenBy(f => f.Relative, StringComparer.Ordinal)
+            .Select(f => (f.Staged, f.Relative, Target: System.IO.Path.Combine(Path, f.Relative)))
+            .ToList();
+        foreach (var f in files)
+            if (Directory.Exists(f.Target))
+                throw new IOException($"'{f.Target}' is a folder; it cannot be replaced by the output file of that name");
         Directory.CreateDirectory(Path);
         var written = new List<string>();
-        foreach (var staged in Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var f in files)
         {
-            string relative = System.IO.Path.GetRelativePath(_staging, staged);
-            string target = System.IO.Path.Combine(Path, relative);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            System.IO.File.Move(staged, target, overwrite: true);
-            if (relative != MarkerName) written.Add(target);
+            try
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(f.Target)!);
+                System.IO.File.Move(f.Staged, f.Target, overwrite: true);
+            }
+            catch (Exception e) when (written.Count > 0 && e is IOException or UnauthorizedAccessException)
+            {
+                throw new PartialCommitException(Path, written, files.Count, e);
+            }
+            if (f.Relative != MarkerName) written.Add(f.Target);
         }
         _committed = true;
         TryDelete(_staging);
@@ -166,4 +185,12 @@ internal sealed class OutputFolder : IDisposable
         {
         }
     }
+}
+
+/// <summary>Moving the staged files into place failed after some were moved: those are new, the others from before.</summary>
+internal sealed class PartialCommitException(string folder, IReadOnlyList<string> moved, int total, Exception inner)
+    : IOException($"only {moved.Count} of {total} files were moved into {folder} ({string.Join(", ", moved.Select(System.IO.Path.GetFileName))}) " +
+        $"before: {inner.Message}; the other files are from the earlier run, so run again to complete the folder", inner)
+{
+    public IReadOnlyList<string> Moved { get; } = moved;
 }
