@@ -141,6 +141,26 @@ public class OutputFaultTests
     }
 
     [Fact]
+    public async Task FolderWhereAnOutputFileMustGo_FailsWithOne_BeforeAnyFileIsReplaced()
+    {
+        // The output folder of this scenario, with a folder where summary.json must go: found before the first move.
+        string parent = NewFolder();
+        string outDir = Path.Combine(parent, "out");
+        string scenario = ScenarioFile(parent);
+        Assert.Equal(0, (await CliHarness.Run("run", scenario, "--out", outDir, "--seed", "1")).ExitCode);
+        File.Delete(Path.Combine(outDir, "summary.json"));
+        Directory.CreateDirectory(Path.Combine(outDir, "summary.json"));
+        var before = Snapshot(parent);
+
+        var outcome = await CliHarness.Run("run", scenario, "--out", outDir, "--seed", "2");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal($"error: the outputs could not be written: '{Path.Combine(outDir, "summary.json")}' is a folder; it cannot be replaced by the output file of that name"
+            + Environment.NewLine + "Nothing was written; earlier outputs are untouched." + Environment.NewLine, outcome.Error);
+        Assert.Equal(before, Snapshot(parent));
+    }
+
+    [Fact]
     public void StagingFolders_AreUniquePerRun_SoALeftoverOfAKilledRunIsNeverCommitted()
     {
         string parent = NewFolder();
