@@ -51,6 +51,7 @@ public static class ScenarioValidator
         for (int i = 0; i < scenario.Indicators.Count; i++)
             CheckIndicator(scenario.Indicators[i], $"indicators[{i}]", driverIds, indicatorIds, scenario, Add);
 
+        CheckSpan(scenario, Add);
         CheckCycles(scenario, indicatorIds, Add);
         CheckCorrelations(scenario, driverIds, Add);
         return problems;
@@ -64,6 +65,9 @@ public static class ScenarioValidator
         return scenario;
     }
 
+    /// <summary>The longest simulated horizon, in years.</summary>
+    public const int MaxYears = 100;
+
     private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 
     private static void CheckIndicator(Indicator indicator, string at, Dictionary<string, int> drivers,
@@ -73,16 +77,23 @@ public static class ScenarioValidator
         if (!double.IsFinite(indicator.Target.Value)) add($"{at}.target.value", $"the target must be a finite number, not {F(indicator.Target.Value)}");
         if (indicator.Target.Year <= indicator.BaseYear)
             add($"{at}.target.year", $"the target year ({indicator.Target.Year}) must come after the base year ({indicator.BaseYear})");
-        if (indicator.Target.Year - indicator.BaseYear > 100)
-            add($"{at}.target.year", $"the target year ({indicator.Target.Year}) is more than 100 years after the base year ({indicator.BaseYear})");
+        if ((long)indicator.Target.Year - indicator.BaseYear > MaxYears)
+            add($"{at}.target.year", $"the target year ({indicator.Target.Year}) is more than {MaxYears} years after the base year ({indicator.BaseYear})");
+        bool baseReported = false;
         if (indicator.Bounds is { } bounds)
         {
             if (!double.IsFinite(bounds.Lower) || !double.IsFinite(bounds.Upper) || bounds.Lower >= bounds.Upper)
+            {
                 add($"{at}.bounds", $"bounds must be two finite numbers, lower below upper, not [{F(bounds.Lower)}, {F(bounds.Upper)}]");
+                baseReported = true;
+            }
             else
             {
                 if (indicator.BaseValue < bounds.Lower || indicator.BaseValue > bounds.Upper)
+                {
                     add($"{at}.base.value", $"the base value {F(indicator.BaseValue)} lies outside the bounds [{F(bounds.Lower)}, {F(bounds.Upper)}]");
+                    baseReported = true;
+                }
                 if (indicator.Target.Value < bounds.Lower || indicator.Target.Value > bounds.Upper)
                     add($"{at}.target.value", $"the target {F(indicator.Target.Value)} lies outside the bounds [{F(bounds.Lower)}, {F(bounds.Upper)}]");
             }
@@ -108,7 +119,7 @@ public static class ScenarioValidator
             case BoundedShareModel m:
                 Driver(m.Step, "step");
                 var b = indicator.Bounds ?? Bounds.Percent;
-                if (!b.StrictlyContains(indicator.BaseValue))
+                if (!baseReported && !b.StrictlyContains(indicator.BaseValue))
                     add($"{at}.base.value", $"a bounded share needs a base value strictly inside its bounds [{F(b.Lower)}, {F(b.Upper)}], not {F(indicator.BaseValue)}");
                 break;
             case StockFlowModel m:
@@ -151,6 +162,25 @@ public static class ScenarioValidator
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// All indicators are simulated on one yearly grid from the earliest base year to the latest target
+    /// year, so a typo in one year (20250 for 2025) would make every indicator run for thousands of years.
+    /// </summary>
+    private static void CheckSpan(Scenario scenario, Action<string, string> add)
+    {
+        if (scenario.Indicators.Count == 0) return;
+        int first = 0, last = 0;
+        for (int i = 1; i < scenario.Indicators.Count; i++)
+        {
+            if (scenario.Indicators[i].BaseYear < scenario.Indicators[first].BaseYear) first = i;
+            if (scenario.Indicators[i].Target.Year > scenario.Indicators[last].Target.Year) last = i;
+        }
+        long span = (long)scenario.Indicators[last].Target.Year - scenario.Indicators[first].BaseYear;
+        if (span > MaxYears && first != last)
+            add($"indicators[{last}].target.year", $"the scenario would span {span} years, from {scenario.Indicators[first].BaseYear} " +
+                $"(indicators[{first}].base.year) to {scenario.Indicators[last].Target.Year}; all base and target years must lie within {MaxYears} years of each other");
     }
 
     private static void CheckCycles(Scenario scenario, Dictionary<string, int> indicators, Action<string, string> add)

@@ -25,6 +25,8 @@ public static class WilsonInterval
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2 * n)) / denominator;
         double half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-        return new Interval(Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // At k = 0 the lower end is exactly 0 and at k = n the upper end exactly 1; computed, they round to 3e-17
+        // and 1 − 1e-16 for many n, and the interval would miss p̂ itself.
+        return new Interval(successes == 0 ? 0 : Math.Max(0, centre - half), successes == trials ? 1 : Math.Min(1, centre + half));
     }
 }

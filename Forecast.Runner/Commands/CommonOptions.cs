@@ -63,9 +63,10 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Check(Paths, v => v is < 1 ? "--paths must be at least 1" : null);
-        Check(Threads, v => v < 0 ? "--threads must be 0 (all cores) or more" : null);
-        Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5) ? "--precision must lie in (0, 0.5], e.g. 0.005" : null);
+        Check(Paths, v => v is < 1 ? $"--paths must be at least 1, not {v}" : null);
+        Check(Threads, v => v < 0 ? $"--threads must be 0 (all cores) or more, not {v}" : null);
+        Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5)
+            ? $"--precision must lie in (0, 0.5], e.g. 0.005, not {h.ToString(CultureInfo.InvariantCulture)}" : null);
         Lang.AcceptOnlyFromAmong("auto", "zh", "en");
         Sampling.AcceptOnlyFromAmong("random", "antithetic", "lhs");
     }

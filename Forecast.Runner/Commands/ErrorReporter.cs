@@ -15,6 +15,14 @@ internal static class ErrorReporter
         return ExitCodes.BadInput;
     }
 
+    /// <summary>The outputs could not be written (e.g. the disk is full): not the input's fault, so exit code 1.</summary>
+    public static int WriteFailed(Terminal terminal, string reason, bool untouched)
+    {
+        terminal.Error.WriteLine($"error: the outputs could not be written: {reason}");
+        if (untouched) terminal.Error.WriteLine("Nothing was written; earlier outputs are untouched.");
+        return ExitCodes.Failure;
+    }
+
     public static int Cancelled(Terminal terminal)
     {
         terminal.Error.WriteLine("Cancelled. Nothing was written; earlier outputs are untouched.");

@@ -56,11 +56,24 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         }
         catch (LongRunException e)
         {
-            return ErrorReporter.Report(terminal, [new InputError("--paths", 0, 0, "", e.Message)]);
+            // The path count came from --paths, or else from the scenario's run.paths.
+            var source = parse.GetValue(_options.Paths) is null
+                ? new InputError(parse.GetValue(_scenario)!, 0, 0, "run.paths", e.Message)
+                : new InputError("--paths", 0, 0, "", e.Message);
+            return ErrorReporter.Report(terminal, [source]);
         }
         catch (OperationCanceledException)
         {
             return ErrorReporter.Cancelled(terminal);
+        }
+        catch (PartialCommitException e)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Writing the staged files failed (a full disk, a folder in the way): the staging folder is gone.
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
         }
     }
 

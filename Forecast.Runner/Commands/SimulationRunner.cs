@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
@@ -27,14 +28,14 @@ internal static class SimulationRunner
         long done = 0, total = planned;
         var progress = new Progress(p => { Interlocked.Exchange(ref done, p.PathsDone); Interlocked.Exchange(ref total, p.PathsPlanned); });
         var task = Task.Run(() => MonteCarlo.Run(scenario, options, progress, cancellationToken), cancellationToken);
-        if (!task.Wait(TimeSpan.FromSeconds(1), cancellationToken) && console.Profile.Capabilities.Interactive)
+        if (!WaitFor(task, TimeSpan.FromSeconds(1), cancellationToken) && console.Profile.Capabilities.Interactive)
         {
             console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(ctx =>
                 {
                     var bar = ctx.AddTask($"Simulating {scenario.Name}", maxValue: Math.Max(1, Interlocked.Read(ref total)));
-                    while (!task.IsCompleted)
+                    while (!task.IsCompleted && !cancellationToken.IsCancellationRequested)
                     {
                         bar.MaxValue = Math.Max(1, Interlocked.Read(ref total));
                         bar.Value = Interlocked.Read(ref done);
@@ -43,8 +44,21 @@ internal static class SimulationRunner
                     bar.Value = bar.MaxValue;
                 });
         }
-        var result = task.GetAwaiter().GetResult();
-        return (result, clock.Elapsed);
+        WaitFor(task, Timeout.InfiniteTimeSpan, cancellationToken);
+        return (task.GetAwaiter().GetResult(), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Waits for the task or the token, whichever comes first: throws <see cref="OperationCanceledException"/> when
+    /// cancelled, returns whether the task completed (its own exception comes, unwrapped, from GetResult). The
+    /// engine checks the token only between shards; a slow block (huge counts) must not hold Ctrl+C hostage, and
+    /// the abandoned task ends with the process.
+    /// </summary>
+    private static bool WaitFor(Task task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        WaitHandle.WaitAny([((IAsyncResult)task).AsyncWaitHandle, cancellationToken.WaitHandle], timeout);
+        cancellationToken.ThrowIfCancellationRequested();
+        return task.IsCompleted;
     }
 
     /// <summary>Times a small run of the scenario to estimate how long <paramref name="paths"/> would take.</summary>
@@ -56,7 +70,9 @@ internal static class SimulationRunner
         MonteCarlo.Run(scenario, new SimulationOptions(Paths: probe, Threads: 1));
         double perPath = clock.Elapsed.TotalSeconds / probe;
         int cores = threads > 0 ? Math.Min(threads, Environment.ProcessorCount) : Environment.ProcessorCount;
-        return TimeSpan.FromSeconds(perPath * paths / cores);
+        // A path count near long.MaxValue would overflow TimeSpan: anything beyond it is "forever" all the same.
+        double seconds = perPath * paths / cores;
+        return seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
     }
 
     private sealed class Progress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
@@ -67,8 +83,18 @@ internal static class SimulationRunner
 
 /// <summary>Raised when a run would take longer than <see cref="SimulationRunner.LongRun"/> without --yes.</summary>
 internal sealed class LongRunException(long paths, TimeSpan estimate)
-    : Exception($"{paths} paths would take about {estimate.TotalMinutes:F0} minutes on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
+    : Exception($"{paths} paths would take {Duration(estimate)} on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
 {
+    /// <summary>"about 25 minutes", "about 7 hours", "about 12 days", "about 3,171 years".</summary>
+    internal static string Duration(TimeSpan t) => t.TotalMinutes switch
+    {
+        _ when t == TimeSpan.MaxValue => "more than 29,000 years",
+        < 120 => $"about {t.TotalMinutes:F0} minutes",
+        < 48 * 60 => $"about {t.TotalHours:F0} hours",
+        < 365 * 24 * 60 => $"about {t.TotalDays:F0} days",
+        _ => string.Create(CultureInfo.InvariantCulture, $"about {t.TotalDays / 365.25:N0} years"),
+    };
+
     public long Paths { get; } = paths;
     public TimeSpan Estimate { get; } = estimate;
 }

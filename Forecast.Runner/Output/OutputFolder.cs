@@ -12,12 +12,14 @@ internal sealed class OutputFolder : IDisposable
 {
     public const string MarkerName = ".forecast-output";
     private readonly string _staging;
+    private readonly IReadOnlyList<string> _created;
     private bool _committed;
 
-    private OutputFolder(string path, string staging)
+    private OutputFolder(string path, string staging, IReadOnlyList<string> created)
     {
         Path = path;
         _staging = staging;
+        _created = created;
     }
 
     public string Path { get; }
@@ -25,15 +27,26 @@ internal sealed class OutputFolder : IDisposable
     /// <summary>Checks that <paramref name="path"/> may receive this scenario's output, then opens a staging folder.</summary>
     public static OutputFolder Open(string path, string scenarioName, bool force)
     {
-        string full = System.IO.Path.GetFullPath(path);
+        string full;
+        try
+        {
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new InputException(new InputError(path, 0, 0, "--out", $"expected a folder path, found one that cannot be used ({e.Message})"));
+        }
         if (System.IO.File.Exists(full))
             throw new InputException(new InputError(path, 0, 0, "--out", "the output path is a file, not a folder"));
+        if (BlockingFile(full) is { } file)
+            throw new InputException(new InputError(path, 0, 0, "--out",
+                $"the output folder cannot be created: '{file}' is a file, not a folder; choose another --out"));
         string marker = System.IO.Path.Combine(full, MarkerName);
         if (Directory.Exists(full) && !force)
         {
             if (System.IO.File.Exists(marker))
             {
-                string owner = System.IO.File.ReadAllText(marker).Trim();
+                string owner = ReadMarker(path, marker);
                 if (owner != scenarioName)
                     throw new InputException(new InputError(path, 0, 0, "--out",
                         $"this folder holds the output of scenario '{owner}', not '{scenarioName}'; choose another --out or pass --force to overwrite it"));
@@ -45,7 +58,10 @@ internal sealed class OutputFolder : IDisposable
             }
         }
         string parent = System.IO.Path.GetDirectoryName(full) ?? ".";
-        string staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(full)}.staging-{Environment.ProcessId}");
+        // Unique per run: a staging folder left by a killed run (whose process id may come back) is never reused.
+        string staging = System.IO.Path.Combine(parent,
+            $".{System.IO.Path.GetFileName(full)}.staging-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        var created = MissingFolders(parent);
         try
         {
             Directory.CreateDirectory(staging);
@@ -54,35 +70,105 @@ internal sealed class OutputFolder : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(staging);
+            RemoveEmpty(created);
             throw new InputException(new InputError(path, 0, 0, "--out", $"cannot write the output folder: {e.Message}"));
         }
-        return new OutputFolder(full, staging);
+        return new OutputFolder(full, staging, created);
+    }
+
+    /// <summary>The nearest existing ancestor of <paramref name="full"/> when it is a file (a folder cannot be made under it).</summary>
+    private static string? BlockingFile(string full)
+    {
+        for (string? p = System.IO.Path.GetDirectoryName(full); p is not null; p = System.IO.Path.GetDirectoryName(p))
+        {
+            if (Directory.Exists(p)) return null;
+            if (System.IO.File.Exists(p)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>The folders that creating <paramref name="folder"/> would create, deepest first.</summary>
+    private static List<string> MissingFolders(string folder)
+    {
+        var missing = new List<string>();
+        for (string? p = folder; p is not null && !Directory.Exists(p); p = System.IO.Path.GetDirectoryName(p)) missing.Add(p);
+        return missing;
+    }
+
+    private static string ReadMarker(string path, string marker)
+    {
+        try
+        {
+            return System.IO.File.ReadAllText(marker).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new InputError(path, 0, 0, "--out",
+                $"cannot read {MarkerName}, which says which scenario the folder belongs to ({e.Message}); choose another --out or pass --force"));
+        }
     }
 
     /// <summary>The staging path of an output file; write it there, then call <see cref="Commit"/>.</summary>
     public string StagedFile(string name) => System.IO.Path.Combine(_staging, name);
 
-    /// <summary>Moves every staged file into the output folder (each an atomic rename) and removes the staging folder.</summary>
+    /// <summary>
+    /// Moves every staged file into the output folder (each an atomic rename) and removes the staging folder.
+    /// Whatever can be checked is checked before the first move (a folder where a file must go); the marker
+    /// moves last, so a folder claims the new scenario only once it holds its files. Should a move still fail,
+    /// <see cref="PartialCommitException"/> says which files were already replaced.
+    /// </summary>
     public IReadOnlyList<string> Commit()
     {
+        var files = Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories)
+            .Select(staged => (Staged: staged, Relative: System.IO.Path.GetRelativePath(_staging, staged)))
+            .OrderBy(f => f.Relative == MarkerName)
+            .ThenBy(f => f.Relative, StringComparer.Ordinal)
+            .Select(f => (f.Staged, f.Relative, Target: System.IO.Path.Combine(Path, f.Relative)))
+            .ToList();
+        foreach (var f in files)
+            if (Directory.Exists(f.Target))
+                throw new IOException($"'{f.Target}' is a folder; it cannot be replaced by the output file of that name");
         Directory.CreateDirectory(Path);
         var written = new List<string>();
-        foreach (var staged in Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var f in files)
         {
-            string relative = System.IO.Path.GetRelativePath(_staging, staged);
-            string target = System.IO.Path.Combine(Path, relative);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            System.IO.File.Move(staged, target, overwrite: true);
-            if (relative != MarkerName) written.Add(target);
+            try
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(f.Target)!);
+                System.IO.File.Move(f.Staged, f.Target, overwrite: true);
+            }
+            catch (Exception e) when (written.Count > 0 && e is IOException or UnauthorizedAccessException)
+            {
+                throw new PartialCommitException(Path, written, files.Count, e);
+            }
+            if (f.Relative != MarkerName) written.Add(f.Target);
         }
         _committed = true;
         TryDelete(_staging);
         return written;
     }
 
+    /// <summary>Without a commit, removes the staging folder and any parent folder this run created: nothing is left behind.</summary>
     public void Dispose()
     {
-        if (!_committed) TryDelete(_staging);
+        if (_committed) return;
+        TryDelete(_staging);
+        RemoveEmpty(_created);
+    }
+
+    private static void RemoveEmpty(IReadOnlyList<string> folders)
+    {
+        foreach (var folder in folders)
+        {
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+        }
     }
 
     private static void TryDelete(string folder)
@@ -99,4 +185,12 @@ internal sealed class OutputFolder : IDisposable
         {
         }
     }
+}
+
+/// <summary>Moving the staged files into place failed after some were moved: those are new, the others from before.</summary>
+internal sealed class PartialCommitException(string folder, IReadOnlyList<string> moved, int total, Exception inner)
+    : IOException($"only {moved.Count} of {total} files were moved into {folder} ({string.Join(", ", moved.Select(System.IO.Path.GetFileName))}) " +
+        $"before: {inner.Message}; the other files are from the earlier run, so run again to complete the folder", inner)
+{
+    public IReadOnlyList<string> Moved { get; } = moved;
 }

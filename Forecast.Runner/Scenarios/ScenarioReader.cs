@@ -34,12 +34,25 @@ public static class ScenarioReader
         if (doc.Errors.Count > 0 || scenario is null) throw new InputException(doc.Errors);
         var located = new LocatedScenario(scenario, (path, message) =>
         {
-            var (line, column) = doc.Locate(path);
-            return new InputError(file, line, column, path, message);
+            string located = Parameter(doc, new ScenarioProblem(path, message));
+            var (line, column) = doc.Locate(located);
+            return new InputError(file, line, column, located, message);
         });
         var problems = ScenarioValidator.Problems(scenario);
         if (problems.Count > 0) throw new InputException(problems.Select(p => located.Locate(p.Path, p.Message)).ToList());
         return located;
+    }
+
+    /// <summary>
+    /// A distribution's problem ("sd must be at least 0, not -0.02") is reported on the distribution;
+    /// when its first word names a parameter the file gave, point at that parameter instead.
+    /// </summary>
+    private static string Parameter(YamlDocument doc, ScenarioProblem problem)
+    {
+        int space = problem.Message.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0) return problem.Path;
+        string parameter = $"{problem.Path}.{problem.Message[..space]}";
+        return doc.WasRead(parameter) ? parameter : problem.Path;
     }
 
     private static Scenario? Build(YamlDocument doc)

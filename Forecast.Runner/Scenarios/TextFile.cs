@@ -6,10 +6,13 @@ namespace Forecast.Runner.Scenarios;
 internal static class TextFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     public static string Read(string path, string what)
     {
         byte[] bytes;
+        if (Directory.Exists(path))
+            throw new InputException(new InputError(path, 0, 0, "", $"expected a {what} file, found a folder"));
         try
         {
             bytes = File.ReadAllBytes(path);
@@ -24,7 +27,7 @@ internal static class TextFile
         }
         catch (UnauthorizedAccessException)
         {
-            throw new InputException(new InputError(path, 0, 0, "", $"the {what} file cannot be read (permission denied, or it is a folder)"));
+            throw new InputException(new InputError(path, 0, 0, "", $"the {what} file cannot be read (permission denied)"));
         }
         catch (IOException e)
         {
@@ -39,11 +42,16 @@ internal static class TextFile
         }
         catch (DecoderFallbackException e)
         {
-            int offset = start + Math.Max(0, e.Index);
-            int line = 1;
-            for (int i = 0; i < offset && i < bytes.Length; i++) if (bytes[i] == (byte)'\n') line++;
-            throw new InputException(new InputError(path, line, 0, "",
-                $"the {what} file is not valid UTF-8 (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset}); save it as UTF-8"));
+            int offset = Math.Min(start + Math.Max(0, e.Index), bytes.Length - 1);
+            int line = 1, lineStart = start;
+            for (int i = start; i < offset; i++)
+            {
+                if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+            }
+            // The bytes before the first bad one decode, so the column counts characters, as an editor does.
+            int column = LenientUtf8.GetCharCount(bytes, lineStart, offset - lineStart) + 1;
+            throw new InputException(new InputError(path, line, column, "",
+                $"the {what} file is not valid UTF-8 (byte 0x{bytes[offset]:X2} at offset {offset}, perhaps GBK or another legacy encoding); save it as UTF-8"));
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new InputException(new InputError(path, 0, 0, "", $"the {what} file is empty"));

@@ -28,20 +28,62 @@ internal sealed class YamlDocument
     public static YamlDocument Parse(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            string message = e.InnerException?.Message ?? e.Message;
-            throw new InputException(new InputError(file, (int)e.Start.Line, (int)e.Start.Column, "", $"malformed YAML: {Clean(message)}"));
+            throw new InputException(Located(file, text, e));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet 18.1.0 fails on some malformed input without a YamlException (found by fuzzing: a '%' after
+            // a comma in a flow mapping, a lone ': ' after a list): report it as malformed YAML where the parser last stood.
+            var mark = parser.Current?.End;
+            throw new InputException(new InputError(file, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 0), "",
+                "malformed YAML near here: the parser cannot go on (look for a stray ':', '%', '@', '`' or an unclosed bracket on this line or the one before)"));
         }
         if (stream.Documents.Count == 0)
-            throw new InputException(new InputError(file, 0, 0, "", "the file holds no YAML document"));
+            throw new InputException(new InputError(file, 1, 0, "", "expected a scenario (name, drivers, indicators), found no YAML content (only comments or blank lines)"));
         if (stream.Documents.Count > 1)
             throw new InputException(new InputError(file, (int)stream.Documents[1].RootNode.Start.Line, 0, "", "the file holds more than one YAML document; keep one scenario per file"));
         return new YamlDocument(file, stream.Documents[0].RootNode);
+    }
+
+    /// <summary>
+    /// The parser's error, moved to where the user must look: YamlDotNet reports a tab in the
+    /// indentation at the start of the enclosing mapping and a duplicate key without its name.
+    /// </summary>
+    private static InputError Located(string file, string text, YamlException e)
+    {
+        string message = Clean(e.InnerException?.Message ?? e.Message);
+        int line = (int)e.Start.Line, column = (int)e.Start.Column;
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text, line) is { } tab)
+            return new InputError(file, tab.Line, tab.Column, "", "malformed YAML: a tab in the indentation; indent with spaces only");
+        if (message.StartsWith("Duplicate key", StringComparison.Ordinal))
+        {
+            int from = (int)Math.Clamp(e.Start.Index, 0, text.Length), to = (int)Math.Clamp(e.End.Index, from, text.Length);
+            string key = text[from..to].Trim();
+            return new InputError(file, line, column, "", key.Length > 0
+                ? $"malformed YAML: the key '{key}' is given twice in the same mapping; keep one"
+                : "malformed YAML: a key is given twice in the same mapping; keep one");
+        }
+        return new InputError(file, line, column, "", $"malformed YAML: {message}");
+    }
+
+    /// <summary>The first tab in a line's leading whitespace, at or after line <paramref name="fromLine"/> (1-based).</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (int i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            string l = lines[i];
+            for (int c = 0; c < l.Length && (l[c] == ' ' || l[c] == '\t'); c++)
+                if (l[c] == '\t') return (i + 1, c + 1);
+        }
+        return null;
     }
 
     private static string Clean(string message)
@@ -65,6 +107,9 @@ internal sealed class YamlDocument
             p = p[..cut];
         }
     }
+
+    /// <summary>Whether a value was read at exactly this field path.</summary>
+    public bool WasRead(string path) => _locations.ContainsKey(path);
 
     private void Remember(YamlNode node, string path) => _locations.TryAdd(path, node.Start);
 
@@ -111,7 +156,12 @@ internal sealed class YamlDocument
     {
         if (fields is null) return null;
         if (fields.TryGetValue(key, out var node)) return node;
-        Error(parent, path.Length == 0 ? key : $"{path}.{key}", $"missing required key '{key}'");
+        string at = path.Length == 0 ? key : $"{path}.{key}";
+        // A misspelt key already reported with "did you mean '<key>'?" says all there is to say.
+        string prefix = path.Length == 0 ? "" : path + ".", suggestion = $"(did you mean '{key}'?)";
+        bool misspelt = Errors.Exists(e => e.Field.StartsWith(prefix, StringComparison.Ordinal)
+            && e.Field.IndexOf('.', prefix.Length) < 0 && e.Message.Contains(suggestion, StringComparison.Ordinal));
+        if (!misspelt) Error(parent, at, $"missing required key '{key}'");
         return null;
     }
 

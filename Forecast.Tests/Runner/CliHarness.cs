@@ -10,7 +10,10 @@ internal sealed class CliHarness
 {
     public sealed record Outcome(int ExitCode, string Out, string Error);
 
-    public static async Task<Outcome> Run(params string[] args)
+    public static Task<Outcome> Run(params string[] args) => Run(CancellationToken.None, args);
+
+    /// <summary>Runs with a cancellation token standing for the host's Ctrl+C token.</summary>
+    public static async Task<Outcome> Run(CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -26,7 +29,7 @@ internal sealed class CliHarness
             .AddSingleton(new Terminal(console, error));
         Program.AddCommands(services);
         using var provider = services.BuildServiceProvider();
-        int code = await Cli.InvokeAsync(provider, args, CancellationToken.None);
+        int code = await Cli.InvokeAsync(provider, args, cancellationToken);
         return new Outcome(code, output.ToString(), error.ToString());
     }
 
