@@ -36,5 +36,6 @@ public static class Program
         services.AddSingleton<ICommandBuilder, SweepCommand>();
         services.AddSingleton<ICommandBuilder, GoalCommand>();
         services.AddSingleton<ICommandBuilder, SensitivityCommand>();
+        services.AddSingleton<WhatIf.IWhatIfPlotWriter, Plots.WhatIfPlotWriter>();
     }
 }

@@ -46,7 +46,8 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         var result = ScenarioComparison.Run(scenarios, new SimulationOptions(paths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads)), cancellationToken);
         WhatIfFiles.Write(folder, "compare.csv", w => WhatIfFiles.ComparisonCsv(w, result));
         WhatIfFiles.WriteJson(folder, "compare.json", w => WhatIfFiles.ComparisonJson(w, result));
-        foreach (var plot in plots) plot.WriteComparison(folder, result);
+        if (_options.PlotContext(parse, scenarios[0], plots) is { } context)
+            foreach (var plot in plots) plot.WriteComparison(folder, result, context);
 
         bool chinese = parse.GetValue(_options.Lang) == "zh";
         terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));

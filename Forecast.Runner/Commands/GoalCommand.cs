@@ -57,7 +57,8 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         var result = GoalSeek.Seek(scenario, indicator.Id, parse.GetValue(_probability), lever, low, high, options, cancellationToken);
         WhatIfFiles.Write(folder, "goal.csv", w => WhatIfFiles.GoalCsv(w, result));
         WhatIfFiles.WriteJson(folder, "goal.json", w => WhatIfFiles.GoalJson(w, result));
-        foreach (var plot in plots) plot.WriteGoal(folder, result);
+        if (_options.PlotContext(parse, scenario, plots) is { } context)
+            foreach (var plot in plots) plot.WriteGoal(folder, result, context);
 
         WhatIfConsole.Goal(terminal.Out, result, scenario, parse.GetValue(_options.Lang) == "zh");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);

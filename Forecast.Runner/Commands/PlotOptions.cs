@@ -7,22 +7,29 @@ namespace Forecast.Runner.Commands;
 /// <summary>The run command's options for plots and the HTML report.</summary>
 internal sealed class PlotOptions
 {
-    public Option<bool> NoPlots { get; } = new("--no-plots") { Description = "Do not draw the plots (plots/*.png and *.svg in the output folder)" };
+    public Option<bool> NoPlots { get; } = NoPlotsOption();
 
-    public Option<int> Dpi { get; } = new("--dpi")
-    {
-        Description = "Resolution of the PNG plots in dots per inch: 96 for screens (default), 300 for print",
-        DefaultValueFactory = _ => FigureWriter.LayoutDpi,
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of dots per inch, e.g. 96 or 300",
-            s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? FigureWriter.LayoutDpi,
-    };
+    public Option<int> Dpi { get; } = DpiOption();
 
     public Option<bool> Report { get; } = new("--report") { Description = "Also write report.html: assumptions, summary table, every plot and the method, in one file" };
 
-    public PlotOptions()
+    /// <summary>The <c>--no-plots</c> option.</summary>
+    public static Option<bool> NoPlotsOption() =>
+        new("--no-plots") { Description = "Do not draw the plots (plots/*.png and *.svg in the output folder)" };
+
+    /// <summary>The <c>--dpi</c> option, checked to lie between <see cref="FigureWriter.MinDpi"/> and <see cref="FigureWriter.MaxDpi"/>.</summary>
+    public static Option<int> DpiOption()
     {
-        CommonOptions.Check(Dpi, v => v is < FigureWriter.MinDpi or > FigureWriter.MaxDpi
+        var dpi = new Option<int>("--dpi")
+        {
+            Description = "Resolution of the PNG plots in dots per inch: 96 for screens (default), 300 for print",
+            DefaultValueFactory = _ => FigureWriter.LayoutDpi,
+            CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of dots per inch, e.g. 96 or 300",
+                s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? FigureWriter.LayoutDpi,
+        };
+        CommonOptions.Check(dpi, v => v is < FigureWriter.MinDpi or > FigureWriter.MaxDpi
             ? $"--dpi must lie between {FigureWriter.MinDpi} and {FigureWriter.MaxDpi}, e.g. 96 or 300" : null);
+        return dpi;
     }
 
     public void AddTo(Command command)

@@ -76,7 +76,8 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         WhatIfFiles.Write(folder, "tornado.csv", w => WhatIfFiles.TornadoCsv(w, tornado));
         WhatIfFiles.Write(folder, "sobol.csv", w => WhatIfFiles.SobolCsv(w, global));
         WhatIfFiles.Write(folder, "spearman.csv", w => WhatIfFiles.SpearmanCsv(w, global));
-        foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global);
+        if (_options.PlotContext(parse, scenario, plots) is { } context)
+            foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global, context);
 
         bool chinese = parse.GetValue(_options.Lang) == "zh";
         int top = parse.GetValue(_top);

@@ -54,7 +54,8 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         var options = new SimulationOptions(parse.GetValue(_options.Paths) ?? LeverSweep.DefaultPaths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
         var result = LeverSweep.Run(scenario, axes, options, cancellationToken: cancellationToken);
         WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result));
-        foreach (var plot in plots) plot.WriteSweep(folder, result);
+        if (_options.PlotContext(parse, scenario, plots) is { } context)
+            foreach (var plot in plots) plot.WriteSweep(folder, result, context);
 
         terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, parse.GetValue(_options.Lang) == "zh"));
         terminal.Out.MarkupLine("[grey]Every point runs the same paths (same seed and blocks), so differences between points come from the levers alone. " +

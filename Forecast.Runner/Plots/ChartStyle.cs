@@ -65,6 +65,16 @@ internal static class ChartStyle
         legend.DisplayPlottableLegendItems = false;
     }
 
+    /// <summary>The legend below the axes, in a row, without frame or shadow.</summary>
+    public static void LegendBelow(Plot plot, PlotLanguage language, float size)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        Legend(plot.Legend, language, size);
+        plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowColor = Colors.Transparent;
+    }
+
     /// <summary>How far text in the CJK font must move down to sit where the Latin font's text sits: the difference of their bottom metrics.</summary>
     public static float CjkShift(PlotLanguage language, float size)
     {

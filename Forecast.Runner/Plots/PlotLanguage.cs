@@ -22,6 +22,13 @@ internal sealed record PlotLanguage(bool Chinese, string FontName, string LatinF
     /// <summary>The indicator's name in this language.</summary>
     public string Name(Indicator indicator) => indicator.Name.In(Chinese);
 
+    /// <summary>The driver's name in this language.</summary>
+    public string Name(Driver driver) => driver.Name.In(Chinese);
+
+    /// <summary>A lever as an axis label: the driver's name, then the lever as written on the command line, "New high-tech enterprise certifications a year (hightech_new.mean)".</summary>
+    public string LeverText(Forecast.Engine.WhatIf.Lever lever, Scenario scenario) =>
+        scenario.Drivers.FirstOrDefault(d => d.Id == lever.DriverId) is { } driver ? Name(driver) + " (" + lever + ")" : lever.ToString();
+
     /// <summary>The indicator's unit in this language.</summary>
     public string Unit(Indicator indicator) => indicator.Unit.In(Chinese);
 

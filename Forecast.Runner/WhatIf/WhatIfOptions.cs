@@ -37,7 +37,22 @@ internal sealed class WhatIfOptions
 
     public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another analysis" };
 
-    public Option<string> Lang { get; } = new("--lang") { Description = "Language of indicator names: en or zh", DefaultValueFactory = _ => "en" };
+    public Option<string> Lang { get; } = new("--lang")
+    {
+        Description = "Language of indicator names: en, zh, or auto (Chinese plots where a CJK font is installed)",
+        DefaultValueFactory = _ => "en",
+    };
+
+    public Option<bool> NoPlots { get; } = PlotOptions.NoPlotsOption();
+
+    public Option<int> Dpi { get; } = PlotOptions.DpiOption();
+
+    /// <summary>
+    /// What the plots need, or null under <c>--no-plots</c> or when no plot writer is registered
+    /// (<paramref name="scenario"/>: the scenario analysed, for a comparison the reference).
+    /// </summary>
+    public WhatIfPlotContext? PlotContext(ParseResult parse, Forecast.Engine.Model.Scenario scenario, IEnumerable<IWhatIfPlotWriter> writers) =>
+        parse.GetValue(NoPlots) || !writers.Any() ? null : new WhatIfPlotContext(scenario, parse.GetValue(Lang)!, parse.GetValue(Dpi));
 
     public void AddTo(Command command)
     {
@@ -48,5 +63,7 @@ internal sealed class WhatIfOptions
         command.Options.Add(Out);
         command.Options.Add(Force);
         command.Options.Add(Lang);
+        command.Options.Add(NoPlots);
+        command.Options.Add(Dpi);
     }
 }

@@ -1,0 +1,141 @@
+using Forecast.Engine.Model;
+using Forecast.Engine.WhatIf;
+using ScottPlot;
+using ScottPlot.Plottables;
+
+namespace Forecast.Runner.Plots;
+
+/// <summary>
+/// One target's probability over the grid of a two-lever sweep: a heatmap (one cell per grid point, the viridis
+/// colour map, whose lightness rises with the probability so that it reads in greyscale, on a fixed 0-100% scale so
+/// that the heatmaps of different targets compare), the 80% iso-line (<see cref="IsoLine"/>), the levers' values
+/// now, and each cell's probability when the grid is small enough to print it.
+/// </summary>
+internal static class SweepHeatmap
+{
+    /// <summary>The level of the line drawn: the engine's threshold of "on track".</summary>
+    public const double Level = 0.8;
+
+    /// <summary>Cells are labelled with their probability up to this many grid points.</summary>
+    public const int MaxLabelledCells = 144;
+
+    public static Plot Build(SweepResult result, string id, Scenario scenario, PlotLanguage language)
+    {
+        var whatIf = WhatIfWords.Of(language);
+        var sizes = ChartStyle.Sizes.Full;
+        var surface = SweepSurface.Of(result, id);
+        var (xs, ys, p) = (surface.Xs, surface.Ys, surface.Probability);
+        int nx = xs.Count, ny = ys.Count;
+        var plot = new Plot();
+
+        var heatmap = plot.Add.Heatmap(Intensities(surface));
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        double dx = Step(xs), dy = Step(ys);
+        heatmap.Extent = new CoordinateRect(xs[0] - dx / 2, xs[^1] + dx / 2, ys[0] - dy / 2, ys[^1] + dy / 2);
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = language.Words.Probability;
+        colorBar.LabelStyle.FontName = language.FontFor(colorBar.Label);
+        colorBar.LabelStyle.FontSize = sizes.Label;
+        colorBar.LabelStyle.Bold = false;
+        ChartStyle.PercentTicks(colorBar.Axis);
+        colorBar.Axis.TickLabelStyle.FontName = language.LatinFontName;
+        colorBar.Axis.TickLabelStyle.FontSize = sizes.Tick;
+
+        if (nx * ny <= MaxLabelledCells)
+        {
+            float size = nx > 9 ? 9 : 11;
+            for (int i = 0; i < nx; i++)
+                for (int j = 0; j < ny; j++)
+                {
+                    var label = plot.Add.Text(CellText(p[i, j]), xs[i], ys[j]);
+                    label.LabelFontName = language.LatinFontName;
+                    label.LabelFontSize = size;
+                    label.LabelFontColor = p[i, j] < 0.55 ? Colors.White : OkabeIto.Black;
+                    label.LabelAlignment = Alignment.MiddleCenter;
+                }
+        }
+
+        var lines = IsoLine.Polylines(xs, ys, p, Level);
+        foreach (var line in lines)
+        {
+            // A white halo under a black line: visible on the dark and the light end of the colour map.
+            var halo = plot.Add.ScatterLine(line);
+            halo.Color = Colors.White;
+            halo.LineWidth = 5.5f;
+            var contour = plot.Add.ScatterLine(line);
+            contour.Color = OkabeIto.Black;
+            contour.LineWidth = 2.5f;
+        }
+
+        var legend = new List<LegendItem>();
+        if (lines.Count > 0) legend.Add(new LegendItem { LabelText = whatIf.Line80, LineColor = OkabeIto.Black, LineWidth = 2.5f });
+        double nowX = result.Axes[0].Lever.CurrentValue(scenario), nowY = result.Axes[1].Lever.CurrentValue(scenario);
+        if (heatmap.Extent.Value.Contains(nowX, nowY))
+        {
+            // A white disc in a black ring: visible on every colour of the map.
+            plot.Add.Marker(nowX, nowY, MarkerShape.FilledCircle, 12, Colors.White);
+            var ring = plot.Add.Marker(nowX, nowY, MarkerShape.OpenCircle, 14, OkabeIto.Black);
+            ring.MarkerLineWidth = 2.5f;
+            legend.Add(new LegendItem { LabelText = whatIf.Now, MarkerShape = MarkerShape.OpenCircle, MarkerLineColor = OkabeIto.Black, MarkerLineWidth = 2.5f, MarkerSize = 12 });
+        }
+
+        GridTicks(plot.Axes.Bottom, xs);
+        GridTicks(plot.Axes.Left, ys);
+        plot.Axes.SetLimits(heatmap.Extent.Value);
+        plot.Grid.IsVisible = false;
+
+        plot.Title(Title(id, scenario, language));
+        plot.XLabel(language.LeverText(result.Axes[0].Lever, scenario));
+        plot.YLabel(language.LeverText(result.Axes[1].Lever, scenario));
+        ChartStyle.Apply(plot, language, sizes);
+        plot.Legend.ManualItems.AddRange(legend);
+        plot.Legend.DisplayPlottableLegendItems = false;
+        ChartStyle.LegendBelow(plot, language, sizes.Legend);
+        if (legend.Count == 0) plot.HideLegend();
+        return plot;
+    }
+
+    /// <summary>"High-tech enterprises: probability of reaching the target" and the target on a second line, or the joint headline row's title.</summary>
+    public static string Title(string id, Scenario scenario, PlotLanguage language)
+    {
+        var whatIf = WhatIfWords.Of(language);
+        return id == ScenarioComparison.AllHeadlineTargetsId
+            ? whatIf.AllHeadlineTitle
+            : ChartStyle.Format(whatIf.SweepTitle, language.Name(scenario.Indicator(id))) + "\n" + language.TargetText(scenario.Indicator(id));
+    }
+
+    /// <summary>A cell's probability in whole percent, "&lt;1" and "&gt;99" rather than a rounded 0 or 100 that did not happen.</summary>
+    public static string CellText(double p) =>
+        p is > 0 and < 0.005 ? "<1" : p is > 0.995 and < 1 ? ">99" : Math.Round(100 * p).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The heatmap's cells: row 0 is drawn at the top, so row r holds the surface at Ys[ny − 1 − r], column i at Xs[i].</summary>
+    public static double[,] Intensities(SweepSurface surface)
+    {
+        int nx = surface.Xs.Count, ny = surface.Ys.Count;
+        var cells = new double[ny, nx];
+        for (int i = 0; i < nx; i++)
+            for (int j = 0; j < ny; j++)
+                cells[ny - 1 - j, i] = surface.Probability[i, j];
+        return cells;
+    }
+
+    /// <summary>A target's name: the indicator's, or the words for every headline target met together.</summary>
+    public static string TargetName(string id, Scenario scenario, PlotLanguage language) =>
+        id == ScenarioComparison.AllHeadlineTargetsId ? WhatIfWords.Of(language).AllHeadlineMet : language.Name(scenario.Indicator(id));
+
+    /// <summary>A tick at every lever value when there are few, otherwise automatic ones; numbers without digit grouping.</summary>
+    public static void GridTicks(IAxis axis, IReadOnlyList<double> values)
+    {
+        if (values.Count > 11)
+        {
+            ChartStyle.NumberTicks(axis);
+            return;
+        }
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (double v in values) ticks.AddMajor(v, ChartStyle.Number(Math.Round(v, 10)));
+        axis.TickGenerator = ticks;
+    }
+
+    private static double Step(IReadOnlyList<double> values) => values.Count > 1 ? (values[^1] - values[0]) / (values.Count - 1) : 1;
+}
