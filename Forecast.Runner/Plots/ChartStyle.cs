@@ -44,7 +44,7 @@ internal static class ChartStyle
     /// The legend's font. A CJK font's glyphs sit higher in their line than ScottPlot's layout expects
     /// (Noto Sans CJK's bottom metric is 1.05 em against DejaVu Sans's 0.46 em), so that the first row of a
     /// legend below the axes would be clipped: the legend then lists the plottables' items itself, each
-    /// label moved down by the difference.
+    /// label in the CJK font and moved down by the difference.
     /// </summary>
     public static void Legend(Legend legend, PlotLanguage language, float size)
     {
@@ -54,11 +54,14 @@ internal static class ChartStyle
         var items = legend.ManualItems.Count > 0 || !legend.DisplayPlottableLegendItems
             ? [.. legend.ManualItems]
             : legend.Plot.GetPlottables().Where(p => p.IsVisible).SelectMany(p => p.LegendItems).Where(i => !string.IsNullOrEmpty(i.LabelText)).ToList();
+        // Every item in the CJK font (it has Latin glyphs too): the legend's rows are laid out with its metrics, and a
+        // Latin-only label (a scenario's name) in the Latin font would sit too high and be clipped.
+        float shift = CjkShift(language, size);
         foreach (var item in items)
         {
-            item.LabelFontName = language.FontFor(item.LabelText);
+            item.LabelFontName = language.FontName;
             item.LabelFontSize = size;
-            if (PlotLanguage.HasCjk(item.LabelText)) item.LabelOffsetY = CjkShift(language, size);
+            item.LabelOffsetY = shift;
         }
         legend.ManualItems.Clear();
         legend.ManualItems.AddRange(items);

@@ -88,9 +88,9 @@ internal static class SweepHeatmap
         plot.Title(Title(id, scenario, language));
         plot.XLabel(language.LeverText(result.Axes[0].Lever, scenario));
         plot.YLabel(language.LeverText(result.Axes[1].Lever, scenario));
-        ChartStyle.Apply(plot, language, sizes);
         plot.Legend.ManualItems.AddRange(legend);
         plot.Legend.DisplayPlottableLegendItems = false;
+        ChartStyle.Apply(plot, language, sizes);
         ChartStyle.LegendBelow(plot, language, sizes.Legend);
         if (legend.Count == 0) plot.HideLegend();
         return plot;

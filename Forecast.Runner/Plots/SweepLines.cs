@@ -26,7 +26,7 @@ internal static class SweepLines
         return ([.. order.Select(p => p.LeverValues[0])], [.. order.Select(p => SweepSurface.Estimate(p, result, id).Value)]);
     }
 
-    public static int Height(SweepResult result, Scenario scenario) => 560 + 24 * ((Targets(result, scenario).Count + 2) / 3);
+    public static int Height(SweepResult result, Scenario scenario) => 560 + 30 * ((Targets(result, scenario).Count + 2) / 2);
 
     public static Plot Build(SweepResult result, Scenario scenario, PlotLanguage language)
     {

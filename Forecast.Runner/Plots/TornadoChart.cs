@@ -80,16 +80,16 @@ internal static class TornadoChart
         if (target.IndicatorId != ScenarioComparison.AllHeadlineTargetsId) name += " · " + language.TargetText(scenario.Indicator(target.IndicatorId));
         plot.Title(ChartStyle.Format(whatIf.TornadoTitle, name, lowPercentile, highPercentile));
         plot.XLabel(language.Words.ProbabilityAxis);
-        ChartStyle.Apply(plot, language, sizes);
-        plot.Axes.Left.TickLabelStyle.FontSize = sizes.Note;
-        plot.Axes.Left.TickLabelStyle.FontName = language.FontName;
-        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = ChartStyle.CjkShift(language, sizes.Note);
         int unmoved = target.Bars.Count(b => !Moves(b, target));
         int notDrawn = target.Bars.Count - unmoved - n;
         plot.Legend.ManualItems.AddRange([.. plot.GetPlottables().SelectMany(p => p.LegendItems).Where(i => !string.IsNullOrEmpty(i.LabelText))]);
         if (unmoved > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = ChartStyle.Format(n == 0 ? whatIf.NoneMoves : whatIf.OthersUnmoved, unmoved) });
         if (notDrawn > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = ChartStyle.Format(whatIf.SmallerSwings, notDrawn) });
         plot.Legend.DisplayPlottableLegendItems = false;
+        ChartStyle.Apply(plot, language, sizes);
+        plot.Axes.Left.TickLabelStyle.FontSize = sizes.Note;
+        plot.Axes.Left.TickLabelStyle.FontName = language.FontName;
+        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = ChartStyle.CjkShift(language, sizes.Note);
         ChartStyle.LegendBelow(plot, language, sizes.Legend);
         return plot;
     }
