@@ -26,7 +26,7 @@ internal static class SweepLines
         return ([.. order.Select(p => p.LeverValues[0])], [.. order.Select(p => SweepSurface.Estimate(p, result, id).Value)]);
     }
 
-    public static int Height(SweepResult result, Scenario scenario) => 560 + 30 * ((Targets(result, scenario).Count + 2) / 2);
+    public static int Height(SweepResult result, Scenario scenario) => Math.Max(600, 200 + 30 * Targets(result, scenario).Count);
 
     public static Plot Build(SweepResult result, Scenario scenario, PlotLanguage language)
     {
@@ -80,7 +80,12 @@ internal static class SweepLines
         plot.XLabel(language.LeverText(lever, scenario));
         plot.YLabel(language.Words.ProbabilityAxis);
         ChartStyle.Apply(plot, language, sizes);
-        ChartStyle.LegendBelow(plot, language, sizes.Legend);
+        // To the right, one target a row: a legend below that wraps long Chinese names into rows is measured too short by ScottPlot and clipped.
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.Orientation = Orientation.Vertical;
+        ChartStyle.Legend(plot.Legend, language, sizes.Legend);
+        plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowColor = Colors.Transparent;
         return plot;
     }
 }

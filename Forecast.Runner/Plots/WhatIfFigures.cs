@@ -21,7 +21,7 @@ internal static class WhatIfFigures
     {
         var whatIf = WhatIfWords.Of(language);
         if (result.Axes.Count == 1)
-            return [Figure.Of("sweep", ChartStyle.Format(whatIf.SweepLinesTitle, result.Axes[0].Lever), SweepLines.Build(result, scenario, language), 1000, SweepLines.Height(result, scenario))];
+            return [Figure.Of("sweep", ChartStyle.Format(whatIf.SweepLinesTitle, result.Axes[0].Lever), SweepLines.Build(result, scenario, language), 1300, SweepLines.Height(result, scenario))];
         return [.. SweepLines.Targets(result, scenario).Select(id => Figure.Of("sweep-" + PlotSet.FileSafe(id),
             ChartStyle.Format(whatIf.SweepTitle, SweepHeatmap.TargetName(id, scenario, language)), SweepHeatmap.Build(result, id, scenario, language), 900, 720))];
     }
