@@ -82,7 +82,13 @@ internal static class TornadoChart
         plot.XLabel(language.Words.ProbabilityAxis);
         int unmoved = target.Bars.Count(b => !Moves(b, target));
         int notDrawn = target.Bars.Count - unmoved - n;
-        plot.Legend.ManualItems.AddRange([.. plot.GetPlottables().SelectMany(p => p.LegendItems).Where(i => !string.IsNullOrEmpty(i.LabelText))]);
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = lowBars.LegendText, FillColor = OkabeIto.Orange, FillHatch = new ScottPlot.Hatches.Striped(),
+            FillHatchColor = Colors.White.WithAlpha(0.7), OutlineColor = OkabeIto.Black, OutlineWidth = 0.5f,
+        });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = highBars.LegendText, FillColor = OkabeIto.Blue, OutlineColor = OkabeIto.Black, OutlineWidth = 0.5f });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = centreLine.LegendText, LineColor = OkabeIto.Black, LineWidth = 2 });
         if (unmoved > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = ChartStyle.Format(n == 0 ? whatIf.NoneMoves : whatIf.OthersUnmoved, unmoved) });
         if (notDrawn > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = ChartStyle.Format(whatIf.SmallerSwings, notDrawn) });
         plot.Legend.DisplayPlottableLegendItems = false;
