@@ -9,7 +9,7 @@ namespace Forecast.Runner.Plots;
 /// One target's probability over the grid of a two-lever sweep: a heatmap (one cell per grid point, the viridis
 /// colour map, whose lightness rises with the probability so that it reads in greyscale, on a fixed 0-100% scale so
 /// that the heatmaps of different targets compare), the 80% iso-line (<see cref="IsoLine"/>), the levers' values
-/// now, and each cell's probability when the grid is small enough to print it.
+/// now, and each cell's probability (drawn over the line) when the grid is small enough to print it.
 /// </summary>
 internal static class SweepHeatmap
 {
@@ -42,6 +42,18 @@ internal static class SweepHeatmap
         colorBar.Axis.TickLabelStyle.FontName = language.LatinFontName;
         colorBar.Axis.TickLabelStyle.FontSize = sizes.Tick;
 
+        var lines = IsoLine.Polylines(xs, ys, p, Level);
+        foreach (var line in lines)
+        {
+            // A white halo under a black line: visible on the dark and the light end of the colour map.
+            var halo = plot.Add.ScatterLine(line);
+            halo.Color = Colors.White;
+            halo.LineWidth = 5.5f;
+            var contour = plot.Add.ScatterLine(line);
+            contour.Color = OkabeIto.Black;
+            contour.LineWidth = 2.5f;
+        }
+
         if (nx * ny <= MaxLabelledCells)
         {
             float size = nx > 9 ? 9 : 11;
@@ -53,19 +65,9 @@ internal static class SweepHeatmap
                     label.LabelFontSize = size;
                     label.LabelFontColor = p[i, j] < 0.55 ? Colors.White : OkabeIto.Black;
                     label.LabelAlignment = Alignment.MiddleCenter;
+                    label.LabelBackgroundColor = heatmap.Colormap.GetColor(p[i, j], heatmap.ManualRange.Value);   // hides the iso-line under the number
+                    label.LabelPadding = 1;
                 }
-        }
-
-        var lines = IsoLine.Polylines(xs, ys, p, Level);
-        foreach (var line in lines)
-        {
-            // A white halo under a black line: visible on the dark and the light end of the colour map.
-            var halo = plot.Add.ScatterLine(line);
-            halo.Color = Colors.White;
-            halo.LineWidth = 5.5f;
-            var contour = plot.Add.ScatterLine(line);
-            contour.Color = OkabeIto.Black;
-            contour.LineWidth = 2.5f;
         }
 
         var legend = new List<LegendItem>();
