@@ -52,16 +52,23 @@ public struct Xoshiro256StarStar
     public double NextOpenDouble() => ((NextUInt64() >> 11) + 0.5) * (1.0 / (1UL << 53));
 
     /// <summary>
-    /// Fills <paramref name="destination"/> with standard normal draws by the Box-Muller transform:
-    /// for each pair of open uniforms (u₁, u₂), r = √(−2 ln u₁) and (r cos 2πu₂, r sin 2πu₂). The uniforms
-    /// are drawn in chunks of up to 64 pairs and transformed with SIMD (System.Numerics.Tensors), so the
-    /// draws depend on the stream and the destination length only, never on the thread.
+    /// Fills <paramref name="destination"/> with standard normal draws by the ziggurat method, eight at a
+    /// time in the lanes of a <see cref="Xoshiro256x8"/> split off this stream (see <see cref="Ziggurat"/>),
+    /// so the draws depend on the stream and the destination length only, never on the thread.
     /// </summary>
-    public void FillStandardNormal(Span<double> destination) => BoxMuller.Fill(ref this, destination);
+    public void FillStandardNormal(Span<double> destination) => Ziggurat.Fill(ref this, destination);
 
-    /// <summary>Fills <paramref name="destination"/> with uniforms in the open interval (0, 1).</summary>
+    /// <summary>
+    /// Fills <paramref name="destination"/> with uniforms in the open interval (0, 1): one at a time for
+    /// short spans, from a <see cref="Xoshiro256x8"/> split off this stream for spans of 64 or more.
+    /// </summary>
     public void FillOpenUniform(Span<double> destination)
     {
+        if (destination.Length >= 64)
+        {
+            Xoshiro256x8.Split(ref this).FillOpenUniform(destination);
+            return;
+        }
         var g = this;
         for (int i = 0; i < destination.Length; i++) destination[i] = g.NextOpenDouble();
         this = g;

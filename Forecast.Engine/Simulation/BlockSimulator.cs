@@ -137,8 +137,7 @@ internal static class BlockSimulator
                 break;
             case YearlyVariationKind.Growth:
                 // v = (1 + L)·exp(σz − σ²/2) − 1
-                VectorMath.ExpAffine(z, scale, -0.5 * scale * scale, value);
-                for (int i = 0; i < value.Length; i++) value[i] = (1 + level[i]) * value[i] - 1;
+                VectorMath.GrowthAffine(z, level, scale, -0.5 * scale * scale, value);
                 break;
             case YearlyVariationKind.Poisson:
                 for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(StandardNormal.Cdf(z[i]), level[i], starts[i]);
@@ -236,6 +235,12 @@ internal static class BlockSimulator
         }
     }
 
+    /// <summary>
+    /// Records the indicator's values of the year and checks its target. The loops are branch-free (a path
+    /// meets a target about as often as not, so branches would be mispredicted half the time): with s = +1
+    /// for at-least targets and −1 for at-most ones, the shortfall is s·(threshold − x) and the year is met
+    /// when it is at most 0.
+    /// </summary>
     private static void Record(CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws, SimulationAccumulator acc)
     {
         var x = BlockWorkspace.Row(ws.State, k, count);
@@ -244,51 +249,51 @@ internal static class BlockSimulator
         if (step > ind.TargetStep) return;
 
         var target = ind.Source.Target;
-        bool atLeast = target.Direction == Direction.AtLeast;
+        double sign = target.Direction == Direction.AtLeast ? 1 : -1;
         double threshold = target.Value;
         var worst = BlockWorkspace.Row(ws.Worst, k, count);
         var allYears = BlockWorkspace.Row(ws.AllYears, k, count);
         bool everyYear = target.Period == TargetPeriod.EveryYear;
         long hits = 0;
-        for (int i = 0; i < count; i++)
+        if (everyYear)
         {
-            double shortfall = atLeast ? threshold - x[i] : x[i] - threshold;
-            bool met = shortfall <= 0;
-            if (met) hits++;
-            if (everyYear)
+            for (int i = 0; i < count; i++)
             {
-                if (!met) allYears[i] = false;
-                if (shortfall > worst[i]) worst[i] = shortfall;
+                double shortfall = sign * (threshold - x[i]);
+                bool met = shortfall <= 0;
+                hits += met ? 1 : 0;
+                allYears[i] &= met;
+                worst[i] = Math.Max(worst[i], shortfall);
             }
+        }
+        else
+        {
+            for (int i = 0; i < count; i++) hits += sign * (threshold - x[i]) <= 0 ? 1 : 0;
         }
         acc.YearHits[cell] += hits;
         if (step != ind.TargetStep) return;
 
-        long targetHits = 0, misses = 0;
+        // A met path adds a zero shortfall, so the sum over all paths is the sum over the misses.
+        long targetHits = 0;
         double shortfallSum = 0;
+        int headline = ind.HeadlineIndex >= 0 ? 1 : 0;
         var metCount = ws.MetCount.AsSpan(0, count);
         var allMet = ws.AllMet.AsSpan(0, count);
         var metRow = BlockWorkspace.Row(ws.Met, k, count);
         x.CopyTo(BlockWorkspace.Row(ws.TargetValues, k, count));
         for (int i = 0; i < count; i++)
         {
-            double shortfall = everyYear ? worst[i] : Math.Max(0, atLeast ? threshold - x[i] : x[i] - threshold);
+            double shortfall = everyYear ? worst[i] : Math.Max(0, sign * (threshold - x[i]));
             bool met = everyYear ? allYears[i] : shortfall <= 0;
+            int m = met ? 1 : 0;
             metRow[i] = met;
-            if (met)
-            {
-                targetHits++;
-                if (ind.HeadlineIndex >= 0) metCount[i]++;
-            }
-            else
-            {
-                misses++;
-                shortfallSum += shortfall;
-                allMet[i] = false;
-            }
+            targetHits += m;
+            metCount[i] += m & headline;
+            allMet[i] &= met;
+            shortfallSum += shortfall;
         }
         acc.TargetHits[k] += targetHits;
-        acc.Misses[k] += misses;
+        acc.Misses[k] += count - targetHits;
         acc.ShortfallSum[k] += shortfallSum;
     }
 }

@@ -61,7 +61,6 @@ public static class MonteCarlo
             {
                 var ws = workspaces.TryTake(out var w) ? w : new BlockWorkspace(plan);
                 var acc = shards[j];
-                acc.Reset();
                 long shard = firstShard + j;
                 for (int b = 0; b < BlocksPerShard; b++)
                 {
@@ -73,12 +72,25 @@ public static class MonteCarlo
                 }
                 workspaces.Add(ws);
             });
-            for (int j = 0; j < inWave; j++) total.Add(shards[j]);
+            Merge(total, shards.AsSpan(0, inWave), parallel);
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new SimulationProgress(total.Paths, precision is null ? paths : Math.Max(total.Paths, Needed(plan, total, precision.Value))));
             if (precision is { } h && MaxHalfWidth(plan, total) <= h) break;
         }
         return total;
+    }
+
+    /// <summary>
+    /// Moves a wave's shards into the total, shard by shard in order for every cell, with disjoint ranges
+    /// of cells on different threads (the histograms make this the biggest memory traffic of a run).
+    /// </summary>
+    private static void Merge(SimulationAccumulator total, Span<SimulationAccumulator> wave, ParallelOptions parallel)
+    {
+        var parts = wave.ToArray();
+        int cells = total.Count.Length;
+        int chunks = Math.Min(cells, 4 * parallel.MaxDegreeOfParallelism);
+        Parallel.For(0, chunks, parallel, c => total.MoveCells(parts, (int)((long)cells * c / chunks), (int)((long)cells * (c + 1) / chunks)));
+        total.MoveTotals(parts);
     }
 
     /// <summary>Runs the first blocks without histograms to find each cell's range, then builds the grid.</summary>

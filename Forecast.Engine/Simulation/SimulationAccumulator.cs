@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Forecast.Engine.Simulation;
 
@@ -25,13 +26,16 @@ internal sealed class SimulationAccumulator
         YearHits = new long[cells];
         Underflow = new long[cells];
         Overflow = new long[cells];
-        Histogram = grid is null ? [] : new long[cells * HistogramGrid.Bins];
+        Histogram = grid is null ? [] : new long[cells * RowLength];
         TargetHits = new long[indicators];
         Misses = new long[indicators];
         ShortfallSum = new double[indicators];
         MetCount = new long[headlineCount + 1];
         Reset();
     }
+
+    /// <summary>Histogram slots per cell: the underflow slot, <see cref="HistogramGrid.Bins"/> bins, the overflow slot.</summary>
+    public const int RowLength = HistogramGrid.Bins + 2;
 
     public int Indicators { get; }
     public int Steps { get; }
@@ -74,26 +78,55 @@ internal sealed class SimulationAccumulator
         Array.Clear(MetCount);
     }
 
-    /// <summary>Adds the values of one cell for a block of paths.</summary>
+    /// <summary>
+    /// Adds the values of one cell for a block of paths: one pass, eight values at a time, for the sum,
+    /// minimum, maximum and histogram slot (slot 0 below the grid, slot Bins + 1 above it).
+    /// </summary>
     public void Record(int cell, ReadOnlySpan<double> values)
     {
-        Sum[cell] += TensorPrimitives.Sum(values);
-        Min[cell] = Math.Min(Min[cell], TensorPrimitives.Min(values));
-        Max[cell] = Math.Max(Max[cell], TensorPrimitives.Max(values));
-        Count[cell] += values.Length;
-        if (Grid is null) return;
-        double lower = Grid.Lower[cell], inverse = Grid.InverseWidth[cell];
-        var bins = Histogram.AsSpan(cell * HistogramGrid.Bins, HistogramGrid.Bins);
-        long under = 0, over = 0;
-        for (int i = 0; i < values.Length; i++)
+        var sum = Vector512<double>.Zero;
+        var min = Vector512.Create(double.PositiveInfinity);
+        var max = Vector512.Create(double.NegativeInfinity);
+        int n = values.Length, i = 0;
+        bool histogram = Grid is not null;
+        var row = histogram ? Histogram.AsSpan(cell * RowLength, RowLength) : default;
+        var lower = Vector512.Create(histogram ? Grid!.Lower[cell] : 0);
+        var inverse = Vector512.Create(histogram ? Grid!.InverseWidth[cell] : 0);
+        var below = Vector512.Create(-1.0);
+        var above = Vector512.Create((double)HistogramGrid.Bins);
+        for (; i + 8 <= n; i += 8)
         {
-            double position = (values[i] - lower) * inverse;
-            if (position < 0) under++;
-            else if (position >= HistogramGrid.Bins) over++;
-            else bins[(int)position]++;
+            var v = Vector512.Create(values.Slice(i, 8));
+            sum += v;
+            min = Vector512.Min(min, v);
+            max = Vector512.Max(max, v);
+            if (!histogram) continue;
+            // floor((v − lower)/width) clamped to [−1, Bins], shifted by one into the row.
+            var slot = Vector512.ConvertToInt64(Vector512.Floor(Vector512.Min(Vector512.Max((v - lower) * inverse, below), above))) + Vector512<long>.One;
+            for (int j = 0; j < 8; j++) row[(int)slot.GetElement(j)]++;
         }
-        Underflow[cell] += under;
-        Overflow[cell] += over;
+        double total = Vector512.Sum(sum), lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        for (int j = 0; j < 8; j++)
+        {
+            lo = Math.Min(lo, min.GetElement(j));
+            hi = Math.Max(hi, max.GetElement(j));
+        }
+        double lowerEdge = histogram ? Grid!.Lower[cell] : 0, inverseWidth = histogram ? Grid!.InverseWidth[cell] : 0;
+        for (; i < n; i++)
+        {
+            double v = values[i];
+            total += v;
+            lo = Math.Min(lo, v);
+            hi = Math.Max(hi, v);
+            if (histogram) row[(int)Math.Floor(Math.Clamp((v - lowerEdge) * inverseWidth, -1, HistogramGrid.Bins)) + 1]++;
+        }
+        Sum[cell] += total;
+        Min[cell] = Math.Min(Min[cell], lo);
+        Max[cell] = Math.Max(Max[cell], hi);
+        Count[cell] += n;
+        if (!histogram) return;
+        Underflow[cell] = row[0];
+        Overflow[cell] = row[HistogramGrid.Bins + 1];
     }
 
     /// <summary>Adds <paramref name="other"/> into this accumulator (same shape and grid).</summary>
@@ -118,6 +151,64 @@ internal sealed class SimulationAccumulator
         AddInto(MetCount, other.MetCount);
     }
 
+    /// <summary>
+    /// Moves the cells [<paramref name="first"/>, <paramref name="end"/>) of each of <paramref name="parts"/>
+    /// into this accumulator, in the order given, and leaves those cells of the parts empty. Disjoint cell
+    /// ranges can be moved on different threads; each cell's sum still adds the parts in their order.
+    /// </summary>
+    public void MoveCells(ReadOnlySpan<SimulationAccumulator> parts, int first, int end)
+    {
+        foreach (var part in parts)
+        {
+            for (int c = first; c < end; c++)
+            {
+                Count[c] += part.Count[c];
+                Sum[c] += part.Sum[c];
+                Min[c] = Math.Min(Min[c], part.Min[c]);
+                Max[c] = Math.Max(Max[c], part.Max[c]);
+                YearHits[c] += part.YearHits[c];
+                Underflow[c] += part.Underflow[c];
+                Overflow[c] += part.Overflow[c];
+            }
+            int from = first * RowLength, length = (end - first) * RowLength;
+            if (Histogram.Length > 0) AddInto(Histogram.AsSpan(from, length), part.Histogram.AsSpan(from, length));
+            part.ClearCells(first, end);
+        }
+    }
+
+    /// <summary>Moves the per-indicator and per-path totals of <paramref name="parts"/> into this one, in order, and empties them.</summary>
+    public void MoveTotals(ReadOnlySpan<SimulationAccumulator> parts)
+    {
+        foreach (var part in parts)
+        {
+            Paths += part.Paths;
+            AllTargets += part.AllTargets;
+            AddInto(TargetHits, part.TargetHits);
+            AddInto(Misses, part.Misses);
+            for (int k = 0; k < ShortfallSum.Length; k++) ShortfallSum[k] += part.ShortfallSum[k];
+            AddInto(MetCount, part.MetCount);
+            part.Paths = 0;
+            part.AllTargets = 0;
+            Array.Clear(part.TargetHits);
+            Array.Clear(part.Misses);
+            Array.Clear(part.ShortfallSum);
+            Array.Clear(part.MetCount);
+        }
+    }
+
+    private void ClearCells(int first, int end)
+    {
+        int n = end - first;
+        Count.AsSpan(first, n).Clear();
+        Sum.AsSpan(first, n).Clear();
+        Min.AsSpan(first, n).Fill(double.PositiveInfinity);
+        Max.AsSpan(first, n).Fill(double.NegativeInfinity);
+        YearHits.AsSpan(first, n).Clear();
+        Underflow.AsSpan(first, n).Clear();
+        Overflow.AsSpan(first, n).Clear();
+        if (Histogram.Length > 0) Histogram.AsSpan(first * RowLength, n * RowLength).Clear();
+    }
+
     /// <summary>The sum of two accumulators as a new one (for tests of associativity).</summary>
     public static SimulationAccumulator Combine(SimulationAccumulator a, SimulationAccumulator b)
     {
@@ -129,12 +220,7 @@ internal sealed class SimulationAccumulator
         return result;
     }
 
-    private static void AddInto(long[] target, long[] source)
-    {
-        var t = target.AsSpan();
-        var s = source.AsSpan();
-        for (int i = 0; i < t.Length; i++) t[i] += s[i];
-    }
+    private static void AddInto(Span<long> target, ReadOnlySpan<long> source) => TensorPrimitives.Add(target, source, target);
 
     /// <summary>
     /// The p-quantile of a cell: exact for one-bin-per-integer cells (the smallest value whose
@@ -152,7 +238,7 @@ internal sealed class SimulationAccumulator
         if (rank <= Underflow[cell])
             return Min[cell] + (lower - Min[cell]) * (rank / Math.Max(1, Underflow[cell]));
         double cumulative = Underflow[cell];
-        var bins = Histogram.AsSpan(cell * HistogramGrid.Bins, HistogramGrid.Bins);
+        var bins = Histogram.AsSpan(cell * RowLength + 1, HistogramGrid.Bins);
         bool exact = Grid.Exact[cell];
         for (int b = 0; b < bins.Length; b++)
         {

@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Forecast.Engine.Randomness;
+
+/// <summary>
+/// Eight independent xoshiro256** generators advanced together in the lanes of 512-bit vectors, for
+/// filling long spans of a block: one step yields eight 64-bit outputs (AVX-512 where present; on other
+/// processors .NET runs the same lane arithmetic on narrower vectors or scalars, with the same bits).
+/// A lane generator is split off a <see cref="Xoshiro256StarStar"/> stream, which gives one output per
+/// lane as a SplitMix64 seed; so the draws depend only on the parent stream and the span length.
+/// </summary>
+public struct Xoshiro256x8
+{
+    private const double Unit = 1.0 / (1UL << 53);
+    private Vector512<ulong> _s0, _s1, _s2, _s3;
+
+    /// <summary>Splits a lane generator off <paramref name="parent"/>, advancing the parent by eight outputs.</summary>
+    public static Xoshiro256x8 Split(ref Xoshiro256StarStar parent)
+    {
+        Span<ulong> words = stackalloc ulong[32];
+        for (int lane = 0; lane < 8; lane++)
+        {
+            ulong sm = parent.NextUInt64();
+            for (int w = 0; w < 4; w++) words[w * 8 + lane] = SplitMix64.Next(ref sm);
+        }
+        return new Xoshiro256x8
+        {
+            _s0 = Vector512.Create<ulong>(words[..8]),
+            _s1 = Vector512.Create<ulong>(words[8..16]),
+            _s2 = Vector512.Create<ulong>(words[16..24]),
+            _s3 = Vector512.Create<ulong>(words[24..]),
+        };
+    }
+
+    /// <summary>The next 64 random bits of each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<ulong> Next()
+    {
+        var s1 = _s1;
+        var x = s1 * 5UL;
+        var result = (Vector512.ShiftLeft(x, 7) | Vector512.ShiftRightLogical(x, 57)) * 9UL;
+        var t = Vector512.ShiftLeft(s1, 17);
+        _s2 ^= _s0;
+        _s3 ^= s1;
+        _s1 = s1 ^ _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = Vector512.ShiftLeft(_s3, 45) | Vector512.ShiftRightLogical(_s3, 19);
+        return result;
+    }
+
+    /// <summary>Eight uniforms in the open interval (0, 1), 53 random bits each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<double> NextOpenDouble() =>
+        (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(Next(), 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit);
+
+    /// <summary>Fills <paramref name="destination"/> with open uniforms, eight at a time (the last step's surplus is dropped).</summary>
+    public void FillOpenUniform(Span<double> destination)
+    {
+        var g = this;
+        int i = 0;
+        for (; i + 8 <= destination.Length; i += 8) g.NextOpenDouble().CopyTo(destination[i..]);
+        if (i < destination.Length)
+        {
+            Span<double> rest = stackalloc double[8];
+            g.NextOpenDouble().CopyTo(rest);
+            rest[..(destination.Length - i)].CopyTo(destination[i..]);
+        }
+        this = g;
+    }
+}
