@@ -131,7 +131,7 @@ internal static class Measurements
         report.AppendLine("| sampling | worst target | variance per path | paths needed | relative to random |");
         report.AppendLine("|---|---|---|---|---|");
         double baseline = 0;
-        foreach (var method in new[] { SamplingMethod.Random, SamplingMethod.Antithetic, SamplingMethod.LatinHypercube })
+        foreach (var method in new[] { SamplingMethod.Random, SamplingMethod.Antithetic, SamplingMethod.LatinHypercube, SamplingMethod.Sobol })
         {
             var estimates = new double[replicates][];
             for (int r = 0; r < replicates; r++)

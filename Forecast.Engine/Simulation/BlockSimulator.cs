@@ -19,12 +19,13 @@ internal static class BlockSimulator
     {
         int drivers = plan.DriverCount;
         var inds = plan.Indicators;
+        ws.FirstPath = block * BlockWorkspace.BlockSize;
 
         for (int d = 0; d < drivers; d++)
         {
             var stream = StreamKey.Derive(seed, block, plan.DriverKeys[d]);
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
-            Sampler.Uniforms(ref stream, u, ws, sampling);
+            Sampler.Uniforms(ref stream, u, ws, sampling, SimulationPlan.LevelDimension(d));
             if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
             SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
@@ -55,7 +56,7 @@ internal static class BlockSimulator
             {
                 var ind = inds[k];
                 if (step <= ind.BaseStep) continue;
-                StepIndicator(plan, ind, k, count, ws, sampling);
+                StepIndicator(plan, ind, k, step, count, ws, sampling);
                 Record(ind, k, step, count, ws, acc);
             }
         }
@@ -77,7 +78,7 @@ internal static class BlockSimulator
         int drivers = plan.DriverCount;
         for (int d = 0; d < drivers; d++)
         {
-            Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling);
+            Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, plan.ShockDimension(d, step));
             int current = plan.LevelIndex[d][step];
             if (current != plan.LevelIndex[d][step - 1]) SetLevels(plan, d, current, count, ws);
         }
@@ -148,7 +149,7 @@ internal static class BlockSimulator
         }
     }
 
-    private static void StepIndicator(SimulationPlan plan, CompiledIndicator ind, int k, int count, BlockWorkspace ws, SamplingMethod sampling)
+    private static void StepIndicator(SimulationPlan plan, CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws, SamplingMethod sampling)
     {
         var x = BlockWorkspace.Row(ws.State, k, count);
         ReadOnlySpan<double> v = ind.Driver >= 0 ? BlockWorkspace.Row(ws.Values, ind.Driver, count) : default;
@@ -190,13 +191,13 @@ internal static class BlockSimulator
                 if (ind.SecondDriver >= 0)
                 {
                     var q = BlockWorkspace.Row(ws.Values, ind.SecondDriver, count);
-                    Sampler.BinomialUniforms(ref stream, u, sampling);
+                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, plan.BinomialDimension(k, step, 0));
                     for (int i = 0; i < count; i++)
                         x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
                 }
                 if (ind.Capacity >= 0)
                 {
-                    Sampler.BinomialUniforms(ref stream, u, sampling);
+                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, plan.BinomialDimension(k, step, 1));
                     for (int i = 0; i < count; i++)
                         x[i] += DiscreteQuantile.Binomial(u[i], ind.Capacity - (int)x[i], Math.Clamp(v[i], 0, 1));
                 }

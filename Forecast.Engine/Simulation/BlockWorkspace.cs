@@ -69,5 +69,11 @@ internal sealed class BlockWorkspace
     /// <summary>Latin hypercube strata order.</summary>
     public int[] Permutation { get; }
 
+    /// <summary>The scrambled Sobol sequence of a <see cref="SamplingMethod.Sobol"/> run (null otherwise).</summary>
+    public SobolSequence? Sobol { get; set; }
+
+    /// <summary>Index in the run of the block's first path (the Sobol point it takes).</summary>
+    public long FirstPath { get; set; }
+
     public static Span<T> Row<T>(T[] array, int row, int length) => array.AsSpan(row * BlockSize, length);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Forecast.Engine.Consistency;
 using Forecast.Engine.Model;
 using Forecast.Engine.Projection;
+using Forecast.Engine.Randomness;
 using Forecast.Engine.Results;
 using Forecast.Engine.Statistics;
 
@@ -41,7 +42,10 @@ public static class MonteCarlo
     internal static SimulationAccumulator Simulate(SimulationPlan plan, ulong seed, long paths, double? precision, int threads,
         IProgress<SimulationProgress>? progress, CancellationToken cancellationToken, SamplingMethod sampling = SamplingMethod.Random)
     {
-        var grid = Pilot(plan, seed, paths, sampling);
+        var sobol = sampling == SamplingMethod.Sobol ? SobolSequence.Create(plan.SobolDimensions, seed) : null;
+        if (sobol is not null && paths >= 1L << SobolSequence.Bits)
+            throw new ArgumentOutOfRangeException(nameof(paths), paths, "Sobol sampling takes fewer than 2^52 paths");
+        var grid = Pilot(plan, seed, paths, sampling, sobol);
         int indicators = plan.Indicators.Length;
         var total = new SimulationAccumulator(indicators, plan.Steps, plan.HeadlineCount, grid);
         var shards = new SimulationAccumulator[ShardsPerWave];
@@ -59,7 +63,7 @@ public static class MonteCarlo
             int inWave = (int)Math.Min(ShardsPerWave, shardCount - firstShard);
             Parallel.For(0, inWave, parallel, j =>
             {
-                var ws = workspaces.TryTake(out var w) ? w : new BlockWorkspace(plan);
+                var ws = workspaces.TryTake(out var w) ? w : new BlockWorkspace(plan) { Sobol = sobol };
                 var acc = shards[j];
                 long shard = firstShard + j;
                 for (int b = 0; b < BlocksPerShard; b++)
@@ -94,10 +98,10 @@ public static class MonteCarlo
     }
 
     /// <summary>Runs the first blocks without histograms to find each cell's range, then builds the grid.</summary>
-    private static HistogramGrid Pilot(SimulationPlan plan, ulong seed, long paths, SamplingMethod sampling)
+    private static HistogramGrid Pilot(SimulationPlan plan, ulong seed, long paths, SamplingMethod sampling, SobolSequence? sobol)
     {
         var pilot = new SimulationAccumulator(plan.Indicators.Length, plan.Steps, plan.HeadlineCount, grid: null);
-        var ws = new BlockWorkspace(plan);
+        var ws = new BlockWorkspace(plan) { Sobol = sobol };
         for (int block = 0; block < PilotBlocks; block++)
         {
             long start = (long)block * BlockWorkspace.BlockSize;

@@ -7,10 +7,13 @@ namespace Forecast.Engine.Simulation;
 internal static class Sampler
 {
     /// <summary>Level uniforms in (0, 1).</summary>
-    public static void Uniforms(ref Xoshiro256StarStar stream, Span<double> u, BlockWorkspace ws, SamplingMethod sampling)
+    public static void Uniforms(ref Xoshiro256StarStar stream, Span<double> u, BlockWorkspace ws, SamplingMethod sampling, int dimension = 0)
     {
         switch (sampling)
         {
+            case SamplingMethod.Sobol:
+                SobolOf(ws).Fill(dimension, ws.FirstPath, u);
+                break;
             case SamplingMethod.Antithetic:
             {
                 int half = (u.Length + 1) / 2;
@@ -28,10 +31,17 @@ internal static class Sampler
     }
 
     /// <summary>Standard normal shocks.</summary>
-    public static void Normals(ref Xoshiro256StarStar stream, Span<double> z, BlockWorkspace ws, SamplingMethod sampling)
+    public static void Normals(ref Xoshiro256StarStar stream, Span<double> z, BlockWorkspace ws, SamplingMethod sampling, int dimension = 0)
     {
         switch (sampling)
         {
+            case SamplingMethod.Sobol:
+            {
+                var u = ws.Scratch.AsSpan(0, z.Length);
+                SobolOf(ws).Fill(dimension, ws.FirstPath, u);
+                for (int i = 0; i < z.Length; i++) z[i] = Normal.InvCDF(0, 1, u[i]);
+                break;
+            }
             case SamplingMethod.Antithetic:
             {
                 int half = (z.Length + 1) / 2;
@@ -53,9 +63,13 @@ internal static class Sampler
     }
 
     /// <summary>Uniforms for binomial exits and conversions: mirrored for antithetic sampling, independent otherwise.</summary>
-    public static void BinomialUniforms(ref Xoshiro256StarStar stream, Span<double> u, SamplingMethod sampling)
+    public static void BinomialUniforms(ref Xoshiro256StarStar stream, Span<double> u, BlockWorkspace ws, SamplingMethod sampling, int dimension = 0)
     {
-        if (sampling == SamplingMethod.Antithetic)
+        if (sampling == SamplingMethod.Sobol)
+        {
+            SobolOf(ws).Fill(dimension, ws.FirstPath, u);
+        }
+        else if (sampling == SamplingMethod.Antithetic)
         {
             int half = (u.Length + 1) / 2;
             stream.FillOpenUniform(u[..half]);
@@ -66,6 +80,9 @@ internal static class Sampler
             stream.FillOpenUniform(u);
         }
     }
+
+    private static SobolSequence SobolOf(BlockWorkspace ws) =>
+        ws.Sobol ?? throw new InvalidOperationException("a Sobol run needs the workspace's sequence");
 
     /// <summary>u_i = (π(i) + v_i)/n: one uniform in each of n equal strata, in an order π drawn by Fisher-Yates.</summary>
     private static void Stratify(ref Xoshiro256StarStar stream, Span<double> u, int[] permutation)

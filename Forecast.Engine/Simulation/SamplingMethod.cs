@@ -20,4 +20,13 @@ public enum SamplingMethod
     /// random order (z = Φ⁻¹ of the stratified uniform).
     /// </summary>
     LatinHypercube,
+
+    /// <summary>
+    /// Scrambled Sobol points (randomised quasi-Monte Carlo, <see cref="Forecast.Engine.Randomness.SobolSequence"/>):
+    /// path n of the run is point n of the sequence; each driver's level, each driver's shock in each year and
+    /// each indicator's binomial uniforms in each year have their own dimension (z = Φ⁻¹ of the coordinate).
+    /// The scramble comes from the seed, so different seeds give independent replicates. Paths are not
+    /// independent: the Wilson interval assumes they are, and replicates with different seeds measure the real error.
+    /// </summary>
+    Sobol,
 }

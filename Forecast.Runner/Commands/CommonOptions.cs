@@ -55,7 +55,7 @@ internal sealed class CommonOptions
 
     public Option<string> Sampling { get; } = new("--sampling")
     {
-        Description = "random (plain Monte Carlo), antithetic, or lhs (Latin hypercube)",
+        Description = "random (plain Monte Carlo), antithetic, lhs (Latin hypercube) or sobol (scrambled Sobol quasi-Monte Carlo)",
         DefaultValueFactory = _ => "random",
     };
 
@@ -68,7 +68,7 @@ internal sealed class CommonOptions
         Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5)
             ? $"--precision must lie in (0, 0.5], e.g. 0.005, not {h.ToString(CultureInfo.InvariantCulture)}" : null);
         Lang.AcceptOnlyFromAmong("auto", "zh", "en");
-        Sampling.AcceptOnlyFromAmong("random", "antithetic", "lhs");
+        Sampling.AcceptOnlyFromAmong("random", "antithetic", "lhs", "sobol");
     }
 
     /// <summary>Adds a range check that runs only on values that parsed (a value that did not parse has its own error).</summary>
@@ -94,6 +94,7 @@ internal sealed class CommonOptions
     {
         "antithetic" => SamplingMethod.Antithetic,
         "lhs" => SamplingMethod.LatinHypercube,
+        "sobol" => SamplingMethod.Sobol,
         _ => SamplingMethod.Random,
     };
 

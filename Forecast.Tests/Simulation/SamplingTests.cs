@@ -9,6 +9,7 @@ public class SamplingTests
     [Theory]
     [InlineData(SamplingMethod.Antithetic)]
     [InlineData(SamplingMethod.LatinHypercube)]
+    [InlineData(SamplingMethod.Sobol)]
     public void VarianceReducedSampling_StaysUnbiased_AgainstTheLognormalTail(SamplingMethod sampling)
     {
         // Same closed form as plain Monte Carlo; the tolerance uses the independent-paths standard error,
@@ -51,6 +52,7 @@ public class SamplingTests
     [Theory]
     [InlineData(SamplingMethod.Antithetic)]
     [InlineData(SamplingMethod.LatinHypercube)]
+    [InlineData(SamplingMethod.Sobol)]
     public void EverySamplingMethod_IsIdenticalForOneAndTwoThreads(SamplingMethod sampling)
     {
         var scenario = ReproducibilityTests.Mixed(40_000);
