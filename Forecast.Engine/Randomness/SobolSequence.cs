@@ -5,9 +5,9 @@ namespace Forecast.Engine.Randomness;
 /// <summary>
 /// A scrambled Sobol sequence (quasi-Monte Carlo) with 52-bit points. Dimension 0 is van der Corput's;
 /// dimension i ≥ 1 uses the i-th primitive polynomial over GF(2) (<see cref="PrimitivePolynomials"/>)
-/// with initial direction numbers m₁..m_s odd and below 2^k, drawn once from a fixed SplitMix64 seed
-/// (Bratley and Fox's recurrence then gives the rest; unlike Joe and Kuo's tables they are not tuned for
-/// two-dimensional projections). Each dimension is scrambled by Matoušek's random linear matrix scramble
+/// with Joe and Kuo's initial direction numbers (new-joe-kuo-6.21201, tuned for two-dimensional
+/// projections) for dimensions 1 to 9, and beyond them odd m_k below 2^k drawn once from a fixed
+/// SplitMix64 seed (valid, but not tuned); Bratley and Fox's recurrence gives the rest. Each dimension is scrambled by Matoušek's random linear matrix scramble
 /// and a random digital shift drawn from the run's seed, so every seed gives an independent randomised
 /// QMC replicate whose points are still a (t, s)-sequence. Point n is taken in Gray-code order (Antonov
 /// and Saleev), so consecutive points cost one XOR per dimension.
@@ -19,6 +19,12 @@ public sealed class SobolSequence
     private const ulong DirectionSeed = 0x5EED_50B0_1D1C_0DE5UL;
     private const double Unit = 1.0 / (1UL << Bits);
     private readonly ulong[] _directions;
+
+    /// <summary>Joe and Kuo's m₁..m_s for dimensions 1..9 (their d = 2..10).</summary>
+    private static readonly ulong[][] JoeKuo =
+    [
+        [1], [1, 3], [1, 3, 1], [1, 1, 1], [1, 1, 3, 3], [1, 3, 5, 13], [1, 1, 5, 5, 17], [1, 1, 5, 5, 5], [1, 1, 7, 11, 19],
+    ];
     private readonly ulong[] _shifts;
 
     private SobolSequence(int dimensions, ulong[] directions, ulong[] shifts)
@@ -51,7 +57,8 @@ public sealed class SobolSequence
             {
                 ulong p = polynomials[d - 1];
                 int s = 63 - BitOperations.LeadingZeroCount(p);
-                for (int k = 1; k <= s; k++) m[k] = (SplitMix64.Next(ref initial) & ((1UL << k) - 1)) | 1;
+                for (int k = 1; k <= s; k++)
+                    m[k] = d <= JoeKuo.Length ? JoeKuo[d - 1][k - 1] : (SplitMix64.Next(ref initial) & ((1UL << k) - 1)) | 1;
                 for (int j = s + 1; j <= Bits; j++)
                 {
                     // m_j = 2a₁m_{j−1} ⊕ 4a₂m_{j−2} ⊕ … ⊕ 2^{s−1}a_{s−1}m_{j−s+1} ⊕ 2^s m_{j−s} ⊕ m_{j−s}

@@ -25,7 +25,7 @@ internal static class BlockSimulator
         {
             var stream = StreamKey.Derive(seed, block, plan.DriverKeys[d]);
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
-            Sampler.Uniforms(ref stream, u, ws, sampling, SimulationPlan.LevelDimension(d));
+            Sampler.Uniforms(ref stream, u, ws, sampling, new SobolCoordinate(false, d, 0));
             if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
             SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
@@ -34,6 +34,7 @@ internal static class BlockSimulator
         {
             var ind = inds[k];
             ws.IndicatorStreams[k] = StreamKey.Derive(seed, block, ind.StreamKey);
+            if (sampling == SamplingMethod.Sobol) Sampler.SobolOrder(ref ws.IndicatorStreams[k], ws, k, count);
             BlockWorkspace.Row(ws.State, k, count).Fill(ind.BaseValue);
             BlockWorkspace.Row(ws.Numerator, k, count).Fill(1);
             BlockWorkspace.Row(ws.Denominator, k, count).Fill(1);
@@ -78,7 +79,7 @@ internal static class BlockSimulator
         int drivers = plan.DriverCount;
         for (int d = 0; d < drivers; d++)
         {
-            Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, plan.ShockDimension(d, step));
+            Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, new SobolCoordinate(false, d, step));
             int current = plan.LevelIndex[d][step];
             if (current != plan.LevelIndex[d][step - 1]) SetLevels(plan, d, current, count, ws);
         }
@@ -191,13 +192,13 @@ internal static class BlockSimulator
                 if (ind.SecondDriver >= 0)
                 {
                     var q = BlockWorkspace.Row(ws.Values, ind.SecondDriver, count);
-                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, plan.BinomialDimension(k, step, 0));
+                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, new SobolCoordinate(true, k, 2 * (step - 1)));
                     for (int i = 0; i < count; i++)
                         x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
                 }
                 if (ind.Capacity >= 0)
                 {
-                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, plan.BinomialDimension(k, step, 1));
+                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, new SobolCoordinate(true, k, 2 * (step - 1) + 1));
                     for (int i = 0; i < count; i++)
                         x[i] += DiscreteQuantile.Binomial(u[i], ind.Capacity - (int)x[i], Math.Clamp(v[i], 0, 1));
                 }

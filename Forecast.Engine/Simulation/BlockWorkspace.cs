@@ -34,7 +34,12 @@ internal sealed class BlockWorkspace
         AllMet = new bool[BlockSize];
         Scratch = new double[BlockSize];
         Permutation = new int[BlockSize];
+        SobolOrder = new int[(drivers + indicators) * BlockSize];
+        OrderRowOfIndicators = drivers;
     }
+
+    /// <summary>Row of <see cref="SobolOrder"/> where the indicators' orders start.</summary>
+    public int OrderRowOfIndicators { get; }
 
     public Xoshiro256StarStar[] DriverStreams { get; }
     public Xoshiro256StarStar[] IndicatorStreams { get; }
@@ -69,8 +74,11 @@ internal sealed class BlockWorkspace
     /// <summary>Latin hypercube strata order.</summary>
     public int[] Permutation { get; }
 
-    /// <summary>The scrambled Sobol sequence of a <see cref="SamplingMethod.Sobol"/> run (null otherwise).</summary>
-    public SobolSequence? Sobol { get; set; }
+    /// <summary>The scrambled Sobol sequences of a <see cref="SamplingMethod.Sobol"/> run (null otherwise).</summary>
+    public SobolSampling? Sobol { get; set; }
+
+    /// <summary>Sobol runs: the order in which each driver's (rows 0..drivers−1) and each indicator's (following rows) points go to the block's paths.</summary>
+    public int[] SobolOrder { get; }
 
     /// <summary>Index in the run of the block's first path (the Sobol point it takes).</summary>
     public long FirstPath { get; set; }

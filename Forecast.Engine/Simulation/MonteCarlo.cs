@@ -42,7 +42,7 @@ public static class MonteCarlo
     internal static SimulationAccumulator Simulate(SimulationPlan plan, ulong seed, long paths, double? precision, int threads,
         IProgress<SimulationProgress>? progress, CancellationToken cancellationToken, SamplingMethod sampling = SamplingMethod.Random)
     {
-        var sobol = sampling == SamplingMethod.Sobol ? SobolSequence.Create(plan.SobolDimensions, seed) : null;
+        var sobol = sampling == SamplingMethod.Sobol ? SobolSampling.Create(plan, seed) : null;
         if (sobol is not null && paths >= 1L << SobolSequence.Bits)
             throw new ArgumentOutOfRangeException(nameof(paths), paths, "Sobol sampling takes fewer than 2^52 paths");
         var grid = Pilot(plan, seed, paths, sampling, sobol);
@@ -98,7 +98,7 @@ public static class MonteCarlo
     }
 
     /// <summary>Runs the first blocks without histograms to find each cell's range, then builds the grid.</summary>
-    private static HistogramGrid Pilot(SimulationPlan plan, ulong seed, long paths, SamplingMethod sampling, SobolSequence? sobol)
+    private static HistogramGrid Pilot(SimulationPlan plan, ulong seed, long paths, SamplingMethod sampling, SobolSampling? sobol)
     {
         var pilot = new SimulationAccumulator(plan.Indicators.Length, plan.Steps, plan.HeadlineCount, grid: null);
         var ws = new BlockWorkspace(plan) { Sobol = sobol };

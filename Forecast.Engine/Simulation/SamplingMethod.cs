@@ -22,11 +22,11 @@ public enum SamplingMethod
     LatinHypercube,
 
     /// <summary>
-    /// Scrambled Sobol points (randomised quasi-Monte Carlo, <see cref="Forecast.Engine.Randomness.SobolSequence"/>):
-    /// path n of the run is point n of the sequence; each driver's level, each driver's shock in each year and
-    /// each indicator's binomial uniforms in each year have their own dimension (z = Φ⁻¹ of the coordinate).
-    /// The scramble comes from the seed, so different seeds give independent replicates. Paths are not
-    /// independent: the Wilson interval assumes they are, and replicates with different seeds measure the real error.
+    /// Scrambled Sobol points (randomised quasi-Monte Carlo) in a Latin supercube (<see cref="SobolSampling"/>):
+    /// each driver's level and yearly shocks, and each indicator's binomial uniforms, are the low dimensions of
+    /// their own scrambled Sobol sequence (z = Φ⁻¹ of the coordinate; path n takes point n, in a random order
+    /// per block and group). Different seeds give independent replicates. Paths are not independent: the
+    /// Wilson interval assumes they are, and replicates with different seeds measure the real error.
     /// </summary>
     Sobol,
 }

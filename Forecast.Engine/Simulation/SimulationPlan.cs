@@ -17,17 +17,6 @@ internal sealed class SimulationPlan
     public int FirstYear { get; private init; }
     public int Steps { get; private init; }
 
-    /// <summary>Sobol dimensions a path uses: each driver's level, each driver's shock per step, two binomial uniforms per indicator and step.</summary>
-    public int SobolDimensions => DriverCount * (1 + Steps) + 2 * Steps * Indicators.Length;
-
-    /// <summary>Sobol dimension of driver d's level uniform.</summary>
-    public static int LevelDimension(int d) => d;
-
-    /// <summary>Sobol dimension of driver d's shock in step s (1 ≤ s ≤ Steps).</summary>
-    public int ShockDimension(int d, int step) => DriverCount * step + d;
-
-    /// <summary>Sobol dimension of indicator k's first (exits) or second (capacity entries) binomial uniforms in step s.</summary>
-    public int BinomialDimension(int k, int step, int which) => DriverCount * (1 + Steps) + 2 * ((step - 1) * Indicators.Length + k) + which;
     public int DriverCount { get; private init; }
     public ulong[] DriverKeys { get; private init; } = [];
     /// <summary>LevelSamplers[d][c]: c = 0 the base level, c ≥ 1 the c-th change.</summary>
