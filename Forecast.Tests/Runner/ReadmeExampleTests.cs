@@ -23,4 +23,17 @@ public class ReadmeExampleTests
         Assert.Contains("var result = MonteCarlo.Run(scenario, new SimulationOptions(Paths: 100_000, Seed: 7));", readme, StringComparison.Ordinal);
         Assert.Contains("var firms = result[\"hightech_enterprises\"];", readme, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryImageTheReadmeShows_IsAPngInTheRepository()
+    {
+        string readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
+        var images = System.Text.RegularExpressions.Regex.Matches(readme, @"!\[[^\]]*\]\(([^)]+)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("docs/images/fan-hightech_enterprises.png", images);
+        foreach (string image in images)
+        {
+            byte[] bytes = File.ReadAllBytes(RepositoryFiles.Path(image.Split('/')));
+            Assert.True(bytes.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), $"{image} is not a PNG");
+        }
+    }
 }
