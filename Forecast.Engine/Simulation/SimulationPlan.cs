@@ -44,12 +44,14 @@ internal sealed class SimulationPlan
         var driverIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < scenario.Drivers.Count; d++) driverIndex[scenario.Drivers[d].Id] = d;
 
+        // Beta and PERT samplers tabulate their quantiles (tens of milliseconds each): build them on all cores.
         var samplers = new LevelSampler[scenario.Drivers.Count][];
+        Parallel.For(0, scenario.Drivers.Count, d =>
+            samplers[d] = [LevelSamplerCache.For(scenario.Drivers[d].Level), .. scenario.Drivers[d].LevelChanges.Select(c => LevelSamplerCache.For(c.Level))]);
         var levelIndex = new int[scenario.Drivers.Count][];
         for (int d = 0; d < scenario.Drivers.Count; d++)
         {
             var driver = scenario.Drivers[d];
-            samplers[d] = [LevelSamplerCache.For(driver.Level), .. driver.LevelChanges.Select(c => LevelSamplerCache.For(c.Level))];
             levelIndex[d] = new int[steps + 1];
             for (int s = 0; s <= steps; s++)
             {

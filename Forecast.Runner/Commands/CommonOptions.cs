@@ -8,24 +8,43 @@ namespace Forecast.Runner.Commands;
 /// <summary>Options shared by the simulation commands.</summary>
 internal sealed class CommonOptions
 {
-    public Option<long?> Paths { get; } = new("--paths")
-    {
-        Description = "Number of Monte Carlo paths (default: the scenario's run.paths, 100000)",
-        CustomParser = r => Parse<long>(r, "a whole number of paths, e.g. 100000", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
-    };
+    public Option<long?> Paths { get; } = PathsOption("Number of Monte Carlo paths (default: the scenario's run.paths, 100000)", "100000");
 
-    public Option<ulong?> Seed { get; } = new("--seed")
+    public Option<ulong?> Seed { get; } = SeedOption("Seed of every random stream (default: the scenario's run.seed)");
+
+    public Option<int> Threads { get; } = ThreadsOption();
+
+    /// <summary>A --paths option: a whole number of at least 1 (the message names the bad value).</summary>
+    internal static Option<long?> PathsOption(string description, string example)
     {
-        Description = "Seed of every random stream (default: the scenario's run.seed)",
+        var option = new Option<long?>("--paths")
+        {
+            Description = description,
+            CustomParser = r => Parse<long>(r, $"a whole number of paths, e.g. {example}", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
+        };
+        Check(option, v => v is < 1 ? $"--paths must be at least 1, not {v}" : null);
+        return option;
+    }
+
+    /// <summary>A --seed option: a whole number of at least 0.</summary>
+    internal static Option<ulong?> SeedOption(string description) => new("--seed")
+    {
+        Description = description,
         CustomParser = r => Parse<ulong>(r, "a whole number of at least 0", s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null),
     };
 
-    public Option<int> Threads { get; } = new("--threads")
+    /// <summary>A --threads option: 0 for all cores, or a positive number of threads.</summary>
+    internal static Option<int> ThreadsOption()
     {
-        Description = "Worker threads (default: all cores); results do not depend on it",
-        DefaultValueFactory = _ => 0,
-        CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
-    };
+        var option = new Option<int>("--threads")
+        {
+            Description = "Worker threads (default: all cores); results do not depend on it",
+            DefaultValueFactory = _ => 0,
+            CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
+        };
+        Check(option, v => v < 0 ? $"--threads must be 0 (all cores) or more, not {v}" : null);
+        return option;
+    }
 
     public Option<double?> Precision { get; } = new("--precision")
     {
@@ -63,8 +82,6 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Check(Paths, v => v is < 1 ? $"--paths must be at least 1, not {v}" : null);
-        Check(Threads, v => v < 0 ? $"--threads must be 0 (all cores) or more, not {v}" : null);
         Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5)
             ? $"--precision must lie in (0, 0.5], e.g. 0.005, not {h.ToString(CultureInfo.InvariantCulture)}" : null);
         Lang.AcceptOnlyFromAmong("auto", "zh", "en");

@@ -7,31 +7,14 @@ namespace Forecast.Runner.WhatIf;
 /// <summary>Options shared by the what-if commands (compare, sweep, goal, sensitivity).</summary>
 internal sealed class WhatIfOptions
 {
-    public WhatIfOptions(string pathsDescription)
-    {
-        Paths = new Option<long?>("--paths")
-        {
-            Description = pathsDescription,
-            CustomParser = r => CommonOptions.Parse<long>(r, "a whole number of paths, e.g. 20000", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
-        };
-        CommonOptions.Check(Paths, v => v is < 1 ? "--paths must be at least 1" : null);
-        CommonOptions.Check(Threads, v => v < 0 ? "--threads must be 0 (all cores) or more" : null);
-    }
+    public WhatIfOptions(string pathsDescription) => Paths = CommonOptions.PathsOption(pathsDescription, "20000");
 
     public Option<long?> Paths { get; }
 
-    public Option<ulong?> Seed { get; } = new("--seed")
-    {
-        Description = "Seed of every random stream (default: the first scenario's run.seed); every scenario and lever value uses it",
-        CustomParser = r => CommonOptions.Parse<ulong>(r, "a whole number of at least 0", s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null),
-    };
+    public Option<ulong?> Seed { get; } = CommonOptions.SeedOption(
+        "Seed of every random stream (default: the first scenario's run.seed); every scenario and lever value uses it");
 
-    public Option<int> Threads { get; } = new("--threads")
-    {
-        Description = "Worker threads (default: all cores); results do not depend on it",
-        DefaultValueFactory = _ => 0,
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
-    };
+    public Option<int> Threads { get; } = CommonOptions.ThreadsOption();
 
     public Option<string?> Out { get; } = new("--out") { Description = "Output folder" };
 
