@@ -77,7 +77,7 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
 /// A stock-flow count: N_{t+1} = N_t + E_t − X_t, with X_t ~ Binomial(N_t, q_t) exits (q the exit-rate
 /// driver's yearly value, clamped to [0, 1]; certificates not renewed, patents lapsing) and entries E_t
 /// the entries driver's yearly value rounded to a whole non-negative number. With a capacity C the
-/// entries are conversions from the pool not yet in the stock: E_t ~ Binomial(C − N_t, e_t), e the
+/// entries are conversions from the pool not yet in the stock: E_t ~ Binomial(C − N_t, e_t), N_t after the year's exits, e the
 /// entries driver read as a yearly conversion probability (e.g. counties becoming innovative counties).
 /// </summary>
 /// <param name="Entries">Id of the entries driver (a count, or a conversion rate with a capacity).</param>

@@ -49,7 +49,7 @@ public static class MonteCarlo
         int indicators = plan.Indicators.Length;
         var total = new SimulationAccumulator(indicators, plan.Steps, plan.HeadlineCount, grid);
         var shards = new SimulationAccumulator[ShardsPerWave];
-        for (int j = 0; j < ShardsPerWave; j++) shards[j] = new SimulationAccumulator(indicators, plan.Steps, plan.HeadlineCount, grid);
+        for (int j = 0; j < ShardsPerWave; j++) shards[j] = new SimulationAccumulator(indicators, plan.Steps, plan.HeadlineCount, grid, compact: true);
         var workspaces = new ConcurrentBag<BlockWorkspace>();
         var parallel = new ParallelOptions
         {

@@ -13,7 +13,15 @@ namespace Forecast.Engine.Simulation;
 /// </summary>
 internal sealed class SimulationAccumulator
 {
-    public SimulationAccumulator(int indicators, int steps, int headlineCount, HistogramGrid? grid)
+    /// <param name="indicators">Indicators of the plan.</param>
+    /// <param name="steps">Yearly steps of the plan.</param>
+    /// <param name="headlineCount">Headline targets of the plan.</param>
+    /// <param name="grid">Histogram grid (null: no histograms, as in a pilot run).</param>
+    /// <param name="compact">
+    /// Count the histograms in 32-bit cells (for a shard of at most a few thousand paths, moved into a
+    /// total with <see cref="MoveCells"/>): half the memory, so a shard's histograms stay in the core's cache.
+    /// </param>
+    public SimulationAccumulator(int indicators, int steps, int headlineCount, HistogramGrid? grid, bool compact = false)
     {
         Indicators = indicators;
         Steps = steps;
@@ -26,7 +34,8 @@ internal sealed class SimulationAccumulator
         YearHits = new long[cells];
         Underflow = new long[cells];
         Overflow = new long[cells];
-        Histogram = grid is null ? [] : new long[cells * RowLength];
+        Histogram = grid is null || compact ? [] : new long[cells * RowLength];
+        _compact = grid is not null && compact ? new int[cells * RowLength] : null;
         TargetHits = new long[indicators];
         Misses = new long[indicators];
         ShortfallSum = new double[indicators];
@@ -36,6 +45,8 @@ internal sealed class SimulationAccumulator
 
     /// <summary>Histogram slots per cell: the underflow slot, <see cref="HistogramGrid.Bins"/> bins, the overflow slot.</summary>
     public const int RowLength = HistogramGrid.Bins + 2;
+
+    private readonly int[]? _compact;
 
     public int Indicators { get; }
     public int Steps { get; }
@@ -72,6 +83,7 @@ internal sealed class SimulationAccumulator
         Array.Clear(Underflow);
         Array.Clear(Overflow);
         Array.Clear(Histogram);
+        if (_compact is not null) Array.Clear(_compact);
         Array.Clear(TargetHits);
         Array.Clear(Misses);
         Array.Clear(ShortfallSum);
@@ -89,7 +101,8 @@ internal sealed class SimulationAccumulator
         var max = Vector512.Create(double.NegativeInfinity);
         int n = values.Length, i = 0;
         bool histogram = Grid is not null;
-        var row = histogram ? Histogram.AsSpan(cell * RowLength, RowLength) : default;
+        var row = histogram && _compact is null ? Histogram.AsSpan(cell * RowLength, RowLength) : default;
+        var compactRow = _compact is not null ? _compact.AsSpan(cell * RowLength, RowLength) : default;
         var lower = Vector512.Create(histogram ? Grid!.Lower[cell] : 0);
         var inverse = Vector512.Create(histogram ? Grid!.InverseWidth[cell] : 0);
         var below = Vector512.Create(-1.0);
@@ -103,7 +116,8 @@ internal sealed class SimulationAccumulator
             if (!histogram) continue;
             // floor((v − lower)/width) clamped to [−1, Bins], shifted by one into the row.
             var slot = Vector512.ConvertToInt64(Vector512.Floor(Vector512.Min(Vector512.Max((v - lower) * inverse, below), above))) + Vector512<long>.One;
-            for (int j = 0; j < 8; j++) row[(int)slot.GetElement(j)]++;
+            if (_compact is not null) Scatter(compactRow, slot);
+            else Scatter(row, slot);
         }
         double total = Vector512.Sum(sum), lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         for (int j = 0; j < 8; j++)
@@ -118,15 +132,23 @@ internal sealed class SimulationAccumulator
             total += v;
             lo = Math.Min(lo, v);
             hi = Math.Max(hi, v);
-            if (histogram) row[(int)Math.Floor(Math.Clamp((v - lowerEdge) * inverseWidth, -1, HistogramGrid.Bins)) + 1]++;
+            if (!histogram) continue;
+            int index = (int)Math.Floor(Math.Clamp((v - lowerEdge) * inverseWidth, -1, HistogramGrid.Bins)) + 1;
+            if (_compact is not null) compactRow[index]++;
+            else row[index]++;
         }
         Sum[cell] += total;
         Min[cell] = Math.Min(Min[cell], lo);
         Max[cell] = Math.Max(Max[cell], hi);
         Count[cell] += n;
         if (!histogram) return;
-        Underflow[cell] = row[0];
-        Overflow[cell] = row[HistogramGrid.Bins + 1];
+        Underflow[cell] = _compact is not null ? compactRow[0] : row[0];
+        Overflow[cell] = _compact is not null ? compactRow[HistogramGrid.Bins + 1] : row[HistogramGrid.Bins + 1];
+    }
+
+    private static void Scatter<T>(Span<T> row, Vector512<long> slot) where T : System.Numerics.IIncrementOperators<T>
+    {
+        for (int j = 0; j < 8; j++) row[(int)slot.GetElement(j)]++;
     }
 
     /// <summary>Adds <paramref name="other"/> into this accumulator (same shape and grid).</summary>
@@ -144,7 +166,8 @@ internal sealed class SimulationAccumulator
         AddInto(YearHits, other.YearHits);
         AddInto(Underflow, other.Underflow);
         AddInto(Overflow, other.Overflow);
-        AddInto(Histogram, other.Histogram);
+        if (other._compact is not null) AddCompact(Histogram, other._compact);
+        else AddInto(Histogram, other.Histogram);
         AddInto(TargetHits, other.TargetHits);
         AddInto(Misses, other.Misses);
         for (int k = 0; k < ShortfallSum.Length; k++) ShortfallSum[k] += other.ShortfallSum[k];
@@ -171,7 +194,8 @@ internal sealed class SimulationAccumulator
                 Overflow[c] += part.Overflow[c];
             }
             int from = first * RowLength, length = (end - first) * RowLength;
-            if (Histogram.Length > 0) AddInto(Histogram.AsSpan(from, length), part.Histogram.AsSpan(from, length));
+            if (part._compact is not null) AddCompact(Histogram.AsSpan(from, length), part._compact.AsSpan(from, length));
+            else if (Histogram.Length > 0) AddInto(Histogram.AsSpan(from, length), part.Histogram.AsSpan(from, length));
             part.ClearCells(first, end);
         }
     }
@@ -207,6 +231,7 @@ internal sealed class SimulationAccumulator
         Underflow.AsSpan(first, n).Clear();
         Overflow.AsSpan(first, n).Clear();
         if (Histogram.Length > 0) Histogram.AsSpan(first * RowLength, n * RowLength).Clear();
+        if (_compact is not null) _compact.AsSpan(first * RowLength, n * RowLength).Clear();
     }
 
     /// <summary>The sum of two accumulators as a new one (for tests of associativity).</summary>
@@ -218,6 +243,12 @@ internal sealed class SimulationAccumulator
         result.Add(a);
         result.Add(b);
         return result;
+    }
+
+    private static void AddCompact(Span<long> target, ReadOnlySpan<int> source)
+    {
+        if (target.Length != source.Length) throw new InvalidOperationException("the accumulators' histograms differ in shape");
+        for (int i = 0; i < target.Length; i++) target[i] += source[i];
     }
 
     private static void AddInto(Span<long> target, ReadOnlySpan<long> source) => TensorPrimitives.Add(target, source, target);
