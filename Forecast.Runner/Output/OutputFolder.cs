@@ -6,7 +6,9 @@ namespace Forecast.Runner.Output;
 /// Writes a run's files so that a failure never leaves a half-written output: every file is first
 /// written into a staging folder beside the output folder, and only when all are complete are they
 /// moved into place, one atomic rename each. A marker file records which scenario the folder belongs
-/// to; a run never writes into a folder of another scenario unless forced.
+/// to (first line) and which files the last run wrote (the other lines); a run never writes into a folder
+/// of another scenario unless forced, and after a commit it removes the files an earlier run wrote that
+/// this one did not (say plots after a <c>--no-plots</c> rerun), never a file it did not write itself.
 /// </summary>
 internal sealed class OutputFolder : IDisposable
 {
@@ -99,7 +101,7 @@ internal sealed class OutputFolder : IDisposable
     {
         try
         {
-            return System.IO.File.ReadAllText(marker).Trim();
+            return System.IO.File.ReadLines(marker).FirstOrDefault()?.Trim() ?? "";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -128,6 +130,10 @@ internal sealed class OutputFolder : IDisposable
         foreach (var f in files)
             if (Directory.Exists(f.Target))
                 throw new IOException($"'{f.Target}' is a folder; it cannot be replaced by the output file of that name");
+        var earlier = EarlierFiles();
+        var now = files.Where(f => f.Relative != MarkerName).Select(f => f.Relative.Replace('\\', '/')).ToList();
+        string stagedMarker = System.IO.Path.Combine(_staging, MarkerName);
+        System.IO.File.AppendAllLines(stagedMarker, now);
         Directory.CreateDirectory(Path);
         var written = new List<string>();
         foreach (var f in files)
@@ -145,7 +151,45 @@ internal sealed class OutputFolder : IDisposable
         }
         _committed = true;
         TryDelete(_staging);
+        RemoveStale(earlier.Except(now, StringComparer.Ordinal));
         return written;
+    }
+
+    /// <summary>The files the previous run listed in the folder's marker (none when there is no marker or it cannot be read).</summary>
+    private List<string> EarlierFiles()
+    {
+        try
+        {
+            string marker = System.IO.Path.Combine(Path, MarkerName);
+            return System.IO.File.Exists(marker) ? System.IO.File.ReadLines(marker).Skip(1).Where(l => l.Length > 0).ToList() : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Deletes files an earlier run wrote and this one did not, and the folders that leaves empty (best effort).</summary>
+    private void RemoveStale(IEnumerable<string> relatives)
+    {
+        string root = System.IO.Path.GetFullPath(Path) + System.IO.Path.DirectorySeparatorChar;
+        foreach (string relative in relatives)
+        {
+            string target = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, relative));
+            if (!target.StartsWith(root, StringComparison.Ordinal)) continue; // never outside the folder
+            try
+            {
+                if (System.IO.File.Exists(target)) System.IO.File.Delete(target);
+                for (string? dir = System.IO.Path.GetDirectoryName(target);
+                     dir is not null && dir.Length >= root.Length && !Directory.EnumerateFileSystemEntries(dir).Any();
+                     dir = System.IO.Path.GetDirectoryName(dir))
+                    Directory.Delete(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A stale file that cannot be removed stays; the new files are all in place.
+            }
+        }
     }
 
     /// <summary>Without a commit, removes the staging folder and any parent folder this run created: nothing is left behind.</summary>

@@ -120,6 +120,26 @@ public class OutputFaultTests
     }
 
     [Fact]
+    public async Task RerunWithoutPlots_RemovesTheEarlierRunsPlots_ButKeepsFilesTheUserAdded()
+    {
+        string parent = NewFolder();
+        string outDir = Path.Combine(parent, "out");
+        string scenario = ScenarioFile(parent);
+        Assert.Equal(0, (await CliHarness.Run("run", scenario, "--out", outDir, "--paths", "2000")).ExitCode);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "plots")));
+        string notes = Path.Combine(outDir, "my-notes.txt");
+        await File.WriteAllTextAsync(notes, "mine");
+
+        var again = await CliHarness.Run("run", scenario, "--out", outDir, "--paths", "2000", "--no-plots");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(outDir, "plots")), "plots of the earlier run are left behind");
+        Assert.Equal("mine", await File.ReadAllTextAsync(notes));
+        Assert.Equal([".forecast-output", "my-notes.txt", "scenario.yaml", "summary.csv", "summary.json", "trajectories.csv"],
+            new DirectoryInfo(outDir).GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public async Task FailureWhileWritingStagedFiles_LeavesThePreviousOutputByteIdentical_AndNoStagingFolder()
     {
         // What a full disk or an exception half-way through writing does: the staged files are abandoned, never moved.
