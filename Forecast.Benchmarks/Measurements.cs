@@ -23,7 +23,7 @@ internal static class Measurements
         return args[0] switch
         {
             "peer" => Peer(paths > 0 ? paths : 1_000_000),
-            "throughput" => Throughput(paths > 0 ? paths : 1_000_000),
+            "throughput" => Throughput(paths > 0 ? paths : 1_000_000, args.Length > 2 ? args[2] : null),
             "memory" => Memory(),
             "precision" => Precision(paths > 0 ? paths : 16_384),
             _ => MemoryChild(paths),
@@ -92,7 +92,7 @@ internal static class Measurements
         return Save("peer-gbm8.md", report.ToString());
     }
 
-    private static int Throughput(long paths)
+    private static int Throughput(long paths, string? only)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## Throughput ({paths:N0} paths, {Environment.ProcessorCount} cores)");
@@ -101,6 +101,7 @@ internal static class Measurements
         report.AppendLine("|---|---|---|---|---|");
         foreach (var (name, scenario) in new[] { ("bench-gbm8", Workloads.Gbm8), ("liaocheng-2025", Workloads.Liaocheng) })
         {
+            if (only is not null && only != name) continue;
             MonteCarlo.Run(scenario, new SimulationOptions(Paths: 50_000, Seed: 2));
             double one = 0;
             foreach (int threads in new[] { 1, 2 })

@@ -9,7 +9,7 @@ using Forecast.Engine.Statistics;
 namespace Forecast.Engine.Simulation;
 
 /// <summary>
-/// Runs a scenario's Monte Carlo simulation. Paths are simulated in blocks of 1,024; a shard of 8
+/// Runs a scenario's Monte Carlo simulation. Paths are simulated in blocks of 1,024; a shard of 16
 /// consecutive blocks is the unit of parallel work and accumulates into its own accumulator; shards
 /// run in waves of 8 and are merged into the total in shard order. Every block's random streams are
 /// derived from (seed, block index, driver or indicator id), so the result is identical bit for bit
@@ -17,8 +17,15 @@ namespace Forecast.Engine.Simulation;
 /// </summary>
 public static class MonteCarlo
 {
-    internal const int BlocksPerShard = 8;
+    internal const int BlocksPerShard = 16;
     internal const int ShardsPerWave = 8;
+
+    /// <summary>
+    /// Shards per wave when adding paths until a precision is reached: the stopping check runs after every
+    /// wave, so smaller waves stop closer to the paths needed. The result does not depend on the wave size
+    /// (shards are merged in shard order either way), only where a precision run stops.
+    /// </summary>
+    internal const int ShardsPerPrecisionWave = 2;
     internal const int PilotBlocks = 4;
     private const long PathsPerShard = (long)BlocksPerShard * BlockWorkspace.BlockSize;
 
@@ -58,9 +65,10 @@ public static class MonteCarlo
         };
 
         long shardCount = (paths + PathsPerShard - 1) / PathsPerShard;
-        for (long firstShard = 0; firstShard < shardCount; firstShard += ShardsPerWave)
+        int perWave = precision is null ? ShardsPerWave : ShardsPerPrecisionWave;
+        for (long firstShard = 0; firstShard < shardCount; firstShard += perWave)
         {
-            int inWave = (int)Math.Min(ShardsPerWave, shardCount - firstShard);
+            int inWave = (int)Math.Min(perWave, shardCount - firstShard);
             Parallel.For(0, inWave, parallel, j =>
             {
                 var ws = workspaces.TryTake(out var w) ? w : new BlockWorkspace(plan) { Sobol = sobol };

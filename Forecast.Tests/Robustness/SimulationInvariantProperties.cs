@@ -201,7 +201,7 @@ public class SimulationInvariantProperties
 
     /// <summary>
     /// The same seed gives bit-for-bit the same accumulator (every count, sum, extreme and histogram bin)
-    /// on 1 thread and on 2, 3 or 8. The unit of parallel work is a shard of 8,192 paths, so each run has
+    /// on 1 thread and on 2, 3 or 8. The unit of parallel work is a shard of 16,384 paths, so each run has
     /// two shards (the second a single block) and at most two indicators, to keep 100 cases affordable.
     /// </summary>
     [Property(MaxTest = 100)]

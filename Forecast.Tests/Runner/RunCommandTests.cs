@@ -1,3 +1,4 @@
+using Forecast.Engine.Simulation;
 using System.Text.Json;
 
 namespace Forecast.Tests.Runner;
@@ -74,8 +75,10 @@ public class RunCommandTests
             var ci = ind.GetProperty("probabilityCi95").EnumerateArray().Select(e => e.GetDouble()).ToArray();
             Assert.True((ci[1] - ci[0]) / 2 <= 0.01, $"{ind.GetProperty("id")}: half-width {(ci[1] - ci[0]) / 2}");
         }
-        // The widest interval (p near 0.5) needs about 1.96²·0.25/0.01² ≈ 9,604 paths; waves are 65,536 paths.
-        Assert.Equal(65_536, doc.RootElement.GetProperty("paths").GetInt64());
+        // The widest interval (p near 0.5) needs about 1.96²·0.25/0.01² ≈ 9,604 paths; a precision run adds
+        // waves of 2 shards of 16,384 paths, so it stops after the first.
+        Assert.Equal(2 * (long)MonteCarlo.BlocksPerShard * BlockWorkspace.BlockSize, doc.RootElement.GetProperty("paths").GetInt64());
+        Assert.Equal(32_768, doc.RootElement.GetProperty("paths").GetInt64());
     }
 
     [Fact]
