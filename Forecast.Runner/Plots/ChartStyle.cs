@@ -160,5 +160,24 @@ internal static class ChartStyle
     }
 
     /// <summary>Formats with the invariant culture.</summary>
+    /// <summary>A frameless white strip with a centred title, the header above a multi-panel figure (the caller adds its legend).</summary>
+    public static Plot Header(string title, PlotLanguage language, float size)
+    {
+        var header = new Plot();
+        header.Layout.Frameless();
+        header.HideAxesAndGrid();
+        header.FigureBackground.Color = Colors.White;
+        header.DataBackground.Color = Colors.White;
+        var label = header.Add.Annotation(title, Alignment.UpperCenter);
+        label.LabelFontName = language.FontFor(title);
+        label.LabelFontSize = size;
+        label.LabelFontColor = OkabeIto.Black;
+        label.LabelBackgroundColor = Colors.Transparent;
+        label.LabelBorderWidth = 0;
+        label.LabelShadowColor = Colors.Transparent;
+        label.LabelOffsetY = 8;
+        return header;
+    }
+
     public static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

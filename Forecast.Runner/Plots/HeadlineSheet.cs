@@ -31,19 +31,7 @@ internal static class HeadlineSheet
     private static Plot Header(SimulationResult result, PlotLanguage language)
     {
         var words = language.Words;
-        var header = new Plot();
-        header.Layout.Frameless();
-        header.HideAxesAndGrid();
-        header.FigureBackground.Color = Colors.White;
-        header.DataBackground.Color = Colors.White;
-        var title = header.Add.Annotation(words.HeadlineSheetTitle + " · " + result.Scenario, Alignment.UpperCenter);
-        title.LabelFontName = language.FontFor(title.LabelText);
-        title.LabelFontSize = 20;
-        title.LabelFontColor = OkabeIto.Black;
-        title.LabelBackgroundColor = Colors.Transparent;
-        title.LabelBorderWidth = 0;
-        title.LabelShadowColor = Colors.Transparent;
-        title.LabelOffsetY = 8;
+        var header = ChartStyle.Header(words.HeadlineSheetTitle + " · " + result.Scenario, language, 20);
 
         var items = new List<LegendItem>
         {

@@ -150,19 +150,7 @@ internal static class SobolChart
     private static Plot Header(string title, GlobalSensitivityResult result, string id, PlotLanguage language)
     {
         var whatIf = WhatIfWords.Of(language);
-        var header = new Plot();
-        header.Layout.Frameless();
-        header.HideAxesAndGrid();
-        header.FigureBackground.Color = Colors.White;
-        header.DataBackground.Color = Colors.White;
-        var label = header.Add.Annotation(title, Alignment.UpperCenter);
-        label.LabelFontName = language.FontFor(title);
-        label.LabelFontSize = 18;
-        label.LabelFontColor = OkabeIto.Black;
-        label.LabelBackgroundColor = Colors.Transparent;
-        label.LabelBorderWidth = 0;
-        label.LabelShadowColor = Colors.Transparent;
-        label.LabelOffsetY = 8;
+        var header = ChartStyle.Header(title, language, 18);
 
         var items = new List<LegendItem>
         {

@@ -43,24 +43,10 @@ public class PercentileTests
         foreach (var (p, value) in new[] { (0.05, stats.P5), (0.25, stats.P25), (0.5, stats.P50), (0.75, stats.P75), (0.95, stats.P95) })
         {
             // Rank interval of the reported value in the sample: [#values < q, #values ≤ q] / n must reach within 0.001 of p.
-            double below = LowerBound(sorted, value) / (double)paths;
-            double atOrBelow = UpperBound(sorted, value) / (double)paths;
+            double below = SortedRanks.Below(sorted, value) / (double)paths;
+            double atOrBelow = SortedRanks.AtOrBelow(sorted, value) / (double)paths;
             Assert.True(below - 0.001 <= p && p <= atOrBelow + 0.001,
                 $"{id} p{p * 100}: reported {value} has rank [{below}, {atOrBelow}]");
         }
-    }
-
-    private static int LowerBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) / 2; if (sorted[mid] < x) lo = mid + 1; else hi = mid; }
-        return lo;
-    }
-
-    private static int UpperBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) / 2; if (sorted[mid] <= x) lo = mid + 1; else hi = mid; }
-        return lo;
     }
 }

@@ -241,26 +241,12 @@ public class ReferenceOracleTests(ITestOutputHelper output)
     /// </summary>
     private void AssertQuantileRank(string what, double p, double q, double[] sorted, long enginePaths)
     {
-        double below = LowerBound(sorted, q) / (double)sorted.Length;
-        double atOrBelow = UpperBound(sorted, q) / (double)sorted.Length;
+        double below = SortedRanks.Below(sorted, q) / (double)sorted.Length;
+        double atOrBelow = SortedRanks.AtOrBelow(sorted, q) / (double)sorted.Length;
         double se = Math.Sqrt(p * (1 - p) * (1.0 / sorted.Length + 1.0 / enginePaths));
         double distance = p < below ? below - p : p > atOrBelow ? p - atOrBelow : 0;
         output.WriteLine($"{what}: engine {q:G6}, reference rank [{below:F4}, {atOrBelow:F4}], off by {distance / se:F2} SE");
         Assert.True(distance <= Z * se + HistogramRankError,
             $"{what}: engine {q} has rank [{below}, {atOrBelow}] in the reference sample, {distance / se:F2} SE from {p}");
-    }
-
-    private static int LowerBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) / 2; if (sorted[mid] < x) lo = mid + 1; else hi = mid; }
-        return lo;
-    }
-
-    private static int UpperBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { int mid = (lo + hi) / 2; if (sorted[mid] <= x) lo = mid + 1; else hi = mid; }
-        return lo;
     }
 }
