@@ -10,12 +10,13 @@ internal sealed class HistogramGrid
 {
     public const int Bins = 4096;
 
-    public HistogramGrid(double[] lower, double[] inverseWidth, double[] width, bool[] exact)
+    public HistogramGrid(double[] lower, double[] inverseWidth, double[] width, bool[] exact, bool[] whole)
     {
         Lower = lower;
         InverseWidth = inverseWidth;
         Width = width;
         Exact = exact;
+        Whole = whole;
     }
 
     public double[] Lower { get; }
@@ -23,6 +24,8 @@ internal sealed class HistogramGrid
     public double[] Width { get; }
     /// <summary>Whether the cell has one bin per whole number.</summary>
     public bool[] Exact { get; }
+    /// <summary>Whether the cell holds whole numbers (a count), so its percentiles are whole numbers too.</summary>
+    public bool[] Whole { get; }
 
     /// <summary>Builds the grid from the minimum and maximum seen in each cell by a pilot run.</summary>
     public static HistogramGrid FromRange(ReadOnlySpan<double> min, ReadOnlySpan<double> max, ReadOnlySpan<bool> isCount)
@@ -60,6 +63,6 @@ internal sealed class HistogramGrid
             width[c] = 2 * span / Bins;
             inverse[c] = 1 / width[c];
         }
-        return new HistogramGrid(lower, inverse, width, exact);
+        return new HistogramGrid(lower, inverse, width, exact, isCount.ToArray());
     }
 }

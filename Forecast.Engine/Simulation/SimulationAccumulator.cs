@@ -255,10 +255,20 @@ internal sealed class SimulationAccumulator
 
     /// <summary>
     /// The p-quantile of a cell: exact for one-bin-per-integer cells (the smallest value whose
-    /// cumulative count reaches p·n), otherwise interpolated linearly inside the bin; values outside
-    /// the grid are interpolated between the observed extreme and the grid's edge.
+    /// cumulative count reaches p·n), otherwise interpolated linearly inside the bin (and rounded to a whole
+    /// number for counts); values outside the grid are interpolated between the observed extreme and the grid's edge.
     /// </summary>
     public double Quantile(int cell, double p)
+    {
+        double q = Interpolated(cell, p);
+        // A count too spread out for one bin per whole number is interpolated; its percentile is still reported
+        // as a whole number (the nearest, within the observed range).
+        return Grid is not null && Grid.Whole[cell] && !Grid.Exact[cell] && double.IsFinite(q)
+            ? Math.Clamp(Math.Round(q), Min[cell], Max[cell])
+            : q;
+    }
+
+    private double Interpolated(int cell, double p)
     {
         long n = Count[cell];
         if (n == 0) return double.NaN;

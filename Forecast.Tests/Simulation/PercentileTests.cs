@@ -49,4 +49,27 @@ public class PercentileTests
                 $"{id} p{p * 100}: reported {value} has rank [{below}, {atOrBelow}]");
         }
     }
+
+    [Fact]
+    public void CountSpreadWiderThanTheGrid_GetsWholePercentiles_WithinRankErrorOfOneInAThousand()
+    {
+        // Whole numbers spread over ~0..200,000 (far more than the 4,096 bins): the grid cannot hold one bin per
+        // value, so the percentile is interpolated, then reported as the nearest whole number.
+        const int n = 200_000;
+        var g = Forecast.Engine.Randomness.Xoshiro256StarStar.FromSeed(5);
+        var values = new double[n];
+        for (int i = 0; i < n; i++) values[i] = Math.Floor(-20_000 * Math.Log(g.NextOpenDouble()));
+        var grid = HistogramGrid.FromRange([values.Min()], [values.Max()], [true]);
+        Assert.False(grid.Exact[0]);
+        var acc = new SimulationAccumulator(1, 1, 0, grid);
+        for (int i = 0; i < n; i += BlockWorkspace.BlockSize) acc.Record(0, values.AsSpan(i, Math.Min(BlockWorkspace.BlockSize, n - i)));
+        var sorted = values.Order().ToArray();
+        foreach (double p in new[] { 0.05, 0.25, 0.5, 0.75, 0.95 })
+        {
+            double q = acc.Quantile(0, p);
+            Assert.Equal(Math.Floor(q), q);
+            double below = SortedRanks.Below(sorted, q) / (double)n, atOrBelow = SortedRanks.AtOrBelow(sorted, q) / (double)n;
+            Assert.True(below - 0.001 <= p && p <= atOrBelow + 0.001, $"p{p * 100}: {q} has rank [{below}, {atOrBelow}]");
+        }
+    }
 }
