@@ -18,6 +18,24 @@ public class LevelSamplerTests
             Assert.Equal(pert.Quantile(u), sampler.Quantile(u), (max - min) * 1e-5);
     }
 
+    [Theory]
+    [InlineData(0.5, 3, 0, 1)]
+    [InlineData(2, 5, 10, 20)]
+    [InlineData(1, 1, 0, 1)]
+    [InlineData(7.3, 1.2, -1, 1)]
+    [InlineData(40, 60, 0, 1)]
+    public void TableEntries_FoundByNewton_MatchMathNetsBetaInverse(double alpha, double beta, double min, double max)
+    {
+        // At u = i/8192 the sampler returns a table entry itself (no interpolation); each must be MathNet's quantile.
+        var distribution = new BetaDistribution(alpha, beta, min, max);
+        var sampler = new LevelSampler(distribution);
+        for (int i = 1; i < 8192; i += 7)
+        {
+            double u = i / 8192.0;
+            Assert.Equal(distribution.Quantile(u), sampler.Quantile(u), (max - min) * 1e-10);
+        }
+    }
+
     [Fact]
     public void PertMean_IsMinPlusFourModePlusMaxOverSix()
     {
