@@ -2,6 +2,7 @@ using System.Text.Json;
 using Forecast.Engine.Calibration;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
+using static Forecast.Runner.Output.JsonNumbers;
 
 namespace Forecast.Runner.Calibration;
 
@@ -241,12 +242,6 @@ internal static class CalibrationJsonWriter
         w.WriteStartArray(name);
         foreach (string v in values) w.WriteStringValue(v);
         w.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
+using static Forecast.Runner.Output.JsonNumbers;
 
 namespace Forecast.Runner.Output;
 
@@ -91,11 +92,5 @@ internal static class SummaryJsonWriter
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
     }
 }

@@ -5,6 +5,7 @@ using Forecast.Engine.Sensitivity;
 using Forecast.Engine.Statistics;
 using Forecast.Engine.WhatIf;
 using Forecast.Runner.Output;
+using static Forecast.Runner.Output.JsonNumbers;
 
 namespace Forecast.Runner.WhatIf;
 
@@ -223,12 +224,6 @@ internal static class WhatIfFiles
     public static string Output(SensitivityOutputKind kind) => kind == SensitivityOutputKind.TargetMet ? "target_met" : "target_year_value";
 
     // --- JSON helpers ----------------------------------------------------------------------------
-
-    private static void Number(Utf8JsonWriter w, string name, double x)
-    {
-        if (double.IsFinite(x)) w.WriteNumber(name, x);
-        else w.WriteNull(name);
-    }
 
     private static void Pair(Utf8JsonWriter w, string name, Interval ci)
     {
