@@ -84,7 +84,7 @@ public static class MonteCarlo
                 }
                 workspaces.Add(ws);
             });
-            Merge(total, shards.AsSpan(0, inWave), parallel);
+            Merge(total, shards, inWave, parallel);
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new SimulationProgress(total.Paths, precision is null ? paths : Math.Max(total.Paths, Needed(plan, total, precision.Value))));
             if (precision is { } h && MaxHalfWidth(plan, total) <= h) break;
@@ -96,13 +96,13 @@ public static class MonteCarlo
     /// Moves a wave's shards into the total, shard by shard in order for every cell, with disjoint ranges
     /// of cells on different threads (the histograms make this the biggest memory traffic of a run).
     /// </summary>
-    private static void Merge(SimulationAccumulator total, Span<SimulationAccumulator> wave, ParallelOptions parallel)
+    private static void Merge(SimulationAccumulator total, SimulationAccumulator[] shards, int count, ParallelOptions parallel)
     {
-        var parts = wave.ToArray();
         int cells = total.Count.Length;
         int chunks = Math.Min(cells, 4 * parallel.MaxDegreeOfParallelism);
-        Parallel.For(0, chunks, parallel, c => total.MoveCells(parts, (int)((long)cells * c / chunks), (int)((long)cells * (c + 1) / chunks)));
-        total.MoveTotals(parts);
+        Parallel.For(0, chunks, parallel,
+            c => total.MoveCells(shards.AsSpan(0, count), (int)((long)cells * c / chunks), (int)((long)cells * (c + 1) / chunks)));
+        total.MoveTotals(shards.AsSpan(0, count));
     }
 
     /// <summary>Runs the first blocks without histograms to find each cell's range, then builds the grid.</summary>

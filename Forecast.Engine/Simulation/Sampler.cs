@@ -116,12 +116,7 @@ internal static class Sampler
     {
         int n = u.Length;
         var order = permutation.AsSpan(0, n);
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--)
-        {
-            int j = (int)((stream.NextUInt64() >> 11) * (1.0 / (1UL << 53)) * (i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        Shuffle(ref stream, order);
         stream.FillOpenUniform(u);
         for (int i = 0; i < n; i++) u[i] = (order[i] + u[i]) / n;
     }
