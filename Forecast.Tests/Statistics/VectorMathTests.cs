@@ -1,0 +1,65 @@
+using System.Runtime.Intrinsics;
+using Forecast.Engine.Statistics;
+using Xunit;
+
+namespace Forecast.Tests.Statistics;
+
+public class VectorMathTests
+{
+    /// <summary>Distance in units in the last place between two positive finite doubles.</summary>
+    private static long Ulps(double a, double b) => Math.Abs(BitConverter.DoubleToInt64Bits(a) - BitConverter.DoubleToInt64Bits(b));
+
+    [Theory]
+    [InlineData(-1.0, 1.0)]
+    [InlineData(-708.0, 708.0)]
+    [InlineData(-0.4, 0.4)]
+    public void Exp_IsWithinTwoUlpOfMathExp_Everywhere_InTheRange(double from, double to)
+    {
+        var random = new Random(7);
+        long worst = 0;
+        Span<double> lanes = stackalloc double[8];
+        for (int n = 0; n < 200_000; n++)
+        {
+            for (int j = 0; j < 8; j++) lanes[j] = from + (to - from) * random.NextDouble();
+            var e = VectorMath.Exp(Vector512.Create<double>(lanes));
+            for (int j = 0; j < 8; j++) worst = Math.Max(worst, Ulps(e.GetElement(j), Math.Exp(lanes[j])));
+        }
+        Assert.InRange(worst, 0, 2);
+    }
+
+    [Fact]
+    public void Exp_OfExactPowersOfTwoAndZero_IsExact()
+    {
+        var e = VectorMath.Exp(Vector512.Create(0.0, Math.Log(2), -Math.Log(2), 10 * Math.Log(2), 0, 0, 0, 0));
+        Assert.Equal(1.0, e.GetElement(0));
+        Assert.Equal(2.0, e.GetElement(1), 15);
+        Assert.Equal(0.5, e.GetElement(2), 15);
+        Assert.Equal(1024.0, e.GetElement(3), 12);
+    }
+
+    [Fact]
+    public void Exp_BeyondTheRange_AgreesWithMathExp_LaneByLane_IncludingOverflowUnderflowAndNaN()
+    {
+        double[] x = [709.5, 710, -744, -746, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1.5];
+        var e = VectorMath.Exp(Vector512.Create<double>(x));
+        for (int j = 0; j < 8; j++) Assert.Equal(Math.Exp(x[j]), e.GetElement(j));
+    }
+
+    [Fact]
+    public void GrowthAffine_IsOnePlusLevelTimesExpOfTheAffineShock_MinusOne_ForEveryLength()
+    {
+        var random = new Random(3);
+        foreach (int n in new[] { 0, 1, 7, 8, 9, 1024, 1023 })
+        {
+            var z = Enumerable.Range(0, n).Select(_ => 6 * random.NextDouble() - 3).ToArray();
+            var level = Enumerable.Range(0, n).Select(_ => 0.2 * random.NextDouble() - 0.05).ToArray();
+            var value = new double[n];
+            VectorMath.GrowthAffine(z, level, 0.05, -0.00125, value);
+            for (int i = 0; i < n; i++)
+            {
+                double expected = (1 + level[i]) * Math.Exp(0.05 * z[i] - 0.00125) - 1;
+                Assert.Equal(expected, value[i], 1e-14);
+            }
+        }
+    }
+}
