@@ -22,6 +22,9 @@ internal static class Ziggurat
     /// <summary>X[0] = V/f(R) (the base strip's equivalent width), X[1] = R, decreasing to X[128] = 0.</summary>
     private static readonly double[] X = BuildEdges();
 
+    /// <summary>F[i] = exp(−X[i]²/2), the curve at the layer edges (F[128] = 1), for the wedge test's one exp.</summary>
+    private static readonly double[] F = X.Select(x => Math.Exp(-0.5 * x * x)).ToArray();
+
     /// <summary>Ratio[i] = X[i+1]/X[i]: below it a point of layer i lies inside the curve for sure.</summary>
     private static readonly double[] Ratio = BuildRatios(X);
 
@@ -73,9 +76,8 @@ internal static class Ziggurat
             if (Math.Abs(u) < Ratio[i]) return u * X[i];
             if (i == 0) return Tail(ref g, u < 0);
             double x = u * X[i];
-            double f0 = Math.Exp(-0.5 * (X[i] * X[i] - x * x));
-            double f1 = Math.Exp(-0.5 * (X[i + 1] * X[i + 1] - x * x));
-            if (f1 + g.NextOpenDouble() * (f0 - f1) < 1.0) return x;
+            // A uniform height in the layer, between f(X[i]) and f(X[i+1]), under the curve f(x)?
+            if (F[i + 1] + g.NextOpenDouble() * (F[i] - F[i + 1]) < Math.Exp(-0.5 * x * x)) return x;
             ulong bits = g.NextUInt64();
             i = (int)(bits & 127);
             u = ((bits >> 11) + 0.5) * Unit52 - 1;
