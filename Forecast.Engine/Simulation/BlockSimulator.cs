@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
 using Forecast.Engine.Model;
@@ -87,24 +88,60 @@ internal static class BlockSimulator
         }
 
         var factor = plan.CorrelationFactor;
+        if (factor is not null) Correlate(factor, plan.Mixed, ws.Shocks, ws.Mixed, count);
         for (int d = 0; d < drivers; d++)
         {
-            ReadOnlySpan<double> z = BlockWorkspace.Row(ws.Shocks, d, count);
-            if (factor is not null && plan.Mixed[d])
+            ReadOnlySpan<double> z = factor is not null && plan.Mixed[d] ? BlockWorkspace.Row(ws.Mixed, d, count) : BlockWorkspace.Row(ws.Shocks, d, count);
+            Transform(plan.YearlyKinds[d], plan.YearlyScales[d], BlockWorkspace.Row(ws.Levels, d, count), z,
+                BlockWorkspace.Row(ws.Starts, d, count), BlockWorkspace.Row(ws.Values, d, count));
+        }
+    }
+
+    /// <summary>
+    /// The correlated shocks of the mixed drivers: mixed_d = Σ_{j≤d} L[d, j]·ε_j with the Cholesky factor L, 32
+    /// paths at a time in four independent sums (one pass per driver instead of one per term, and no chain
+    /// of dependent additions). Each term is multiplied, then added, in the order of j, so every path's sum is
+    /// the same whichever loop computes it.
+    /// </summary>
+    internal static void Correlate(double[] factor, bool[] mixed, double[] shocks, double[] mixedRows, int count)
+    {
+        int drivers = mixed.Length;
+        const int size = BlockWorkspace.BlockSize;
+        ref double shock = ref MemoryMarshal.GetArrayDataReference(shocks);
+        for (int d = 0; d < drivers; d++)
+        {
+            if (!mixed[d]) continue;
+            var row = mixedRows.AsSpan(d * size, count);
+            int i = 0;
+            for (; i + 32 <= count; i += 32)
             {
-                var mixed = BlockWorkspace.Row(ws.Mixed, d, count);
-                mixed.Clear();
+                Vector512<double> a = default, b = default, c = default, e = default;
                 for (int j = 0; j <= d; j++)
                 {
                     double l = factor[d * drivers + j];
                     if (l == 0) continue;
-                    // mixed += l·ε_j
-                    TensorPrimitives.MultiplyAdd(BlockWorkspace.Row(ws.Shocks, j, count), l, mixed, mixed);
+                    var vl = Vector512.Create(l);
+                    nuint o = (nuint)(j * size + i);
+                    a += Vector512.LoadUnsafe(ref shock, o) * vl;
+                    b += Vector512.LoadUnsafe(ref shock, o + 8) * vl;
+                    c += Vector512.LoadUnsafe(ref shock, o + 16) * vl;
+                    e += Vector512.LoadUnsafe(ref shock, o + 24) * vl;
                 }
-                z = mixed;
+                a.CopyTo(row[i..]);
+                b.CopyTo(row[(i + 8)..]);
+                c.CopyTo(row[(i + 16)..]);
+                e.CopyTo(row[(i + 24)..]);
             }
-            Transform(plan.YearlyKinds[d], plan.YearlyScales[d], BlockWorkspace.Row(ws.Levels, d, count), z,
-                BlockWorkspace.Row(ws.Starts, d, count), BlockWorkspace.Row(ws.Values, d, count));
+            for (; i < count; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j <= d; j++)
+                {
+                    double l = factor[d * drivers + j];
+                    if (l != 0) sum += shocks[j * size + i] * l;
+                }
+                row[i] = sum;
+            }
         }
     }
 
@@ -161,9 +198,10 @@ internal static class BlockSimulator
             case StepKind.Compound:
             {
                 // x ← x·(1 + v), computed exactly as the deterministic projection does.
-                var factor = ws.Scratch.AsSpan(0, count);
-                TensorPrimitives.Add(v, 1.0, factor);
-                TensorPrimitives.Multiply(x, factor, x);
+                int i = 0;
+                for (; i + 8 <= count; i += 8)
+                    (Vector512.Create(x.Slice(i, 8)) * (Vector512<double>.One + Vector512.Create(v.Slice(i, 8)))).CopyTo(x.Slice(i, 8));
+                for (; i < count; i++) x[i] *= 1 + v[i];
             }
                 break;
             case StepKind.Ratio:
