@@ -22,7 +22,7 @@ internal static class Measurements
         long paths = args.Length > 1 ? long.Parse(args[1], Inv) : 0;
         return args[0] switch
         {
-            "peer" => Peer(paths > 0 ? paths : 1_000_000),
+            "peer" => Peer(paths > 0 ? paths : 1_000_000, args.Length > 2 ? int.Parse(args[2], Inv) : 3),
             "throughput" => Throughput(paths > 0 ? paths : 1_000_000, args.Length > 2 ? args[2] : null),
             "memory" => Memory(),
             "precision" => Precision(paths > 0 ? paths : 16_384),
@@ -30,27 +30,36 @@ internal static class Measurements
         };
     }
 
-    private static int Peer(long paths)
+    /// <summary>
+    /// NumPy and Forecast on the same workload, in <paramref name="rounds"/> interleaved rounds (NumPy, then
+    /// Forecast): each round's ratio compares runs made seconds apart, so a noisy neighbour on a shared machine
+    /// slows both sides of a round alike. The ratio reported is the median of the rounds' ratios.
+    /// </summary>
+    private static int Peer(long paths, int rounds)
     {
         var report = new StringBuilder();
-        string script = Path.Combine(Workloads.Root, "Forecast.Benchmarks", "peers", "gbm8.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", [script, paths.ToString(Inv), "1"]) { RedirectStandardOutput = true };
-        // Older OpenBLAS builds need these on some processors; they slow a current NumPy, so the peer runs without them.
-        start.Environment.Remove("OPENBLAS_CORETYPE");
-        start.Environment.Remove("OPENBLAS_L2_SIZE");
-        using var python = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3 (apt-get install -y python3-numpy)");
-        string json = python.StandardOutput.ReadToEnd();
-        python.WaitForExit();
-        if (python.ExitCode != 0) throw new InvalidOperationException("the NumPy peer failed; is python3-numpy installed?");
-        using var peer = JsonDocument.Parse(json);
-        double peerRate = peer.RootElement.GetProperty("pathsPerSecond").GetDouble();
-
         var scenario = Workloads.Gbm8;
         MonteCarlo.Run(scenario, new SimulationOptions(Paths: 100_000, Seed: 2));
-        var clock = Stopwatch.StartNew();
-        var result = MonteCarlo.Run(scenario, new SimulationOptions(Paths: paths, Seed: 1));
-        double seconds = clock.Elapsed.TotalSeconds;
-        double rate = paths / seconds;
+        var ratios = new List<double>();
+        var peerRates = new List<double>();
+        var rates = new List<double>();
+        JsonDocument? peer = null;
+        Forecast.Engine.Results.SimulationResult? result = null;
+        for (int round = 0; round < rounds; round++)
+        {
+            peer?.Dispose();
+            peer = RunPeer(paths);
+            double peerRate = peer.RootElement.GetProperty("pathsPerSecond").GetDouble();
+            var clock = Stopwatch.StartNew();
+            result = MonteCarlo.Run(scenario, new SimulationOptions(Paths: paths, Seed: 1));
+            double rate = paths / clock.Elapsed.TotalSeconds;
+            peerRates.Add(peerRate);
+            rates.Add(rate);
+            ratios.Add(rate / peerRate);
+        }
+        if (peer is null || result is null) throw new ArgumentOutOfRangeException(nameof(rounds), rounds, "at least one round");
+        using var lastPeer = peer;
+        double median = Median(ratios);
 
         // Each target's exact probability: Φ((ln(1/1.45) + 5(0.08 − 0.05²/2)) / (0.05√5)).
         const double mu = 0.08, sigma = 0.05;
@@ -83,13 +92,41 @@ internal static class Measurements
 
         report.AppendLine(CultureInfo.InvariantCulture, $"## bench-gbm8: Forecast against the NumPy peer ({paths:N0} paths, {Environment.ProcessorCount} cores, {Environment.OSVersion}, NumPy {peer.RootElement.GetProperty("numpy").GetString()})");
         report.AppendLine();
-        report.AppendLine("| | paths/s | seconds | worst probability error (in SE) | worst percentile rank error |");
-        report.AppendLine("|---|---|---|---|---|");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| Forecast | {rate:N0} | {seconds:F2} | {worstEngine:F2} | {worstRank:F5} |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| NumPy | {peerRate:N0} | {peer.RootElement.GetProperty("seconds").GetDouble():F2} | {worstPeer:F2} | {worstPeerRank:F5} |");
+        report.AppendLine("| round | Forecast paths/s | NumPy paths/s | ratio |");
+        report.AppendLine("|---|---|---|---|");
+        for (int r = 0; r < rounds; r++)
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {r + 1} | {rates[r]:N0} | {peerRates[r]:N0} | {ratios[r]:F1}× |");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Ratio: **{rate / peerRate:F1}×** NumPy's paths per second. Exact probability per target {exact:F4}; joint: Forecast {result.AllHeadlineProbability:F4}, NumPy {peer.RootElement.GetProperty("jointProbability").GetDouble():F4}.");
+        report.AppendLine("Same outputs (last round):");
+        report.AppendLine();
+        report.AppendLine("| | worst probability error (in SE) | worst percentile rank error |");
+        report.AppendLine("|---|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| Forecast | {worstEngine:F2} | {worstRank:F5} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| NumPy | {worstPeer:F2} | {worstPeerRank:F5} |");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Ratio: **{median:F1}×** NumPy's paths per second (median of {rounds} rounds; Forecast median {Median(rates):N0} paths/s, NumPy median {Median(peerRates):N0}). Exact probability per target {exact:F4}; joint: Forecast {result.AllHeadlineProbability:F4}, NumPy {peer.RootElement.GetProperty("jointProbability").GetDouble():F4}.");
         return Save("peer-gbm8.md", report.ToString());
+    }
+
+    private static JsonDocument RunPeer(long paths)
+    {
+        string script = Path.Combine(Workloads.Root, "Forecast.Benchmarks", "peers", "gbm8.py");
+        var start = new ProcessStartInfo("/usr/bin/python3", [script, paths.ToString(Inv), "1"]) { RedirectStandardOutput = true };
+        // Older OpenBLAS builds need these on some processors; they slow a current NumPy, so the peer runs without them.
+        start.Environment.Remove("OPENBLAS_CORETYPE");
+        start.Environment.Remove("OPENBLAS_L2_SIZE");
+        using var python = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3 (apt-get install -y python3-numpy)");
+        string json = python.StandardOutput.ReadToEnd();
+        python.WaitForExit();
+        if (python.ExitCode != 0) throw new InvalidOperationException("the NumPy peer failed; is python3-numpy installed?");
+        return JsonDocument.Parse(json);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        int n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static int Throughput(long paths, string? only)
