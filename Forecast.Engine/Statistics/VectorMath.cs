@@ -16,10 +16,23 @@ internal static class VectorMath
             var va = Vector512.Create(a);
             var vb = Vector512.Create(b);
             var one = Vector512.Create(1.0);
+            var range = Vector512.Create(ExpRange);
+            var outside = Vector512<double>.Zero;
             for (; i + 8 <= n; i += 8)
             {
-                var e = Exp(Vector512.FusedMultiplyAdd(Vector512.Create(z.Slice(i, 8)), va, vb));
-                ((one + Vector512.Create(level.Slice(i, 8))) * e - one).CopyTo(destination[i..]);
+                var x = Vector512.FusedMultiplyAdd(Vector512.Create(z.Slice(i, 8)), va, vb);
+                // No call in the loop (a call would spill every vector register): lanes beyond the range are
+                // only noted here (NaN compares false, so it is noted too) and recomputed after the loop.
+                outside |= ~Vector512.LessThanOrEqual(Vector512.Abs(x), range);
+                ((one + Vector512.Create(level.Slice(i, 8))) * ExpInRange(x) - one).CopyTo(destination[i..]);
+            }
+            if (outside != Vector512<double>.Zero)
+            {
+                for (int j = 0; j < i; j++)
+                {
+                    double x = Math.FusedMultiplyAdd(z[j], a, b);
+                    if (!(Math.Abs(x) <= ExpRange)) destination[j] = (1 + level[j]) * Math.Exp(x) - 1;
+                }
             }
         }
         else if (Vector256.IsHardwareAccelerated)
@@ -36,6 +49,9 @@ internal static class VectorMath
         for (; i < n; i++) destination[i] = (1 + level[i]) * Math.Exp(Math.FusedMultiplyAdd(z[i], a, b)) - 1;
     }
 
+    /// <summary>1.5·2⁵²: adding it rounds a double of magnitude below 2⁵¹ to a whole number, kept in the low bits.</summary>
+    private const double Magic = 6755399441055744.0;
+
     /// <summary>Largest |x| the polynomial path takes: e^x stays a normal double for |x| ≤ 708.</summary>
     private const double ExpRange = 708;
 
@@ -47,10 +63,17 @@ internal static class VectorMath
     /// lane with Math.Exp, so overflow, underflow, subnormals and NaN come out exactly as the scalar's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Exp(Vector512<double> x)
+    public static Vector512<double> Exp(Vector512<double> x) =>
+        Vector512.LessThanOrEqualAll(Vector512.Abs(x), Vector512.Create(ExpRange)) ? ExpInRange(x) : ExpLanes(x);
+
+    /// <summary>e^x for lanes with |x| ≤ 708 (others are clamped to ±708 first: the caller recomputes them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> ExpInRange(Vector512<double> x)
     {
-        if (!Vector512.LessThanOrEqualAll(Vector512.Abs(x), Vector512.Create(ExpRange))) return ExpLanes(x);
-        var n = Vector512.Round(x * Vector512.Create(1.4426950408889634));
+        x = Vector512.Min(Vector512.Max(x, Vector512.Create(-ExpRange)), Vector512.Create(ExpRange));
+        // n = round(x·log2 e) by the 1.5·2⁵² trick: the sum's low mantissa bits hold n as a two's-complement integer.
+        var shifted = x * Vector512.Create(1.4426950408889634) + Vector512.Create(Magic);
+        var n = shifted - Vector512.Create(Magic);
         var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-6.93147180369123816490e-01), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-1.90821492927058770002e-10), r);
         var p = Vector512.Create(1.0 / 6227020800);
@@ -67,7 +90,7 @@ internal static class VectorMath
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
-        var twoToN = Vector512.ShiftLeft(Vector512.ConvertToInt64(n) + Vector512.Create(1023L), 52).AsDouble();
+        var twoToN = Vector512.ShiftLeft(shifted.AsInt64() + Vector512.Create(1023L), 52).AsDouble();
         return p * twoToN;
     }
 

@@ -46,6 +46,21 @@ public class VectorMathTests
     }
 
     [Fact]
+    public void GrowthAffine_WithShocksBeyondTheExpRange_OrNaN_AgreesWithTheScalarFormula()
+    {
+        double[] z = [1, 2e4, -2e4, double.NaN, 0.5, -1, 3, 1e5, 0.1, 0.2];
+        var level = Enumerable.Repeat(0.05, z.Length).ToArray();
+        var value = new double[z.Length];
+        VectorMath.GrowthAffine(z, level, 0.05, -0.00125, value);
+        for (int i = 0; i < z.Length; i++)
+        {
+            double expected = (1 + level[i]) * Math.Exp(0.05 * z[i] - 0.00125) - 1;
+            if (double.IsFinite(expected)) Assert.Equal(expected, value[i], 1e-14);
+            else Assert.Equal(expected, value[i]);
+        }
+    }
+
+    [Fact]
     public void GrowthAffine_IsOnePlusLevelTimesExpOfTheAffineShock_MinusOne_ForEveryLength()
     {
         var random = new Random(3);
