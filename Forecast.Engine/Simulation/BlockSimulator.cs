@@ -181,10 +181,13 @@ internal static class BlockSimulator
                 VectorMath.GrowthAffine(z, level, scale, -0.5 * scale * scale, value);
                 break;
             case YearlyVariationKind.Poisson:
-                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(StandardNormal.Cdf(z[i]), level[i], starts[i]);
+                // value holds u = Φ(z) first, then the count.
+                StandardNormal.Cdf(z, value);
+                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(value[i], level[i], starts[i]);
                 break;
             case YearlyVariationKind.NegativeBinomial:
-                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.NegativeBinomial(StandardNormal.Cdf(z[i]), level[i], scale, starts[i]);
+                StandardNormal.Cdf(z, value);
+                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.NegativeBinomial(value[i], level[i], scale, starts[i]);
                 break;
         }
     }

@@ -33,6 +33,25 @@ public class StatisticsTests
         Assert.Equal(0.5, StandardNormal.Cdf(0));
     }
 
+    [Fact]
+    public void StandardNormalCdf_OfASpan_AgreesWithTheScalarFunction_ToTwoUlpOfItsExps_InEveryBranch()
+    {
+        // Central (|z| ≤ 0.674), tail (to √32), beyond √32 (scalar fallback) and NaN, mixed within groups of eight.
+        var z = new List<double>();
+        for (double v = -9; v <= 9; v += 0.0037) z.Add(v);
+        z.AddRange([6.0, 0.1, -0.2, 0.3, double.NaN, 1.5, -38, 0.67448975]);
+        var x = z.ToArray();
+        var actual = new double[x.Length + 3];
+        StandardNormal.Cdf(x, actual);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = StandardNormal.Cdf(x[i]);
+            if (double.IsNaN(expected)) Assert.True(double.IsNaN(actual[i]));
+            else Assert.True(Math.Abs(actual[i] - expected) <= 8e-16 * expected, $"z = {x[i]}: {actual[i]:R} vs {expected:R}");
+        }
+        Assert.Equal(0, actual[^1]);
+    }
+
     private static bool IsQuantile(int k, double u, Func<int, double> cdf) =>
         cdf(k) >= u * (1 - 1e-12) && (k == 0 || cdf(k - 1) < u * (1 + 1e-12));
 
