@@ -16,6 +16,9 @@ public static class DiscreteQuantile
 {
     private const double SmallMean = 30;
 
+    /// <summary>Variance (35²) above which F(mode) comes from a special function rather than the pmf sum.</summary>
+    private const double SpecialFunctionVariance = 35 * 35;
+
     /// <summary>Poisson(λ) quantile. Range: λ ≥ 0, 0 &lt; u &lt; 1.</summary>
     public static int Poisson(double u, double lambda) => lambda <= 0 ? 0 : Poisson(u, lambda, PoissonStart(lambda));
 
@@ -65,6 +68,10 @@ public static class DiscreteQuantile
         // gamma or beta function. pmf(mode) comes from log-gamma (MathNet's SpecialFunctions.GammaLn).
         int mode = family.Mode;
         double pmfMode = Math.Exp(family.LogPmf(mode));
+        // The sum takes about nine standard deviations of steps; beyond ~300 steps one regularized incomplete
+        // gamma or beta function (MathNet, a continued fraction) is cheaper. Both carry the ~1e-13 relative
+        // error of pmf(mode)'s log-gamma, so which one is used moves a draw only when u lies that close to F.
+        if (family.Variance > SpecialFunctionVariance) return new DiscreteStart(mode, pmfMode, Math.Min(1, family.Cdf(mode)));
         double sum = pmfMode, term = pmfMode;
         for (int k = mode; k > 0; k--)
         {
@@ -110,7 +117,10 @@ public static class DiscreteQuantile
         int Mode { get; }
         int Max { get; }
         double Pmf0 { get; }
+        double Variance { get; }
         double LogPmf(int k);
+        /// <summary>F(k) by a regularized incomplete gamma or beta function.</summary>
+        double Cdf(int k);
         /// <summary>pmf(k+1) / pmf(k).</summary>
         double RatioUp(int k);
         /// <summary>pmf(k-1) / pmf(k).</summary>
@@ -123,6 +133,8 @@ public static class DiscreteQuantile
         public int Mode => (int)Math.Floor(lambda);
         public int Max => int.MaxValue - 1;
         public double Pmf0 => Math.Exp(-lambda);
+        public double Variance => lambda;
+        public double Cdf(int k) => SpecialFunctions.GammaUpperRegularized(k + 1.0, lambda);
         public double LogPmf(int k) => k * Math.Log(lambda) - lambda - SpecialFunctions.GammaLn(k + 1.0);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => lambda / (k + 1);
@@ -137,6 +149,8 @@ public static class DiscreteQuantile
         public int Mode => Math.Min(n, (int)Math.Floor((n + 1) * p));
         public int Max => n;
         public double Pmf0 => Math.Pow(1 - p, n);
+        public double Variance => n * p * (1 - p);
+        public double Cdf(int k) => k >= n ? 1 : SpecialFunctions.BetaRegularized(n - k, k + 1.0, 1 - p);
         public double LogPmf(int k) => SpecialFunctions.GammaLn(n + 1.0) - SpecialFunctions.GammaLn(k + 1.0) - SpecialFunctions.GammaLn(n - k + 1.0)
             + k * Math.Log(p) + (n - k) * Math.Log(1 - p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -151,6 +165,8 @@ public static class DiscreteQuantile
         public int Mode => r > 1 ? (int)Math.Floor((r - 1) * (1 - p) / p) : 0;
         public int Max => int.MaxValue - 1;
         public double Pmf0 => Math.Pow(p, r);
+        public double Variance => r * (1 - p) / (p * p);
+        public double Cdf(int k) => SpecialFunctions.BetaRegularized(r, k + 1.0, p);
         public double LogPmf(int k) => SpecialFunctions.GammaLn(k + r) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(k + 1.0)
             + r * Math.Log(p) + k * Math.Log(1 - p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,6 +52,28 @@ public class StatisticsTests
         Assert.Equal(0, actual[^1]);
     }
 
+    [Theory]
+    [InlineData("negbin", 480, 50)]     // the plan's invention grants: sd 71, F(mode) by the incomplete beta
+    [InlineData("negbin", 2600, 0.7)]
+    [InlineData("poisson", 5000, 0)]    // sd 71, incomplete gamma
+    [InlineData("binomial", 20000, 0.3)] // sd 65, incomplete beta
+    [InlineData("negbin", 100, 40)]     // sd 19, the pmf sum
+    public void WideCountQuantiles_AreTheSmallestKWhoseCdfReachesU_OnAGridOfU(string family, double mean, double parameter)
+    {
+        for (int i = 1; i < 1000; i++)
+        {
+            double u = i / 1000.0;
+            (int k, Func<int, double> cdf) = family switch
+            {
+                "negbin" => (DiscreteQuantile.NegativeBinomial(u, mean, parameter),
+                    (Func<int, double>)(j => NegativeBinomial.CDF(parameter, parameter / (parameter + mean), j))),
+                "poisson" => (DiscreteQuantile.Poisson(u, mean), j => Poisson.CDF(mean, j)),
+                _ => (DiscreteQuantile.Binomial(u, (int)mean, parameter), j => Binomial.CDF(parameter, (int)mean, j)),
+            };
+            Assert.True(IsQuantile(k, u, cdf), $"{family}({mean}, {parameter}) at u = {u}: {k}");
+        }
+    }
+
     private static bool IsQuantile(int k, double u, Func<int, double> cdf) =>
         cdf(k) >= u * (1 - 1e-12) && (k == 0 || cdf(k - 1) < u * (1 + 1e-12));
 
