@@ -85,10 +85,13 @@ internal static class SimulationRunner
 internal sealed class LongRunException(long paths, TimeSpan estimate)
     : Exception($"{paths} paths would take {Duration(estimate)} on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
 {
-    /// <summary>"about 25 minutes", "about 7 hours", "about 12 days", "about 3,171 years".</summary>
+    /// <summary>
+    /// "about 25 minutes", "about 7 hours", "about 12 days", "about 317 years", "more than 1,000 years" (beyond that
+    /// the figure says nothing a planner needs, and the wording no longer depends on how fast the probe ran).
+    /// </summary>
     internal static string Duration(TimeSpan t) => t.TotalMinutes switch
     {
-        _ when t == TimeSpan.MaxValue => "more than 29,000 years",
+        _ when t.TotalDays >= 1000 * 365.25 => "more than 1,000 years",
         < 120 => $"about {t.TotalMinutes:F0} minutes",
         < 48 * 60 => $"about {t.TotalHours:F0} hours",
         < 365 * 24 * 60 => $"about {t.TotalDays:F0} days",

@@ -52,11 +52,11 @@ public class BadCommandLineTests
     [Fact]
     public async Task PathCountThatWouldRunForHours_ExitsWithTwo_AndAsksForYes_WithoutRunning()
     {
-        // 9·10¹⁸ paths: beyond any machine's reach, so the estimate exceeds the ten-minute limit everywhere.
+        // 9·10¹⁸ paths: beyond 1,000 years unless a path took under 7 ns, so the wording never depends on the probe.
         string outDir = CliHarness.TempFolder();
         var outcome = await CliHarness.Run("run", ValidScenarioFile(), "--paths", "9000000000000000000", "--out", outDir);
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("  --paths: 9000000000000000000 paths would take more than 29,000 years on this machine; pass --yes to run anyway, or use fewer --paths or --precision",
+        Assert.Contains("  --paths: 9000000000000000000 paths would take more than 1,000 years on this machine; pass --yes to run anyway, or use fewer --paths or --precision",
             outcome.Error, StringComparison.Ordinal);
         Assert.EndsWith("Nothing was written." + Environment.NewLine, outcome.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
@@ -66,8 +66,8 @@ public class BadCommandLineTests
     [Fact]
     public async Task ScenarioPathCountThatWouldRunForHours_IsBlamedOnTheScenariosRunPaths()
     {
-        // 9·10¹² paths: over ten minutes on any machine, yet short of TimeSpan's 29,000 years even on a slow,
-        // cold Debug probe (which would need 0.2 s a path), so the estimate is always "about ...".
+        // 9·10¹² paths: over ten minutes on any machine (that would take 0.1 ns a path), yet under 1,000 years
+        // unless a cold Debug probe took 7 ms a path, so the estimate is always "about ...".
         string text = BadScenarioInputTests.ReplaceOnce(BadScenarioInputTests.Valid, "paths: 2000", "paths: 9000000000000");
         var run = await BadScenarioInputTests.RunOn(Encoding.UTF8.GetBytes(text));
         Assert.Equal(2, run.Outcome.ExitCode);
@@ -81,6 +81,8 @@ public class BadCommandLineTests
     [InlineData(180, "about 3 hours")]
     [InlineData(60 * 24 * 20, "about 20 days")]
     [InlineData(60 * 24 * 365 * 3, "about 3 years")]
+    [InlineData(60 * 24 * 365 * 500, "about 500 years")]
+    [InlineData(60 * 24 * 365 * 1001, "more than 1,000 years")]
     public void LongRunEstimate_IsWrittenInAUnitAPlannerReads(int minutes, string expected)
     {
         Assert.Equal(expected, Forecast.Runner.Commands.LongRunException.Duration(TimeSpan.FromMinutes(minutes)));
