@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Forecast.Engine.Randomness;
@@ -28,43 +30,85 @@ internal static class Ziggurat
     /// <summary>Ratio[i] = X[i+1]/X[i]: below it a point of layer i lies inside the curve for sure.</summary>
     private static readonly double[] Ratio = BuildRatios(X);
 
+    /// <summary>Draws per pass: the lanes to finish by the scalar steps are kept on the stack until the pass ends.</summary>
+    private const int Pass = 1024;
+
     public static void Fill(ref Xoshiro256StarStar generator, Span<double> destination)
     {
         if (destination.IsEmpty) return;
         var lanes = Xoshiro256x8.Split(ref generator);
         Span<double> rest = stackalloc double[8];
-        var edges = X;
-        var ratios = Ratio;
-        int n = destination.Length;
-        for (int i = 0; i < n; i += 8)
+        Span<ulong> laneBits = stackalloc ulong[8];
+        // The lanes outside the sure part of their layer, in draw order: where they go and their 64 bits. They are
+        // finished after the vector loop (no call inside it, which would spill the loop's registers on every pass);
+        // the scalar steps use the parent stream in the same order as finishing each lane at once would.
+        Span<int> rejectedAt = stackalloc int[Pass + 8];
+        Span<ulong> rejectedBits = stackalloc ulong[Pass + 8];
+        ref double edges = ref MemoryMarshal.GetArrayDataReference(X);
+        ref double ratios = ref MemoryMarshal.GetArrayDataReference(Ratio);
+        int n = destination.Length, whole = n & ~7;
+        for (int first = 0; first < n; first += Pass)
         {
-            var bits = lanes.Next();
-            // u = ((bits >> 11) + 0.5)·2⁻⁵² − 1, in (−1, 1); the sum is exact.
-            var u = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52)
-                - Vector512.Create(1.0);
-            var layer = bits & Vector512.Create(127UL);
-            var (x, ratio) = Lookup(edges, ratios, layer);
-            var z = u * x;
-            var target = i + 8 <= n ? destination.Slice(i, 8) : rest;
-            z.CopyTo(target);
-            ulong inside = Vector512.LessThan(Vector512.Abs(u), ratio).ExtractMostSignificantBits();
-            if (inside != 0xFF)
+            int end = Math.Min(whole, first + Pass), rejected = 0;
+            int i = first;
+            for (; i < end; i += 8)
             {
-                for (int j = 0; j < 8; j++)
-                    if ((inside & (1UL << j)) == 0) target[j] = Slow(ref generator, (int)layer.GetElement(j), u.GetElement(j));
+                var bits = lanes.Next();
+                var (z, outside) = Draw(ref edges, ref ratios, bits);
+                z.CopyTo(destination.Slice(i, 8));
+                if (outside != 0)
+                {
+                    bits.CopyTo(laneBits);
+                    for (; outside != 0; outside &= outside - 1)
+                    {
+                        int j = BitOperations.TrailingZeroCount(outside);
+                        rejectedAt[rejected] = i + j;
+                        rejectedBits[rejected++] = laneBits[j];
+                    }
+                }
             }
-            if (i + 8 > n) rest[..(n - i)].CopyTo(destination[i..]);
+            if (i < n && i < first + Pass)
+            {
+                // The last, partial eight: all eight lanes are drawn (and finished), as many as the span takes are kept.
+                var bits = lanes.Next();
+                var (z, outside) = Draw(ref edges, ref ratios, bits);
+                z.CopyTo(rest);
+                rest[..(n - i)].CopyTo(destination[i..]);
+                bits.CopyTo(laneBits);
+                for (; outside != 0; outside &= outside - 1)
+                {
+                    int j = BitOperations.TrailingZeroCount(outside);
+                    rejectedAt[rejected] = i + j;
+                    rejectedBits[rejected++] = laneBits[j];
+                }
+            }
+            for (int r = 0; r < rejected; r++)
+            {
+                ulong b = rejectedBits[r];
+                // Lanes past the end of the span are finished too (and dropped), so the stream moves as it always has.
+                double value = Slow(ref generator, (int)(b & 127), ((b >> 11) + 0.5) * Unit52 - 1);
+                if (rejectedAt[r] < n) destination[rejectedAt[r]] = value;
+            }
         }
     }
 
-    /// <summary>The edge and ratio of each lane's layer (.NET has no AVX-512 gather; eight loads each).</summary>
+    /// <summary>Eight draws from eight 64-bit outputs: x = u·X[layer], and the lanes (bit j) outside the sure part of their layer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Edge, Vector512<double> Ratio) Lookup(double[] edges, double[] ratios, Vector512<ulong> layer)
+    private static (Vector512<double> Z, ulong Outside) Draw(ref double edges, ref double ratios, Vector512<ulong> bits)
     {
-        int l0 = (int)layer.GetElement(0), l1 = (int)layer.GetElement(1), l2 = (int)layer.GetElement(2), l3 = (int)layer.GetElement(3);
-        int l4 = (int)layer.GetElement(4), l5 = (int)layer.GetElement(5), l6 = (int)layer.GetElement(6), l7 = (int)layer.GetElement(7);
-        return (Vector512.Create(edges[l0], edges[l1], edges[l2], edges[l3], edges[l4], edges[l5], edges[l6], edges[l7]),
-            Vector512.Create(ratios[l0], ratios[l1], ratios[l2], ratios[l3], ratios[l4], ratios[l5], ratios[l6], ratios[l7]));
+        // u = ((bits >> 11) + 0.5)·2⁻⁵² − 1, in (−1, 1); the sum is exact.
+        var u = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52)
+            - Vector512.Create(1.0);
+        var layer = bits & Vector512.Create(127UL);
+        nuint l0 = (nuint)layer.GetElement(0), l1 = (nuint)layer.GetElement(1), l2 = (nuint)layer.GetElement(2), l3 = (nuint)layer.GetElement(3);
+        nuint l4 = (nuint)layer.GetElement(4), l5 = (nuint)layer.GetElement(5), l6 = (nuint)layer.GetElement(6), l7 = (nuint)layer.GetElement(7);
+        // .NET has no AVX-512 gather: eight loads from each table (0 ≤ layer < 128, both tables longer).
+        var x = Vector512.Create(Unsafe.Add(ref edges, l0), Unsafe.Add(ref edges, l1), Unsafe.Add(ref edges, l2), Unsafe.Add(ref edges, l3),
+            Unsafe.Add(ref edges, l4), Unsafe.Add(ref edges, l5), Unsafe.Add(ref edges, l6), Unsafe.Add(ref edges, l7));
+        var ratio = Vector512.Create(Unsafe.Add(ref ratios, l0), Unsafe.Add(ref ratios, l1), Unsafe.Add(ref ratios, l2), Unsafe.Add(ref ratios, l3),
+            Unsafe.Add(ref ratios, l4), Unsafe.Add(ref ratios, l5), Unsafe.Add(ref ratios, l6), Unsafe.Add(ref ratios, l7));
+        ulong outside = ~Vector512.LessThan(Vector512.Abs(u), ratio).ExtractMostSignificantBits() & 0xFF;
+        return (u * x, outside);
     }
 
     /// <summary>The rejection steps for a point outside the sure part of its layer: tail, wedge test, or a new point.</summary>
