@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Forecast.Engine.Simulation;
@@ -146,9 +148,19 @@ internal sealed class SimulationAccumulator
         Overflow[cell] = _compact is not null ? compactRow[HistogramGrid.Bins + 1] : row[HistogramGrid.Bins + 1];
     }
 
+    /// <summary>Counts eight slots into the row; each slot lies in [0, Bins + 1] by the clamp, so no bounds check is needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Scatter<T>(Span<T> row, Vector512<long> slot) where T : System.Numerics.IIncrementOperators<T>
     {
-        for (int j = 0; j < 8; j++) row[(int)slot.GetElement(j)]++;
+        ref T first = ref MemoryMarshal.GetReference(row);
+        Unsafe.Add(ref first, (nint)slot.GetElement(0))++;
+        Unsafe.Add(ref first, (nint)slot.GetElement(1))++;
+        Unsafe.Add(ref first, (nint)slot.GetElement(2))++;
+        Unsafe.Add(ref first, (nint)slot.GetElement(3))++;
+        Unsafe.Add(ref first, (nint)slot.GetElement(4))++;
+        Unsafe.Add(ref first, (nint)slot.GetElement(5))++;
+        Unsafe.Add(ref first, (nint)slot.GetElement(6))++;
+        Unsafe.Add(ref first, (nint)slot.GetElement(7))++;
     }
 
     /// <summary>Adds <paramref name="other"/> into this accumulator (same shape and grid).</summary>

@@ -72,4 +72,22 @@ public class PercentileTests
             Assert.True(below - 0.001 <= p && p <= atOrBelow + 0.001, $"p{p * 100}: {q} has rank [{below}, {atOrBelow}]");
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ValuesFarOffTheGrid_InfiniteOrNaN_AreCountedInsideTheRow_NeverOutsideIt(bool compact)
+    {
+        // The row is indexed without bounds checks: the clamp (and NaN converting to slot 1) must keep every
+        // value inside it, so the row's total is the number of values recorded.
+        var grid = HistogramGrid.FromRange([0.0], [1.0], [false]);
+        var acc = new SimulationAccumulator(1, 1, 0, grid, compact);
+        double[] values = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1e308, 1e308, 0.5, -3, 7, 0.25, double.NaN, 1, 0, 0.75, 2, -0.1, 0.9];
+        acc.Record(0, values);
+        var shard = new SimulationAccumulator(1, 1, 0, grid);
+        shard.MoveCells([acc], 0, 1);
+        Assert.Equal(values.Length, shard.Histogram.AsSpan(0, SimulationAccumulator.RowLength).ToArray().Sum());
+        Assert.Equal(3, shard.Underflow[0]);  // −∞, −1e308, −3 (the grid starts at −0.5)
+        Assert.Equal(4, shard.Overflow[0]);   // +∞, 1e308, 7, 2 (it ends at 1.5)
+    }
 }
