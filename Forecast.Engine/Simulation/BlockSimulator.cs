@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
 using Forecast.Engine.Model;
@@ -39,10 +41,17 @@ internal static class BlockSimulator
             ws.IndicatorStreams[k] = StreamKey.Derive(seed, block, ind.StreamKey);
             if (sampling == SamplingMethod.Sobol) Sampler.SobolOrder(ref ws.IndicatorStreams[k], ws, k, count);
             BlockWorkspace.Row(ws.State, k, count).Fill(ind.BaseValue);
-            BlockWorkspace.Row(ws.Numerator, k, count).Fill(1);
-            BlockWorkspace.Row(ws.Denominator, k, count).Fill(1);
-            BlockWorkspace.Row(ws.Worst, k, count).Clear();
-            BlockWorkspace.Row(ws.AllYears, k, count).Fill(true);
+            // Only the rows the indicator's step and target read are set (the others would be written for nothing).
+            if (ind.Kind == StepKind.Ratio)
+            {
+                BlockWorkspace.Row(ws.Numerator, k, count).Fill(1);
+                BlockWorkspace.Row(ws.Denominator, k, count).Fill(1);
+            }
+            if (ind.Source.Target.Period == TargetPeriod.EveryYear)
+            {
+                BlockWorkspace.Row(ws.Worst, k, count).Clear();
+                BlockWorkspace.Row(ws.AllYears, k, count).Fill(true);
+            }
             if (ind.Kind == StepKind.Share)
             {
                 // The share's state is its logit; the value is mapped back when recorded.
@@ -335,7 +344,34 @@ internal static class BlockSimulator
         var allMet = ws.AllMet.AsSpan(0, count);
         var metRow = BlockWorkspace.Row(ws.Met, k, count);
         x.CopyTo(BlockWorkspace.Row(ws.TargetValues, k, count));
-        for (int i = 0; i < count; i++)
+        int start = 0;
+        if (!everyYear && Bmi2.X64.IsSupported)
+        {
+            // Eight paths at a time: the met lanes as a bit mask, spread into eight bool bytes (PDEP) for the
+            // per-path flags, and into the headline counts.
+            var signs = Vector512.Create(sign);
+            var thresholds = Vector512.Create(threshold);
+            var sums = Vector512<double>.Zero;
+            var headlineOne = Vector256.Create(headline);
+            ref byte metBytes = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(metRow));
+            ref byte allMetBytes = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(allMet));
+            for (; start + 8 <= count; start += 8)
+            {
+                var shortfall = Vector512.Max(Vector512<double>.Zero, signs * (thresholds - Vector512.Create(x.Slice(start, 8))));
+                var met = Vector512.LessThanOrEqual(shortfall, Vector512<double>.Zero);
+                ulong bits = met.ExtractMostSignificantBits();
+                ulong flags = Bmi2.X64.ParallelBitDeposit(bits, 0x0101010101010101UL);
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref metBytes, start), flags);
+                ref byte all = ref Unsafe.Add(ref allMetBytes, start);
+                Unsafe.WriteUnaligned(ref all, Unsafe.ReadUnaligned<ulong>(ref all) & flags);
+                var counts = Vector256.Create(metCount.Slice(start, 8));
+                (counts + (Vector512.Narrow(met.AsInt64(), Vector512<long>.Zero).GetLower() & headlineOne)).CopyTo(metCount.Slice(start, 8));
+                targetHits += BitOperations.PopCount(bits);
+                sums += shortfall;
+            }
+            shortfallSum = Vector512.Sum(sums);
+        }
+        for (int i = start; i < count; i++)
         {
             double shortfall = everyYear ? worst[i] : Math.Max(0, sign * (threshold - x[i]));
             bool met = everyYear ? allYears[i] : shortfall <= 0;
