@@ -29,6 +29,10 @@ public static class MonteCarlo
     internal const int PilotBlocks = 4;
     private const long PathsPerShard = (long)BlocksPerShard * BlockWorkspace.BlockSize;
 
+    // A shard's histograms count in 16 bits (SimulationAccumulator compact): a shard must not hold more paths.
+    // (A compile-time check: the constant conversion fails to compile if the difference is negative.)
+    private const uint ShardFitsCompactHistograms = (uint)(SimulationAccumulator.MaxCompactPaths - PathsPerShard);
+
     /// <summary>Runs the scenario. Throws <see cref="InvalidScenarioException"/> for an invalid scenario and <see cref="OperationCanceledException"/> when cancelled.</summary>
     public static SimulationResult Run(Scenario scenario, SimulationOptions? options = null,
         IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)

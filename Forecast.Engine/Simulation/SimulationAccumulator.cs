@@ -20,8 +20,9 @@ internal sealed class SimulationAccumulator
     /// <param name="headlineCount">Headline targets of the plan.</param>
     /// <param name="grid">Histogram grid (null: no histograms, as in a pilot run).</param>
     /// <param name="compact">
-    /// Count the histograms in 32-bit cells (for a shard of at most a few thousand paths, moved into a
-    /// total with <see cref="MoveCells"/>): half the memory, so a shard's histograms stay in the core's cache.
+    /// Count the histograms in 16-bit cells (for a shard of at most <see cref="MaxCompactPaths"/> paths, moved
+    /// into a total with <see cref="MoveCells"/>): a quarter of the memory, so a shard's histograms stay in the
+    /// core's cache.
     /// </param>
     public SimulationAccumulator(int indicators, int steps, int headlineCount, HistogramGrid? grid, bool compact = false)
     {
@@ -37,7 +38,7 @@ internal sealed class SimulationAccumulator
         Underflow = new long[cells];
         Overflow = new long[cells];
         Histogram = grid is null || compact ? [] : new long[cells * RowLength];
-        _compact = grid is not null && compact ? new int[cells * RowLength] : null;
+        _compact = grid is not null && compact ? new ushort[cells * RowLength] : null;
         TargetHits = new long[indicators];
         Misses = new long[indicators];
         ShortfallSum = new double[indicators];
@@ -48,7 +49,10 @@ internal sealed class SimulationAccumulator
     /// <summary>Histogram slots per cell: the underflow slot, <see cref="HistogramGrid.Bins"/> bins, the overflow slot.</summary>
     public const int RowLength = HistogramGrid.Bins + 2;
 
-    private readonly int[]? _compact;
+    private readonly ushort[]? _compact;
+
+    /// <summary>Most paths a compact accumulator may record between two moves: no 16-bit cell can overflow.</summary>
+    public const int MaxCompactPaths = ushort.MaxValue;
 
     public int Indicators { get; }
     public int Steps { get; }
@@ -257,7 +261,7 @@ internal sealed class SimulationAccumulator
         return result;
     }
 
-    private static void AddCompact(Span<long> target, ReadOnlySpan<int> source)
+    private static void AddCompact(Span<long> target, ReadOnlySpan<ushort> source)
     {
         if (target.Length != source.Length) throw new InvalidOperationException("the accumulators' histograms differ in shape");
         for (int i = 0; i < target.Length; i++) target[i] += source[i];
