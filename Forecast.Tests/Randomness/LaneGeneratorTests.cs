@@ -57,11 +57,18 @@ public class LaneGeneratorTests
     }
 
     [Fact]
+    public void ZigguratLayers_BuiltFromRAndV_TileTheAreaUpToThePeak()
+    {
+        // 1,024 layers of area V each: the last one must end at f(0) = 1; a wrong R or V misses it by far more.
+        Assert.Equal(1.0, Ziggurat.TopOfLayers, 1e-9);
+    }
+
+    [Fact]
     public void ZigguratTail_BeyondTheLastLayer_HasTheNormalMass()
     {
-        // R = 3.442619855899 is where the ziggurat switches to Marsaglia's tail method.
+        // R = 4.038849846109505 is where the 1,024-layer ziggurat switches to Marsaglia's tail method.
         const int n = 8_000_000;
-        const double r = 3.442619855899;
+        const double r = 4.038849846109505;
         var draws = new double[n];
         StreamKey.Derive(12, 0, StreamKey.Of("tail")).FillStandardNormal(draws);
         double p = 2 * StandardNormal.Cdf(-r);
