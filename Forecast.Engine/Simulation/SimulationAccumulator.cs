@@ -113,15 +113,22 @@ internal sealed class SimulationAccumulator
         var inverse = Vector512.Create(histogram ? Grid!.InverseWidth[cell] : 0);
         var below = Vector512.Create(-1.0);
         var above = Vector512.Create((double)HistogramGrid.Bins);
+        var belowSlot = Vector512.Create(-1L);
+        var aboveSlot = Vector512.Create((long)HistogramGrid.Bins);
         for (; i + 8 <= n; i += 8)
         {
             var v = Vector512.Create(values.Slice(i, 8));
             sum += v;
-            min = Vector512.Min(min, v);
-            max = Vector512.Max(max, v);
+            // The native minimum and maximum are one instruction each (the IEEE ones take three, for NaN and −0).
+            min = Vector512.MinNative(min, v);
+            max = Vector512.MaxNative(max, v);
             if (!histogram) continue;
-            // floor((v − lower)/width) clamped to [−1, Bins], shifted by one into the row.
-            var slot = Vector512.ConvertToInt64(Vector512.Floor(Vector512.Min(Vector512.Max((v - lower) * inverse, below), above))) + Vector512<long>.One;
+            // floor((v − lower)/width) clamped to [−1, Bins], shifted by one into the row. The clamp is done on the
+            // doubles (so ±∞ and huge values land in the end slots) and again on the integers (a NaN, which the
+            // native clamp may let through, converts to the most negative integer and lands in slot 0).
+            var scaled = Vector512.MinNative(Vector512.MaxNative((v - lower) * inverse, below), above);
+            var slot = Vector512.Min(Vector512.Max(Vector512.ConvertToInt64Native(Vector512.Floor(scaled)), belowSlot), aboveSlot)
+                + Vector512<long>.One;
             if (_compact is not null) Scatter(compactRow, slot);
             else Scatter(row, slot);
         }
