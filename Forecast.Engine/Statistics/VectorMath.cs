@@ -70,7 +70,8 @@ internal static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> ExpInRange(Vector512<double> x)
     {
-        x = Vector512.Min(Vector512.Max(x, Vector512.Create(-ExpRange)), Vector512.Create(ExpRange));
+        // Native clamp: one instruction each; a NaN lane may come out as ±708, and its caller recomputes it anyway.
+        x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(-ExpRange)), Vector512.Create(ExpRange));
         // n = round(x·log2 e) by the 1.5·2⁵² trick: the sum's low mantissa bits hold n as a two's-complement integer.
         var shifted = x * Vector512.Create(1.4426950408889634) + Vector512.Create(Magic);
         var n = shifted - Vector512.Create(Magic);
