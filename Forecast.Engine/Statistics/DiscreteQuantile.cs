@@ -96,6 +96,11 @@ public static class DiscreteQuantile
         return new DiscreteStart(mode, pmfMode, Math.Min(1, sum));
     }
 
+    /// <summary>
+    /// Walks the pmf from the start to the smallest k with F(k) ≥ u. The steps' ratios are computed four at a time
+    /// in one vector division (the division is what each step waits for); the steps themselves, and so the result,
+    /// are exactly those of a walk one ratio at a time.
+    /// </summary>
     private static int Walk<TFamily>(TFamily family, in DiscreteStart start, double u) where TFamily : struct, IDiscreteFamily
     {
         int k = start.K;
@@ -103,6 +108,19 @@ public static class DiscreteQuantile
         if (cdf >= u)
         {
             // Walk down while the CDF one step below still covers u.
+            var down = Vector256.Create(0.0, 1, 2, 3);
+            while (k >= 4)
+            {
+                var r = family.RatioDown(Vector256.Create((double)k) - down);
+                for (int j = 0; j < 4; j++)
+                {
+                    double below = cdf - pmf;
+                    if (below < u) return k;
+                    pmf *= r.GetElement(j);
+                    cdf = below;
+                    k--;
+                }
+            }
             while (k > 0)
             {
                 double below = cdf - pmf;
@@ -115,6 +133,19 @@ public static class DiscreteQuantile
         }
 
         // Walk up until the CDF reaches u; stop if the mass runs out in floating point.
+        var up = Vector256.Create(0.0, 1, 2, 3);
+        while (k < family.Max - 4)
+        {
+            var r = family.RatioUp(Vector256.Create((double)k) + up);
+            for (int j = 0; j < 4; j++)
+            {
+                if (cdf >= u) return k;
+                pmf *= r.GetElement(j);
+                k++;
+                cdf += pmf;
+                if (pmf == 0 && k > family.Mode) return k;
+            }
+        }
         while (cdf < u && k < family.Max)
         {
             pmf *= family.RatioUp(k);
@@ -137,6 +168,8 @@ public static class DiscreteQuantile
         double Cdf(int k);
         /// <summary>pmf(k+1) / pmf(k).</summary>
         double RatioUp(int k);
+        /// <summary>pmf(k+1) / pmf(k) for four values of k at once (the same values as the scalar one).</summary>
+        Vector256<double> RatioUp(Vector256<double> k);
         /// <summary>pmf(k-1) / pmf(k).</summary>
         double RatioDown(int k);
         /// <summary>pmf(k-1) / pmf(k) for four values of k at once.</summary>
@@ -154,6 +187,8 @@ public static class DiscreteQuantile
         public double LogPmf(int k) => k * Math.Log(lambda) - lambda - SpecialFunctions.GammaLn(k + 1.0);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => lambda / (k + 1);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> RatioUp(Vector256<double> k) => Vector256.Create(lambda) / (k + Vector256<double>.One);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioDown(int k) => k / lambda;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -174,6 +209,8 @@ public static class DiscreteQuantile
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => (double)(n - k) / (k + 1) * _odds;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> RatioUp(Vector256<double> k) => (Vector256.Create((double)n) - k) / (k + Vector256<double>.One) * Vector256.Create(_odds);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioDown(int k) => k / ((double)(n - k + 1) * _odds);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioDown(Vector256<double> k) => k / ((Vector256.Create(n + 1.0) - k) * Vector256.Create(_odds));
@@ -192,9 +229,11 @@ public static class DiscreteQuantile
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => (k + r) / (k + 1) * (1 - p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> RatioUp(Vector256<double> k) => (k + Vector256.Create(r)) / (k + Vector256<double>.One) * Vector256.Create(1 - p);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioDown(int k) => k / ((k - 1 + r) * (1 - p));
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<double> RatioDown(Vector256<double> k) => k / ((k + Vector256.Create(r - 1)) * Vector256.Create(1 - p));
+        public Vector256<double> RatioDown(Vector256<double> k) => k / ((k - Vector256<double>.One + Vector256.Create(r)) * Vector256.Create(1 - p));
     }
 }
 
