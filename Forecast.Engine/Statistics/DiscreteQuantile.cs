@@ -8,14 +8,15 @@ namespace Forecast.Engine.Statistics;
 /// Exact inverse CDFs (quantile functions) of the discrete distributions the engine draws from:
 /// the smallest k with F(k) ≥ u. Drawing a count as F⁻¹(u) of a uniform u (or of Φ(z) for a
 /// correlated normal z) is what lets counts take part in the Gaussian copula and in common random
-/// numbers. The search walks the probability mass function from a start point: 0 for small means,
-/// otherwise the mode, with pmf(mode) from log-gamma and F(mode) summed down the pmf recurrence.
+/// numbers. The search walks the probability mass function from a start point: 0 for means below 8,
+/// otherwise the mode, with pmf(mode) from log-gamma and F(mode) summed down the pmf recurrence (or, for
+/// very wide counts, from the regularized incomplete gamma or beta function).
 /// MathNet.Numerics' CDFs serve as the test oracle. A <see cref="DiscreteStart"/> can be computed once and reused for many draws from the
 /// same distribution (a path's yearly draws at a fixed level), so the special functions are paid once.
 /// </summary>
 public static class DiscreteQuantile
 {
-    private const double SmallMean = 30;
+    private const double SmallMean = 8;
 
     /// <summary>Variance (35²) above which F(mode) comes from a special function rather than the pmf sum.</summary>
     private const double SpecialFunctionVariance = 35 * 35;
