@@ -58,6 +58,12 @@ public static class DiscreteQuantile
     public static DiscreteStart NegativeBinomialStart(double mean, double dispersion) =>
         mean <= 0 ? default : Start(new NegativeBinomialFamily(dispersion, dispersion / (dispersion + mean)));
 
+    /// <summary>ln k! for k below 16,384 (stocks and counts of a plan), built once by MathNet's GammaLn(k + 1).</summary>
+    private static readonly double[] LogFactorials = Enumerable.Range(0, 16_384).Select(k => SpecialFunctions.GammaLn(k + 1.0)).ToArray();
+
+    /// <summary>ln k! = GammaLn(k + 1), from the table when k is in it (the same value, without the Lanczos series).</summary>
+    private static double LogFactorial(int k) => (uint)k < (uint)LogFactorials.Length ? LogFactorials[k] : SpecialFunctions.GammaLn(k + 1.0);
+
     private static DiscreteStart Start<TFamily>(TFamily family) where TFamily : struct, IDiscreteFamily
     {
         if (family.Mean < SmallMean)
@@ -185,7 +191,7 @@ public static class DiscreteQuantile
         public double Pmf0 => Math.Exp(-lambda);
         public double Variance => lambda;
         public double Cdf(int k) => SpecialFunctions.GammaUpperRegularized(k + 1.0, lambda);
-        public double LogPmf(int k) => k * Math.Log(lambda) - lambda - SpecialFunctions.GammaLn(k + 1.0);
+        public double LogPmf(int k) => k * Math.Log(lambda) - lambda - LogFactorial(k);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => lambda / (k + 1);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -205,7 +211,7 @@ public static class DiscreteQuantile
         public double Pmf0 => Math.Pow(1 - p, n);
         public double Variance => n * p * (1 - p);
         public double Cdf(int k) => k >= n ? 1 : SpecialFunctions.BetaRegularized(n - k, k + 1.0, 1 - p);
-        public double LogPmf(int k) => SpecialFunctions.GammaLn(n + 1.0) - SpecialFunctions.GammaLn(k + 1.0) - SpecialFunctions.GammaLn(n - k + 1.0)
+        public double LogPmf(int k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k)
             + k * Math.Log(p) + (n - k) * Math.Log(1 - p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => (double)(n - k) / (k + 1) * _odds;
@@ -225,7 +231,7 @@ public static class DiscreteQuantile
         public double Pmf0 => Math.Pow(p, r);
         public double Variance => r * (1 - p) / (p * p);
         public double Cdf(int k) => SpecialFunctions.BetaRegularized(r, k + 1.0, p);
-        public double LogPmf(int k) => SpecialFunctions.GammaLn(k + r) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(k + 1.0)
+        public double LogPmf(int k) => SpecialFunctions.GammaLn(k + r) - SpecialFunctions.GammaLn(r) - LogFactorial(k)
             + r * Math.Log(p) + k * Math.Log(1 - p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double RatioUp(int k) => (k + r) / (k + 1) * (1 - p);
