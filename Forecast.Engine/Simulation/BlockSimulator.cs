@@ -308,6 +308,7 @@ internal static class BlockSimulator
         var worst = BlockWorkspace.Row(ws.Worst, k, count);
         var allYears = BlockWorkspace.Row(ws.AllYears, k, count);
         bool everyYear = target.Period == TargetPeriod.EveryYear;
+        bool targetYear = step == ind.TargetStep;
         long hits = 0;
         if (everyYear)
         {
@@ -320,9 +321,10 @@ internal static class BlockSimulator
                 worst[i] = Math.Max(worst[i], shortfall);
             }
         }
-        else
+        else if (!targetYear)
         {
             // Eight paths at a time: the lanes whose shortfall is at most 0, counted from the comparison's mask.
+            // (In the target year the same count is the target's hits, taken once below.)
             var signs = Vector512.Create(sign);
             var thresholds = Vector512.Create(threshold);
             int i = 0;
@@ -334,7 +336,7 @@ internal static class BlockSimulator
             for (; i < count; i++) hits += sign * (threshold - x[i]) <= 0 ? 1 : 0;
         }
         acc.YearHits[cell] += hits;
-        if (step != ind.TargetStep) return;
+        if (!targetYear) return;
 
         // A met path adds a zero shortfall, so the sum over all paths is the sum over the misses.
         long targetHits = 0;
@@ -382,6 +384,8 @@ internal static class BlockSimulator
             allMet[i] &= met;
             shortfallSum += shortfall;
         }
+        // A once-only target is met in its year exactly when it is met at all: its year hits are the target hits.
+        if (!everyYear) acc.YearHits[cell] += targetHits;
         acc.TargetHits[k] += targetHits;
         acc.Misses[k] += count - targetHits;
         acc.ShortfallSum[k] += shortfallSum;
