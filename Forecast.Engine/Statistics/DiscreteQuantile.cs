@@ -64,6 +64,9 @@ public static class DiscreteQuantile
     /// <summary>ln k! = GammaLn(k + 1), from the table when k is in it (the same value, without the Lanczos series).</summary>
     private static double LogFactorial(int k) => (uint)k < (uint)LogFactorials.Length ? LogFactorials[k] : SpecialFunctions.GammaLn(k + 1.0);
 
+    /// <summary>The lane offsets of four consecutive steps of a walk or sum.</summary>
+    private static Vector256<double> Steps => Vector256.Create(0.0, 1, 2, 3);
+
     private static DiscreteStart Start<TFamily>(TFamily family) where TFamily : struct, IDiscreteFamily
     {
         if (family.Mean < SmallMean)
@@ -84,10 +87,9 @@ public static class DiscreteQuantile
         int k = mode;
         // Four terms a step: their four ratios in one vector division, and each term from the step's first by
         // products of the ratios, so the chain of dependent multiplications is one long per four terms, not four.
-        var offsets = Vector256.Create(0.0, 1, 2, 3);
         for (; k >= 4; k -= 4)
         {
-            var r = family.RatioDown(Vector256.Create((double)k) - offsets);
+            var r = family.RatioDown(Vector256.Create((double)k) - Steps);
             double r0 = r.GetElement(0), r01 = r0 * r.GetElement(1), r012 = r01 * r.GetElement(2), r0123 = r012 * r.GetElement(3);
             double t1 = term * r0, t2 = term * r01, t3 = term * r012, t4 = term * r0123;
             sum += (t1 + t2) + (t3 + t4);
@@ -96,7 +98,7 @@ public static class DiscreteQuantile
         }
         for (; k > 0; k--)
         {
-            term *= family.RatioDown(k);
+            term *= family.RatioDown(Vector256.Create((double)k)).ToScalar();
             sum += term;
             if (term < sum * 1e-17) break;
         }
@@ -115,10 +117,9 @@ public static class DiscreteQuantile
         if (cdf >= u)
         {
             // Walk down while the CDF one step below still covers u.
-            var down = Vector256.Create(0.0, 1, 2, 3);
             while (k >= 4)
             {
-                var r = family.RatioDown(Vector256.Create((double)k) - down);
+                var r = family.RatioDown(Vector256.Create((double)k) - Steps);
                 for (int j = 0; j < 4; j++)
                 {
                     double below = cdf - pmf;
@@ -132,7 +133,7 @@ public static class DiscreteQuantile
             {
                 double below = cdf - pmf;
                 if (below < u) break;
-                pmf *= family.RatioDown(k);
+                pmf *= family.RatioDown(Vector256.Create((double)k)).ToScalar();
                 cdf = below;
                 k--;
             }
@@ -140,10 +141,9 @@ public static class DiscreteQuantile
         }
 
         // Walk up until the CDF reaches u; stop if the mass runs out in floating point.
-        var up = Vector256.Create(0.0, 1, 2, 3);
         while (k < family.Max - 4)
         {
-            var r = family.RatioUp(Vector256.Create((double)k) + up);
+            var r = family.RatioUp(Vector256.Create((double)k) + Steps);
             for (int j = 0; j < 4; j++)
             {
                 if (cdf >= u) return k;
@@ -155,7 +155,7 @@ public static class DiscreteQuantile
         }
         while (cdf < u && k < family.Max)
         {
-            pmf *= family.RatioUp(k);
+            pmf *= family.RatioUp(Vector256.Create((double)k)).ToScalar();
             k++;
             cdf += pmf;
             if (pmf == 0 && k > family.Mode) break;
@@ -173,13 +173,9 @@ public static class DiscreteQuantile
         double LogPmf(int k);
         /// <summary>F(k) by a regularized incomplete gamma or beta function.</summary>
         double Cdf(int k);
-        /// <summary>pmf(k+1) / pmf(k).</summary>
-        double RatioUp(int k);
-        /// <summary>pmf(k+1) / pmf(k) for four values of k at once (the same values as the scalar one).</summary>
+        /// <summary>pmf(k+1) / pmf(k) for each lane's k (four steps at a time, or one as Vector256.Create(k)).</summary>
         Vector256<double> RatioUp(Vector256<double> k);
-        /// <summary>pmf(k-1) / pmf(k).</summary>
-        double RatioDown(int k);
-        /// <summary>pmf(k-1) / pmf(k) for four values of k at once.</summary>
+        /// <summary>pmf(k-1) / pmf(k) for each lane's k.</summary>
         Vector256<double> RatioDown(Vector256<double> k);
     }
 
@@ -193,11 +189,7 @@ public static class DiscreteQuantile
         public double Cdf(int k) => SpecialFunctions.GammaUpperRegularized(k + 1.0, lambda);
         public double LogPmf(int k) => k * Math.Log(lambda) - lambda - LogFactorial(k);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double RatioUp(int k) => lambda / (k + 1);
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioUp(Vector256<double> k) => Vector256.Create(lambda) / (k + Vector256<double>.One);
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double RatioDown(int k) => k / lambda;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioDown(Vector256<double> k) => k / Vector256.Create(lambda);
     }
@@ -214,11 +206,7 @@ public static class DiscreteQuantile
         public double LogPmf(int k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k)
             + k * Math.Log(p) + (n - k) * Math.Log(1 - p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double RatioUp(int k) => (double)(n - k) / (k + 1) * _odds;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioUp(Vector256<double> k) => (Vector256.Create((double)n) - k) / (k + Vector256<double>.One) * Vector256.Create(_odds);
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double RatioDown(int k) => k / ((double)(n - k + 1) * _odds);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioDown(Vector256<double> k) => k / ((Vector256.Create(n + 1.0) - k) * Vector256.Create(_odds));
     }
@@ -234,11 +222,7 @@ public static class DiscreteQuantile
         public double LogPmf(int k) => SpecialFunctions.GammaLn(k + r) - SpecialFunctions.GammaLn(r) - LogFactorial(k)
             + r * Math.Log(p) + k * Math.Log(1 - p);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double RatioUp(int k) => (k + r) / (k + 1) * (1 - p);
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioUp(Vector256<double> k) => (k + Vector256.Create(r)) / (k + Vector256<double>.One) * Vector256.Create(1 - p);
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double RatioDown(int k) => k / ((k - 1 + r) * (1 - p));
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioDown(Vector256<double> k) => k / ((k - Vector256<double>.One + Vector256.Create(r)) * Vector256.Create(1 - p));
     }
