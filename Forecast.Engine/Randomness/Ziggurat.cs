@@ -59,16 +59,7 @@ internal static class Ziggurat
                 var bits = lanes.Next();
                 var (z, outside) = Draw(ref edges, ref ratios, bits);
                 z.CopyTo(destination.Slice(i, 8));
-                if (outside != 0)
-                {
-                    bits.CopyTo(laneBits);
-                    for (; outside != 0; outside &= outside - 1)
-                    {
-                        int j = BitOperations.TrailingZeroCount(outside);
-                        rejectedAt[rejected] = i + j;
-                        rejectedBits[rejected++] = laneBits[j];
-                    }
-                }
+                if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
             }
             if (i < n && i < first + Pass)
             {
@@ -77,13 +68,7 @@ internal static class Ziggurat
                 var (z, outside) = Draw(ref edges, ref ratios, bits);
                 z.CopyTo(rest);
                 rest[..(n - i)].CopyTo(destination[i..]);
-                bits.CopyTo(laneBits);
-                for (; outside != 0; outside &= outside - 1)
-                {
-                    int j = BitOperations.TrailingZeroCount(outside);
-                    rejectedAt[rejected] = i + j;
-                    rejectedBits[rejected++] = laneBits[j];
-                }
+                if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
             }
             for (int r = 0; r < rejected; r++)
             {
@@ -93,6 +78,23 @@ internal static class Ziggurat
                 if (rejectedAt[r] < n) destination[rejectedAt[r]] = value;
             }
         }
+    }
+
+    /// <summary>
+    /// Notes the lanes of <paramref name="outside"/> (bit j: lane j), in lane order, for the scalar steps: where each
+    /// goes (<paramref name="at"/> + j) and its 64 bits. Returns the new number of noted lanes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Note(Vector512<ulong> bits, ulong outside, int at, Span<ulong> laneBits, Span<int> rejectedAt, Span<ulong> rejectedBits, int rejected)
+    {
+        bits.CopyTo(laneBits);
+        for (; outside != 0; outside &= outside - 1)
+        {
+            int j = BitOperations.TrailingZeroCount(outside);
+            rejectedAt[rejected] = at + j;
+            rejectedBits[rejected++] = laneBits[j];
+        }
+        return rejected;
     }
 
     /// <summary>Eight draws from eight 64-bit outputs: x = u·X[layer], and the lanes (bit j) outside the sure part of their layer.</summary>
