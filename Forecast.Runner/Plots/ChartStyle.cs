@@ -78,6 +78,17 @@ internal static class ChartStyle
         plot.Legend.ShadowColor = Colors.Transparent;
     }
 
+    /// <summary>
+    /// Row names on the left axis (indicators, drivers) in the plot's font at <paramref name="size"/>, moved down by
+    /// <see cref="CjkShift"/> in Chinese so they sit level with their bars.
+    /// </summary>
+    public static void RowLabels(Plot plot, PlotLanguage language, float size)
+    {
+        plot.Axes.Left.TickLabelStyle.FontSize = size;
+        plot.Axes.Left.TickLabelStyle.FontName = language.FontName;
+        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = CjkShift(language, size);
+    }
+
     /// <summary>How far text in the CJK font must move down to sit where the Latin font's text sits: the difference of their bottom metrics.</summary>
     public static float CjkShift(PlotLanguage language, float size)
     {

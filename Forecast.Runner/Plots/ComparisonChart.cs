@@ -120,9 +120,7 @@ internal static class ComparisonChart
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = words.Interval95, LineColor = OkabeIto.Black, LineWidth = 1.2f });
         plot.Legend.DisplayPlottableLegendItems = false;
         ChartStyle.Apply(plot, language, sizes);
-        plot.Axes.Left.TickLabelStyle.FontSize = sizes.Legend;
-        plot.Axes.Left.TickLabelStyle.FontName = language.FontName;
-        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = ChartStyle.CjkShift(language, sizes.Legend);
+        ChartStyle.RowLabels(plot, language, sizes.Legend);
         ChartStyle.LegendBelow(plot, language, sizes.Legend);
         return plot;
     }

@@ -140,9 +140,7 @@ internal static class SobolChart
         plot.XLabel(WhatIfWords.Of(language).SobolAxis);
         ChartStyle.Apply(plot, language, sizes);
         plot.Axes.Title.Label.FontSize = sizes.Label;
-        plot.Axes.Left.TickLabelStyle.FontSize = sizes.Note;
-        plot.Axes.Left.TickLabelStyle.FontName = language.FontName;
-        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = ChartStyle.CjkShift(language, sizes.Note);
+        ChartStyle.RowLabels(plot, language, sizes.Note);
         plot.HideLegend();
         return plot;
     }

@@ -99,9 +99,7 @@ internal static class TargetProbabilityChart
         plot.Title(words.ProbabilityChartTitle);
         plot.XLabel(words.ProbabilityAxis);
         ChartStyle.Apply(plot, language, sizes);
-        plot.Axes.Left.TickLabelStyle.FontSize = sizes.Legend;
-        plot.Axes.Left.TickLabelStyle.FontName = language.FontName;   // the indicators' names
-        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = ChartStyle.CjkShift(language, sizes.Legend);
+        ChartStyle.RowLabels(plot, language, sizes.Legend);   // the indicators' names
         plot.Legend.ManualItems.AddRange(StatusLegend(language, errors));
         plot.Legend.DisplayPlottableLegendItems = false;
         plot.ShowLegend(Edge.Bottom);

@@ -93,9 +93,7 @@ internal static class TornadoChart
         if (notDrawn > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = ChartStyle.Format(whatIf.SmallerSwings, notDrawn) });
         plot.Legend.DisplayPlottableLegendItems = false;
         ChartStyle.Apply(plot, language, sizes);
-        plot.Axes.Left.TickLabelStyle.FontSize = sizes.Note;
-        plot.Axes.Left.TickLabelStyle.FontName = language.FontName;
-        if (language.Chinese) plot.Axes.Left.TickLabelStyle.OffsetY = ChartStyle.CjkShift(language, sizes.Note);
+        ChartStyle.RowLabels(plot, language, sizes.Note);
         ChartStyle.LegendBelow(plot, language, sizes.Legend);
         return plot;
     }
