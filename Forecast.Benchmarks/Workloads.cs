@@ -1,5 +1,5 @@
 using Forecast.Engine.Model;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 
 namespace Forecast.Benchmarks;
 

@@ -1,6 +1,6 @@
 using Forecast.Engine.Calibration;
-using Forecast.Runner.History;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios.History;
+using Forecast.Scenarios;
 
 namespace Forecast.Runner.Calibration;
 

@@ -5,7 +5,7 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Runner.Calibration;
 using Forecast.Runner.Output;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;

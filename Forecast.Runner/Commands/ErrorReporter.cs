@@ -1,4 +1,4 @@
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;

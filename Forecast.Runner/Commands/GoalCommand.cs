@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Forecast.Runner.WhatIf;
 
 namespace Forecast.Runner.Commands;

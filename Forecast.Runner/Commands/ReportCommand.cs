@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Forecast.Runner.Plots;
 using Forecast.Runner.Report;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;

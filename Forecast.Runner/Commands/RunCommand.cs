@@ -4,7 +4,7 @@ using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Report;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;

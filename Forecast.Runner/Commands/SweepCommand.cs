@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Forecast.Runner.WhatIf;
 using Spectre.Console;
 

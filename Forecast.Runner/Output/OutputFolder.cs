@@ -1,4 +1,4 @@
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 
 namespace Forecast.Runner.Output;
 

@@ -4,7 +4,7 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Projection;
 using Forecast.Engine.Results;
 using Forecast.Engine.Statistics;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 
 namespace Forecast.Runner.Report;
 

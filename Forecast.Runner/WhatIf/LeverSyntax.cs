@@ -1,7 +1,7 @@
 using System.Globalization;
 using Forecast.Engine.Model;
 using Forecast.Engine.WhatIf;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 
 namespace Forecast.Runner.WhatIf;
 

@@ -1,7 +1,7 @@
 using Forecast.Engine.Model;
 using Forecast.Runner.Commands;
 using Forecast.Runner.Output;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.WhatIf;

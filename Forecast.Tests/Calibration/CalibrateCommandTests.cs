@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Forecast.Engine.Model;
 using Forecast.Engine.Randomness;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Forecast.Tests.Runner;
 
 namespace Forecast.Tests.Calibration;

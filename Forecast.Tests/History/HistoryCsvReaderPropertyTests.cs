@@ -1,7 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
-using Forecast.Runner.History;
+using Forecast.Scenarios.History;
 
 namespace Forecast.Tests.History;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Forecast.Engine.Calibration;
-using Forecast.Runner.History;
+using Forecast.Scenarios.History;
 using Xunit;
 
 namespace Forecast.Tests.History;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Forecast.Engine.Calibration;
-using Forecast.Runner.History;
+using Forecast.Scenarios.History;
 using Xunit;
 using Xunit.Abstractions;
 

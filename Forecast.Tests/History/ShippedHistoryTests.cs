@@ -1,5 +1,5 @@
 using Forecast.Engine.Calibration;
-using Forecast.Runner.History;
+using Forecast.Scenarios.History;
 using Xunit;
 
 namespace Forecast.Tests.History;

@@ -2,7 +2,7 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Plots;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 
 namespace Forecast.Tests.Plots;
 

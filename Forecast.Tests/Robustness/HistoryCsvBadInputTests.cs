@@ -1,4 +1,4 @@
-using Forecast.Runner.History;
+using Forecast.Scenarios.History;
 
 namespace Forecast.Tests.Robustness;
 

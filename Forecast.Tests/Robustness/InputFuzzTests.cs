@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
-using Forecast.Runner.History;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios.History;
+using Forecast.Scenarios;
 using Xunit.Abstractions;
 
 namespace Forecast.Tests.Robustness;

@@ -1,7 +1,7 @@
 using Forecast.Engine.Consistency;
 using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 
 namespace Forecast.Tests.Scenarios;
 

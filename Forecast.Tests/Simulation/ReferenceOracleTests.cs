@@ -1,7 +1,7 @@
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Xunit.Abstractions;
 
 namespace Forecast.Tests.Simulation;

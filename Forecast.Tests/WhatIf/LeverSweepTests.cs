@@ -1,7 +1,7 @@
 using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 
 namespace Forecast.Tests.WhatIf;
 

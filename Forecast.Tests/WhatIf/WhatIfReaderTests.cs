@@ -1,6 +1,6 @@
 using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
-using Forecast.Runner.Scenarios;
+using Forecast.Scenarios;
 using Forecast.Tests.Runner;
 
 namespace Forecast.Tests.WhatIf;

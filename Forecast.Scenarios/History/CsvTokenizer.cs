@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 
-namespace Forecast.Runner.History;
+namespace Forecast.Scenarios.History;
 
 /// <summary>
 /// Splits text into CSV records following RFC 4180: comma separators; fields may be enclosed in double

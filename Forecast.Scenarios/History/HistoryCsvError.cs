@@ -1,4 +1,4 @@
-namespace Forecast.Runner.History;
+namespace Forecast.Scenarios.History;
 
 /// <summary>
 /// One problem in a history CSV file: where it is (file, line, column) and what was found against what

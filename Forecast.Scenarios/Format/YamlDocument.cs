@@ -3,7 +3,7 @@ using Forecast.Engine.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// Typed, located access to a YAML document for the scenario readers: every read records the

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Forecast.Engine.Calibration;
 
-namespace Forecast.Runner.History;
+namespace Forecast.Scenarios.History;
 
 /// <summary>Either the parsed panel or every error found: never a partial panel.</summary>
 internal sealed record HistoryReadResult

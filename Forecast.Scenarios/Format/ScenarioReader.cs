@@ -1,7 +1,7 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// Reads a scenario file (YAML; the format is documented in README.md and shown by

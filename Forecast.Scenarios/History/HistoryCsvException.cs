@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Forecast.Runner.History;
+namespace Forecast.Scenarios.History;
 
 /// <summary>Thrown by <see cref="HistoryReadResult.PanelOrThrow"/>: carries every error of the file, not just the first.</summary>
 internal sealed class HistoryCsvException : Exception

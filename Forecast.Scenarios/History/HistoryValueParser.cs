@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Forecast.Runner.History;
+namespace Forecast.Scenarios.History;
 
 /// <summary>
 /// Parses numbers and years of history files strictly: '.' is the only decimal point, no grouping, no

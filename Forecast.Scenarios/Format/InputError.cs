@@ -1,4 +1,4 @@
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>A problem with a user's input, located precisely enough to fix it.</summary>
 /// <param name="File">The file, as the user named it.</param>

@@ -1,7 +1,7 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// Reads an indicator's model: <c>{kind: compound, growth: d}</c>, <c>{kind: ratio, numerator: {growth: d},

@@ -4,7 +4,7 @@ using Forecast.Engine.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// Writes any <see cref="Scenario"/> as the YAML that <see cref="ScenarioReader"/> reads, so that reading the

@@ -1,7 +1,7 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// Reads level distributions (<c>{dist: normal, mean: 0.12, sd: 0.03}</c>, or a bare number for a fixed

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>Reads a user's text file strictly: it must exist, be readable, be non-empty and be valid UTF-8.</summary>
 internal static class TextFile

@@ -1,6 +1,6 @@
 using Forecast.Engine.Model;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// A scenario read from a file, with a way to locate a problem found later in one of its fields: the

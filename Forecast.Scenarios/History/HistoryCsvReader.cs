@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Forecast.Engine.Calibration;
 
-namespace Forecast.Runner.History;
+namespace Forecast.Scenarios.History;
 
 /// <summary>
 /// Reads historical figures from CSV (UTF-8, RFC 4180 quoting, header required) into a

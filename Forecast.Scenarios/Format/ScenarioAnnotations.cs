@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// What a scenario file says that the <see cref="Forecast.Engine.Model.Scenario"/> record does not keep: the

@@ -1,7 +1,7 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
-namespace Forecast.Runner.Scenarios;
+namespace Forecast.Scenarios;
 
 /// <summary>
 /// Reads a what-if file: a base scenario (<c>base:</c>, a path relative to the what-if file; itself a scenario or
