@@ -11,16 +11,19 @@ using Forecast.Engine.Statistics;
 namespace Forecast.Engine.Simulation;
 
 /// <summary>
-/// Simulates one block of paths of a <see cref="SimulationPlan"/> into an accumulator. Random
-/// numbers come from streams keyed by (seed, block index, driver or indicator id); within a
-/// stream the order is fixed: a driver draws its level uniforms for the block, then one normal per
-/// path each year; an indicator draws its binomial uniforms year by year. The block's result
-/// therefore depends only on the seed, the block index and the plan.
+/// Steps one block of paths of a <see cref="SimulationPlan"/> and shows them to an observer. Random numbers come
+/// from streams keyed by (seed, block index, driver or indicator id); within a stream the order is fixed: a driver
+/// draws its level uniforms for the block, then one normal per path each year; an indicator draws its binomial
+/// uniforms year by year. The block's paths therefore depend only on the seed, the block index and the plan.
+/// What is remembered of them is the observer's business (<see cref="IBlockObserver{TSelf}"/>); the simulator keeps
+/// only each path's own outcomes in the workspace: whether it met each target, its shortfall, its target-year value.
 /// </summary>
 internal static class BlockSimulator
 {
-    public static void Simulate(SimulationPlan plan, ulong seed, long block, int count, BlockWorkspace ws, SimulationAccumulator acc,
-        SamplingMethod sampling = SamplingMethod.Random)
+    /// <summary>Simulates block <paramref name="block"/> (<paramref name="count"/> paths) of plan <paramref name="planIndex"/> into <paramref name="ws"/>, calling <paramref name="observer"/>'s <see cref="IBlockObserver{TSelf}.Year"/> as each indicator steps.</summary>
+    public static void Simulate<TObserver>(SimulationPlan plan, int planIndex, ulong seed, long block, int count, BlockWorkspace ws,
+        ref TObserver observer, SamplingMethod sampling = SamplingMethod.Random)
+        where TObserver : struct, IBlockObserver<TObserver>
     {
         int drivers = plan.DriverCount;
         var inds = plan.Indicators;
@@ -70,20 +73,17 @@ internal static class BlockSimulator
                 var ind = inds[k];
                 if (step <= ind.BaseStep) continue;
                 StepIndicator(plan, ind, k, step, count, ws, sampling);
-                Record(ind, k, step, count, ws, acc);
+                TrackTarget(ind, k, step, count, ws);
+                observer.Year(planIndex, k, step, BlockWorkspace.Row(ws.State, k, count));
             }
         }
+    }
 
-        var met = ws.MetCount.AsSpan(0, count);
-        var allMet = ws.AllMet.AsSpan(0, count);
-        long all = 0;
-        for (int i = 0; i < count; i++)
-        {
-            acc.MetCount[met[i]]++;
-            if (allMet[i]) all++;
-        }
-        acc.AllTargets += all;
-        acc.Paths += count;
+    /// <summary>Simulates one block of one plan into <paramref name="ws"/>, keeping only the paths' own outcomes there.</summary>
+    public static void Simulate(SimulationPlan plan, ulong seed, long block, int count, BlockWorkspace ws, SamplingMethod sampling = SamplingMethod.Random)
+    {
+        var none = new NoObserver();
+        Simulate(plan, 0, seed, block, count, ws, ref none, sampling);
     }
 
     private static void DrawDriverValues(SimulationPlan plan, int step, int count, BlockWorkspace ws, SamplingMethod sampling)
@@ -290,61 +290,38 @@ internal static class BlockSimulator
     }
 
     /// <summary>
-    /// Records the indicator's values of the year and checks its target. The loops are branch-free (a path
-    /// meets a target about as often as not, so branches would be mispredicted half the time): with s = +1
-    /// for at-least targets and −1 for at-most ones, the shortfall is s·(threshold − x) and the year is met
-    /// when it is at most 0.
+    /// Keeps each path's own outcome of the indicator's target: for every-year targets whether every year so far
+    /// held and the worst shortfall; in the target year whether the path met it, its shortfall (0 when met) and
+    /// value, the number of headline targets it met and whether it met all. The loops are branch-free (a path meets
+    /// a target about as often as not, so branches would be mispredicted half the time): with s = +1 for at-least
+    /// targets and −1 for at-most ones, the shortfall is s·(threshold − x) and the year is met when it is at most 0.
     /// </summary>
-    private static void Record(CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws, SimulationAccumulator acc)
+    private static void TrackTarget(CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws)
     {
-        var x = BlockWorkspace.Row(ws.State, k, count);
-        int cell = acc.Cell(k, step);
-        acc.Record(cell, x);
         if (step > ind.TargetStep) return;
-
+        var x = BlockWorkspace.Row(ws.State, k, count);
         var target = ind.Source.Target;
         double sign = target.Direction == Direction.AtLeast ? 1 : -1;
         double threshold = target.Value;
+        bool everyYear = target.Period == TargetPeriod.EveryYear;
         var worst = BlockWorkspace.Row(ws.Worst, k, count);
         var allYears = BlockWorkspace.Row(ws.AllYears, k, count);
-        bool everyYear = target.Period == TargetPeriod.EveryYear;
-        bool targetYear = step == ind.TargetStep;
-        long hits = 0;
         if (everyYear)
         {
             for (int i = 0; i < count; i++)
             {
                 double shortfall = sign * (threshold - x[i]);
-                bool met = shortfall <= 0;
-                hits += met ? 1 : 0;
-                allYears[i] &= met;
+                allYears[i] &= shortfall <= 0;
                 worst[i] = Math.Max(worst[i], shortfall);
             }
         }
-        else if (!targetYear)
-        {
-            // Eight paths at a time: the lanes whose shortfall is at most 0, counted from the comparison's mask.
-            // (In the target year the same count is the target's hits, taken once below.)
-            var signs = Vector512.Create(sign);
-            var thresholds = Vector512.Create(threshold);
-            int i = 0;
-            for (; i + 8 <= count; i += 8)
-            {
-                var shortfall = signs * (thresholds - Vector512.Create(x.Slice(i, 8)));
-                hits += BitOperations.PopCount(Vector512.LessThanOrEqual(shortfall, Vector512<double>.Zero).ExtractMostSignificantBits());
-            }
-            for (; i < count; i++) hits += sign * (threshold - x[i]) <= 0 ? 1 : 0;
-        }
-        acc.YearHits[cell] += hits;
-        if (!targetYear) return;
+        if (step != ind.TargetStep) return;
 
-        // A met path adds a zero shortfall, so the sum over all paths is the sum over the misses.
-        long targetHits = 0;
-        double shortfallSum = 0;
         int headline = ind.HeadlineIndex >= 0 ? 1 : 0;
         var metCount = ws.MetCount.AsSpan(0, count);
         var allMet = ws.AllMet.AsSpan(0, count);
         var metRow = BlockWorkspace.Row(ws.Met, k, count);
+        var shortfalls = BlockWorkspace.Row(ws.Shortfall, k, count);
         x.CopyTo(BlockWorkspace.Row(ws.TargetValues, k, count));
         int start = 0;
         if (!everyYear && Bmi2.X64.IsSupported)
@@ -353,25 +330,21 @@ internal static class BlockSimulator
             // per-path flags, and into the headline counts.
             var signs = Vector512.Create(sign);
             var thresholds = Vector512.Create(threshold);
-            var sums = Vector512<double>.Zero;
             var headlineOne = Vector256.Create(headline);
             ref byte metBytes = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(metRow));
             ref byte allMetBytes = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(allMet));
             for (; start + 8 <= count; start += 8)
             {
                 var shortfall = Vector512.Max(Vector512<double>.Zero, signs * (thresholds - Vector512.Create(x.Slice(start, 8))));
+                shortfall.CopyTo(shortfalls[start..]);
                 var met = Vector512.LessThanOrEqual(shortfall, Vector512<double>.Zero);
-                ulong bits = met.ExtractMostSignificantBits();
-                ulong flags = Bmi2.X64.ParallelBitDeposit(bits, 0x0101010101010101UL);
+                ulong flags = Bmi2.X64.ParallelBitDeposit(met.ExtractMostSignificantBits(), 0x0101010101010101UL);
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref metBytes, start), flags);
                 ref byte all = ref Unsafe.Add(ref allMetBytes, start);
                 Unsafe.WriteUnaligned(ref all, Unsafe.ReadUnaligned<ulong>(ref all) & flags);
                 var counts = Vector256.Create(metCount.Slice(start, 8));
                 (counts + (Vector512.Narrow(met.AsInt64(), Vector512<long>.Zero).GetLower() & headlineOne)).CopyTo(metCount.Slice(start, 8));
-                targetHits += BitOperations.PopCount(bits);
-                sums += shortfall;
             }
-            shortfallSum = Vector512.Sum(sums);
         }
         for (int i = start; i < count; i++)
         {
@@ -379,15 +352,9 @@ internal static class BlockSimulator
             bool met = everyYear ? allYears[i] : shortfall <= 0;
             int m = met ? 1 : 0;
             metRow[i] = met;
-            targetHits += m;
+            shortfalls[i] = shortfall;
             metCount[i] += m & headline;
             allMet[i] &= met;
-            shortfallSum += shortfall;
         }
-        // A once-only target is met in its year exactly when it is met at all: its year hits are the target hits.
-        if (!everyYear) acc.YearHits[cell] += targetHits;
-        acc.TargetHits[k] += targetHits;
-        acc.Misses[k] += count - targetHits;
-        acc.ShortfallSum[k] += shortfallSum;
     }
 }

@@ -29,6 +29,7 @@ internal sealed class BlockWorkspace
         AllYears = new bool[indicators * BlockSize];
         Met = new bool[indicators * BlockSize];
         TargetValues = new double[indicators * BlockSize];
+        Shortfall = new double[indicators * BlockSize];
         Uniforms = new double[BlockSize];
         MetCount = new int[BlockSize];
         AllMet = new bool[BlockSize];
@@ -67,6 +68,8 @@ internal sealed class BlockWorkspace
     public bool[] Met { get; }
     /// <summary>After a block: each path's value of each indicator in its target year.</summary>
     public double[] TargetValues { get; }
+    /// <summary>After a block: each path's shortfall from each indicator's target (0 when met; the worst year's for every-year targets).</summary>
+    public double[] Shortfall { get; }
     public double[] Uniforms { get; }
     public int[] MetCount { get; }
     public bool[] AllMet { get; }

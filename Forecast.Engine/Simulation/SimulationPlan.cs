@@ -35,6 +35,16 @@ internal sealed class SimulationPlan
 
     public int Year(int step) => FirstYear + step;
 
+    /// <summary>The position in the plan's indicator order of each id (−1 where the plan has no such indicator).</summary>
+    public int[] PositionsOf(IReadOnlyList<string> indicatorIds)
+    {
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < Indicators.Length; k++) byId[Indicators[k].Source.Id] = k;
+        var positions = new int[indicatorIds.Count];
+        for (int m = 0; m < positions.Length; m++) positions[m] = byId.TryGetValue(indicatorIds[m], out int k) ? k : -1;
+        return positions;
+    }
+
     /// <summary>Compiles a validated scenario; throws <see cref="InvalidScenarioException"/> if it is not valid.</summary>
     public static SimulationPlan Compile(Scenario scenario)
     {
