@@ -99,69 +99,10 @@ public static class ScenarioValidator
             }
         }
 
-        void Driver(string? id, string field)
-        {
-            if (id is not null && !drivers.ContainsKey(id))
-                add($"{at}.model.{field}", $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}");
-        }
-
-        switch (indicator.Model)
-        {
-            case CompoundGrowthModel m:
-                Driver(m.Growth, "growth");
-                if (indicator.BaseValue <= 0) add($"{at}.base.value", $"compound growth needs a base value above 0, not {F(indicator.BaseValue)}");
-                break;
-            case RatioModel m:
-                CheckQuantity(m.Numerator, "numerator");
-                CheckQuantity(m.Denominator, "denominator");
-                if (indicator.BaseValue <= 0) add($"{at}.base.value", $"a ratio needs a base value above 0, not {F(indicator.BaseValue)}");
-                break;
-            case BoundedShareModel m:
-                Driver(m.Step, "step");
-                var b = indicator.Bounds ?? Bounds.Percent;
-                if (!baseReported && !b.StrictlyContains(indicator.BaseValue))
-                    add($"{at}.base.value", $"a bounded share needs a base value strictly inside its bounds [{F(b.Lower)}, {F(b.Upper)}], not {F(indicator.BaseValue)}");
-                break;
-            case StockFlowModel m:
-                Driver(m.Entries, "entries");
-                Driver(m.ExitRate, "exits");
-                if (indicator.BaseValue < 0 || indicator.BaseValue != Math.Floor(indicator.BaseValue))
-                    add($"{at}.base.value", $"a stock-flow count needs a whole, non-negative base value, not {F(indicator.BaseValue)}");
-                if (m.Capacity is { } capacity && (capacity < 0 || capacity < indicator.BaseValue))
-                    add($"{at}.model.capacity", $"the capacity ({capacity}) must be at least the base value ({F(indicator.BaseValue)})");
-                break;
-            case CumulativeModel m:
-                Driver(m.Driver, "driver");
-                if (indicator.BaseValue < 0 || indicator.BaseValue != Math.Floor(indicator.BaseValue))
-                    add($"{at}.base.value", $"a cumulative count needs a whole, non-negative base value, not {F(indicator.BaseValue)}");
-                break;
-            case FlowModel m:
-                Driver(m.Driver, "driver");
-                break;
-        }
-
-        void CheckQuantity(Quantity q, string field)
-        {
-            if ((q.GrowthDriver is null) == (q.Indicator is null))
-            {
-                add($"{at}.model.{field}", "give exactly one of 'growth' (a driver) or 'indicator'");
-                return;
-            }
-            if (q.GrowthDriver is not null) Driver(q.GrowthDriver, $"{field}.growth");
-            if (q.Indicator is { } id)
-            {
-                if (!indicators.TryGetValue(id, out int j))
-                    add($"{at}.model.{field}.indicator", $"indicator '{id}' is not defined{Suggest(id, indicators.Keys)}");
-                else
-                {
-                    var other = scenario.Indicators[j];
-                    if (other.BaseYear != indicator.BaseYear)
-                        add($"{at}.model.{field}.indicator", $"indicator '{id}' has base year {other.BaseYear}, but this ratio starts in {indicator.BaseYear}");
-                    else if (other.BaseValue <= 0)
-                        add($"{at}.model.{field}.indicator", $"indicator '{id}' has base value {F(other.BaseValue)}; a ratio side must start above 0");
-                }
-            }
-        }
+        indicator.Model.Check(indicator, new ModelChecks(add, at,
+            id => drivers.ContainsKey(id) ? null : $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}",
+            id => indicators.TryGetValue(id, out int j) ? scenario.Indicators[j] : null,
+            id => Suggest(id, indicators.Keys)) { BaseReported = baseReported });
     }
 
     /// <summary>

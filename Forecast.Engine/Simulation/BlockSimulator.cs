@@ -43,23 +43,12 @@ internal static class BlockSimulator
             var ind = inds[k];
             ws.IndicatorStreams[k] = StreamKey.Derive(seed, block, ind.StreamKey);
             if (sampling == SamplingMethod.Sobol) Sampler.SobolOrder(ref ws.IndicatorStreams[k], ws, k, count);
-            BlockWorkspace.Row(ws.State, k, count).Fill(ind.BaseValue);
             // Only the rows the indicator's step and target read are set (the others would be written for nothing).
-            if (ind.Kind == StepKind.Ratio)
-            {
-                BlockWorkspace.Row(ws.Numerator, k, count).Fill(1);
-                BlockWorkspace.Row(ws.Denominator, k, count).Fill(1);
-            }
+            ind.Step.Start(ws, k, count, ind);
             if (ind.Source.Target.Period == TargetPeriod.EveryYear)
             {
                 BlockWorkspace.Row(ws.Worst, k, count).Clear();
                 BlockWorkspace.Row(ws.AllYears, k, count).Fill(true);
-            }
-            if (ind.Kind == StepKind.Share)
-            {
-                // The share's state is its logit; the value is mapped back when recorded.
-                double s = (ind.BaseValue - ind.Lower) / (ind.Upper - ind.Lower);
-                BlockWorkspace.Row(ws.Numerator, k, count).Fill(Math.Log(s / (1 - s)));
             }
         }
         ws.MetCount.AsSpan(0, count).Clear();
@@ -72,7 +61,7 @@ internal static class BlockSimulator
             {
                 var ind = inds[k];
                 if (step <= ind.BaseStep) continue;
-                StepIndicator(plan, ind, k, step, count, ws, sampling);
+                ind.Step.Advance(new StepContext(plan, ws, k, step, count, sampling));
                 TrackTarget(ind, k, step, count, ws);
                 observer.Year(planIndex, k, step, BlockWorkspace.Row(ws.State, k, count));
             }
@@ -198,94 +187,6 @@ internal static class BlockSimulator
                 StandardNormal.Cdf(z, value);
                 for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.NegativeBinomial(value[i], level[i], scale, starts[i]);
                 break;
-        }
-    }
-
-    private static void StepIndicator(SimulationPlan plan, CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws, SamplingMethod sampling)
-    {
-        var x = BlockWorkspace.Row(ws.State, k, count);
-        ReadOnlySpan<double> v = ind.Driver >= 0 ? BlockWorkspace.Row(ws.Values, ind.Driver, count) : default;
-        switch (ind.Kind)
-        {
-            case StepKind.Compound:
-            {
-                // x ← x·(1 + v), computed exactly as the deterministic projection does.
-                int i = 0;
-                for (; i + 8 <= count; i += 8)
-                    (Vector512.Create(x.Slice(i, 8)) * (Vector512<double>.One + Vector512.Create(v.Slice(i, 8)))).CopyTo(x.Slice(i, 8));
-                for (; i < count; i++) x[i] *= 1 + v[i];
-            }
-                break;
-            case StepKind.Ratio:
-            {
-                var n = BlockWorkspace.Row(ws.Numerator, k, count);
-                var dn = BlockWorkspace.Row(ws.Denominator, k, count);
-                Side(plan, ind.Driver, ind.NumeratorIndicator, n, count, ws);
-                Side(plan, ind.SecondDriver, ind.DenominatorIndicator, dn, count, ws);
-                double b = ind.BaseValue;
-                for (int i = 0; i < count; i++) x[i] = b * n[i] / dn[i];
-                break;
-            }
-            case StepKind.Share:
-            {
-                var y = BlockWorkspace.Row(ws.Numerator, k, count);
-                double lo = ind.Lower, width = ind.Upper - ind.Lower;
-                for (int i = 0; i < count; i++)
-                {
-                    y[i] += v[i];
-                    x[i] = lo + width / (1 + Math.Exp(-y[i]));
-                }
-                break;
-            }
-            case StepKind.StockFlow:
-            {
-                var u = ws.Uniforms.AsSpan(0, count);
-                ref var stream = ref ws.IndicatorStreams[k];
-                if (ind.SecondDriver >= 0)
-                {
-                    var q = BlockWorkspace.Row(ws.Values, ind.SecondDriver, count);
-                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, new SobolCoordinate(true, k, 2 * (step - 1)));
-                    for (int i = 0; i < count; i++)
-                        x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
-                }
-                if (ind.Capacity >= 0)
-                {
-                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, new SobolCoordinate(true, k, 2 * (step - 1) + 1));
-                    for (int i = 0; i < count; i++)
-                        x[i] += DiscreteQuantile.Binomial(u[i], ind.Capacity - (int)x[i], Math.Clamp(v[i], 0, 1));
-                }
-                else
-                {
-                    for (int i = 0; i < count; i++) x[i] += Math.Max(0, Math.Round(v[i]));
-                }
-                break;
-            }
-            case StepKind.Cumulative:
-                for (int i = 0; i < count; i++) x[i] += Math.Max(0, Math.Round(v[i]));
-                break;
-            case StepKind.Flow:
-                if (ind.RoundFlow)
-                    for (int i = 0; i < count; i++) x[i] = Math.Max(0, Math.Round(v[i]));
-                else
-                    v.CopyTo(x);
-                break;
-        }
-    }
-
-    /// <summary>Advances one side of a ratio: compounds its growth driver, or follows an indicator relative to its base.</summary>
-    private static void Side(SimulationPlan plan, int driver, int indicator, Span<double> q, int count, BlockWorkspace ws)
-    {
-        if (driver >= 0)
-        {
-            var g = BlockWorkspace.Row(ws.Values, driver, count);
-            for (int i = 0; i < count; i++) q[i] *= 1 + g[i];
-        }
-        else
-        {
-            // The indicator's state was already stepped this year (dependency order).
-            var other = BlockWorkspace.Row(ws.State, indicator, count);
-            double otherBase = plan.Indicators[indicator].BaseValue;
-            for (int i = 0; i < count; i++) q[i] = other[i] / otherBase;
         }
     }
 

@@ -23,8 +23,7 @@ internal sealed class BlockWorkspace
         Values = new double[drivers * BlockSize];
         Starts = new DiscreteStart[drivers * BlockSize];
         State = new double[indicators * BlockSize];
-        Numerator = new double[indicators * BlockSize];
-        Denominator = new double[indicators * BlockSize];
+        Own = new double[2 * indicators * BlockSize];
         Worst = new double[indicators * BlockSize];
         AllYears = new bool[indicators * BlockSize];
         Met = new bool[indicators * BlockSize];
@@ -58,8 +57,8 @@ internal sealed class BlockWorkspace
     /// <summary>Per path and count driver, where the quantile search of its yearly draws starts (fixed while the level is).</summary>
     public DiscreteStart[] Starts { get; }
     public double[] State { get; }
-    public double[] Numerator { get; }
-    public double[] Denominator { get; }
+    /// <summary>Two rows per indicator for its model kind's own state (a ratio's numerator and denominator, a share's logit): see <see cref="OwnRow"/>.</summary>
+    public double[] Own { get; }
     /// <summary>Worst shortfall over the years, for every-year targets.</summary>
     public double[] Worst { get; }
     /// <summary>Whether an every-year target has held in every year so far.</summary>
@@ -87,4 +86,7 @@ internal sealed class BlockWorkspace
     public long FirstPath { get; set; }
 
     public static Span<T> Row<T>(T[] array, int row, int length) => array.AsSpan(row * BlockSize, length);
+
+    /// <summary>Row j (0 or 1) of indicator k's own state.</summary>
+    public static Span<double> OwnRow(BlockWorkspace ws, int k, int j, int length) => Row(ws.Own, 2 * k + j, length);
 }

@@ -81,7 +81,7 @@ public static class MonteCarlo
     internal static SimulationResult Summarise(SimulationPlan plan, SimulationAccumulator acc, ulong seed)
     {
         var scenario = plan.Scenario;
-        var projection = DeterministicProjection.Project(scenario);
+        var projection = DeterministicProjection.Project(plan);
         var outcomes = new IndicatorOutcome[scenario.Indicators.Count];
         var cells = acc.Cells;
         for (int k = 0; k < plan.Indicators.Length; k++)

@@ -32,6 +32,11 @@ internal sealed class SimulationPlan
     /// <summary>Indicators in dependency order (an indicator comes after those it reads).</summary>
     public CompiledIndicator[] Indicators { get; private init; } = [];
     public int HeadlineCount { get; private init; }
+    /// <summary>MeanLevels[d][s]: the mean of driver d's level in force at step s (the expected-value path's input).</summary>
+    private double[][] MeanLevels { get; init; } = [];
+
+    /// <summary>The mean of driver d's level in force at step s.</summary>
+    public double MeanLevel(int d, int s) => MeanLevels[d][s];
 
     public int Year(int step) => FirstYear + step;
 
@@ -78,43 +83,28 @@ internal sealed class SimulationPlan
         var headlineIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var ind in scenario.Indicators.Where(i => i.Headline)) headlineIndex[ind.Id] = headlineIndex.Count;
         var compiled = new CompiledIndicator[order.Count];
+        var positions = new PlanPositions(driverIndex, position);
         for (int k = 0; k < order.Count; k++)
         {
             var ind = scenario.Indicators[order[k]];
-            var bounds = ind.Bounds ?? (ind.Model is BoundedShareModel ? Bounds.Percent : new Bounds(double.NegativeInfinity, double.PositiveInfinity));
-            int D(string? id) => id is null ? -1 : driverIndex[id];
-            int I(string? id) => id is null ? -1 : position[id];
-            var (kind, driver, second, numerator, denominator, capacity) = ind.Model switch
-            {
-                CompoundGrowthModel m => (StepKind.Compound, D(m.Growth), -1, -1, -1, -1),
-                RatioModel m => (StepKind.Ratio, D(m.Numerator.GrowthDriver), D(m.Denominator.GrowthDriver),
-                    I(m.Numerator.Indicator), I(m.Denominator.Indicator), -1),
-                BoundedShareModel m => (StepKind.Share, D(m.Step), -1, -1, -1, -1),
-                StockFlowModel m => (StepKind.StockFlow, D(m.Entries), D(m.ExitRate), -1, -1, m.Capacity ?? -1),
-                CumulativeModel m => (StepKind.Cumulative, D(m.Driver), -1, -1, -1, -1),
-                FlowModel m => (StepKind.Flow, D(m.Driver), -1, -1, -1, -1),
-                _ => throw new InvalidScenarioException($"indicator '{ind.Id}' has an unknown model kind"),
-            };
             compiled[k] = new CompiledIndicator
             {
                 ScenarioIndex = order[k],
                 Source = ind,
-                Kind = kind,
+                Step = ind.Model.Compile(positions, ind),
                 BaseStep = ind.BaseYear - first,
                 TargetStep = ind.Target.Year - first,
                 BaseValue = ind.BaseValue,
                 StreamKey = CompiledIndicator.KeyFor(ind.Id),
-                Driver = driver,
-                SecondDriver = second,
-                NumeratorIndicator = numerator,
-                DenominatorIndicator = denominator,
-                Lower = bounds.Lower,
-                Upper = bounds.Upper,
-                Capacity = capacity,
                 IsCount = ind.Model.IsCount,
-                RoundFlow = ind.Model is FlowModel { Count: true },
                 HeadlineIndex = headlineIndex.TryGetValue(ind.Id, out int h) ? h : -1,
             };
+        }
+        var means = new double[scenario.Drivers.Count][];
+        for (int d = 0; d < means.Length; d++)
+        {
+            means[d] = new double[steps + 1];
+            for (int s = 0; s <= steps; s++) means[d][s] = scenario.Drivers[d].LevelIn(first + s).Mean;
         }
 
         var (factor, mixed) = Factor(scenario, driverIndex);
@@ -132,6 +122,7 @@ internal sealed class SimulationPlan
             Mixed = mixed,
             Indicators = compiled,
             HeadlineCount = headlineIndex.Count,
+            MeanLevels = means,
         };
     }
 

@@ -63,8 +63,11 @@ public class SimulationInvariantProperties
                     // Sum / n of values in [min, max] may round past an end by a few units in the last place.
                     double slack = 1e-12 * Math.Max(Math.Abs(min), Math.Abs(max));
                     Assert.True(min - slack <= y.Mean && y.Mean <= max + slack, $"{y.Year}: mean {y.Mean} outside [{min}, {max}]: {at}");
-                    if (ind.Kind == StepKind.Share)
-                        Assert.True(min >= ind.Lower && max <= ind.Upper, $"{y.Year}: share [{min}, {max}] leaves [{ind.Lower}, {ind.Upper}]: {at}");
+                    if (ind.Source.Model is BoundedShareModel)
+                    {
+                        var b = BoundedShareModel.BoundsOf(ind.Source);
+                        Assert.True(min >= b.Lower && max <= b.Upper, $"{y.Year}: share [{min}, {max}] leaves [{b.Lower}, {b.Upper}]: {at}");
+                    }
                     if (ind.IsCount)
                     {
                         Assert.True(min >= 0, $"{y.Year}: count below 0 ({min}): {at}");
