@@ -35,8 +35,13 @@ internal static class BlockSimulator
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
             Sampler.Uniforms(ref stream, u, ws, sampling, new SobolCoordinate(false, d, 0));
             if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
-            SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
+        }
+        if (plan.LevelFactor is { } levelFactor) CorrelateLevels(levelFactor, plan.LevelMixed, count, ws);
+        for (int d = 0; d < drivers; d++)
+        {
+            if (plan.Trends[d] is not null) DrawTrend(plan, seed, block, d, count, ws, sampling);
+            SetLevels(plan, d, plan.LevelIndex[d][0], 0, count, ws);
         }
         for (int k = 0; k < inds.Length; k++)
         {
@@ -44,7 +49,8 @@ internal static class BlockSimulator
             ws.IndicatorStreams[k] = StreamKey.Derive(seed, block, ind.StreamKey);
             if (sampling == SamplingMethod.Sobol) Sampler.SobolOrder(ref ws.IndicatorStreams[k], ws, k, count);
             // Only the rows the indicator's step and target read are set (the others would be written for nothing).
-            ind.Step.Start(ws, k, count, ind);
+            ind.Step.Start(StepContext.Of(plan, ws, k, 0, count, sampling, expected: false));
+            if (ws.TracksExpected) ind.Step.Start(StepContext.Of(plan, ws, k, 0, count, sampling, expected: true));
             if (ind.Source.Target.Period == TargetPeriod.EveryYear)
             {
                 BlockWorkspace.Row(ws.Worst, k, count).Clear();
@@ -61,9 +67,10 @@ internal static class BlockSimulator
             {
                 var ind = inds[k];
                 if (step <= ind.BaseStep) continue;
-                ind.Step.Advance(new StepContext(plan, ws, k, step, count, sampling));
+                ind.Step.Advance(StepContext.Of(plan, ws, k, step, count, sampling, expected: false));
+                if (ws.TracksExpected) ind.Step.AdvanceExpected(StepContext.Of(plan, ws, k, step, count, sampling, expected: true));
                 TrackTarget(ind, k, step, count, ws);
-                observer.Year(planIndex, k, step, BlockWorkspace.Row(ws.State, k, count));
+                observer.Year(planIndex, k, step, ws, count);
             }
         }
     }
@@ -82,7 +89,7 @@ internal static class BlockSimulator
         {
             Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, new SobolCoordinate(false, d, step));
             int current = plan.LevelIndex[d][step];
-            if (current != plan.LevelIndex[d][step - 1]) SetLevels(plan, d, current, count, ws);
+            if (current != plan.LevelIndex[d][step - 1] || plan.Trends[d] is not null) SetLevels(plan, d, current, step, count, ws);
         }
 
         var factor = plan.CorrelationFactor;
@@ -143,11 +150,27 @@ internal static class BlockSimulator
         }
     }
 
-    /// <summary>Draws the levels of driver d from its level uniforms, and the quantile-search starts of count drivers.</summary>
-    private static void SetLevels(SimulationPlan plan, int d, int sampler, int count, BlockWorkspace ws)
+    /// <summary>
+    /// Sets the levels of driver d in force at <paramref name="step"/> (sampler <paramref name="sampler"/> of its level
+    /// uniforms, moved by its trend), and the quantile-search starts of count drivers.
+    /// </summary>
+    private static void SetLevels(SimulationPlan plan, int d, int sampler, int step, int count, BlockWorkspace ws)
     {
         var levels = BlockWorkspace.Row(ws.Levels, d, count);
-        plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+        var trend = plan.Trends[d];
+        if (trend is null)
+        {
+            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+        }
+        else
+        {
+            var drawn = BlockWorkspace.Row(ws.BaseLevels, d, count);
+            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), drawn);
+            var a = BlockWorkspace.Row(ws.TrendParameters, 2 * d, count);
+            var b = BlockWorkspace.Row(ws.TrendParameters, 2 * d + 1, count);
+            int years = Math.Max(0, step - plan.TrendStart[d]);
+            for (int i = 0; i < count; i++) levels[i] = trend.LevelAfter(drawn[i], a[i], b[i], years);
+        }
         var starts = BlockWorkspace.Row(ws.Starts, d, count);
         double scale = plan.YearlyScales[d];
         switch (plan.YearlyKinds[d])
@@ -158,6 +181,51 @@ internal static class BlockSimulator
             case YearlyVariationKind.NegativeBinomial:
                 for (int i = 0; i < count; i++) starts[i] = DiscreteQuantile.NegativeBinomialStart(levels[i], scale);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Draws each path's trend parameters of driver d from a stream of their own ("driver:&lt;id&gt;:trend"), so a trend
+    /// changes no other draw. Under Sobol sampling they are Latin hypercube samples (the driver's Sobol group holds its
+    /// level and shocks).
+    /// </summary>
+    private static void DrawTrend(SimulationPlan plan, ulong seed, long block, int d, int count, BlockWorkspace ws, SamplingMethod sampling)
+    {
+        var stream = StreamKey.Derive(seed, block, plan.TrendKeys[d]);
+        var samplers = plan.TrendSamplers[d]!;
+        var u = ws.Scratch.AsSpan(0, count);
+        for (int j = 0; j < samplers.Length; j++)
+        {
+            // Sampler.Uniforms stratifies into ws.Scratch for LHS, so draw into the parameter row and map in place.
+            var row = BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count);
+            Sampler.Uniforms(ref stream, row, ws, sampling == SamplingMethod.Sobol ? SamplingMethod.LatinHypercube : sampling);
+            row.CopyTo(u);
+            samplers[j].Fill(u, row);
+        }
+    }
+
+    /// <summary>
+    /// Correlates the level uniforms of the drivers whose levels are correlated (Gaussian copula): z = Φ⁻¹(u) for every
+    /// driver, mixed = L·z with L the factor of the level correlation matrix, u = Φ(mixed) for the mixed drivers.
+    /// The other drivers' uniforms are untouched, and no random number is drawn.
+    /// </summary>
+    private static void CorrelateLevels(double[] factor, bool[] mixed, int count, BlockWorkspace ws)
+    {
+        int drivers = mixed.Length;
+        for (int d = 0; d < drivers; d++)
+        {
+            var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
+            var z = BlockWorkspace.Row(ws.Shocks, d, count);
+            for (int i = 0; i < count; i++) z[i] = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u[i]);
+        }
+        Correlate(factor, mixed, ws.Shocks, ws.Mixed, count);
+        const double Tiny = 1.0 / (1L << 53);
+        for (int d = 0; d < drivers; d++)
+        {
+            if (!mixed[d]) continue;
+            var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
+            StandardNormal.Cdf(BlockWorkspace.Row(ws.Mixed, d, count), u);
+            for (int i = 0; i < count; i++) u[i] = Math.Clamp(u[i], Tiny, 1 - Tiny);
         }
     }
 

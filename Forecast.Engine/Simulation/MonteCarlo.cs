@@ -47,14 +47,14 @@ public static class MonteCarlo
                 max[cell] = pilot.Cells.Max(cell);
             }
         var grid = HistogramGrid.FromRange(min, max, isCount);
-        var total = new SimulationAccumulator(plan, grid);
-        BlockRunner.Run([plan], run, total.AsObserver(), () => new SimulationAccumulator(plan, grid, compact: true).AsObserver(), cancellationToken,
+        var total = new SimulationAccumulator(plan, grid, variance: true);
+        BlockRunner.Run([plan], run, total.AsObserver(), () => new SimulationAccumulator(plan, grid, compact: true, variance: true).AsObserver(), cancellationToken,
             done =>
             {
                 progress?.Report(new SimulationProgress(done, run.Precision is { } h ? Math.Max(done, Needed(plan, total, h)) : run.Paths));
                 return run.Precision is { } precision && MaxHalfWidth(plan, total) <= precision;
             },
-            run.Precision is null ? BlockRunner.ShardsPerWave : ShardsPerPrecisionWave);
+            run.Precision is null ? BlockRunner.ShardsPerWave : ShardsPerPrecisionWave, tracksExpected: true);
         return total;
     }
 
@@ -96,7 +96,7 @@ public static class MonteCarlo
                     cells.Quantile(cell, 0.05), cells.Quantile(cell, 0.25), cells.Quantile(cell, 0.50),
                     cells.Quantile(cell, 0.75), cells.Quantile(cell, 0.95),
                     s <= ind.TargetStep ? (double)acc.YearHits(cell) / n : double.NaN,
-                    projection[ind.Source.Id][s]));
+                    projection[ind.Source.Id][s]) { Variance = acc.Variance(k, s) });
             }
             long hits = acc.TargetHits(k);
             outcomes[ind.ScenarioIndex] = new IndicatorOutcome(ind.Source, (double)hits / acc.Paths,

@@ -136,7 +136,7 @@ public static class GlobalSensitivity
     /// </summary>
     private readonly struct PathRecord(int[] drivers, double[]? levels, int[] positions, double[] outcomes, long stride) : IBlockObserver<PathRecord>
     {
-        public void Year(int plan, int k, int step, ReadOnlySpan<double> values) { }
+        public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
 
         public void Block(in SimulatedBlock block)
         {

@@ -14,9 +14,9 @@ public class AllocationTests
     {
         // The workload of Forecast.Benchmarks' ModelStepBenchmarks (the same source file), counted exactly on this thread.
         var plan = SimulationPlan.Compile(ModelKindScenario.For(kind));
-        var workspace = new BlockWorkspace(plan);
+        var workspace = new BlockWorkspace(plan) { TracksExpected = true };
         var grid = HistogramGrid.FromRange(new double[plan.Steps], Enumerable.Repeat(100.0, plan.Steps).ToArray(), new bool[plan.Steps]);
-        var accumulator = new SimulationAccumulator(plan, grid, compact: true);
+        var accumulator = new SimulationAccumulator(plan, grid, compact: true, variance: true);
         var observer = accumulator.AsObserver();
         BlockWorkspace[] workspaces = [workspace];
         long block = 0;

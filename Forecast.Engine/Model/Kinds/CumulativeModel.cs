@@ -43,6 +43,11 @@ public sealed record CumulativeModel(string Driver) : IndicatorModel
             for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, Math.Round(v[i]));
         }
 
-        public override double Expected(double x, Span<double> own, ExpectedYear year) => x + Math.Max(0, year.Driver(driver));
+        public override void AdvanceExpected(in StepContext c)
+        {
+            var x = c.State;
+            var v = c.Driver(driver);
+            for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, v[i]);
+        }
     }
 }

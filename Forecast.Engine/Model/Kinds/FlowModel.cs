@@ -46,7 +46,14 @@ public sealed record FlowModel(string Driver, bool Count = true) : IndicatorMode
                 v.CopyTo(x);
         }
 
-        public override double Expected(double x, Span<double> own, ExpectedYear year) =>
-            count ? Math.Max(0, year.Driver(driver)) : year.Driver(driver);
+        public override void AdvanceExpected(in StepContext c)
+        {
+            var x = c.State;
+            var v = c.Driver(driver);
+            if (count)
+                for (int i = 0; i < x.Length; i++) x[i] = Math.Max(0, v[i]);
+            else
+                v.CopyTo(x);
+        }
     }
 }

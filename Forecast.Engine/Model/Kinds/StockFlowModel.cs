@@ -72,10 +72,17 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
             }
         }
 
-        public override double Expected(double x, Span<double> own, ExpectedYear year)
+        public override void AdvanceExpected(in StepContext c)
         {
-            if (exitRate >= 0) x -= x * Math.Clamp(year.Driver(exitRate), 0, 1);
-            return x + (capacity >= 0 ? (capacity - x) * Math.Clamp(year.Driver(entries), 0, 1) : Math.Max(0, year.Driver(entries)));
+            var x = c.State;
+            var e = c.Driver(entries);
+            var q = exitRate >= 0 ? c.Driver(exitRate) : default;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double n = x[i];
+                if (exitRate >= 0) n -= n * Math.Clamp(q[i], 0, 1);
+                x[i] = n + (capacity >= 0 ? (capacity - n) * Math.Clamp(e[i], 0, 1) : Math.Max(0, e[i]));
+            }
         }
     }
 }
