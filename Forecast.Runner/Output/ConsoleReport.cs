@@ -84,6 +84,9 @@ internal static class ConsoleReport
             $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]; every target of the scenario: {Numbers.Percent(result.AllTargetsProbability, 2)}");
         var parts = result.HeadlineMetDistribution.Select((p, k) => $"{k}: {Numbers.Percent(p)}");
         console.MarkupLine($"[bold]How many headline targets are met:[/] {string.Join("  ", parts)}");
+        foreach (var o in result.Indicators)
+            if (Engine.Projection.SignalCheck.Why(o) is { } why)
+                console.MarkupLine($"[yellow]Signals disagree[/] for {Markup.Escape(o.Indicator.Name.En)} (history: {Markup.Escape(Words.Progress(o.Growth.Category))}; probability: {Numbers.Percent(o.Probability)}): {Markup.Escape(why)}");
         var split = result.Indicators.Where(o => o.Indicator.Headline && o.TargetYear.Variance is { Total: > 0 }).ToList();
         if (split.Count > 0)
         {

@@ -88,6 +88,7 @@ internal static class SummaryJsonWriter
         Number(w, "historicalAnnualGrowth", o.Growth.HistoricalRate);
         Number(w, "progressRatio", o.Growth.Ratio);
         w.WriteString("progressCategory", Words.Progress(o.Growth.Category));
+        if (Engine.Projection.SignalCheck.Why(o) is { } why) w.WriteString("signalsDisagree", why);
         w.WriteStartArray("years");
         foreach (var y in o.Years)
         {
