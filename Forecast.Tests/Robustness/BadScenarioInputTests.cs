@@ -80,7 +80,7 @@ public class BadScenarioInputTests
         { "unknown key", "level: {dist: normal, mean: 0.1, sd: 0.02}", "levle: {dist: normal, mean: 0.1, sd: 0.02}",
             ":5:5: drivers[0].levle: unknown key 'levle' (did you mean 'level'?); allowed here: id, name, level, yearly, changes, trend, note" },
         { "unknown top-level key", "run:", "rnu:",
-            ":2:1: rnu: unknown key 'rnu' (did you mean 'run'?); allowed here: name, title, description, run, drivers, correlations, indicators" },
+            ":2:1: rnu: unknown key 'rnu' (did you mean 'run'?); allowed here: name, title, description, run, drivers, correlations, indicators, observed" },
         { "misspelt model kind", "kind: compound", "kind: compund",
             ":23:19: indicators[0].model.kind: expected one of compound, ratio, share, stock-flow, cumulative, flow, linear, mixture, found 'compund' (did you mean 'compound'?)" },
         { "parameter of another distribution", "{dist: normal, mean: 0.1, sd: 0.02}", "{dist: normal, mean: 0.1, sigma: 0.02}",
