@@ -76,7 +76,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             var options = new ScenarioCalibrationOptions
             {
                 Region = parse.GetValue(_region)!,
-                PriorVolatility = parse.GetValue(_prior),
+                StatedVolatility = parse.GetValue(_prior) is { } sigma ? new GrowthPrior(sigma, FormattableString.Invariant($"--prior-volatility {sigma:G4}")) : null,
                 BacktestHorizon = parse.GetValue(_horizon),
             };
             ScenarioCalibration calibration = ScenarioCalibrator.Calibrate(scenario, panel, options);
