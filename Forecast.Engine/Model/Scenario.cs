@@ -30,4 +30,11 @@ public sealed record Scenario(string Name, LocalizedText Title, IReadOnlyList<Dr
 /// <summary>Run settings a scenario file carries; the command line can override them.</summary>
 /// <param name="Paths">Number of Monte Carlo paths. Range: ≥ 1.</param>
 /// <param name="Seed">Seed of every random stream.</param>
-public sealed record RunDefaults(long Paths = 100_000, ulong Seed = 20210101);
+public sealed record RunDefaults(long Paths = RunDefaults.StandardPaths, ulong Seed = RunDefaults.StandardSeed)
+{
+    /// <summary>Paths of a scenario that states none.</summary>
+    public const long StandardPaths = 100_000;
+
+    /// <summary>Seed of a scenario that states none.</summary>
+    public const ulong StandardSeed = 20210101;
+}

@@ -38,16 +38,10 @@ public static class MonteCarlo
         IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        options ??= new SimulationOptions();
+        var run = RunSpec.Resolve(scenario, options);
         var plan = SimulationPlan.Compile(scenario);
-        long paths = options.Paths ?? scenario.Defaults.Paths;
-        ulong seed = options.Seed ?? scenario.Defaults.Seed;
-        if (options.Precision is { } h && !(h > 0 && h <= 0.5))
-            throw new ArgumentOutOfRangeException(nameof(options), h, "the precision must lie in (0, 0.5]");
-        if (options.Precision is null) ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1, nameof(options));
-        var total = Simulate(plan, seed, options.Precision is null ? paths : options.MaxPaths, options.Precision,
-            options.Threads, progress, cancellationToken, options.Sampling);
-        return Summarise(plan, total, seed);
+        var total = Simulate(plan, run.Seed, run.Paths, run.Precision, run.Threads, progress, cancellationToken, run.Sampling);
+        return Summarise(plan, total, run.Seed);
     }
 
     internal static SimulationAccumulator Simulate(SimulationPlan plan, ulong seed, long paths, double? precision, int threads,

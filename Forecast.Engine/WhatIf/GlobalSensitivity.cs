@@ -84,7 +84,7 @@ public static class GlobalSensitivity
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new GlobalSensitivityOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SpearmanPaths, 2, nameof(options));
-        ulong seed = options.Seed ?? scenario.Defaults.Seed;
+        ulong seed = RunSpec.Resolve(scenario, new SimulationOptions(Seed: options.Seed, Threads: options.Threads)).Seed;
         var ids = options.IndicatorIds ?? DefaultTargets(scenario);
         foreach (var id in ids)
             if (!scenario.Indicators.Any(i => i.Id == id))

@@ -52,11 +52,9 @@ public static class GoalSeek
         if (!(probability > 0 && probability < 1)) throw new ArgumentOutOfRangeException(nameof(probability), probability, "the wanted probability must lie strictly between 0 and 1");
         if (!(low < high) || !double.IsFinite(low) || !double.IsFinite(high)) throw new ArgumentException($"the range must be two finite numbers, low below high, not {low}:{high}", nameof(high));
         if (lever.Problem(scenario) is { } leverProblem) throw new ArgumentException(leverProblem, nameof(lever));
-        options ??= new SimulationOptions();
-        if (options.Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported", nameof(options));
-        Lockstep.RequireRandomSampling(options);
-        long n = options.Paths ?? DefaultPaths;
-        ulong seed = options.Seed ?? scenario.Defaults.Seed;
+        var run = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRandomRun();
+        long n = run.Paths;
+        ulong seed = run.Seed;
         var pruned = ScenarioPruning.Keep(scenario, [indicatorId], [lever.DriverId]);
         foreach (double end in new[] { low, high })
             if (lever.TryApply(pruned, end).Problem is { } problem) throw new ArgumentException(problem, nameof(high));
@@ -66,7 +64,7 @@ public static class GoalSeek
         {
             if (counts.TryGetValue(x, out long c)) return c;
             var plan = SimulationPlan.Compile(lever.Apply(pruned, x));
-            c = TargetCounts.Simulate(plan, [indicatorId], seed, n, options.Threads, cancellationToken).Hits[0];
+            c = TargetCounts.Simulate(plan, [indicatorId], run, cancellationToken).Hits[0];
             counts[x] = c;
             return c;
         }

@@ -60,11 +60,7 @@ public static class LeverSweep
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(axes);
         if (axes.Count is < 1 or > 2) throw new ArgumentException("sweep one or two levers", nameof(axes));
-        options ??= new SimulationOptions();
-        if (options.Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported", nameof(options));
-        Lockstep.RequireRandomSampling(options);
-        long paths = options.Paths ?? DefaultPaths;
-        ulong seed = options.Seed ?? scenario.Defaults.Seed;
+        var run = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRandomRun();
         var grid = Grid(axes);
         var scenarios = new Scenario[grid.Count];
         for (int g = 0; g < grid.Count; g++)
@@ -83,11 +79,11 @@ public static class LeverSweep
         for (int g = 0; g < grid.Count; g++)
         {
             var plan = SimulationPlan.Compile(scenarios[g]);
-            var counts = TargetCounts.Simulate(plan, ids, seed, paths, options.Threads, cancellationToken);
+            var counts = TargetCounts.Simulate(plan, ids, run, cancellationToken);
             points[g] = new SweepPoint(grid[g], Enumerable.Range(0, ids.Length).Select(counts.Target).ToArray(), counts.All, counts.AllHeadline);
             progress?.Report(g + 1);
         }
-        return new SweepResult(scenario.Name, axes, ids, points, paths, seed);
+        return new SweepResult(scenario.Name, axes, ids, points, run.Paths, run.Seed);
     }
 
     private static List<double[]> Grid(IReadOnlyList<LeverAxis> axes)

@@ -59,17 +59,6 @@ internal static class Lockstep
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>
-    /// What-if analyses use plain Monte Carlo sampling: their intervals (Wilson, paired differences, sectioning) assume
-    /// independent paths, which antithetic and Latin hypercube sampling do not give.
-    /// </summary>
-    /// <exception cref="ArgumentException">Another sampling method was asked for.</exception>
-    public static void RequireRandomSampling(SimulationOptions options)
-    {
-        if (options.Sampling != SamplingMethod.Random)
-            throw new ArgumentException($"what-if analyses use plain random sampling (their paired intervals assume independent paths), not {options.Sampling}", nameof(options));
-    }
-
     /// <summary>Runs the first <paramref name="blocks"/> blocks of one plan into a histogram-free accumulator (a pilot run).</summary>
     public static SimulationAccumulator Pilot(SimulationPlan plan, ulong seed, long paths, int blocks)
     {

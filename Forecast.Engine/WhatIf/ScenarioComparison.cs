@@ -36,12 +36,10 @@ public static class ScenarioComparison
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         if (scenarios.Count < 2) throw new ArgumentException("compare at least two scenarios", nameof(scenarios));
-        options ??= new SimulationOptions();
-        if (options.Precision is not null) throw new ArgumentException("a comparison runs a fixed number of paths; precision mode is not supported", nameof(options));
-        Lockstep.RequireRandomSampling(options);
         var reference = scenarios[0];
-        long paths = options.Paths ?? reference.Defaults.Paths;
-        ulong seed = options.Seed ?? reference.Defaults.Seed;
+        var run = RunSpec.Resolve(reference, options).RequireFixedRandomRun();
+        long paths = run.Paths;
+        ulong seed = run.Seed;
         int sections = DefaultSections;
         if (paths < 2L * sections) throw new ArgumentException($"compare at least {2 * sections} paths", nameof(options));
         if (paths > int.MaxValue) throw new ArgumentException("compare at most 2,147,483,647 paths", nameof(options));
@@ -54,7 +52,7 @@ public static class ScenarioComparison
 
         var grid = PilotGrid(plans, positions, seed, paths);
         var total = new Counts(S, K, grid, sections);
-        Lockstep.Run(plans, seed, paths, options.Threads,
+        Lockstep.Run(plans, seed, paths, run.Threads,
             () => new Counts(S, K, grid, sections),
             (local, ws, firstPath, count) => local.Add(plans, positions, ws, firstPath, count),
             total.Add, cancellationToken);

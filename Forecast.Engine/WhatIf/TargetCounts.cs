@@ -47,13 +47,12 @@ internal sealed class TargetCounts
         Paths += other.Paths;
     }
 
-    /// <summary>Simulates <paramref name="paths"/> paths of one plan and counts the targets met.</summary>
-    public static TargetCounts Simulate(SimulationPlan plan, IReadOnlyList<string> indicatorIds, ulong seed, long paths, int threads,
-        CancellationToken cancellationToken)
+    /// <summary>Simulates the paths of <paramref name="run"/> on one plan and counts the targets met.</summary>
+    public static TargetCounts Simulate(SimulationPlan plan, IReadOnlyList<string> indicatorIds, RunSpec run, CancellationToken cancellationToken)
     {
         var positions = Lockstep.Positions(plan, indicatorIds);
         var total = new TargetCounts(indicatorIds.Count);
-        Lockstep.Run([plan], seed, paths, threads,
+        Lockstep.Run([plan], run.Seed, run.Paths, run.Threads,
             () => new TargetCounts(indicatorIds.Count),
             (local, ws, _, count) => local.Add(plan, positions, ws[0], count),
             total.Add, cancellationToken);

@@ -69,12 +69,10 @@ public static class Tornado
         ArgumentNullException.ThrowIfNull(scenario);
         if (!(lowQuantile > 0 && lowQuantile < highQuantile && highQuantile < 1))
             throw new ArgumentOutOfRangeException(nameof(lowQuantile), "the quantiles must satisfy 0 < low < high < 1");
-        options ??= new SimulationOptions();
-        if (options.Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported", nameof(options));
-        Lockstep.RequireRandomSampling(options);
-        long paths = options.Paths ?? DefaultPaths;
-        ulong seed = options.Seed ?? scenario.Defaults.Seed;
-        var run = new SimulationOptions(paths, seed, options.Threads);
+        var spec = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRandomRun();
+        long paths = spec.Paths;
+        ulong seed = spec.Seed;
+        var run = new SimulationOptions(paths, seed, spec.Threads);
 
         var uncertain = scenario.Drivers.Where(IsUncertain).ToArray();
         int total = 2 * uncertain.Length + 1;

@@ -36,14 +36,14 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         if (files.Length < 2)
             throw new InputException(new InputError("compare", 0, 0, "", "give at least two scenarios; the first is the reference the others are compared with"));
         var scenarios = WhatIfRun.ReadAll(files);
-        long paths = parse.GetValue(_options.Paths) ?? scenarios[0].Defaults.Paths;
-        if (paths < 2 * ScenarioComparison.DefaultSections)
+        var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
+        if (RunSpec.Resolve(scenarios[0], options).Paths < 2 * ScenarioComparison.DefaultSections)
             throw new InputException(new InputError("--paths", 0, 0, "", $"compare at least {2 * ScenarioComparison.DefaultSections} paths (they are split into {ScenarioComparison.DefaultSections} sections)"));
         string names = string.Join("-vs-", scenarios.Select(s => s.Name));
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), "compare-" + names, "compare:" + names, parse.GetValue(_options.Force));
 
         var clock = Stopwatch.StartNew();
-        var result = ScenarioComparison.Run(scenarios, new SimulationOptions(paths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads)), cancellationToken);
+        var result = ScenarioComparison.Run(scenarios, options, cancellationToken);
         WhatIfFiles.Write(folder, "compare.csv", w => WhatIfFiles.ComparisonCsv(w, result));
         WhatIfFiles.WriteJson(folder, "compare.json", w => WhatIfFiles.ComparisonJson(w, result));
         if (_options.PlotContext(parse, scenarios[0], plots) is { } context)

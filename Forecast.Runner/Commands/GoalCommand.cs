@@ -53,7 +53,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), $"{scenario.Name}-goal-{indicator.Id}", "goal:" + scenario.Name, parse.GetValue(_options.Force));
 
         var clock = Stopwatch.StartNew();
-        var options = new SimulationOptions(parse.GetValue(_options.Paths) ?? GoalSeek.DefaultPaths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
+        var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
         var result = GoalSeek.Seek(scenario, indicator.Id, parse.GetValue(_probability), lever, low, high, options, cancellationToken);
         WhatIfFiles.Write(folder, "goal.csv", w => WhatIfFiles.GoalCsv(w, result));
         WhatIfFiles.WriteJson(folder, "goal.json", w => WhatIfFiles.GoalJson(w, result));

@@ -69,7 +69,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         var clock = Stopwatch.StartNew();
         ulong? seed = parse.GetValue(_options.Seed);
         int threads = parse.GetValue(_options.Threads);
-        var tornado = Tornado.Run(scenario, new SimulationOptions(parse.GetValue(_options.Paths) ?? Tornado.DefaultPaths, seed, threads),
+        var tornado = Tornado.Run(scenario, new SimulationOptions(parse.GetValue(_options.Paths), seed, threads),
             cancellationToken: cancellationToken);
         var global = GlobalSensitivity.Run(scenario, new GlobalSensitivityOptions(parse.GetValue(_samples), parse.GetValue(_bootstrap),
             parse.GetValue(_spearmanPaths), seed, threads, ids), cancellationToken);

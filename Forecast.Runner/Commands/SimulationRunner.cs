@@ -19,7 +19,7 @@ internal static class SimulationRunner
     public static (SimulationResult Result, TimeSpan Elapsed) Run(IAnsiConsole console, Scenario scenario, SimulationOptions options,
         bool yes, CancellationToken cancellationToken)
     {
-        long planned = options.Precision is null ? options.Paths ?? scenario.Defaults.Paths : options.MaxPaths;
+        long planned = RunSpec.Resolve(scenario, options).Paths;
         var estimate = Estimate(scenario, planned, options.Threads);
         if (estimate > LongRun && !yes && options.Precision is null)
             throw new LongRunException(planned, estimate);

@@ -51,7 +51,7 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), scenario.Name + "-sweep", "sweep:" + scenario.Name, parse.GetValue(_options.Force));
 
         var clock = Stopwatch.StartNew();
-        var options = new SimulationOptions(parse.GetValue(_options.Paths) ?? LeverSweep.DefaultPaths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
+        var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
         var result = LeverSweep.Run(scenario, axes, options, cancellationToken: cancellationToken);
         WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result));
         if (_options.PlotContext(parse, scenario, plots) is { } context)

@@ -62,9 +62,9 @@ public static class ScenarioReader
         string? name = doc.Text(doc.Required(root, doc.Root, "", "name"), "name");
         var title = Localized(doc, YamlDocument.Optional(root, "title"), "title") ?? LocalizedText.Both(name ?? "");
         var run = doc.Mapping(YamlDocument.Optional(root, "run"), "run", "paths", "seed");
-        long paths = doc.Long(YamlDocument.Optional(run, "paths"), "run.paths") ?? 100_000;
+        long paths = doc.Long(YamlDocument.Optional(run, "paths"), "run.paths") ?? RunDefaults.StandardPaths;
         var seedNode = YamlDocument.Optional(run, "seed");
-        ulong seed = 20210101;
+        ulong seed = RunDefaults.StandardSeed;
         if (seedNode is not null)
         {
             long? s = doc.Long(seedNode, "run.seed");
