@@ -24,7 +24,4 @@ public sealed record ScenarioCalibrationOptions
 
     /// <summary>Fewest observations a backtest fit may use (≥ 3, so that a fit has an interval). Default 3.</summary>
     public int MinimumTrainingPoints { get; init; } = 3;
-
-    /// <summary>Count regression options; the ML.NET cross-check is off by default (with one period it checks nothing).</summary>
-    public CountRegressionOptions CountOptions { get; init; } = new(CrossCheckWithMlNet: false);
 }

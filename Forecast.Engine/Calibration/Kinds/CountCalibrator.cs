@@ -32,7 +32,7 @@ internal static class CountCalibrator
         var counts = counted.Counts;
         string source = counted.Source;
         var warnings = counted.Warnings.ToBuilder();
-        CountRegressionFit constant = CountRegressionEstimator.Fit(counts, CountTrend.None, c.Options.CountOptions);
+        CountRegressionFit constant = CountRegressionEstimator.Fit(counts, CountTrend.None);
         warnings.AddRange(constant.Warnings);
         CountModelFit chosen = constant.Preferred;
         if (chosen.Status == FitStatus.NotIdentifiable)
@@ -44,7 +44,7 @@ internal static class CountCalibrator
         CountRegressionFit? trend = null;
         if (counts.Select(x => x.Year).Distinct().Count() >= 3)
         {
-            trend = CountRegressionEstimator.Fit(counts, CountTrend.Linear, c.Options.CountOptions);
+            trend = CountRegressionEstimator.Fit(counts, CountTrend.Linear);
             candidates.Add(new(ModelForm.PoissonTrendRate, trend.Poisson.Statistics));
             if (trend.NegativeBinomial is { } nbt) candidates.Add(new(ModelForm.NegativeBinomialTrendRate, nbt.Statistics));
         }
@@ -88,8 +88,7 @@ internal static class CountCalibrator
         if (counts.Length >= c.Options.MinimumTrainingPoints + 1 && counts.All(x => x.ExposureYears == 1 && x.Year == Math.Floor(x.Year)))
         {
             var yearly = HistoricalSeries.FromValues(driver.Id, counts.Select(x => ((int)x.Year, x.Count)));
-            var options = c.Options.CountOptions;
-            backtest = RollingOriginBacktest.Run(yearly, "constant rate (Poisson or NB)", s => CountRateForecast.Fit(s, options), c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
+            backtest = RollingOriginBacktest.Run(yearly, "constant rate (Poisson or NB)", CountRateForecast.Fit, c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
             if (backtest.Forecasts.IsEmpty)
             {
                 backtest = null;
