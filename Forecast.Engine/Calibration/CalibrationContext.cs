@@ -13,5 +13,7 @@ internal sealed class CalibrationContext(Scenario scenario, HistoricalPanel pane
 
     public HistoryGatherer History { get; } = new(scenario, panel, options.Region);
 
-    public VolatilityPriors Priors { get; } = new(scenario, options.StatedVolatility);
+    public VolatilityPriors Priors => _priors ??= new(Scenario, Options.StatedVolatility, History, Panel, Options.Candidates);
+
+    private VolatilityPriors? _priors;
 }

@@ -19,6 +19,9 @@ public sealed record ScenarioCalibrationOptions
     /// </summary>
     public GrowthPrior? StatedVolatility { get; init; }
 
+    /// <summary>The stated choices of the candidate analysis (prior weights, fallback volatility, between-region sd, decay prior).</summary>
+    public CandidateOptions Candidates { get; init; } = new();
+
     /// <summary>h, the largest horizon of the rolling-origin backtest in years (≥ 1). Default 3.</summary>
     public int BacktestHorizon { get; init; } = 3;
 

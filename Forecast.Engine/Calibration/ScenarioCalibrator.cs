@@ -15,6 +15,9 @@ namespace Forecast.Engine.Calibration;
 /// completed by the scenario's base value and <c>history</c> entries; other regions' series as the panel), volatility priors
 /// are resolved by <see cref="VolatilityPriors"/>, and the sentences for the planner are <see cref="CalibrationProse"/>'s.
 /// A driver fed by two indicators is calibrated by the first; the second reports its estimate without applying it.
+/// Beside the driver levels, every level indicator gets its <see cref="CandidateSet"/> (<see cref="CandidateAnalysis"/>): the
+/// structures its history cannot tell apart, weighted, with the pooled panel estimates; the scenario written keeps one structure
+/// per indicator (the mixture format is the simulation's to add).
 /// </remarks>
 public static class ScenarioCalibrator
 {
@@ -47,6 +50,8 @@ public static class ScenarioCalibrator
                 FlowModel m => CountCalibrator.Calibrate(context, indicator, m.Driver, "yearly flow"),
                 _ => IndicatorResults.Unchanged(indicator, "none", "the model kind is not supported by calibration", []),
             };
+            var (candidates, predictive, candidatesNote) = CandidateWiring.For(context, indicator);
+            result = result with { Candidates = candidates, CandidatePredictive = predictive, CandidatesNote = candidatesNote };
             results.Add(ResolveConflicts(result, drivers, calibratedBy));
         }
 

@@ -197,6 +197,7 @@ internal static class CalibrationJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        CandidateJson.Write(w, c);
         Strings(w, "warnings", c.Warnings);
         w.WriteEndObject();
     }

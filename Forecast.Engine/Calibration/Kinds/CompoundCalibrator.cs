@@ -19,7 +19,7 @@ internal static class CompoundCalibrator
             return NoHistory(indicator, [Keep(driver, "growth", "no history")]);
         }
         var (own, dataWarnings) = c.History.OwnSeries(indicator);
-        GrowthEvidence e = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.For(driver), SeriesScale.Positive);
+        GrowthEvidence e = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.For(driver, indicator), SeriesScale.Positive);
         var warnings = dataWarnings.AddRange(e.Warnings);
         if (!e.Identified)
         {

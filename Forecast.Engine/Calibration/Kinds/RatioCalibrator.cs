@@ -23,7 +23,7 @@ internal static class RatioCalibrator
             return NoHistory(indicator, [.. kept]);
         }
         var (own, dataWarnings) = c.History.OwnSeries(indicator);
-        GrowthEvidence e = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.ForRatio(numerator, denominator), SeriesScale.Positive);
+        GrowthEvidence e = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.ForRatio(numerator, denominator, indicator), SeriesScale.Positive);
         var warnings = dataWarnings.AddRange(e.Warnings);
         if (!e.Identified)
         {

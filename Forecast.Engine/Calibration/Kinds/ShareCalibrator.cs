@@ -19,7 +19,7 @@ internal static class ShareCalibrator
         }
         var (own, dataWarnings) = c.History.OwnSeries(indicator);
         Bounds b = indicator.Bounds ?? Bounds.Percent;
-        GrowthEvidence e = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.For(driver), new SeriesScale(new ShareBounds(b.Lower, b.Upper)));
+        GrowthEvidence e = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.For(driver, indicator), new SeriesScale(new ShareBounds(b.Lower, b.Upper)));
         var warnings = dataWarnings.AddRange(e.Warnings);
         if (!e.Identified)
         {

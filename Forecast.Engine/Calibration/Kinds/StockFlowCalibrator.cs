@@ -45,7 +45,7 @@ internal static class StockFlowCalibrator
         }
 
         var (own, dataWarnings) = c.History.OwnSeries(indicator);
-        GrowthEvidence growth = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.StatedOrDefault(), SeriesScale.Positive);
+        GrowthEvidence growth = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.StatedOrPanel(indicator), SeriesScale.Positive);
         var warnings = dataWarnings.AddRange(growth.Warnings);
         if (own.Count < 2)
         {
