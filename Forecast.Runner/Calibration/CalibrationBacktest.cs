@@ -17,18 +17,10 @@ internal static class CalibrationBacktest
 
     public static (ImmutableArray<BacktestSeries> Series, ImmutableArray<ScoredForecast> Forecasts) Run(Scenario scenario, HistoricalPanel panel, CandidateOptions options)
     {
-        var series = CandidateBacktest.SeriesOf(panel, id => scenario.Indicators.FirstOrDefault(i => i.Id == id) is { } indicator ? CandidateShape(scenario, indicator) : null, MinimumPoints);
+        var series = CandidateBacktest.SeriesOf(panel, id => scenario.Indicators.FirstOrDefault(i => i.Id == id) is { } indicator ? IndicatorShapes.Of(scenario, indicator) : null, MinimumPoints);
         var forecasts = series.SelectMany(s => CandidateBacktest.Run(s, options: options)).ToImmutableArray();
         return (series, forecasts);
     }
-
-    private static IndicatorShape? CandidateShape(Scenario scenario, Indicator indicator) => indicator.Model switch
-    {
-        BoundedShareModel => new ShareShape(new ShareBounds((indicator.Bounds ?? Bounds.Percent).Lower, (indicator.Bounds ?? Bounds.Percent).Upper)),
-        StockFlowModel { Capacity: null } m => new StockShape(m.ExitRate is { } exit ? scenario.Driver(exit).Level : new FixedDistribution(0),
-            scenario.Driver(m.Entries).Yearly is { Kind: YearlyVariationKind.NegativeBinomial } y ? y.Scale : null),
-        _ => IndicatorShape.PositiveLevel,
-    };
 
     public static string Markdown(ImmutableArray<BacktestSeries> series, ImmutableArray<ScoredForecast> forecasts)
     {

@@ -145,16 +145,10 @@ public static class CandidateBacktest
     internal static MixturePredictive Naive(HistoricalSeries train, int horizon, int draws, bool logScale)
     {
         var o = train.Observations;
-        Func<double, double> f = logScale ? Math.Log : x => x;
-        double span = o[^1].Year - o[0].Year, d = (f(o[^1].Value) - f(o[0].Value)) / span, ss = 0;
-        for (int i = 1; i < o.Length; i++)
-        {
-            double delta = o[i].Year - o[i - 1].Year;
-            double e = f(o[i].Value) - f(o[i - 1].Value) - d * delta;
-            ss += e * e / delta;
-        }
-        double sigma = Math.Sqrt(ss / (o.Length - 2));
-        return Gaussian(o[^1].Year, horizon, draws, h => (f(o[^1].Value) + h * d, sigma * Math.Sqrt(h + h * h / span), double.PositiveInfinity), logScale);
+        WorkingScale scale = logScale ? WorkingScale.Log : WorkingScale.Level;
+        var (d, ss, span, changes) = scale.Walk(o);
+        double sigma = Math.Sqrt(ss / (changes - 1)), last = scale.To(o[^1].Value);
+        return Gaussian(o[^1].Year, horizon, draws, h => (last + h * d, sigma * Math.Sqrt(h + h * h / span), double.PositiveInfinity), logScale);
     }
 
     /// <summary>Least squares x = a + b·year; prediction sd s√(1 + 1/n + (t − t̄)²/Sxx), Student t with n − 2 df.</summary>

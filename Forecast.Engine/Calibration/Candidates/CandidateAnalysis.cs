@@ -176,19 +176,6 @@ public static class CandidateAnalysis
     /// </summary>
     internal static VolatilityPrior PanelVolatility(WorkingScale relative, IReadOnlyList<HistoricalSeries> donors, IReadOnlyList<HistoricalSeries> panel, bool share, CandidateOptions options)
     {
-        static (double Ss, int Df) Scatter(HistoricalSeries s, WorkingScale scale)
-        {
-            var o = s.Observations;
-            double span = o[^1].Year - o[0].Year;
-            double b = (scale.To(o[^1].Value) - scale.To(o[0].Value)) / span, ss = 0;
-            for (int i = 1; i < o.Length; i++)
-            {
-                double delta = o[i].Year - o[i - 1].Year;
-                double e = scale.To(o[i].Value) - scale.To(o[i - 1].Value) - b * delta;
-                ss += e * e / delta;
-            }
-            return (ss, o.Length - 2);
-        }
         VolatilityPrior? From(IEnumerable<HistoricalSeries> series, VolatilityPriorBasis basis)
         {
             var used = series.Where(s => s.Count >= 3 && s.Observations.All(o => o.Period is null && relative.Accepts(o.Value))).ToList();
@@ -197,9 +184,9 @@ public static class CandidateAnalysis
             int df = 0;
             foreach (HistoricalSeries s in used)
             {
-                var (a, b) = Scatter(s, relative);
-                ss += a;
-                df += b;
+                var (_, scatter, _, changes) = relative.Walk(s.Observations);
+                ss += scatter;
+                df += changes - 1;
             }
             if (!(ss > 0)) return null;
             double sigma = Math.Sqrt(ss / df), nu = Math.Min(df, options.MaximumPanelDegreesOfFreedom);
@@ -257,17 +244,9 @@ public static class CandidateAnalysis
     /// <summary>A series' average drift (last − first)/span on the relative scale, and its variance s²/span with s² from its own changes and the volatility prior.</summary>
     private static RandomEffectsStudy Study(HistoricalSeries s, string label, WorkingScale relative, VolatilityPrior volatility)
     {
-        var o = s.Observations;
-        double span = o[^1].Year - o[0].Year;
-        double b = (relative.To(o[^1].Value) - relative.To(o[0].Value)) / span, ss = 0;
-        for (int i = 1; i < o.Length; i++)
-        {
-            double delta = o[i].Year - o[i - 1].Year;
-            double e = relative.To(o[i].Value) - relative.To(o[i - 1].Value) - b * delta;
-            ss += e * e / delta;
-        }
-        double nu = volatility.DegreesOfFreedom + o.Length - 2;
+        var (b, ss, span, changes) = relative.Walk(s.Observations);
+        double nu = volatility.DegreesOfFreedom + changes - 1;
         double s2 = (volatility.DegreesOfFreedom * volatility.Sigma * volatility.Sigma + ss) / nu;
-        return new RandomEffectsStudy(Invariant($"{label} {o[0].Year}-{o[^1].Year}"), b, s2 / span);
+        return new RandomEffectsStudy(Invariant($"{label} {s.Observations[0].Year}-{s.Observations[^1].Year}"), b, s2 / span);
     }
 }

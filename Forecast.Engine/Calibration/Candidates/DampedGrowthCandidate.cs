@@ -45,20 +45,7 @@ internal sealed class DampedGrowthCandidate : CandidateFit
         _longRunVar = longRun.Sd * longRun.Sd;
         _phi = Enumerable.Range(0, Nodes).Select(k => decay.Quantile((k + 0.5) / Nodes)).ToArray();
 
-        int m = obs.Length - 1;
-        double sumD = 0, sumSpan = 0;
-        for (int i = 1; i < obs.Length; i++)
-        {
-            sumD += Math.Log(obs[i].Value / obs[i - 1].Value);
-            sumSpan += obs[i].Year - obs[i - 1].Year;
-        }
-        double bHat = sumD / sumSpan, ss = 0;
-        for (int i = 1; i < obs.Length; i++)
-        {
-            double span = obs[i].Year - obs[i - 1].Year;
-            double e = Math.Log(obs[i].Value / obs[i - 1].Value) - bHat * span;
-            ss += e * e / span;
-        }
+        var (_, ss, _, m) = WorkingScale.Log.Walk(obs);
         _nu = nu0 + m - 1;
         _s2 = (nu0 * sigma0 * sigma0 + ss) / _nu;
 

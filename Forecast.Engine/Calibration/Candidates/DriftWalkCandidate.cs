@@ -32,22 +32,7 @@ internal sealed class DriftWalkCandidate : CandidateFit
         _scale = scale;
         var obs = series.Observations;
         _originY = scale.To(obs[^1].Value);
-        int m = obs.Length - 1;
-        double sumD = 0, sumSpan = 0;
-        for (int i = 1; i < obs.Length; i++)
-        {
-            sumD += scale.To(obs[i].Value) - scale.To(obs[i - 1].Value);
-            sumSpan += obs[i].Year - obs[i - 1].Year;
-        }
-        _sumSpan = sumSpan;
-        _bHat = m > 0 ? sumD / sumSpan : double.NaN;
-        double ss = 0;
-        for (int i = 1; i < obs.Length; i++)
-        {
-            double span = obs[i].Year - obs[i - 1].Year;
-            double e = scale.To(obs[i].Value) - scale.To(obs[i - 1].Value) - _bHat * span;
-            ss += e * e / span;
-        }
+        (_bHat, double ss, _sumSpan, int m) = scale.Walk(obs);
         _nu = nu0 + Math.Max(m - 1, 0);
         _s2 = (nu0 * sigma0 * sigma0 + ss) / _nu;
         _driftPrior = m >= 1 ? null : driftPrior;

@@ -95,6 +95,23 @@ internal sealed record WorkingScale(WorkingScaleKind Kind, ShareBounds? Bounds =
         _ => 0,
     };
 
+    /// <summary>
+    /// The random walk with drift through <paramref name="o"/> on this scale: the drift b̂ = (y_last − y_first)/S over the span S in
+    /// years, and the scatter SS = Σ(dᵢ − b̂Δᵢ)²/Δᵢ of the m changes dᵢ over Δᵢ years (m − 1 degrees of freedom).
+    /// </summary>
+    public (double Drift, double Scatter, double Span, int Changes) Walk(IReadOnlyList<Observation> o)
+    {
+        double span = o[^1].Year - o[0].Year;
+        double drift = o.Count > 1 ? (To(o[^1].Value) - To(o[0].Value)) / span : double.NaN, scatter = 0;
+        for (int i = 1; i < o.Count; i++)
+        {
+            double delta = o[i].Year - o[i - 1].Year;
+            double e = To(o[i].Value) - To(o[i - 1].Value) - drift * delta;
+            scatter += e * e / delta;
+        }
+        return (drift, scatter, span, o.Count - 1);
+    }
+
     /// <summary>True when x can be put on this scale.</summary>
     public bool Accepts(double x) => Kind switch
     {
