@@ -23,13 +23,15 @@ public class ModelStepBenchmarks
     {
         _plan = SimulationPlan.Compile(ModelKindScenario.For(Kind));
         _workspace = new BlockWorkspace(_plan);
-        _accumulator = new SimulationAccumulator(1, _plan.Steps, _plan.HeadlineCount, null);
+        _accumulator = new SimulationAccumulator(_plan, null);
     }
 
     [Benchmark(Description = "1,024 paths × 5 years")]
     public long Block()
     {
-        BlockSimulator.Simulate(_plan, 7, _block++, BlockWorkspace.BlockSize, _workspace, _accumulator);
+        var observer = _accumulator.AsObserver();
+        BlockSimulator.Simulate(_plan, 0, 7, _block++, BlockWorkspace.BlockSize, _workspace, ref observer);
+        observer.Block(new SimulatedBlock([_workspace], 0, BlockWorkspace.BlockSize));
         return _accumulator.Paths;
     }
 }

@@ -29,6 +29,17 @@ public static class ScenarioValidator
             else if (!driverIds.TryAdd(driver.Id, d)) Add($"{at}.id", $"duplicate driver id '{driver.Id}' (first used by drivers[{driverIds[driver.Id]}])");
             if (driver.Level.Problem() is { } levelProblem) Add($"{at}.level", levelProblem);
             if (driver.Yearly.Problem() is { } yearlyProblem) Add($"{at}.yearly", yearlyProblem);
+            if (driver.Trend is { } trend)
+            {
+                var parameters = trend.Parameters;
+                string[] names = trend is GrowingLevel ? ["rate"] : ["long-run", "factor"];
+                for (int j = 0; j < parameters.Count; j++)
+                    if (parameters[j].Problem() is { } trendProblem) Add($"{at}.trend.{names[j]}", trendProblem);
+                if (trend is GrowingLevel growing && growing.Rate.Problem() is null && !(growing.Rate.Quantile(1e-9) > -1))
+                    Add($"{at}.trend.rate", "a growth rate must stay above -1 (a level cannot shrink by more than all of it)");
+                if (trend is DampedLevel damped && damped.Factor.Problem() is null && !(damped.Factor.Quantile(1e-9) >= 0 && damped.Factor.Quantile(1 - 1e-9) <= 1))
+                    Add($"{at}.trend.factor", "the decay factor must lie in [0, 1] (1: no damping, 0: the long-run level at once)");
+            }
             int previous = int.MinValue;
             for (int c = 0; c < driver.LevelChanges.Count; c++)
             {
@@ -53,7 +64,8 @@ public static class ScenarioValidator
 
         CheckSpan(scenario, Add);
         CheckCycles(scenario, indicatorIds, Add);
-        CheckCorrelations(scenario, driverIds, Add);
+        CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Shocks);
+        CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Levels);
         return problems;
     }
 
@@ -99,69 +111,10 @@ public static class ScenarioValidator
             }
         }
 
-        void Driver(string? id, string field)
-        {
-            if (id is not null && !drivers.ContainsKey(id))
-                add($"{at}.model.{field}", $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}");
-        }
-
-        switch (indicator.Model)
-        {
-            case CompoundGrowthModel m:
-                Driver(m.Growth, "growth");
-                if (indicator.BaseValue <= 0) add($"{at}.base.value", $"compound growth needs a base value above 0, not {F(indicator.BaseValue)}");
-                break;
-            case RatioModel m:
-                CheckQuantity(m.Numerator, "numerator");
-                CheckQuantity(m.Denominator, "denominator");
-                if (indicator.BaseValue <= 0) add($"{at}.base.value", $"a ratio needs a base value above 0, not {F(indicator.BaseValue)}");
-                break;
-            case BoundedShareModel m:
-                Driver(m.Step, "step");
-                var b = indicator.Bounds ?? Bounds.Percent;
-                if (!baseReported && !b.StrictlyContains(indicator.BaseValue))
-                    add($"{at}.base.value", $"a bounded share needs a base value strictly inside its bounds [{F(b.Lower)}, {F(b.Upper)}], not {F(indicator.BaseValue)}");
-                break;
-            case StockFlowModel m:
-                Driver(m.Entries, "entries");
-                Driver(m.ExitRate, "exits");
-                if (indicator.BaseValue < 0 || indicator.BaseValue != Math.Floor(indicator.BaseValue))
-                    add($"{at}.base.value", $"a stock-flow count needs a whole, non-negative base value, not {F(indicator.BaseValue)}");
-                if (m.Capacity is { } capacity && (capacity < 0 || capacity < indicator.BaseValue))
-                    add($"{at}.model.capacity", $"the capacity ({capacity}) must be at least the base value ({F(indicator.BaseValue)})");
-                break;
-            case CumulativeModel m:
-                Driver(m.Driver, "driver");
-                if (indicator.BaseValue < 0 || indicator.BaseValue != Math.Floor(indicator.BaseValue))
-                    add($"{at}.base.value", $"a cumulative count needs a whole, non-negative base value, not {F(indicator.BaseValue)}");
-                break;
-            case FlowModel m:
-                Driver(m.Driver, "driver");
-                break;
-        }
-
-        void CheckQuantity(Quantity q, string field)
-        {
-            if ((q.GrowthDriver is null) == (q.Indicator is null))
-            {
-                add($"{at}.model.{field}", "give exactly one of 'growth' (a driver) or 'indicator'");
-                return;
-            }
-            if (q.GrowthDriver is not null) Driver(q.GrowthDriver, $"{field}.growth");
-            if (q.Indicator is { } id)
-            {
-                if (!indicators.TryGetValue(id, out int j))
-                    add($"{at}.model.{field}.indicator", $"indicator '{id}' is not defined{Suggest(id, indicators.Keys)}");
-                else
-                {
-                    var other = scenario.Indicators[j];
-                    if (other.BaseYear != indicator.BaseYear)
-                        add($"{at}.model.{field}.indicator", $"indicator '{id}' has base year {other.BaseYear}, but this ratio starts in {indicator.BaseYear}");
-                    else if (other.BaseValue <= 0)
-                        add($"{at}.model.{field}.indicator", $"indicator '{id}' has base value {F(other.BaseValue)}; a ratio side must start above 0");
-                }
-            }
-        }
+        indicator.Model.Check(indicator, new ModelChecks(add, at,
+            id => drivers.ContainsKey(id) ? null : $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}",
+            id => indicators.TryGetValue(id, out int j) ? scenario.Indicators[j] : null,
+            id => Suggest(id, indicators.Keys)) { BaseReported = baseReported });
     }
 
     /// <summary>
@@ -210,9 +163,9 @@ public static class ScenarioValidator
             if (state[i] == 0 && Visit(i)) return;
     }
 
-    private static void CheckCorrelations(Scenario scenario, Dictionary<string, int> drivers, Action<string, string> add)
+    private static void CheckCorrelations(Scenario scenario, Dictionary<string, int> drivers, Action<string, string> add, CorrelationScope scope)
     {
-        if (scenario.Correlations.Count == 0) return;
+        if (!scenario.Correlations.Any(c => c.Scope == scope)) return;
         int n = scenario.Drivers.Count;
         var matrix = Matrix<double>.Build.DenseIdentity(n);
         bool usable = true;
@@ -220,6 +173,7 @@ public static class ScenarioValidator
         for (int c = 0; c < scenario.Correlations.Count; c++)
         {
             var corr = scenario.Correlations[c];
+            if (corr.Scope != scope) continue;
             string at = $"correlations[{c}]";
             bool known = true;
             if (!drivers.TryGetValue(corr.First, out int a)) { add($"{at}", $"driver '{corr.First}' is not defined{Suggest(corr.First, drivers.Keys)}"); known = false; }
@@ -241,7 +195,7 @@ public static class ScenarioValidator
         if (!usable) return;
         double minEigen = matrix.Evd(Symmetricity.Symmetric).EigenValues.Min(e => e.Real);
         if (minEigen < -1e-10)
-            add("correlations", $"the correlation matrix is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values");
+            add("correlations", $"the correlation matrix{(scope == CorrelationScope.Levels ? " of the levels" : "")} is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values");
     }
 
     /// <summary>" (did you mean 'x'?)" for the closest known name within edit distance 3, else "".</summary>

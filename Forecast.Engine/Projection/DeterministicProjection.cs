@@ -1,11 +1,14 @@
 using Forecast.Engine.Model;
+using Forecast.Engine.Simulation;
 
 namespace Forecast.Engine.Projection;
 
 /// <summary>
-/// The expected-value path of every indicator: each driver at the mean of its level distribution,
-/// every yearly value at that level, exits and conversions at their expected numbers (N·q), and no
-/// rounding. With no uncertainty in any driver the Monte Carlo paths equal this projection.
+/// The expected-value path of every indicator: each driver at the mean of its level distribution (trend parameters at
+/// their means too), every yearly value at that level, exits and conversions at their expected numbers (N·q), no
+/// rounding, and a mixture's structures averaged by their weights. It is each model kind's expected step
+/// (<see cref="IndicatorStep.AdvanceExpected"/>, beside its block step in Model/Kinds) run on one path at the mean
+/// levels. With no uncertainty in any driver the Monte Carlo paths equal this projection.
 /// </summary>
 public static class DeterministicProjection
 {
@@ -13,69 +16,45 @@ public static class DeterministicProjection
     /// Values by indicator id, one per year from the scenario's first year to its last; years before an
     /// indicator's base year are NaN.
     /// </summary>
+    /// <exception cref="InvalidScenarioException">The scenario breaks the rules of <see cref="ScenarioValidator"/>.</exception>
     public static IReadOnlyDictionary<string, double[]> Project(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        int first = scenario.FirstYear, years = scenario.LastYear - first + 1;
-        var values = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var pending = scenario.Indicators.ToList();
-        while (pending.Count > 0)
-        {
-            var ready = pending.First(i => i.Model.IndicatorIds.All(values.ContainsKey));
-            values[ready.Id] = Path(scenario, ready, values, first, years);
-            pending.Remove(ready);
-        }
-        return values;
+        return Project(SimulationPlan.Compile(scenario));
     }
 
-    private static double[] Path(Scenario scenario, Indicator indicator, Dictionary<string, double[]> known, int first, int years)
+    internal static IReadOnlyDictionary<string, double[]> Project(SimulationPlan plan)
     {
-        var path = new double[years];
-        Array.Fill(path, double.NaN);
-        int start = indicator.BaseYear - first;
-        double x = indicator.BaseValue, numerator = 1, denominator = 1, logit = 0;
-        var bounds = indicator.Bounds ?? Bounds.Percent;
-        if (indicator.Model is BoundedShareModel)
+        int years = plan.Steps + 1;
+        var inds = plan.Indicators;
+        var ws = new BlockWorkspace(plan) { IsProjection = true };
+        var values = new double[inds.Length][];
+        MeanLevels(plan, ws, 0);
+        for (int k = 0; k < inds.Length; k++)
         {
-            double s = (x - bounds.Lower) / (bounds.Upper - bounds.Lower);
-            logit = Math.Log(s / (1 - s));
+            values[k] = new double[years];
+            Array.Fill(values[k], double.NaN);
+            values[k][inds[k].BaseStep] = inds[k].BaseValue;
+            inds[k].Step.Start(StepContext.Of(plan, ws, k, 0, 1, SamplingMethod.Random, expected: true));
         }
-        path[start] = x;
-        for (int t = start + 1; t < years; t++)
+        for (int s = 1; s < years; s++)
         {
-            int year = first + t;
-            double V(string id) => scenario.Driver(id).LevelIn(year).Mean;
-            switch (indicator.Model)
+            MeanLevels(plan, ws, s);
+            // Dependency order: an indicator's step reads only indicators stepped before it.
+            for (int k = 0; k < inds.Length; k++)
             {
-                case CompoundGrowthModel m:
-                    x *= 1 + V(m.Growth);
-                    break;
-                case RatioModel m:
-                    numerator = Side(m.Numerator, numerator, t);
-                    denominator = Side(m.Denominator, denominator, t);
-                    x = indicator.BaseValue * numerator / denominator;
-                    break;
-                case BoundedShareModel m:
-                    logit += V(m.Step);
-                    x = bounds.Lower + (bounds.Upper - bounds.Lower) / (1 + Math.Exp(-logit));
-                    break;
-                case StockFlowModel m:
-                    if (m.ExitRate is { } exit) x -= x * Math.Clamp(V(exit), 0, 1);
-                    x += m.Capacity is { } capacity ? (capacity - x) * Math.Clamp(V(m.Entries), 0, 1) : Math.Max(0, V(m.Entries));
-                    break;
-                case CumulativeModel m:
-                    x += Math.Max(0, V(m.Driver));
-                    break;
-                case FlowModel m:
-                    x = m.Count ? Math.Max(0, V(m.Driver)) : V(m.Driver);
-                    break;
+                if (s <= inds[k].BaseStep) continue;
+                inds[k].Step.AdvanceExpected(StepContext.Of(plan, ws, k, s, 1, SamplingMethod.Random, expected: true));
+                values[k][s] = ws.ExpectedState[k * BlockWorkspace.BlockSize];
             }
-            path[t] = x;
-
-            double Side(Quantity q, double current, int index) => q.GrowthDriver is { } g
-                ? current * (1 + V(g))
-                : known[q.Indicator!][index] / scenario.Indicator(q.Indicator!).BaseValue;
         }
-        return path;
+        var byId = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (int k = 0; k < inds.Length; k++) byId[inds[k].Source.Id] = values[k];
+        return byId;
+    }
+
+    private static void MeanLevels(SimulationPlan plan, BlockWorkspace ws, int step)
+    {
+        for (int d = 0; d < plan.DriverCount; d++) ws.Levels[d * BlockWorkspace.BlockSize] = plan.MeanLevel(d, step);
     }
 }

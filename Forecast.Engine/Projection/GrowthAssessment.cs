@@ -22,10 +22,10 @@ public sealed record GrowthAssessment(double RequiredRate, double HistoricalRate
         var target = indicator.Target;
         double sign = target.Direction == Direction.AtLeast ? 1 : -1;
         // Counts that start from nothing (cumulative, flows, a stock at 0) have no compound rate: use amounts per year.
-        bool perYear = indicator.Model is CumulativeModel or FlowModel || indicator.BaseValue <= 0;
+        bool perYear = indicator.Model.IsPerYearAmount || indicator.BaseValue <= 0;
         int years = indicator.Steps;
         double required = perYear
-            ? (indicator.Model is FlowModel ? target.Value : (target.Value - indicator.BaseValue) / years)
+            ? (!indicator.Model.HasBaseLevel ? target.Value : (target.Value - indicator.BaseValue) / years)
             : Cagr(indicator.BaseValue, target.Value, years);
 
         var points = indicator.HistoryPoints.Where(p => p.Year < indicator.BaseYear).OrderBy(p => p.Year).ToList();

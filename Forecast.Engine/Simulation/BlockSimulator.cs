@@ -11,16 +11,19 @@ using Forecast.Engine.Statistics;
 namespace Forecast.Engine.Simulation;
 
 /// <summary>
-/// Simulates one block of paths of a <see cref="SimulationPlan"/> into an accumulator. Random
-/// numbers come from streams keyed by (seed, block index, driver or indicator id); within a
-/// stream the order is fixed: a driver draws its level uniforms for the block, then one normal per
-/// path each year; an indicator draws its binomial uniforms year by year. The block's result
-/// therefore depends only on the seed, the block index and the plan.
+/// Steps one block of paths of a <see cref="SimulationPlan"/> and shows them to an observer. Random numbers come
+/// from streams keyed by (seed, block index, driver or indicator id); within a stream the order is fixed: a driver
+/// draws its level uniforms for the block, then one normal per path each year; an indicator draws its binomial
+/// uniforms year by year. The block's paths therefore depend only on the seed, the block index and the plan.
+/// What is remembered of them is the observer's business (<see cref="IBlockObserver{TSelf}"/>); the simulator keeps
+/// only each path's own outcomes in the workspace: whether it met each target, its shortfall, its target-year value.
 /// </summary>
 internal static class BlockSimulator
 {
-    public static void Simulate(SimulationPlan plan, ulong seed, long block, int count, BlockWorkspace ws, SimulationAccumulator acc,
-        SamplingMethod sampling = SamplingMethod.Random)
+    /// <summary>Simulates block <paramref name="block"/> (<paramref name="count"/> paths) of plan <paramref name="planIndex"/> into <paramref name="ws"/>, calling <paramref name="observer"/>'s <see cref="IBlockObserver{TSelf}.Year"/> as each indicator steps.</summary>
+    public static void Simulate<TObserver>(SimulationPlan plan, int planIndex, ulong seed, long block, int count, BlockWorkspace ws,
+        ref TObserver observer, SamplingMethod sampling = SamplingMethod.Random)
+        where TObserver : struct, IBlockObserver<TObserver>
     {
         int drivers = plan.DriverCount;
         var inds = plan.Indicators;
@@ -32,31 +35,26 @@ internal static class BlockSimulator
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
             Sampler.Uniforms(ref stream, u, ws, sampling, new SobolCoordinate(false, d, 0));
             if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
-            SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
+        }
+        if (plan.LevelFactor is { } levelFactor) CorrelateLevels(levelFactor, plan.LevelMixed, count, ws);
+        for (int d = 0; d < drivers; d++)
+        {
+            if (plan.Trends[d] is not null) DrawTrend(plan, seed, block, d, count, ws, sampling);
+            SetLevels(plan, d, plan.LevelIndex[d][0], 0, count, ws);
         }
         for (int k = 0; k < inds.Length; k++)
         {
             var ind = inds[k];
             ws.IndicatorStreams[k] = StreamKey.Derive(seed, block, ind.StreamKey);
             if (sampling == SamplingMethod.Sobol) Sampler.SobolOrder(ref ws.IndicatorStreams[k], ws, k, count);
-            BlockWorkspace.Row(ws.State, k, count).Fill(ind.BaseValue);
             // Only the rows the indicator's step and target read are set (the others would be written for nothing).
-            if (ind.Kind == StepKind.Ratio)
-            {
-                BlockWorkspace.Row(ws.Numerator, k, count).Fill(1);
-                BlockWorkspace.Row(ws.Denominator, k, count).Fill(1);
-            }
+            ind.Step.Start(StepContext.Of(plan, ws, k, 0, count, sampling, expected: false));
+            if (ws.TracksExpected) ind.Step.Start(StepContext.Of(plan, ws, k, 0, count, sampling, expected: true));
             if (ind.Source.Target.Period == TargetPeriod.EveryYear)
             {
                 BlockWorkspace.Row(ws.Worst, k, count).Clear();
                 BlockWorkspace.Row(ws.AllYears, k, count).Fill(true);
-            }
-            if (ind.Kind == StepKind.Share)
-            {
-                // The share's state is its logit; the value is mapped back when recorded.
-                double s = (ind.BaseValue - ind.Lower) / (ind.Upper - ind.Lower);
-                BlockWorkspace.Row(ws.Numerator, k, count).Fill(Math.Log(s / (1 - s)));
             }
         }
         ws.MetCount.AsSpan(0, count).Clear();
@@ -69,21 +67,19 @@ internal static class BlockSimulator
             {
                 var ind = inds[k];
                 if (step <= ind.BaseStep) continue;
-                StepIndicator(plan, ind, k, step, count, ws, sampling);
-                Record(ind, k, step, count, ws, acc);
+                ind.Step.Advance(StepContext.Of(plan, ws, k, step, count, sampling, expected: false));
+                if (ws.TracksExpected) ind.Step.AdvanceExpected(StepContext.Of(plan, ws, k, step, count, sampling, expected: true));
+                TrackTarget(ind, k, step, count, ws);
+                observer.Year(planIndex, k, step, ws, count);
             }
         }
+    }
 
-        var met = ws.MetCount.AsSpan(0, count);
-        var allMet = ws.AllMet.AsSpan(0, count);
-        long all = 0;
-        for (int i = 0; i < count; i++)
-        {
-            acc.MetCount[met[i]]++;
-            if (allMet[i]) all++;
-        }
-        acc.AllTargets += all;
-        acc.Paths += count;
+    /// <summary>Simulates one block of one plan into <paramref name="ws"/>, keeping only the paths' own outcomes there.</summary>
+    public static void Simulate(SimulationPlan plan, ulong seed, long block, int count, BlockWorkspace ws, SamplingMethod sampling = SamplingMethod.Random)
+    {
+        var none = new NoObserver();
+        Simulate(plan, 0, seed, block, count, ws, ref none, sampling);
     }
 
     private static void DrawDriverValues(SimulationPlan plan, int step, int count, BlockWorkspace ws, SamplingMethod sampling)
@@ -93,7 +89,7 @@ internal static class BlockSimulator
         {
             Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, new SobolCoordinate(false, d, step));
             int current = plan.LevelIndex[d][step];
-            if (current != plan.LevelIndex[d][step - 1]) SetLevels(plan, d, current, count, ws);
+            if (current != plan.LevelIndex[d][step - 1] || plan.Trends[d] is not null) SetLevels(plan, d, current, step, count, ws);
         }
 
         var factor = plan.CorrelationFactor;
@@ -154,11 +150,27 @@ internal static class BlockSimulator
         }
     }
 
-    /// <summary>Draws the levels of driver d from its level uniforms, and the quantile-search starts of count drivers.</summary>
-    private static void SetLevels(SimulationPlan plan, int d, int sampler, int count, BlockWorkspace ws)
+    /// <summary>
+    /// Sets the levels of driver d in force at <paramref name="step"/> (sampler <paramref name="sampler"/> of its level
+    /// uniforms, moved by its trend), and the quantile-search starts of count drivers.
+    /// </summary>
+    private static void SetLevels(SimulationPlan plan, int d, int sampler, int step, int count, BlockWorkspace ws)
     {
         var levels = BlockWorkspace.Row(ws.Levels, d, count);
-        plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+        var trend = plan.Trends[d];
+        if (trend is null)
+        {
+            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+        }
+        else
+        {
+            var drawn = BlockWorkspace.Row(ws.BaseLevels, d, count);
+            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), drawn);
+            var a = BlockWorkspace.Row(ws.TrendParameters, 2 * d, count);
+            var b = BlockWorkspace.Row(ws.TrendParameters, 2 * d + 1, count);
+            int years = Math.Max(0, step - plan.TrendStart[d]);
+            for (int i = 0; i < count; i++) levels[i] = trend.LevelAfter(drawn[i], a[i], b[i], years);
+        }
         var starts = BlockWorkspace.Row(ws.Starts, d, count);
         double scale = plan.YearlyScales[d];
         switch (plan.YearlyKinds[d])
@@ -169,6 +181,51 @@ internal static class BlockSimulator
             case YearlyVariationKind.NegativeBinomial:
                 for (int i = 0; i < count; i++) starts[i] = DiscreteQuantile.NegativeBinomialStart(levels[i], scale);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Draws each path's trend parameters of driver d from a stream of their own ("driver:&lt;id&gt;:trend"), so a trend
+    /// changes no other draw. Under Sobol sampling they are Latin hypercube samples (the driver's Sobol group holds its
+    /// level and shocks).
+    /// </summary>
+    private static void DrawTrend(SimulationPlan plan, ulong seed, long block, int d, int count, BlockWorkspace ws, SamplingMethod sampling)
+    {
+        var stream = StreamKey.Derive(seed, block, plan.TrendKeys[d]);
+        var samplers = plan.TrendSamplers[d]!;
+        var u = ws.Scratch.AsSpan(0, count);
+        for (int j = 0; j < samplers.Length; j++)
+        {
+            // Sampler.Uniforms stratifies into ws.Scratch for LHS, so draw into the parameter row and map in place.
+            var row = BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count);
+            Sampler.Uniforms(ref stream, row, ws, sampling == SamplingMethod.Sobol ? SamplingMethod.LatinHypercube : sampling);
+            row.CopyTo(u);
+            samplers[j].Fill(u, row);
+        }
+    }
+
+    /// <summary>
+    /// Correlates the level uniforms of the drivers whose levels are correlated (Gaussian copula): z = Φ⁻¹(u) for every
+    /// driver, mixed = L·z with L the factor of the level correlation matrix, u = Φ(mixed) for the mixed drivers.
+    /// The other drivers' uniforms are untouched, and no random number is drawn.
+    /// </summary>
+    private static void CorrelateLevels(double[] factor, bool[] mixed, int count, BlockWorkspace ws)
+    {
+        int drivers = mixed.Length;
+        for (int d = 0; d < drivers; d++)
+        {
+            var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
+            var z = BlockWorkspace.Row(ws.Shocks, d, count);
+            for (int i = 0; i < count; i++) z[i] = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u[i]);
+        }
+        Correlate(factor, mixed, ws.Shocks, ws.Mixed, count);
+        const double Tiny = 1.0 / (1L << 53);
+        for (int d = 0; d < drivers; d++)
+        {
+            if (!mixed[d]) continue;
+            var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
+            StandardNormal.Cdf(BlockWorkspace.Row(ws.Mixed, d, count), u);
+            for (int i = 0; i < count; i++) u[i] = Math.Clamp(u[i], Tiny, 1 - Tiny);
         }
     }
 
@@ -201,150 +258,39 @@ internal static class BlockSimulator
         }
     }
 
-    private static void StepIndicator(SimulationPlan plan, CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws, SamplingMethod sampling)
-    {
-        var x = BlockWorkspace.Row(ws.State, k, count);
-        ReadOnlySpan<double> v = ind.Driver >= 0 ? BlockWorkspace.Row(ws.Values, ind.Driver, count) : default;
-        switch (ind.Kind)
-        {
-            case StepKind.Compound:
-            {
-                // x ← x·(1 + v), computed exactly as the deterministic projection does.
-                int i = 0;
-                for (; i + 8 <= count; i += 8)
-                    (Vector512.Create(x.Slice(i, 8)) * (Vector512<double>.One + Vector512.Create(v.Slice(i, 8)))).CopyTo(x.Slice(i, 8));
-                for (; i < count; i++) x[i] *= 1 + v[i];
-            }
-                break;
-            case StepKind.Ratio:
-            {
-                var n = BlockWorkspace.Row(ws.Numerator, k, count);
-                var dn = BlockWorkspace.Row(ws.Denominator, k, count);
-                Side(plan, ind.Driver, ind.NumeratorIndicator, n, count, ws);
-                Side(plan, ind.SecondDriver, ind.DenominatorIndicator, dn, count, ws);
-                double b = ind.BaseValue;
-                for (int i = 0; i < count; i++) x[i] = b * n[i] / dn[i];
-                break;
-            }
-            case StepKind.Share:
-            {
-                var y = BlockWorkspace.Row(ws.Numerator, k, count);
-                double lo = ind.Lower, width = ind.Upper - ind.Lower;
-                for (int i = 0; i < count; i++)
-                {
-                    y[i] += v[i];
-                    x[i] = lo + width / (1 + Math.Exp(-y[i]));
-                }
-                break;
-            }
-            case StepKind.StockFlow:
-            {
-                var u = ws.Uniforms.AsSpan(0, count);
-                ref var stream = ref ws.IndicatorStreams[k];
-                if (ind.SecondDriver >= 0)
-                {
-                    var q = BlockWorkspace.Row(ws.Values, ind.SecondDriver, count);
-                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, new SobolCoordinate(true, k, 2 * (step - 1)));
-                    for (int i = 0; i < count; i++)
-                        x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
-                }
-                if (ind.Capacity >= 0)
-                {
-                    Sampler.BinomialUniforms(ref stream, u, ws, sampling, new SobolCoordinate(true, k, 2 * (step - 1) + 1));
-                    for (int i = 0; i < count; i++)
-                        x[i] += DiscreteQuantile.Binomial(u[i], ind.Capacity - (int)x[i], Math.Clamp(v[i], 0, 1));
-                }
-                else
-                {
-                    for (int i = 0; i < count; i++) x[i] += Math.Max(0, Math.Round(v[i]));
-                }
-                break;
-            }
-            case StepKind.Cumulative:
-                for (int i = 0; i < count; i++) x[i] += Math.Max(0, Math.Round(v[i]));
-                break;
-            case StepKind.Flow:
-                if (ind.RoundFlow)
-                    for (int i = 0; i < count; i++) x[i] = Math.Max(0, Math.Round(v[i]));
-                else
-                    v.CopyTo(x);
-                break;
-        }
-    }
-
-    /// <summary>Advances one side of a ratio: compounds its growth driver, or follows an indicator relative to its base.</summary>
-    private static void Side(SimulationPlan plan, int driver, int indicator, Span<double> q, int count, BlockWorkspace ws)
-    {
-        if (driver >= 0)
-        {
-            var g = BlockWorkspace.Row(ws.Values, driver, count);
-            for (int i = 0; i < count; i++) q[i] *= 1 + g[i];
-        }
-        else
-        {
-            // The indicator's state was already stepped this year (dependency order).
-            var other = BlockWorkspace.Row(ws.State, indicator, count);
-            double otherBase = plan.Indicators[indicator].BaseValue;
-            for (int i = 0; i < count; i++) q[i] = other[i] / otherBase;
-        }
-    }
-
     /// <summary>
-    /// Records the indicator's values of the year and checks its target. The loops are branch-free (a path
-    /// meets a target about as often as not, so branches would be mispredicted half the time): with s = +1
-    /// for at-least targets and −1 for at-most ones, the shortfall is s·(threshold − x) and the year is met
-    /// when it is at most 0.
+    /// Keeps each path's own outcome of the indicator's target: for every-year targets whether every year so far
+    /// held and the worst shortfall; in the target year whether the path met it, its shortfall (0 when met) and
+    /// value, the number of headline targets it met and whether it met all. The loops are branch-free (a path meets
+    /// a target about as often as not, so branches would be mispredicted half the time): with s = +1 for at-least
+    /// targets and −1 for at-most ones, the shortfall is s·(threshold − x) and the year is met when it is at most 0.
     /// </summary>
-    private static void Record(CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws, SimulationAccumulator acc)
+    private static void TrackTarget(CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws)
     {
-        var x = BlockWorkspace.Row(ws.State, k, count);
-        int cell = acc.Cell(k, step);
-        acc.Record(cell, x);
         if (step > ind.TargetStep) return;
-
+        var x = BlockWorkspace.Row(ws.State, k, count);
         var target = ind.Source.Target;
         double sign = target.Direction == Direction.AtLeast ? 1 : -1;
         double threshold = target.Value;
+        bool everyYear = target.Period == TargetPeriod.EveryYear;
         var worst = BlockWorkspace.Row(ws.Worst, k, count);
         var allYears = BlockWorkspace.Row(ws.AllYears, k, count);
-        bool everyYear = target.Period == TargetPeriod.EveryYear;
-        bool targetYear = step == ind.TargetStep;
-        long hits = 0;
         if (everyYear)
         {
             for (int i = 0; i < count; i++)
             {
                 double shortfall = sign * (threshold - x[i]);
-                bool met = shortfall <= 0;
-                hits += met ? 1 : 0;
-                allYears[i] &= met;
+                allYears[i] &= shortfall <= 0;
                 worst[i] = Math.Max(worst[i], shortfall);
             }
         }
-        else if (!targetYear)
-        {
-            // Eight paths at a time: the lanes whose shortfall is at most 0, counted from the comparison's mask.
-            // (In the target year the same count is the target's hits, taken once below.)
-            var signs = Vector512.Create(sign);
-            var thresholds = Vector512.Create(threshold);
-            int i = 0;
-            for (; i + 8 <= count; i += 8)
-            {
-                var shortfall = signs * (thresholds - Vector512.Create(x.Slice(i, 8)));
-                hits += BitOperations.PopCount(Vector512.LessThanOrEqual(shortfall, Vector512<double>.Zero).ExtractMostSignificantBits());
-            }
-            for (; i < count; i++) hits += sign * (threshold - x[i]) <= 0 ? 1 : 0;
-        }
-        acc.YearHits[cell] += hits;
-        if (!targetYear) return;
+        if (step != ind.TargetStep) return;
 
-        // A met path adds a zero shortfall, so the sum over all paths is the sum over the misses.
-        long targetHits = 0;
-        double shortfallSum = 0;
         int headline = ind.HeadlineIndex >= 0 ? 1 : 0;
         var metCount = ws.MetCount.AsSpan(0, count);
         var allMet = ws.AllMet.AsSpan(0, count);
         var metRow = BlockWorkspace.Row(ws.Met, k, count);
+        var shortfalls = BlockWorkspace.Row(ws.Shortfall, k, count);
         x.CopyTo(BlockWorkspace.Row(ws.TargetValues, k, count));
         int start = 0;
         if (!everyYear && Bmi2.X64.IsSupported)
@@ -353,25 +299,21 @@ internal static class BlockSimulator
             // per-path flags, and into the headline counts.
             var signs = Vector512.Create(sign);
             var thresholds = Vector512.Create(threshold);
-            var sums = Vector512<double>.Zero;
             var headlineOne = Vector256.Create(headline);
             ref byte metBytes = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(metRow));
             ref byte allMetBytes = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(allMet));
             for (; start + 8 <= count; start += 8)
             {
                 var shortfall = Vector512.Max(Vector512<double>.Zero, signs * (thresholds - Vector512.Create(x.Slice(start, 8))));
+                shortfall.CopyTo(shortfalls[start..]);
                 var met = Vector512.LessThanOrEqual(shortfall, Vector512<double>.Zero);
-                ulong bits = met.ExtractMostSignificantBits();
-                ulong flags = Bmi2.X64.ParallelBitDeposit(bits, 0x0101010101010101UL);
+                ulong flags = Bmi2.X64.ParallelBitDeposit(met.ExtractMostSignificantBits(), 0x0101010101010101UL);
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref metBytes, start), flags);
                 ref byte all = ref Unsafe.Add(ref allMetBytes, start);
                 Unsafe.WriteUnaligned(ref all, Unsafe.ReadUnaligned<ulong>(ref all) & flags);
                 var counts = Vector256.Create(metCount.Slice(start, 8));
                 (counts + (Vector512.Narrow(met.AsInt64(), Vector512<long>.Zero).GetLower() & headlineOne)).CopyTo(metCount.Slice(start, 8));
-                targetHits += BitOperations.PopCount(bits);
-                sums += shortfall;
             }
-            shortfallSum = Vector512.Sum(sums);
         }
         for (int i = start; i < count; i++)
         {
@@ -379,15 +321,9 @@ internal static class BlockSimulator
             bool met = everyYear ? allYears[i] : shortfall <= 0;
             int m = met ? 1 : 0;
             metRow[i] = met;
-            targetHits += m;
+            shortfalls[i] = shortfall;
             metCount[i] += m & headline;
             allMet[i] &= met;
-            shortfallSum += shortfall;
         }
-        // A once-only target is met in its year exactly when it is met at all: its year hits are the target hits.
-        if (!everyYear) acc.YearHits[cell] += targetHits;
-        acc.TargetHits[k] += targetHits;
-        acc.Misses[k] += count - targetHits;
-        acc.ShortfallSum[k] += shortfallSum;
     }
 }

@@ -18,17 +18,21 @@ internal sealed class BlockWorkspace
         IndicatorStreams = new Xoshiro256StarStar[indicators];
         LevelUniforms = new double[drivers * BlockSize];
         Levels = new double[drivers * BlockSize];
+        BaseLevels = new double[drivers * BlockSize];
+        TrendParameters = new double[2 * drivers * BlockSize];
         Shocks = new double[drivers * BlockSize];
         Mixed = new double[drivers * BlockSize];
         Values = new double[drivers * BlockSize];
         Starts = new DiscreteStart[drivers * BlockSize];
         State = new double[indicators * BlockSize];
-        Numerator = new double[indicators * BlockSize];
-        Denominator = new double[indicators * BlockSize];
+        Own = new double[plan.OwnRows * BlockSize];
+        ExpectedState = new double[indicators * BlockSize];
+        ExpectedOwn = new double[plan.OwnRows * BlockSize];
         Worst = new double[indicators * BlockSize];
         AllYears = new bool[indicators * BlockSize];
         Met = new bool[indicators * BlockSize];
         TargetValues = new double[indicators * BlockSize];
+        Shortfall = new double[indicators * BlockSize];
         Uniforms = new double[BlockSize];
         MetCount = new int[BlockSize];
         AllMet = new bool[BlockSize];
@@ -50,15 +54,30 @@ internal sealed class BlockWorkspace
     /// The stream still draws its own uniforms first, so every later draw (the yearly shocks) is unchanged.
     /// </summary>
     public double[]? GivenLevelUniforms { get; set; }
+    /// <summary>Each path's level of each driver in force this year (after its trend, if it has one).</summary>
     public double[] Levels { get; }
+    /// <summary>Drivers with a trend: each path's drawn level, before the trend moves it.</summary>
+    public double[] BaseLevels { get; }
+    /// <summary>Drivers with a trend: each path's trend parameters, rows 2d and 2d + 1.</summary>
+    public double[] TrendParameters { get; }
+
+    /// <summary>Whether this workspace computes the deterministic projection (one path at the mean levels), where a mixture averages its structures.</summary>
+    public bool IsProjection { get; init; }
+
+    /// <summary>Whether the block also runs the expected-value pass (<see cref="ExpectedState"/>), for the variance decomposition.</summary>
+    public bool TracksExpected { get; init; }
     public double[] Shocks { get; }
     public double[] Mixed { get; }
     public double[] Values { get; }
     /// <summary>Per path and count driver, where the quantile search of its yearly draws starts (fixed while the level is).</summary>
     public DiscreteStart[] Starts { get; }
     public double[] State { get; }
-    public double[] Numerator { get; }
-    public double[] Denominator { get; }
+    /// <summary>The model kinds' own state rows (a ratio's numerator and denominator, a share's logit, a mixture's structures), from <see cref="SimulationPlan.OwnRowStart"/> per indicator.</summary>
+    public double[] Own { get; }
+    /// <summary>Each path's expected value of each indicator given its parameters (the expected-value pass, <see cref="IndicatorStep.AdvanceExpected"/>).</summary>
+    public double[] ExpectedState { get; }
+    /// <summary>The own state rows of the expected-value pass.</summary>
+    public double[] ExpectedOwn { get; }
     /// <summary>Worst shortfall over the years, for every-year targets.</summary>
     public double[] Worst { get; }
     /// <summary>Whether an every-year target has held in every year so far.</summary>
@@ -67,6 +86,8 @@ internal sealed class BlockWorkspace
     public bool[] Met { get; }
     /// <summary>After a block: each path's value of each indicator in its target year.</summary>
     public double[] TargetValues { get; }
+    /// <summary>After a block: each path's shortfall from each indicator's target (0 when met; the worst year's for every-year targets).</summary>
+    public double[] Shortfall { get; }
     public double[] Uniforms { get; }
     public int[] MetCount { get; }
     public bool[] AllMet { get; }

@@ -3,7 +3,12 @@ using System.Runtime.Intrinsics;
 
 namespace Forecast.Engine.Statistics;
 
-/// <summary>Element-wise transcendental functions over spans with the SIMD versions of System.Runtime.Intrinsics.</summary>
+/// <summary>
+/// Element-wise transcendental functions over spans. Each is one algorithm written at three widths side by side
+/// (scalar, 256-bit, 512-bit), operation for operation, with fused multiply-adds where the algorithm has them: IEEE
+/// arithmetic gives the same bits at every width, so results do not depend on the instruction set the machine has
+/// (AVX-512, AVX2 or none; tests run all three). Only values beyond e^±708 (and NaN) go to Math.Exp, at every width.
+/// </summary>
 internal static class VectorMath
 {
     /// <summary>destination[i] = (1 + level[i])·exp(a·z[i] + b) − 1, in one pass.</summary>
@@ -11,42 +16,48 @@ internal static class VectorMath
     {
         int i = 0;
         int n = z.Length;
+        bool outside = false;
         if (Vector512.IsHardwareAccelerated)
         {
             var va = Vector512.Create(a);
             var vb = Vector512.Create(b);
             var one = Vector512.Create(1.0);
             var range = Vector512.Create(ExpRange);
-            var outside = Vector512<double>.Zero;
+            var far = Vector512<double>.Zero;
             for (; i + 8 <= n; i += 8)
             {
                 var x = Vector512.FusedMultiplyAdd(Vector512.Create(z.Slice(i, 8)), va, vb);
                 // No call in the loop (a call would spill every vector register): lanes beyond the range are
                 // only noted here (NaN compares false, so it is noted too) and recomputed after the loop.
-                outside |= ~Vector512.LessThanOrEqual(Vector512.Abs(x), range);
+                far |= ~Vector512.LessThanOrEqual(Vector512.Abs(x), range);
                 ((one + Vector512.Create(level.Slice(i, 8))) * ExpInRange(x) - one).CopyTo(destination[i..]);
             }
-            if (outside != Vector512<double>.Zero)
-            {
-                for (int j = 0; j < i; j++)
-                {
-                    double x = Math.FusedMultiplyAdd(z[j], a, b);
-                    if (!(Math.Abs(x) <= ExpRange)) destination[j] = (1 + level[j]) * Math.Exp(x) - 1;
-                }
-            }
+            outside = far != Vector512<double>.Zero;
         }
         else if (Vector256.IsHardwareAccelerated)
         {
             var va = Vector256.Create(a);
             var vb = Vector256.Create(b);
             var one = Vector256.Create(1.0);
+            var range = Vector256.Create(ExpRange);
+            var far = Vector256<double>.Zero;
             for (; i + 4 <= n; i += 4)
             {
-                var e = Vector256.Exp(Vector256.FusedMultiplyAdd(Vector256.Create(z.Slice(i, 4)), va, vb));
-                ((one + Vector256.Create(level.Slice(i, 4))) * e - one).CopyTo(destination[i..]);
+                var x = Vector256.FusedMultiplyAdd(Vector256.Create(z.Slice(i, 4)), va, vb);
+                far |= ~Vector256.LessThanOrEqual(Vector256.Abs(x), range);
+                ((one + Vector256.Create(level.Slice(i, 4))) * ExpInRange(x) - one).CopyTo(destination[i..]);
+            }
+            outside = far != Vector256<double>.Zero;
+        }
+        if (outside)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                double x = Math.FusedMultiplyAdd(z[j], a, b);
+                if (!(Math.Abs(x) <= ExpRange)) destination[j] = (1 + level[j]) * Math.Exp(x) - 1;
             }
         }
-        for (; i < n; i++) destination[i] = (1 + level[i]) * Math.Exp(Math.FusedMultiplyAdd(z[i], a, b)) - 1;
+        for (; i < n; i++) destination[i] = (1 + level[i]) * Exp(Math.FusedMultiplyAdd(z[i], a, b)) - 1;
     }
 
     /// <summary>1.5·2⁵²: adding it rounds a double of magnitude below 2⁵¹ to a whole number, kept in the low bits.</summary>
@@ -55,13 +66,43 @@ internal static class VectorMath
     /// <summary>Largest |x| the polynomial path takes: e^x stays a normal double for |x| ≤ 708.</summary>
     private const double ExpRange = 708;
 
+    private const double Log2E = 1.4426950408889634;
+    private const double Ln2High = -6.93147180369123816490e-01;
+    private const double Ln2Low = -1.90821492927058770002e-10;
+
     /// <summary>
-    /// e^x for eight lanes, inlined into the caller's loop (the library's Vector512.Exp is a call). Cody-Waite
-    /// reduction x = n·ln 2 + r with |r| ≤ ln 2 / 2, the Taylor polynomial of e^r to degree 13 (truncation
-    /// below 10⁻¹⁷ of the result), and 2ⁿ put into the exponent bits: within 2 ulp of the correctly rounded
-    /// value (tested against Math.Exp). A vector with any lane beyond ±708, infinite or NaN is done lane by
-    /// lane with Math.Exp, so overflow, underflow, subnormals and NaN come out exactly as the scalar's.
+    /// e^x: Cody-Waite reduction x = n·ln 2 + r with |r| ≤ ln 2 / 2, the Taylor polynomial of e^r to degree 13
+    /// (truncation below 10⁻¹⁷ of the result), and 2ⁿ put into the exponent bits: within 2 ulp of the correctly
+    /// rounded value (tested against Math.Exp). Beyond ±708, infinite or NaN: Math.Exp, so overflow, underflow,
+    /// subnormals and NaN come out exactly as the library's. The scalar twin of <see cref="ExpInRange(Vector512{double})"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Exp(double x)
+    {
+        if (!(Math.Abs(x) <= ExpRange)) return Math.Exp(x);
+        double shifted = x * Log2E + Magic;
+        double n = shifted - Magic;
+        double r = Math.FusedMultiplyAdd(n, Ln2High, x);
+        r = Math.FusedMultiplyAdd(n, Ln2Low, r);
+        double p = 1.0 / 6227020800;
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 479001600);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 39916800);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 3628800);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 362880);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 40320);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 5040);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 720);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 120);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 24);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 6);
+        p = Math.FusedMultiplyAdd(p, r, 0.5);
+        p = Math.FusedMultiplyAdd(p, r, 1);
+        p = Math.FusedMultiplyAdd(p, r, 1);
+        double twoToN = BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(shifted) + 1023L) << 52);
+        return p * twoToN;
+    }
+
+    /// <summary>e^x for eight lanes, inlined into the caller's loop (the library's Vector512.Exp is a call): <see cref="Exp(double)"/> lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> x) =>
         Vector512.LessThanOrEqualAll(Vector512.Abs(x), Vector512.Create(ExpRange)) ? ExpInRange(x) : ExpLanes(x);
@@ -73,10 +114,10 @@ internal static class VectorMath
         // Native clamp: one instruction each; a NaN lane may come out as ±708, and its caller recomputes it anyway.
         x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(-ExpRange)), Vector512.Create(ExpRange));
         // n = round(x·log2 e) by the 1.5·2⁵² trick: the sum's low mantissa bits hold n as a two's-complement integer.
-        var shifted = x * Vector512.Create(1.4426950408889634) + Vector512.Create(Magic);
+        var shifted = x * Vector512.Create(Log2E) + Vector512.Create(Magic);
         var n = shifted - Vector512.Create(Magic);
-        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-6.93147180369123816490e-01), x);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-1.90821492927058770002e-10), r);
+        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(Ln2High), x);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(Ln2Low), r);
         var p = Vector512.Create(1.0 / 6227020800);
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 479001600));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 39916800));
@@ -95,12 +136,39 @@ internal static class VectorMath
         return p * twoToN;
     }
 
+    /// <summary>The 256-bit twin of <see cref="ExpInRange(Vector512{double})"/>, operation for operation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ExpInRange(Vector256<double> x)
+    {
+        x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(-ExpRange)), Vector256.Create(ExpRange));
+        var shifted = x * Vector256.Create(Log2E) + Vector256.Create(Magic);
+        var n = shifted - Vector256.Create(Magic);
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(Ln2High), x);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(Ln2Low), r);
+        var p = Vector256.Create(1.0 / 6227020800);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 479001600));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 39916800));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 3628800));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 362880));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 40320));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 5040));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 720));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 120));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 24));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        var twoToN = Vector256.ShiftLeft(shifted.AsInt64() + Vector256.Create(1023L), 52).AsDouble();
+        return p * twoToN;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector512<double> ExpLanes(Vector512<double> x)
     {
         Span<double> lanes = stackalloc double[8];
         x.CopyTo(lanes);
-        for (int j = 0; j < 8; j++) lanes[j] = Math.Exp(lanes[j]);
+        for (int j = 0; j < 8; j++) lanes[j] = Exp(lanes[j]);
         return Vector512.Create<double>(lanes);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Forecast.Engine.Model;
 using Forecast.Engine.Randomness;
 using Forecast.Engine.Sensitivity;
@@ -84,7 +83,8 @@ public static class GlobalSensitivity
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new GlobalSensitivityOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SpearmanPaths, 2, nameof(options));
-        ulong seed = RunSpec.Resolve(scenario, new SimulationOptions(Seed: options.Seed, Threads: options.Threads)).Seed;
+        var run = RunSpec.Resolve(scenario, new SimulationOptions(Paths: options.SpearmanPaths, Seed: options.Seed, Threads: options.Threads));
+        ulong seed = run.Seed;
         var ids = options.IndicatorIds ?? DefaultTargets(scenario);
         foreach (var id in ids)
             if (!scenario.Indicators.Any(i => i.Id == id))
@@ -92,12 +92,12 @@ public static class GlobalSensitivity
         var plan = SimulationPlan.Compile(scenario);
         var drivers = Enumerable.Range(0, scenario.Drivers.Count).Where(d => Tornado.IsUncertain(scenario.Drivers[d])).ToArray();
         if (drivers.Length == 0) throw new ArgumentException($"scenario '{scenario.Name}' has no driver with an uncertain level", nameof(scenario));
-        var positions = Lockstep.Positions(plan, ids);
+        var positions = plan.PositionsOf(ids);
         int inputs = drivers.Length + 1;
 
-        var model = new RecordedModel(plan, drivers, positions, seed, options.Threads, cancellationToken);
+        var model = new RecordedModel(plan, drivers, positions, run, cancellationToken);
         var outputs = new List<SensitivityOutput>();
-        var spearman = Spearman(plan, drivers, positions, seed, options.SpearmanPaths, options.Threads, cancellationToken);
+        var spearman = Spearman(plan, drivers, positions, run, cancellationToken);
         for (int m = 0; m < ids.Count; m++)
         {
             foreach (var kind in new[] { SensitivityOutputKind.TargetMet, SensitivityOutputKind.TargetYearValue })
@@ -118,42 +118,88 @@ public static class GlobalSensitivity
     }
 
     /// <summary>Spearman's ρ between each uncertain driver's level uniform and each output (2 per target), from a plain run.</summary>
-    private static double[][] Spearman(SimulationPlan plan, int[] drivers, int[] positions, ulong seed, long paths, int threads,
-        CancellationToken cancellationToken)
+    private static double[][] Spearman(SimulationPlan plan, int[] drivers, int[] positions, RunSpec run, CancellationToken cancellationToken)
     {
+        long paths = run.Paths;
         int D = drivers.Length, O = 2 * positions.Length;
         var levels = new double[paths * D];
-        var outcomes = new double[O][];
-        for (int o = 0; o < O; o++) outcomes[o] = new double[paths];
-        Lockstep.Run([plan], seed, paths, threads, () => new object(), (_, ws, firstPath, count) =>
+        var outcomes = new double[O * paths];
+        var record = new PathRecord(drivers, levels, positions, outcomes, paths);
+        BlockRunner.Run([plan], run, record, () => record, cancellationToken, shardsPerWave: run.Workers);
+        return Enumerable.Range(0, O).Select(o => SpearmanRankCorrelation.PerInput(levels, (int)paths, D, outcomes.AsSpan((int)(o * paths), (int)paths).ToArray()).ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Writes each path's (or design row's) outcomes, and optionally its level uniforms, at its index: output 2m is
+    /// whether target m was met (1 or 0), output 2m + 1 its target-year value, in rows of <paramref name="stride"/>.
+    /// Every shard writes its own rows, so there is nothing to merge.
+    /// </summary>
+    private readonly struct PathRecord(int[] drivers, double[]? levels, int[] positions, double[] outcomes, long stride) : IBlockObserver<PathRecord>
+    {
+        public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
+
+        public void Block(in SimulatedBlock block)
         {
-            for (int j = 0; j < D; j++)
-            {
-                var u = BlockWorkspace.Row(ws[0].LevelUniforms, drivers[j], count);
-                for (int i = 0; i < count; i++) levels[(firstPath + i) * D + j] = u[i];
-            }
+            var ws = block.Workspaces[0];
+            int count = block.Count;
+            long first = block.FirstPath;
+            if (levels is not null)
+                for (int j = 0; j < drivers.Length; j++)
+                {
+                    var u = BlockWorkspace.Row(ws.LevelUniforms, drivers[j], count);
+                    for (int i = 0; i < count; i++) levels[(first + i) * drivers.Length + j] = u[i];
+                }
             for (int m = 0; m < positions.Length; m++)
             {
-                var met = BlockWorkspace.Row(ws[0].Met, positions[m], count);
-                var value = BlockWorkspace.Row(ws[0].TargetValues, positions[m], count);
+                var met = BlockWorkspace.Row(ws.Met, positions[m], count);
+                var value = BlockWorkspace.Row(ws.TargetValues, positions[m], count);
                 for (int i = 0; i < count; i++)
                 {
-                    outcomes[2 * m][firstPath + i] = met[i] ? 1 : 0;
-                    outcomes[2 * m + 1][firstPath + i] = value[i];
+                    outcomes[2 * m * stride + first + i] = met[i] ? 1 : 0;
+                    outcomes[(2 * m + 1) * stride + first + i] = value[i];
                 }
             }
-        }, _ => { }, cancellationToken);
-        return outcomes.Select(y => SpearmanRankCorrelation.PerInput(levels, (int)paths, D, y).ToArray()).ToArray();
+        }
+
+        public static void Merge(PathRecord total, ReadOnlySpan<PathRecord> parts, ParallelOptions parallel) { }
+    }
+
+    /// <summary>
+    /// The rows of a Saltelli design as blocks of at most <see cref="ChunkRows"/> rows: each uncertain driver's level
+    /// uniform is the row's input (the others at their median, 0.5), and the block's random streams are keyed by a hash
+    /// of the chunk's year-to-year column, so rows with the same year-to-year input (A and A_B^i) draw the same yearly
+    /// variation.
+    /// </summary>
+    private readonly struct DesignSchedule(double[] inputs, int rows, int k, int[] drivers) : IBlockSchedule
+    {
+        public long Blocks => (rows + ChunkRows - 1) / ChunkRows;
+
+        public BlockItem Item(long index)
+        {
+            int first = (int)index * ChunkRows, count = Math.Min(ChunkRows, rows - first);
+            ulong key = 0x9E3779B97F4A7C15UL;
+            for (int r = 0; r < count; r++) key = SplitMix64.Mix(key ^ (ulong)BitConverter.DoubleToInt64Bits(inputs[(first + r) * k + k - 1]));
+            return new BlockItem((long)(key >> 1), count, first);
+        }
+
+        public void Prepare(long index, BlockWorkspace[] workspaces)
+        {
+            var ws = workspaces[0];
+            var given = ws.GivenLevelUniforms ??= new double[ws.LevelUniforms.Length];
+            Array.Fill(given, 0.5);
+            int first = (int)index * ChunkRows, count = Math.Min(ChunkRows, rows - first);
+            for (int r = 0; r < count; r++)
+                for (int j = 0; j < drivers.Length; j++) given[drivers[j] * BlockWorkspace.BlockSize + r] = inputs[(first + r) * k + j];
+        }
     }
 
     /// <summary>
     /// The scenario as a Sobol <see cref="BlockModel"/>: simulates each call's rows once, keeps every output, and serves
     /// later analyses of other outputs from the record (the design, and so the calls, depend only on the seed).
     /// </summary>
-    private sealed class RecordedModel(SimulationPlan plan, int[] drivers, int[] positions, ulong seed, int threads, CancellationToken cancellationToken)
+    private sealed class RecordedModel(SimulationPlan plan, int[] drivers, int[] positions, RunSpec run, CancellationToken cancellationToken)
     {
         private readonly List<(ulong Checksum, int Rows, double[] Outputs)> _calls = [];
-        private readonly ConcurrentBag<(BlockWorkspace Workspace, SimulationAccumulator Scratch)> _workspaces = [];
         private readonly int _outputs = 2 * positions.Length;
         private int _cursor;
 
@@ -163,48 +209,20 @@ public static class GlobalSensitivity
             return (inputs, rows, k, destination) =>
             {
                 ulong checksum = Checksum(inputs);
-                if (_cursor == _calls.Count) _calls.Add((checksum, rows, Simulate(inputs, rows, k)));
+                if (_cursor == _calls.Count) _calls.Add((checksum, rows, Simulate(inputs.ToArray(), rows, k)));
                 var (recordedChecksum, recordedRows, outputs) = _calls[_cursor++];
                 if (recordedChecksum != checksum || recordedRows != rows)
                     throw new InvalidOperationException("the Sobol design changed between outputs; the recorded simulations cannot be reused");
-                for (int r = 0; r < rows; r++) destination[r] = outputs[r * _outputs + output];
+                outputs.AsSpan(output * rows, rows).CopyTo(destination);
             };
         }
 
-        private double[] Simulate(ReadOnlySpan<double> inputs, int rows, int k)
+        /// <summary>Simulates the design's rows; output o of row r at o·rows + r.</summary>
+        private double[] Simulate(double[] inputs, int rows, int k)
         {
-            var copy = inputs.ToArray();
             var outputs = new double[rows * _outputs];
-            int chunks = (rows + ChunkRows - 1) / ChunkRows;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount, CancellationToken = cancellationToken };
-            Parallel.For(0, chunks, parallel, c =>
-            {
-                int first = c * ChunkRows, count = Math.Min(ChunkRows, rows - first);
-                var (ws, scratch) = _workspaces.TryTake(out var pooled)
-                    ? pooled
-                    : (new BlockWorkspace(plan), new SimulationAccumulator(plan.Indicators.Length, plan.Steps, plan.HeadlineCount, grid: null));
-                var given = ws.GivenLevelUniforms ??= new double[ws.LevelUniforms.Length];
-                Array.Fill(given, 0.5);
-                ulong key = 0x9E3779B97F4A7C15UL;
-                for (int r = 0; r < count; r++)
-                {
-                    var row = copy.AsSpan((first + r) * k, k);
-                    for (int j = 0; j < drivers.Length; j++) given[drivers[j] * BlockWorkspace.BlockSize + r] = row[j];
-                    key = SplitMix64.Mix(key ^ (ulong)BitConverter.DoubleToInt64Bits(row[k - 1]));
-                }
-                BlockSimulator.Simulate(plan, seed, (long)(key >> 1), count, ws, scratch);
-                for (int m = 0; m < positions.Length; m++)
-                {
-                    var met = BlockWorkspace.Row(ws.Met, positions[m], count);
-                    var value = BlockWorkspace.Row(ws.TargetValues, positions[m], count);
-                    for (int r = 0; r < count; r++)
-                    {
-                        outputs[(first + r) * _outputs + 2 * m] = met[r] ? 1 : 0;
-                        outputs[(first + r) * _outputs + 2 * m + 1] = value[r];
-                    }
-                }
-                _workspaces.Add((ws, scratch));
-            });
+            var record = new PathRecord(drivers, null, positions, outputs, rows);
+            BlockRunner.Run([plan], run, new DesignSchedule(inputs, rows, k, drivers), record, () => record, cancellationToken, shardsPerWave: run.Workers);
             return outputs;
         }
 

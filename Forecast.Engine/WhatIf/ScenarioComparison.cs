@@ -48,14 +48,12 @@ public static class ScenarioComparison
         var ids = reference.Indicators.Select(i => i.Id).Where(id => scenarios.All(s => s.Indicators.Any(i => i.Id == id))).ToArray();
         var leftOut = reference.Indicators.Select(i => i.Id).Except(ids, StringComparer.Ordinal).ToArray();
         int S = plans.Length, K = ids.Length;
-        var positions = plans.Select(p => Lockstep.Positions(p, ids)).ToArray();
+        var positions = plans.Select(p => p.PositionsOf(ids)).ToArray();
 
-        var grid = PilotGrid(plans, positions, seed, paths);
+        var grid = PilotGrid(plans, positions, run, sections);
         var total = new Counts(S, K, grid, sections);
-        Lockstep.Run(plans, seed, paths, run.Threads,
-            () => new Counts(S, K, grid, sections),
-            (local, ws, firstPath, count) => local.Add(plans, positions, ws, firstPath, count),
-            total.Add, cancellationToken);
+        BlockRunner.Run(plans, run, new Counts.Observer(total, plans, positions),
+            () => new Counts.Observer(new Counts(S, K, grid, sections, compact: true), plans, positions), cancellationToken, shardsPerWave: run.Workers);
 
         var names = scenarios.Select(s => s.Name).ToArray();
         var rows = new TargetComparison[K];
@@ -66,12 +64,12 @@ public static class ScenarioComparison
             {
                 var source = plans[s].Indicators[positions[s][m]].Source;
                 outcomes[s] = new ScenarioTargetOutcome(names[s], new ProbabilityEstimate(total.Hits[s * K + m], paths),
-                    total.Histograms.Quantile(s * K + m, 0.5), source.Target);
+                    total.Quantile(s * K + m, 0.5), source.Target);
             }
             var differences = new TargetDifference[S - 1];
             for (int s = 1; s < S; s++)
             {
-                var (medianDifference, ci) = MedianDifference(total.Histograms, s * K + m, m, sections);
+                var (medianDifference, ci) = MedianDifference(total, s * K + m, m, sections);
                 differences[s - 1] = new TargetDifference(names[s], names[0], total.Gained[s * K + m], total.Lost[s * K + m], paths,
                     medianDifference, ci);
             }
@@ -92,47 +90,60 @@ public static class ScenarioComparison
     }
 
     /// <summary>The difference of medians (scenario cell minus reference cell) and its sectioning interval.</summary>
-    private static (double Estimate, Interval Ci95) MedianDifference(TargetHistograms histograms, int cell, int referenceCell, int sections)
+    private static (double Estimate, Interval Ci95) MedianDifference(Counts counts, int cell, int referenceCell, int sections)
     {
-        double estimate = histograms.Quantile(cell, 0.5) - histograms.Quantile(referenceCell, 0.5);
+        double estimate = counts.Quantile(cell, 0.5) - counts.Quantile(referenceCell, 0.5);
         var bySection = new double[sections];
         for (int j = 0; j < sections; j++)
-            bySection[j] = histograms.SectionQuantile(cell, j, 0.5) - histograms.SectionQuantile(referenceCell, j, 0.5);
+            bySection[j] = counts.SectionQuantile(cell, j, 0.5) - counts.SectionQuantile(referenceCell, j, 0.5);
         return (estimate, Sectioning.Interval(estimate, bySection));
     }
 
-    /// <summary>The histogram grid of every (scenario, indicator) target-year cell, from the pilot blocks <see cref="MonteCarlo"/> uses.</summary>
-    private static HistogramGrid PilotGrid(SimulationPlan[] plans, int[][] positions, ulong seed, long paths)
+    /// <summary>
+    /// The histogram grid of every (scenario, indicator) target-year cell, from the pilot blocks <see cref="MonteCarlo"/> uses
+    /// (the same rule, so a median read here equals the run's P50), repeated for each section of paths.
+    /// </summary>
+    private static HistogramGrid PilotGrid(SimulationPlan[] plans, int[][] positions, RunSpec run, int sections)
     {
         int K = positions[0].Length;
-        var min = new double[plans.Length * K];
-        var max = new double[plans.Length * K];
-        var isCount = new bool[plans.Length * K];
+        var min = new double[plans.Length * K * sections];
+        var max = new double[min.Length];
+        var isCount = new bool[min.Length];
         for (int s = 0; s < plans.Length; s++)
         {
-            var pilot = Lockstep.Pilot(plans[s], seed, paths, MonteCarlo.PilotBlocks);
+            var pilot = BlockRunner.Pilot(plans[s], run);
             for (int m = 0; m < K; m++)
             {
                 var ind = plans[s].Indicators[positions[s][m]];
                 int cell = pilot.Cell(positions[s][m], ind.TargetStep);
-                min[s * K + m] = pilot.Min[cell];
-                max[s * K + m] = pilot.Max[cell];
-                isCount[s * K + m] = ind.IsCount;
+                for (int j = 0; j < sections; j++)
+                {
+                    int row = (s * K + m) * sections + j;
+                    min[row] = pilot.Cells.Min(cell);
+                    max[row] = pilot.Cells.Max(cell);
+                    isCount[row] = ind.IsCount;
+                }
             }
         }
-        return TargetHistograms.Grid(min, max, isCount);
+        return HistogramGrid.FromRange(min, max, isCount);
     }
 
-    /// <summary>A worker's (or the total's) counts: hits per scenario and target, paths gained and lost against the reference, histograms.</summary>
+    /// <summary>
+    /// A shard's (or the total's) counts: hits per scenario and target, paths gained and lost against the reference,
+    /// and the target-year values of every (scenario, target) cell in sections of paths (path i in section i mod
+    /// sections), in <see cref="CellHistograms"/> row (cell·sections + section).
+    /// </summary>
     private sealed class Counts
     {
         private readonly int _scenarios;
         private readonly int _targets;
+        private readonly int _sections;
 
-        public Counts(int scenarios, int targets, HistogramGrid grid, int sections)
+        public Counts(int scenarios, int targets, HistogramGrid grid, int sections, bool compact = false)
         {
             _scenarios = scenarios;
             _targets = targets;
+            _sections = sections;
             Hits = new long[scenarios * targets];
             Gained = new long[scenarios * targets];
             Lost = new long[scenarios * targets];
@@ -142,7 +153,7 @@ public static class ScenarioComparison
             Headline = new long[scenarios];
             HeadlineGained = new long[scenarios];
             HeadlineLost = new long[scenarios];
-            Histograms = new TargetHistograms(grid, scenarios * targets, sections);
+            Values = new CellHistograms(scenarios * targets * sections, grid, compact);
         }
 
         public long[] Hits { get; }
@@ -154,9 +165,20 @@ public static class ScenarioComparison
         public long[] Headline { get; }
         public long[] HeadlineGained { get; }
         public long[] HeadlineLost { get; }
-        public TargetHistograms Histograms { get; }
+        private CellHistograms Values { get; }
 
-        public void Add(SimulationPlan[] plans, int[][] positions, BlockWorkspace[] ws, long firstPath, int count)
+        /// <summary>The p-quantile of a (scenario, target) cell's values over every section.</summary>
+        public double Quantile(int cell, double p)
+        {
+            Span<int> rows = stackalloc int[_sections];
+            for (int j = 0; j < _sections; j++) rows[j] = cell * _sections + j;
+            return Values.Quantile(rows[0], rows, p);
+        }
+
+        /// <summary>The p-quantile of a (scenario, target) cell's values in one section.</summary>
+        public double SectionQuantile(int cell, int section, double p) => Values.Quantile(cell * _sections + section, p);
+
+        private void Add(SimulationPlan[] plans, int[][] positions, ReadOnlySpan<BlockWorkspace> ws, long firstPath, int count)
         {
             int K = _targets;
             for (int m = 0; m < K; m++)
@@ -176,7 +198,13 @@ public static class ScenarioComparison
                     Hits[s * K + m] += hits;
                     Gained[s * K + m] += gained;
                     Lost[s * K + m] += lost;
-                    Histograms.Add(s * K + m, BlockWorkspace.Row(ws[s].TargetValues, k, count), firstPath);
+                    var values = BlockWorkspace.Row(ws[s].TargetValues, k, count);
+                    int section = (int)(firstPath % _sections), first = (s * K + m) * _sections;
+                    for (int i = 0; i < count; i++)
+                    {
+                        Values.Add(first + section, values[i]);
+                        if (++section == _sections) section = 0;
+                    }
                 }
             }
             for (int s = 0; s < _scenarios; s++)
@@ -196,23 +224,31 @@ public static class ScenarioComparison
             }
         }
 
-        public void Add(Counts other)
+        /// <summary>The counts as a block observer of the compared plans.</summary>
+        public readonly struct Observer(Counts counts, SimulationPlan[] plans, int[][] positions) : IBlockObserver<Observer>
         {
-            AddInto(Hits, other.Hits);
-            AddInto(Gained, other.Gained);
-            AddInto(Lost, other.Lost);
-            AddInto(All, other.All);
-            AddInto(AllGained, other.AllGained);
-            AddInto(AllLost, other.AllLost);
-            AddInto(Headline, other.Headline);
-            AddInto(HeadlineGained, other.HeadlineGained);
-            AddInto(HeadlineLost, other.HeadlineLost);
-            Histograms.Add(other.Histograms);
-        }
+            private Counts Counts { get; } = counts;
 
-        private static void AddInto(long[] target, long[] source)
-        {
-            for (int j = 0; j < target.Length; j++) target[j] += source[j];
+            public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
+
+            public void Block(in SimulatedBlock block) => Counts.Add(plans, positions, block.Workspaces, block.FirstPath, block.Count);
+
+            /// <summary>Adds the parts in order (counts are integers; the histograms' sums add in shard order) and empties them.</summary>
+            public static void Merge(Observer total, ReadOnlySpan<Observer> parts, ParallelOptions parallel)
+            {
+                var t = total.Counts;
+                foreach (var part in parts)
+                {
+                    var p = part.Counts;
+                    foreach (var (into, from) in new[] { (t.Hits, p.Hits), (t.Gained, p.Gained), (t.Lost, p.Lost), (t.All, p.All), (t.AllGained, p.AllGained),
+                        (t.AllLost, p.AllLost), (t.Headline, p.Headline), (t.HeadlineGained, p.HeadlineGained), (t.HeadlineLost, p.HeadlineLost) })
+                    {
+                        for (int j = 0; j < into.Length; j++) into[j] += from[j];
+                        Array.Clear(from);
+                    }
+                    t.Values.Move([p.Values], 0, t.Values.Cells);
+                }
+            }
         }
     }
 }

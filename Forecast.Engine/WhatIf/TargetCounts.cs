@@ -39,23 +39,37 @@ internal sealed class TargetCounts
         Paths += count;
     }
 
-    public void Add(TargetCounts other)
-    {
-        for (int m = 0; m < Hits.Length; m++) Hits[m] += other.Hits[m];
-        AllTargets += other.AllTargets;
-        AllHeadlineTargets += other.AllHeadlineTargets;
-        Paths += other.Paths;
-    }
-
     /// <summary>Simulates the paths of <paramref name="run"/> on one plan and counts the targets met.</summary>
     public static TargetCounts Simulate(SimulationPlan plan, IReadOnlyList<string> indicatorIds, RunSpec run, CancellationToken cancellationToken)
     {
-        var positions = Lockstep.Positions(plan, indicatorIds);
+        var positions = plan.PositionsOf(indicatorIds);
         var total = new TargetCounts(indicatorIds.Count);
-        Lockstep.Run([plan], run.Seed, run.Paths, run.Threads,
-            () => new TargetCounts(indicatorIds.Count),
-            (local, ws, _, count) => local.Add(plan, positions, ws[0], count),
-            total.Add, cancellationToken);
+        BlockRunner.Run([plan], run, new Observer(total, plan, positions),
+            () => new Observer(new TargetCounts(indicatorIds.Count), plan, positions), cancellationToken, shardsPerWave: run.Workers);
         return total;
+    }
+
+    private readonly struct Observer(TargetCounts counts, SimulationPlan plan, int[] positions) : IBlockObserver<Observer>
+    {
+        private TargetCounts Counts { get; } = counts;
+
+        public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
+
+        public void Block(in SimulatedBlock block) => Counts.Add(plan, positions, block.Workspaces[0], block.Count);
+
+        /// <summary>Adds the parts' counts (integers: any order gives the same) and empties them.</summary>
+        public static void Merge(Observer total, ReadOnlySpan<Observer> parts, ParallelOptions parallel)
+        {
+            foreach (var part in parts)
+            {
+                var (t, p) = (total.Counts, part.Counts);
+                for (int m = 0; m < t.Hits.Length; m++) t.Hits[m] += p.Hits[m];
+                t.AllTargets += p.AllTargets;
+                t.AllHeadlineTargets += p.AllHeadlineTargets;
+                t.Paths += p.Paths;
+                Array.Clear(p.Hits);
+                p.AllTargets = p.AllHeadlineTargets = p.Paths = 0;
+            }
+        }
     }
 }

@@ -71,6 +71,16 @@ internal static class ConsoleReport
             $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]; every target of the scenario: {Numbers.Percent(result.AllTargetsProbability, 2)}");
         var parts = result.HeadlineMetDistribution.Select((p, k) => $"{k}: {Numbers.Percent(p)}");
         console.MarkupLine($"[bold]How many headline targets are met:[/] {string.Join("  ", parts)}");
+        var split = result.Indicators.Where(o => o.Indicator.Headline && o.TargetYear.Variance is { Total: > 0 }).ToList();
+        if (split.Count > 0)
+        {
+            console.MarkupLine("[bold]Where the spread of each headline target's value comes from[/] [grey](share of its variance in the target year: model choice / parameters / year-to-year)[/]:");
+            foreach (var o in split)
+            {
+                var v = o.TargetYear.Variance!;
+                console.MarkupLine($"  {Markup.Escape(o.Indicator.Name.En)}: {Numbers.Percent(v.Share(v.ModelChoice))} / {Numbers.Percent(v.Share(v.Parameters))} / {Numbers.Percent(v.Share(v.YearToYear))}");
+            }
+        }
         foreach (var f in result.Findings)
         {
             string tag = f.Severity == FindingSeverity.Inconsistent ? "[red]Inconsistent targets[/]" : "[yellow]Tight targets[/]";

@@ -88,6 +88,16 @@ internal static class SummaryJsonWriter
             Number(w, "p95", y.P95);
             Number(w, "probability", y.Probability);
             Number(w, "deterministic", y.Deterministic);
+            if (y.Variance is { } v)
+            {
+                // The law of total variance over the paths: model choice + parameters + year-to-year = total.
+                w.WriteStartObject("variance");
+                Number(w, "total", v.Total);
+                Number(w, "modelChoice", v.ModelChoice);
+                Number(w, "parameters", v.Parameters);
+                Number(w, "yearToYear", v.YearToYear);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

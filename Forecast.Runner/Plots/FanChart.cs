@@ -153,7 +153,7 @@ internal static class FanChart
     }
 
     /// <summary>A yearly flow's base value is a placeholder the model never reads; every other kind starts from it.</summary>
-    public static bool HasKnownBase(Indicator indicator) => indicator.Model is not FlowModel;
+    public static bool HasKnownBase(Indicator indicator) => indicator.Model.HasBaseLevel;
 
     private static Coordinates[] Band(double[] xs, double[] lower, double[] upper)
     {

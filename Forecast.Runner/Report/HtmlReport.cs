@@ -230,24 +230,8 @@ internal static class HtmlReport
          .Append("\" alt=\"").Append(E(figure.Caption)).Append("\"><figcaption>").Append(E(figure.Caption)).Append("</figcaption></figure>\n");
     }
 
-    private static string ModelText(Indicator i, Scenario scenario)
-    {
-        string D(string id) => scenario.Drivers.FirstOrDefault(d => d.Id == id)?.Name.En ?? id;
-        string I(string id) => scenario.Indicators.FirstOrDefault(x => x.Id == id)?.Name.En ?? id;
-        string Side(Quantity q) => q.GrowthDriver is { } g ? "compounding " + D(g) : "following " + I(q.Indicator ?? "");
-        return i.Model switch
-        {
-            CompoundGrowthModel m => "Compound growth at " + D(m.Growth),
-            RatioModel m => "Ratio: numerator " + Side(m.Numerator) + ", denominator " + Side(m.Denominator),
-            BoundedShareModel m => "Bounded share (logistic) stepping by " + D(m.Step)
-                + (i.Bounds is { } b ? F(" within {0}-{1}", Numbers.Human(b.Lower), Numbers.Human(b.Upper)) : ""),
-            StockFlowModel m => "Stock and flow: entries " + D(m.Entries) + (m.ExitRate is { } x ? ", exits at " + D(x) : ", no exits")
-                + (m.Capacity is { } c ? F(", out of a pool of {0}", c) : ""),
-            CumulativeModel m => "Cumulative count of " + D(m.Driver),
-            FlowModel m => "Yearly value of " + D(m.Driver),
-            _ => i.Model.KindName,
-        };
-    }
+    private static string ModelText(Indicator i, Scenario scenario) => i.Model.Describe(id =>
+        scenario.Drivers.FirstOrDefault(d => d.Id == id)?.Name ?? scenario.Indicators.FirstOrDefault(x => x.Id == id)?.Name ?? LocalizedText.Both(id), i).En;
 
     private static string Yearly(YearlyVariation yearly) => yearly.Kind switch
     {

@@ -12,7 +12,7 @@ namespace Forecast.Scenarios;
 public static class ScenarioReader
 {
     private static readonly string[] RootKeys = ["name", "title", "description", "run", "drivers", "correlations", "indicators"];
-    private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "note"];
+    private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "trend", "note"];
     private static readonly string[] IndicatorKeys = ["id", "name", "unit", "headline", "base", "history", "bounds", "model", "target", "note"];
 
     /// <summary>Reads and validates the scenario file at <paramref name="path"/>: a full scenario, or a what-if file
@@ -122,14 +122,37 @@ public static class ScenarioReader
             if (from is { } f && changed is not null) changes.Add(new LevelChange(f, changed));
         }
         string? note = doc.Text(YamlDocument.Optional(map, "note"), $"{path}.note");
-        if (id is null || level is null || yearly is null) return null;
-        return new Driver(id, name ?? LocalizedText.Both(id), level, yearly, changes, note);
+        var trendNode = YamlDocument.Optional(map, "trend");
+        var trend = ReadTrend(doc, trendNode, $"{path}.trend");
+        if (id is null || level is null || yearly is null || (trendNode is not null && trend is null)) return null;
+        return new Driver(id, name ?? LocalizedText.Both(id), level, yearly, changes, note, trend);
+    }
+
+    /// <summary><c>{kind: growth, rate: {dist...}, from: 2021}</c> or <c>{kind: damped, long-run: {dist...}, factor: {dist...}, from: 2021}</c>.</summary>
+    private static LevelTrend? ReadTrend(YamlDocument doc, YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        var map = doc.Mapping(node, path, "kind", "rate", "long-run", "factor", "from");
+        if (map is null) return null;
+        string? kind = doc.Choice(doc.Required(map, node, path, "kind"), $"{path}.kind", "growth", "damped");
+        int? from = doc.Integer(YamlDocument.Optional(map, "from"), $"{path}.from");
+        string[] allowed = kind == "growth" ? ["rate"] : ["long-run", "factor"];
+        foreach (var key in map.Keys.Where(k => k is not ("kind" or "from") && !allowed.Contains(k)))
+            doc.Error(map[key], $"{path}.{key}", $"'{key}' does not belong to a {kind} trend; it takes {string.Join(", ", allowed)}");
+        Distribution? Part(string key) => DistributionReader.Read(doc, doc.Required(map, node, path, key), $"{path}.{key}");
+        return kind switch
+        {
+            "growth" => Part("rate") is { } rate ? new GrowingLevel(rate, from) : null,
+            "damped" => Part("long-run") is { } longRun && Part("factor") is { } factor ? new DampedLevel(longRun, factor, from) : null,
+            _ => null,
+        };
     }
 
     private static Correlation? ReadCorrelation(YamlDocument doc, YamlNode node, string path)
     {
-        var map = doc.Mapping(node, path, "drivers", "rho");
+        var map = doc.Mapping(node, path, "drivers", "rho", "of");
         if (map is null) return null;
+        var scope = doc.Choice(YamlDocument.Optional(map, "of"), $"{path}.of", "shocks", "levels") == "levels" ? CorrelationScope.Levels : CorrelationScope.Shocks;
         var pair = doc.Sequence(doc.Required(map, node, path, "drivers"), $"{path}.drivers");
         double? rho = doc.Number(doc.Required(map, node, path, "rho"), $"{path}.rho");
         if (pair.Count != 2)
@@ -138,7 +161,7 @@ public static class ScenarioReader
             return null;
         }
         string? a = doc.Text(pair[0], $"{path}.drivers[0]"), b = doc.Text(pair[1], $"{path}.drivers[1]");
-        return a is null || b is null || rho is null ? null : new Correlation(a, b, rho.Value);
+        return a is null || b is null || rho is null ? null : new Correlation(a, b, rho.Value, scope);
     }
 
     private static Indicator? ReadIndicator(YamlDocument doc, YamlNode node, string path)

@@ -66,10 +66,12 @@ public class CalibrateCommandTests
         Assert.Contains(Warnings(literacy), w => w.Contains("one point (2020): the logit step is not identified by the own series and is borrowed from the panel: China 2015-2020 (2 points)", StringComparison.Ordinal));
         Assert.Equal("China", literacy.GetProperty("panel")[0].GetProperty("region").GetString());
 
-        // R&D intensity: one point, no panel series with two years: neither side of the ratio is calibrated.
+        // R&D intensity: one own point (2019); the ratio's drift is borrowed from the national series (China 2012-2020 in
+        // public-history-to-2020.csv), and only the numerator is calibrated given the denominator's assumption.
         var intensity = Indicator(json, "rd_intensity");
-        Assert.Equal("unchanged", intensity.GetProperty("outcome").GetString());
-        Assert.Contains(Warnings(intensity), w => w.Contains("the ratio's growth is not identified, so neither side can be calibrated", StringComparison.Ordinal));
+        Assert.Equal("calibrated", intensity.GetProperty("outcome").GetString());
+        Assert.Contains(Warnings(intensity), w => w.Contains("borrowed from the panel: China 2012-2020 (4 points)", StringComparison.Ordinal));
+        Assert.Contains(Warnings(intensity), w => w.Contains("only the ratio's growth is identified", StringComparison.Ordinal));
         // Industrial R&D ratio: only the ratio's growth (Shandong) is identified; the numerator is calibrated given the denominator.
         Assert.Contains(Warnings(Indicator(json, "industrial_rd_ratio")), w => w.Contains("only the ratio's growth is identified", StringComparison.Ordinal));
 
@@ -133,7 +135,7 @@ public class CalibrateCommandTests
         Assert.IsType<LogNormalDistribution>(entries.Level);
         Assert.StartsWith(shipped.Driver("hightech_new").Note!, entries.Note, StringComparison.Ordinal);
         Assert.Contains("Calibrated from Liaocheng hightech_enterprises 2015-2020 (2 points)", entries.Note, StringComparison.Ordinal);
-        Assert.Equal(shipped.Driver("rd_spending_growth"), scenario.Driver("rd_spending_growth") with { Changes = shipped.Driver("rd_spending_growth").Changes });
+        Assert.Equal(shipped.Driver("gdp_growth"), scenario.Driver("gdp_growth") with { Changes = shipped.Driver("gdp_growth").Changes });
 
         string runDir = CliHarness.TempFolder();
         var run = await CliHarness.Run("run", calibrated, "--paths", "2000", "--out", runDir);

@@ -29,7 +29,7 @@ public class SimulationInvariantProperties
             string yaml = $"{paths} paths:\n{GeneratedScenarioText.Write(scenario)}";
             var plan = SimulationPlan.Compile(scenario);
             ulong seed = scenario.Defaults.Seed;
-            var acc = MonteCarlo.Simulate(plan, seed, paths, null, 1, null, CancellationToken.None);
+            var acc = MonteCarlo.Simulate(plan, new RunSpec(paths, seed, SamplingMethod.Random, 1, null), null, CancellationToken.None);
             var result = MonteCarlo.Summarise(plan, acc, seed);
 
             foreach (var outcome in result.Indicators)
@@ -57,25 +57,28 @@ public class SimulationInvariantProperties
                 for (int s = ind.BaseStep + 1; s <= plan.Steps; s++)
                 {
                     int cell = acc.Cell(k, s);
-                    double min = acc.Min[cell], max = acc.Max[cell];
+                    double min = acc.Cells.Min(cell), max = acc.Cells.Max(cell);
                     var y = outcome.Years[s - ind.BaseStep - 1];
                     Assert.True(min <= y.P5 && y.P95 <= max, $"{y.Year}: [{y.P5}, {y.P95}] outside [{min}, {max}]: {at}");
                     // Sum / n of values in [min, max] may round past an end by a few units in the last place.
                     double slack = 1e-12 * Math.Max(Math.Abs(min), Math.Abs(max));
                     Assert.True(min - slack <= y.Mean && y.Mean <= max + slack, $"{y.Year}: mean {y.Mean} outside [{min}, {max}]: {at}");
-                    if (ind.Kind == StepKind.Share)
-                        Assert.True(min >= ind.Lower && max <= ind.Upper, $"{y.Year}: share [{min}, {max}] leaves [{ind.Lower}, {ind.Upper}]: {at}");
+                    if (ind.Source.Model is BoundedShareModel)
+                    {
+                        var b = BoundedShareModel.BoundsOf(ind.Source);
+                        Assert.True(min >= b.Lower && max <= b.Upper, $"{y.Year}: share [{min}, {max}] leaves [{b.Lower}, {b.Upper}]: {at}");
+                    }
                     if (ind.IsCount)
                     {
                         Assert.True(min >= 0, $"{y.Year}: count below 0 ({min}): {at}");
-                        Assert.True(min == Math.Floor(min) && max == Math.Floor(max) && acc.Sum[cell] == Math.Floor(acc.Sum[cell]),
-                            $"{y.Year}: count not whole (min {min}, max {max}, sum {acc.Sum[cell]}): {at}");
+                        Assert.True(min == Math.Floor(min) && max == Math.Floor(max) && acc.Cells.Sum(cell) == Math.Floor(acc.Cells.Sum(cell)),
+                            $"{y.Year}: count not whole (min {min}, max {max}, sum {acc.Cells.Sum(cell)}): {at}");
                         foreach (double q in new[] { y.P5, y.P25, y.P50, y.P75, y.P95 })
                             Assert.True(q == Math.Floor(q), $"{y.Year}: percentile {q} of a count is not whole: {at}");
                     }
                 }
             }
-            Assert.Equal(acc.Paths, acc.MetCount.Sum());
+            Assert.Equal(acc.Paths, Enumerable.Range(0, acc.HeadlineTargets + 1).Sum(m => acc.MetCount(m)));
         });
 
     /// <summary>
@@ -213,9 +216,9 @@ public class SimulationInvariantProperties
         {
             var (scenario, threads) = c;
             var plan = SimulationPlan.Compile(scenario);
-            long paths = (long)MonteCarlo.BlocksPerShard * BlockWorkspace.BlockSize + BlockWorkspace.BlockSize;
-            var one = MonteCarlo.Simulate(plan, scenario.Defaults.Seed, paths, null, 1, null, CancellationToken.None);
-            var many = MonteCarlo.Simulate(plan, scenario.Defaults.Seed, paths, null, threads, null, CancellationToken.None);
+            long paths = BlockRunner.PathsPerShard + BlockWorkspace.BlockSize;
+            var one = MonteCarlo.Simulate(plan, new RunSpec(paths, scenario.Defaults.Seed, SamplingMethod.Random, 1, null), null, CancellationToken.None);
+            var many = MonteCarlo.Simulate(plan, new RunSpec(paths, scenario.Defaults.Seed, SamplingMethod.Random, threads, null), null, CancellationToken.None);
             AccumulatorAssert.Identical(one, many, $"{threads} threads, scenario\n{GeneratedScenarioText.Write(scenario)}");
         });
 
@@ -225,14 +228,13 @@ public class SimulationInvariantProperties
     private static PathOutcomes SimulatePaths(SimulationPlan plan)
     {
         var ws = new BlockWorkspace(plan);
-        var acc = new SimulationAccumulator(plan.Indicators.Length, plan.Steps, plan.HeadlineCount, grid: null);
         int n = plan.Indicators.Length;
         var values = Enumerable.Range(0, n).Select(_ => new double[Paths]).ToArray();
         var met = Enumerable.Range(0, n).Select(_ => new bool[Paths]).ToArray();
         for (int block = 0; block * BlockWorkspace.BlockSize < Paths; block++)
         {
             int start = block * BlockWorkspace.BlockSize, count = Math.Min(BlockWorkspace.BlockSize, Paths - start);
-            BlockSimulator.Simulate(plan, plan.Scenario.Defaults.Seed, block, count, ws, acc);
+            BlockSimulator.Simulate(plan, plan.Scenario.Defaults.Seed, block, count, ws);
             for (int k = 0; k < n; k++)
             {
                 BlockWorkspace.Row(ws.TargetValues, k, count).CopyTo(values[k].AsSpan(start));

@@ -77,7 +77,7 @@ public class RunCommandTests
         }
         // The widest interval (p near 0.5) needs about 1.96²·0.25/0.01² ≈ 9,604 paths; a precision run adds
         // waves of 2 shards of 16,384 paths, so it stops after the first.
-        Assert.Equal(2 * (long)MonteCarlo.BlocksPerShard * BlockWorkspace.BlockSize, doc.RootElement.GetProperty("paths").GetInt64());
+        Assert.Equal(2 * BlockRunner.PathsPerShard, doc.RootElement.GetProperty("paths").GetInt64());
         Assert.Equal(32_768, doc.RootElement.GetProperty("paths").GetInt64());
     }
 

@@ -14,14 +14,21 @@ public class AllocationTests
     {
         // The workload of Forecast.Benchmarks' ModelStepBenchmarks (the same source file), counted exactly on this thread.
         var plan = SimulationPlan.Compile(ModelKindScenario.For(kind));
-        var workspace = new BlockWorkspace(plan);
+        var workspace = new BlockWorkspace(plan) { TracksExpected = true };
         var grid = HistogramGrid.FromRange(new double[plan.Steps], Enumerable.Repeat(100.0, plan.Steps).ToArray(), new bool[plan.Steps]);
-        var accumulator = new SimulationAccumulator(1, plan.Steps, plan.HeadlineCount, grid, compact: true);
+        var accumulator = new SimulationAccumulator(plan, grid, compact: true, variance: true);
+        var observer = accumulator.AsObserver();
+        BlockWorkspace[] workspaces = [workspace];
         long block = 0;
-        for (; block < 4; block++) BlockSimulator.Simulate(plan, 7, block, BlockWorkspace.BlockSize, workspace, accumulator);
+        void Block()
+        {
+            BlockSimulator.Simulate(plan, 0, 7, block, BlockWorkspace.BlockSize, workspace, ref observer);
+            observer.Block(new SimulatedBlock(workspaces, block * BlockWorkspace.BlockSize, BlockWorkspace.BlockSize));
+        }
+        for (; block < 4; block++) Block();
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 12; i++, block++) BlockSimulator.Simulate(plan, 7, block, BlockWorkspace.BlockSize, workspace, accumulator);
+        for (int i = 0; i < 12; i++, block++) Block();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);

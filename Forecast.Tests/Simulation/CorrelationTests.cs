@@ -22,8 +22,7 @@ public class CorrelationTests
         var b = new List<double>();
         for (int block = 0; block * BlockWorkspace.BlockSize < paths; block++)
         {
-            var acc = new SimulationAccumulator(plan.Indicators.Length, plan.Steps, plan.HeadlineCount, null);
-            BlockSimulator.Simulate(plan, 5, block, BlockWorkspace.BlockSize, ws, acc);
+            BlockSimulator.Simulate(plan, 5, block, BlockWorkspace.BlockSize, ws);
             int kx = Array.FindIndex(plan.Indicators, i => i.Source.Id == "x"), ky = Array.FindIndex(plan.Indicators, i => i.Source.Id == "y");
             a.AddRange(BlockWorkspace.Row(ws.State, kx, BlockWorkspace.BlockSize).ToArray().Select(v => Math.Log(v)));
             b.AddRange(BlockWorkspace.Row(ws.State, ky, BlockWorkspace.BlockSize).ToArray().Select(v => Math.Log(v)));

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Forecast.Engine.Randomness;
+
+namespace Forecast.Engine.Simulation;
+
+/// <summary>One block of work: its random-stream index, its paths, and the index of its first path (or design row).</summary>
+/// <param name="Key">The block index the random streams are keyed by.</param>
+/// <param name="Count">Paths in the block, 1 to <see cref="BlockWorkspace.BlockSize"/>.</param>
+/// <param name="FirstPath">Index of the block's first path among all paths.</param>
+internal readonly record struct BlockItem(long Key, int Count, long FirstPath);
+
+/// <summary>Which blocks a run simulates, in order (struct, so the runner is specialised for each schedule).</summary>
+internal interface IBlockSchedule
+{
+    /// <summary>Number of blocks.</summary>
+    long Blocks { get; }
+
+    /// <summary>Block <paramref name="index"/> of the schedule.</summary>
+    BlockItem Item(long index);
+
+    /// <summary>Prepares the workspaces (one per plan) for block <paramref name="index"/>, e.g. sets given level uniforms.</summary>
+    void Prepare(long index, BlockWorkspace[] workspaces);
+}
+
+/// <summary>A run's paths in consecutive blocks of <see cref="BlockWorkspace.BlockSize"/>: block b holds paths b·1024 onwards and is keyed by b.</summary>
+/// <param name="Paths">Paths of the run.</param>
+internal readonly record struct PathSchedule(long Paths) : IBlockSchedule
+{
+    public long Blocks => (Paths + BlockWorkspace.BlockSize - 1) / BlockWorkspace.BlockSize;
+
+    public BlockItem Item(long index)
+    {
+        long start = index * BlockWorkspace.BlockSize;
+        return new BlockItem(index, (int)Math.Min(BlockWorkspace.BlockSize, Paths - start), start);
+    }
+
+    public void Prepare(long index, BlockWorkspace[] workspaces) { }
+}
+
+/// <summary>
+/// The one block runner: simulates a schedule of blocks of one or more plans (several plans in lockstep, on the same
+/// block keys and seed, so drivers they share draw the same numbers: common random numbers), shows every block to an
+/// observer, and merges the observers in a fixed order. Blocks are grouped into shards of <see cref="BlocksPerShard"/>
+/// consecutive blocks, the unit of parallel work, each with its own observer; shards run in waves and are merged into
+/// the total in shard order after every wave, so every result is identical bit for bit whatever the number of
+/// threads, and memory does not grow with the number of paths. It owns the workspace pool, cancellation (checked
+/// between waves) and progress. A shard's observer is what a shard run elsewhere would write.
+/// </summary>
+internal static class BlockRunner
+{
+    public const int BlocksPerShard = 16;
+    public const int ShardsPerWave = 8;
+
+    /// <summary>Blocks of the pilot run that sizes the histograms.</summary>
+    public const int PilotBlocks = 4;
+
+    /// <summary>Paths a shard holds at most.</summary>
+    public const long PathsPerShard = (long)BlocksPerShard * BlockWorkspace.BlockSize;
+
+    // A shard's histograms count in 16 bits (compact CellHistograms): a shard must not hold more paths.
+    // (A compile-time check: the constant conversion fails to compile if the difference is negative.)
+    private const uint ShardFitsCompactHistograms = (uint)(CellHistograms.MaxCompactValues - PathsPerShard);
+
+    /// <summary>
+    /// Simulates the <paramref name="schedule"/>'s blocks of <paramref name="plans"/>, shard observers made by
+    /// <paramref name="createShard"/> merged into <paramref name="total"/> after every wave of
+    /// <paramref name="shardsPerWave"/> shards. After each wave <paramref name="afterWave"/> gets the paths done and may
+    /// stop the run by returning true (the result then holds whole waves).
+    /// </summary>
+    public static void Run<TObserver, TSchedule>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TSchedule schedule, TObserver total,
+        Func<TObserver> createShard, CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave,
+        bool tracksExpected = false)
+        where TObserver : struct, IBlockObserver<TObserver>
+        where TSchedule : struct, IBlockSchedule
+    {
+        var sobol = Sobol(plans, run, schedule);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = run.Workers, CancellationToken = cancellationToken };
+        long blocks = schedule.Blocks;
+        long shardCount = (blocks + BlocksPerShard - 1) / BlocksPerShard;
+        var shards = new TObserver[Math.Min(shardsPerWave, shardCount)];
+        for (int j = 0; j < shards.Length; j++) shards[j] = createShard();
+        var pool = new ConcurrentBag<BlockWorkspace[]>();
+        long done = 0;
+        for (long firstShard = 0; firstShard < shardCount; firstShard += shardsPerWave)
+        {
+            int inWave = (int)Math.Min(shardsPerWave, shardCount - firstShard);
+            Parallel.For(0, inWave, parallel, j =>
+            {
+                var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected);
+                long first = (firstShard + j) * BlocksPerShard;
+                for (long b = first; b < Math.Min(first + BlocksPerShard, blocks); b++)
+                    Simulate(plans, run, schedule, b, workspaces, ref shards[j]);
+                pool.Add(workspaces);
+            });
+            TObserver.Merge(total, shards.AsSpan(0, inWave), parallel);
+            cancellationToken.ThrowIfCancellationRequested();
+            for (long b = firstShard * BlocksPerShard; b < Math.Min((firstShard + inWave) * BlocksPerShard, blocks); b++) done += schedule.Item(b).Count;
+            if (afterWave?.Invoke(done) == true) break;
+        }
+    }
+
+    /// <summary>Runs the run's paths of <paramref name="plans"/> (a <see cref="PathSchedule"/>).</summary>
+    public static void Run<TObserver>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TObserver total, Func<TObserver> createShard,
+        CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave, bool tracksExpected = false)
+        where TObserver : struct, IBlockObserver<TObserver> =>
+        Run(plans, run, new PathSchedule(run.Paths), total, createShard, cancellationToken, afterWave, shardsPerWave, tracksExpected);
+
+    /// <summary>
+    /// The pilot: the first <see cref="PilotBlocks"/> blocks of the run, on one thread, into an accumulator without
+    /// histograms, whose ranges size the histogram grid of the run proper.
+    /// </summary>
+    public static SimulationAccumulator Pilot(SimulationPlan plan, RunSpec run)
+    {
+        var pilot = new SimulationAccumulator(plan, grid: null);
+        var schedule = new PathSchedule(Math.Min(run.Paths, (long)PilotBlocks * BlockWorkspace.BlockSize));
+        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false);
+        var observer = pilot.AsObserver();
+        for (long b = 0; b < schedule.Blocks; b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
+        return pilot;
+    }
+
+    private static void Simulate<TObserver, TSchedule>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TSchedule schedule, long index,
+        BlockWorkspace[] workspaces, ref TObserver observer)
+        where TObserver : struct, IBlockObserver<TObserver>
+        where TSchedule : struct, IBlockSchedule
+    {
+        var item = schedule.Item(index);
+        schedule.Prepare(index, workspaces);
+        for (int s = 0; s < plans.Count; s++)
+            BlockSimulator.Simulate(plans[s], s, run.Seed, item.Key, item.Count, workspaces[s], ref observer, run.Sampling);
+        observer.Block(new SimulatedBlock(workspaces, item.FirstPath, item.Count));
+    }
+
+    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected)
+    {
+        var workspaces = new BlockWorkspace[plans.Count];
+        for (int s = 0; s < plans.Count; s++) workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s], TracksExpected = tracksExpected };
+        return workspaces;
+    }
+
+    private static SobolSampling?[] Sobol<TSchedule>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TSchedule schedule)
+        where TSchedule : struct, IBlockSchedule
+    {
+        var sobol = new SobolSampling?[plans.Count];
+        if (run.Sampling != SamplingMethod.Sobol) return sobol;
+        if (schedule.Blocks * BlockWorkspace.BlockSize >= 1L << SobolSequence.Bits)
+            throw new ArgumentOutOfRangeException(nameof(run), run.Paths, "Sobol sampling takes fewer than 2^52 paths");
+        for (int s = 0; s < plans.Count; s++) sobol[s] = SobolSampling.Create(plans[s], run.Seed);
+        return sobol;
+    }
+}
