@@ -54,6 +54,16 @@ internal static class CandidateJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartArray("correlations");
+            foreach (ParameterCorrelation r in k.Fit.Correlations)
+            {
+                w.WriteStartObject();
+                w.WriteString("first", r.First);
+                w.WriteString("second", r.Second);
+                Number(w, "rho", r.Rho);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();

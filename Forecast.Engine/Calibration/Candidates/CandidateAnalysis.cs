@@ -93,8 +93,8 @@ public static class CandidateAnalysis
         {
             basis = WeightBasis.PriorWeights;
             why = n == 2
-                ? Invariant($"two points ({own.Observations[0].Year}, {own.Observations[1].Year}): every candidate passes through both, so the history cannot choose among them: {priorText}")
-                : Invariant($"one point ({own.Observations[0].Year}): every candidate takes its pace from the panel, and nothing in the own history can choose among them: {priorText}");
+                ? Invariant($"two points ({own.Observations[0].Year}, {own.Observations[1].Year}): every candidate passes through both; the history cannot choose: {priorText}")
+                : Invariant($"one point ({own.Observations[0].Year}): every candidate takes the panel's pace; the history cannot choose: {priorText}");
         }
 
         if (pooling is not null && usableDonors.Count == 1)

@@ -28,6 +28,9 @@ public abstract class CandidateFit
     /// <summary>The parameters as distributions (mapping onto the scenario format's drivers).</summary>
     public abstract ImmutableArray<CandidateParameter> Parameters { get; }
 
+    /// <summary>Correlations between <see cref="Parameters"/> that a scenario must keep (empty where they are independent).</summary>
+    public virtual ImmutableArray<ParameterCorrelation> Correlations => [];
+
     /// <summary>What the fit rests on, in a sentence (priors, what is not identified).</summary>
     public abstract string Note { get; }
 

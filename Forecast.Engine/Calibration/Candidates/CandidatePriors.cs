@@ -34,6 +34,16 @@ public sealed record VolatilityPrior(double Sigma, double DegreesOfFreedom, Vola
 /// <param name="Source">Where it comes from.</param>
 public sealed record DriftPrior(double Mean, double Sd, string Source);
 
+/// <summary>
+/// The correlation of two of a candidate's parameters across their joint posterior draws (e.g. the entries and their growth: given r,
+/// e closes the balance, so they move against each other). A scenario stating the parameters as driver levels must correlate
+/// them too (a Gaussian copula with this ρ), or its paths leave the history behind.
+/// </summary>
+/// <param name="First">The first parameter's name.</param>
+/// <param name="Second">The second parameter's name.</param>
+/// <param name="Rho">Pearson's correlation of the two (on the scales of the parameters' distributions: ln e for a lognormal).</param>
+public sealed record ParameterCorrelation(string First, string Second, double Rho);
+
 /// <summary>One parameter of a candidate, as a distribution the scenario format can state (its level uncertainty).</summary>
 /// <param name="Name">e.g. "increment", "growth", "long-run growth", "damping factor", "entries", "entries growth", "volatility".</param>
 /// <param name="Distribution">Its distribution (posterior, or the prior where the data say nothing).</param>

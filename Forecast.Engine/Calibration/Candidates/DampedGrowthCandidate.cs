@@ -29,6 +29,7 @@ internal sealed class DampedGrowthCandidate : CandidateFit
     private readonly double _longRunMean, _longRunVar;
     private readonly (double G0, double GInf, double V00, double V01, double V11)[] _atEstimate;
     private readonly ImmutableArray<CandidateParameter> _parameters;
+    private readonly ImmutableArray<ParameterCorrelation> _correlations;
     private readonly string _note;
 
     public DampedGrowthCandidate(HistoricalSeries series, double sigma0, double nu0, DriftPrior longRun, BetaDistribution decay, string priorSource)
@@ -63,7 +64,7 @@ internal sealed class DampedGrowthCandidate : CandidateFit
 
         // The mapping: the growth of the first forecast year, the long-run growth (mixtures over the decay's nodes), the decay's prior.
         int t = OriginYear + 1 - _firstYear;
-        double gMean = 0, gSecond = 0, lMean = 0, lSecond = 0;
+        double gMean = 0, gSecond = 0, lMean = 0, lSecond = 0, cross = 0;
         for (int k = 0; k < Nodes; k++)
         {
             var p = _atEstimate[k];
@@ -74,7 +75,10 @@ internal sealed class DampedGrowthCandidate : CandidateFit
             gSecond += (gVar + g * g) / Nodes;
             lMean += p.GInf / Nodes;
             lSecond += (p.V11 + p.GInf * p.GInf) / Nodes;
+            cross += (w * p.V01 + (1 - w) * p.V11 + g * p.GInf) / Nodes;
         }
+        double gSd = Math.Sqrt(Math.Max(0, gSecond - gMean * gMean)), lSd = Math.Sqrt(Math.Max(0, lSecond - lMean * lMean));
+        _correlations = gSd > 0 && lSd > 0 ? [new ParameterCorrelation("growth", "long-run growth", (cross - gMean * lMean) / (gSd * lSd))] : [];
         _parameters =
         [
             new CandidateParameter("growth", new NormalDistribution(gMean, Math.Sqrt(Math.Max(0, gSecond - gMean * gMean))),
@@ -89,6 +93,8 @@ internal sealed class DampedGrowthCandidate : CandidateFit
     }
 
     public override ImmutableArray<CandidateParameter> Parameters => _parameters;
+
+    public override ImmutableArray<ParameterCorrelation> Correlations => _correlations;
 
     public override string Note => _note;
 

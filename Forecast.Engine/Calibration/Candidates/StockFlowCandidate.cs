@@ -32,7 +32,7 @@ internal sealed class StockFlowCandidate : CandidateFit
     private readonly bool _fromPanel;
     private readonly Distribution _exitRate;
     private readonly string _unit;
-    private readonly Lazy<ImmutableArray<CandidateParameter>> _parameters;
+    private readonly Lazy<(ImmutableArray<CandidateParameter> Parameters, ImmutableArray<ParameterCorrelation> Correlations)> _parameters;
     private readonly string _note;
     private readonly Lazy<(double Q, double Rho, double E)[]> _densityDraws;
 
@@ -57,7 +57,7 @@ internal sealed class StockFlowCandidate : CandidateFit
 
         _exitRate = exitRate;
         _unit = unit;
-        _parameters = new Lazy<ImmutableArray<CandidateParameter>>(Summarise);
+        _parameters = new Lazy<(ImmutableArray<CandidateParameter>, ImmutableArray<ParameterCorrelation>)>(Summarise);
         _densityDraws = new Lazy<(double, double, double)[]>(() =>
         {
             var rng = Xoshiro256StarStar.FromSeed(0x5EED_F10Eu);
@@ -72,14 +72,16 @@ internal sealed class StockFlowCandidate : CandidateFit
                 : Invariant($"constant entries closing the stock-flow balance {_firstYear}-{OriginYear} given the exit rate");
     }
 
-    public override ImmutableArray<CandidateParameter> Parameters => _parameters.Value;
+    public override ImmutableArray<CandidateParameter> Parameters => _parameters.Value.Parameters;
+
+    public override ImmutableArray<ParameterCorrelation> Correlations => _parameters.Value.Correlations;
 
     /// <summary>The entries (and their growth) as distributions matched to 2,048 parameter draws (a fixed seed: the same every time).</summary>
-    private ImmutableArray<CandidateParameter> Summarise()
+    private (ImmutableArray<CandidateParameter>, ImmutableArray<ParameterCorrelation>) Summarise()
     {
         var rng = Xoshiro256StarStar.FromSeed(0x5EED_5A4Du);
         const int momentDraws = 2048;
-        double sumLog = 0, sumLog2 = 0, sumRho = 0, sumRho2 = 0;
+        double sumLog = 0, sumLog2 = 0, sumRho = 0, sumRho2 = 0, sumCross = 0;
         int positive = 0;
         for (int i = 0; i < momentDraws; i++)
         {
@@ -88,6 +90,7 @@ internal sealed class StockFlowCandidate : CandidateFit
             {
                 sumLog += Math.Log(e);
                 sumLog2 += Math.Log(e) * Math.Log(e);
+                sumCross += Math.Log(e) * rho;
                 positive++;
             }
             sumRho += rho;
@@ -104,7 +107,14 @@ internal sealed class StockFlowCandidate : CandidateFit
                 Invariant($"rho = ln(1 + r), the yearly log growth of the entries (prior: {_growthPrior!.Source})"), FromPrior: true));
         }
         parameters.Add(new CandidateParameter("exit rate", _exitRate, "q, the share of the stock leaving each year (the scenario's assumption; not identified by stock levels)", FromPrior: true));
-        return parameters.ToImmutable();
+        var correlations = ImmutableArray<ParameterCorrelation>.Empty;
+        if (_growing && positive == momentDraws)
+        {
+            double rhoMean = sumRho / momentDraws, rhoSd = Math.Sqrt(Math.Max(0, sumRho2 / momentDraws - rhoMean * rhoMean));
+            double covariance = sumCross / momentDraws - mu * rhoMean;
+            if (sd > 0 && rhoSd > 0) correlations = [new ParameterCorrelation("entries", "entries growth", covariance / (sd * rhoSd))];
+        }
+        return (parameters.ToImmutable(), correlations);
     }
 
     public override string Note => _note;

@@ -130,7 +130,12 @@ public class CandidateAnalysisTests
         var lognormal = Assert.IsType<LogNormalDistribution>(entries.Distribution);
         double expected = StockFlowCalibrator.ImpliedEntries(51, 268, 5, 0.05);
         Assert.InRange(Math.Log(lognormal.Mean), Math.Log(expected) - 4 * lognormal.Sigma / Math.Sqrt(2048), Math.Log(expected) + 4 * lognormal.Sigma / Math.Sqrt(2048));
-        Assert.Contains(set.Candidates.Single(c => c.Fit.Structure == CandidateStructure.StockFlowGrowingEntries).Fit.Parameters, p => p.Name == "entries growth" && p.FromPrior);
+        CandidateFit growing = set.Candidates.Single(c => c.Fit.Structure == CandidateStructure.StockFlowGrowingEntries).Fit;
+        Assert.Contains(growing.Parameters, p => p.Name == "entries growth" && p.FromPrior);
+        // Given r, e closes the balance: ê = (268 − 51·s⁵)/Σₜ e^(ρ(t−1))s^(5−t) falls as ρ rises, so a scenario must correlate them negatively.
+        ParameterCorrelation together = Assert.Single(growing.Correlations);
+        Assert.Equal(("entries", "entries growth"), (together.First, together.Second));
+        Assert.True(together.Rho < -0.5, "rho " + together.Rho);
     }
 
     [Fact]
