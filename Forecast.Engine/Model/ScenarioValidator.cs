@@ -64,6 +64,7 @@ public static class ScenarioValidator
 
         CheckSpan(scenario, Add);
         CheckCycles(scenario, indicatorIds, Add);
+        CheckObserved(scenario, Add);
         CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Shocks);
         CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Levels);
         return problems;
@@ -115,6 +116,40 @@ public static class ScenarioValidator
             id => drivers.ContainsKey(id) ? null : $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}",
             id => indicators.TryGetValue(id, out int j) ? scenario.Indicators[j] : null,
             id => Suggest(id, indicators.Keys)) { BaseReported = baseReported });
+    }
+
+    /// <summary>Observed values: of a known indicator, after its base year and within the horizon, inside its range, once per year.</summary>
+    private static void CheckObserved(Scenario scenario, Action<string, string> add)
+    {
+        if (scenario.Observed.Count == 0 || scenario.Indicators.Count == 0) return;
+        int last = scenario.Indicators.Max(i => i.Target.Year);
+        var seen = new HashSet<(string, int)>();
+        for (int o = 0; o < scenario.Observed.Count; o++)
+        {
+            var obs = scenario.Observed[o];
+            string at = $"observed[{o}]";
+            var indicator = scenario.Indicators.FirstOrDefault(i => i.Id == obs.IndicatorId);
+            if (indicator is null)
+            {
+                add($"{at}.indicator", $"indicator '{obs.IndicatorId}' is not in the scenario{Suggest(obs.IndicatorId, scenario.Indicators.Select(i => i.Id))}");
+                continue;
+            }
+            if (obs.Year <= indicator.BaseYear)
+                add($"{at}.year", $"an observation of '{obs.IndicatorId}' must come after its base year {indicator.BaseYear}, not {obs.Year} (a new base value belongs in base:)");
+            else if (obs.Year > last)
+                add($"{at}.year", $"{obs.Year} lies beyond the scenario's horizon ({last}); nothing is simulated then");
+            if (!seen.Add((obs.IndicatorId, obs.Year))) add($"{at}", $"'{obs.IndicatorId}' is observed twice in {obs.Year}");
+            if (!double.IsFinite(obs.Value)) add($"{at}.value", $"an observed value must be a finite number, not {F(obs.Value)}");
+            else
+            {
+                var bounds = indicator.Model is BoundedShareModel ? BoundedShareModel.BoundsOf(indicator) : indicator.Bounds;
+                if (bounds is { } b && !(indicator.Model is BoundedShareModel ? b.StrictlyContains(obs.Value) : obs.Value >= b.Lower && obs.Value <= b.Upper))
+                    add($"{at}.value", $"{F(obs.Value)} lies outside the range of '{obs.IndicatorId}' [{F(b.Lower)}, {F(b.Upper)}]");
+                if (indicator.Model.IsCount && (obs.Value < 0 || obs.Value != Math.Floor(obs.Value)))
+                    add($"{at}.value", $"'{obs.IndicatorId}' is a count: an observation must be a whole number of at least 0, not {F(obs.Value)}");
+            }
+            if (obs.Sd is { } sd && !(sd >= 0 && double.IsFinite(sd))) add($"{at}.sd", $"an observation's error must be a finite number of at least 0, not {F(sd)}");
+        }
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ namespace Forecast.Engine.Results;
 public sealed record IndicatorOutcome(Indicator Indicator, double Probability, Interval ProbabilityCi95,
     double ExpectedShortfall, IReadOnlyList<YearStatistics> Years, GrowthAssessment Growth)
 {
+    /// <summary>In a nowcast: the probability the forecast from the base gave the target, before the observations; NaN otherwise.</summary>
+    public double ProbabilityAtStart { get; init; } = double.NaN;
+
     /// <summary>On track, at risk or off track, from the probability.</summary>
     public TargetStatus Status => TargetStatuses.Of(Probability);
 

@@ -17,6 +17,9 @@ public sealed record SimulationResult(string Scenario, long Paths, ulong Seed, I
     double AllHeadlineProbability, Interval AllHeadlineCi95, IReadOnlyList<double> HeadlineMetDistribution,
     double AllTargetsProbability, IReadOnlyList<ConsistencyFinding> Findings)
 {
+    /// <summary>How the observed values conditioned the paths (a nowcast), or null for a forecast from the base.</summary>
+    public NowcastConditioning? Conditioning { get; init; }
+
     /// <summary>The outcome of the indicator with the given id.</summary>
     public IndicatorOutcome this[string indicatorId] => Indicators.First(i => i.Indicator.Id == indicatorId);
 }

@@ -109,13 +109,16 @@ internal static class BlockRunner
     /// The pilot: the first <see cref="PilotBlocks"/> blocks of the run, on one thread, into an accumulator without
     /// histograms, whose ranges size the histogram grid of the run proper.
     /// </summary>
-    public static SimulationAccumulator Pilot(SimulationPlan plan, RunSpec run)
+    public static SimulationAccumulator Pilot(SimulationPlan plan, RunSpec run) => Pilot(plan, run, new PathSchedule(run.Paths));
+
+    /// <summary>The pilot of a schedule: its first <see cref="PilotBlocks"/> blocks.</summary>
+    public static SimulationAccumulator Pilot<TSchedule>(SimulationPlan plan, RunSpec run, TSchedule schedule)
+        where TSchedule : struct, IBlockSchedule
     {
         var pilot = new SimulationAccumulator(plan, grid: null);
-        var schedule = new PathSchedule(Math.Min(run.Paths, (long)PilotBlocks * BlockWorkspace.BlockSize));
         var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false);
         var observer = pilot.AsObserver();
-        for (long b = 0; b < schedule.Blocks; b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
+        for (long b = 0; b < Math.Min(PilotBlocks, schedule.Blocks); b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
         return pilot;
     }
 

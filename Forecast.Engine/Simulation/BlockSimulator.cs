@@ -37,7 +37,8 @@ internal static class BlockSimulator
             if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
             ws.DriverStreams[d] = stream;
         }
-        if (plan.LevelFactor is { } levelFactor) CorrelateLevels(levelFactor, plan.LevelMixed, count, ws);
+        if (plan.LevelFactor is { } levelFactor && !(ws.GivenLevelUniforms is not null && ws.GivenUniformsAreFinal))
+            CorrelateLevels(levelFactor, plan.LevelMixed, count, ws);
         for (int d = 0; d < drivers; d++)
         {
             if (plan.Trends[d] is not null) DrawTrend(plan, seed, block, d, count, ws, sampling);
@@ -69,6 +70,14 @@ internal static class BlockSimulator
                 if (step <= ind.BaseStep) continue;
                 ind.Step.Advance(StepContext.Of(plan, ws, k, step, count, sampling, expected: false));
                 if (ws.TracksExpected) ind.Step.AdvanceExpected(StepContext.Of(plan, ws, k, step, count, sampling, expected: true));
+                double observed = plan.ObservedAt[k][step];
+                if (!double.IsNaN(observed))
+                {
+                    // A nowcast: every path takes the observed value this year and goes on from it.
+                    BlockWorkspace.Row(ws.State, k, count).CopyTo(BlockWorkspace.Row(ws.BeforeObservation, k, count));
+                    ind.Step.Observe(StepContext.Of(plan, ws, k, step, count, sampling, expected: false), observed);
+                    if (ws.TracksExpected) ind.Step.Observe(StepContext.Of(plan, ws, k, step, count, sampling, expected: true), observed);
+                }
                 TrackTarget(ind, k, step, count, ws);
                 observer.Year(planIndex, k, step, ws, count);
             }
@@ -193,14 +202,13 @@ internal static class BlockSimulator
     {
         var stream = StreamKey.Derive(seed, block, plan.TrendKeys[d]);
         var samplers = plan.TrendSamplers[d]!;
-        var u = ws.Scratch.AsSpan(0, count);
         for (int j = 0; j < samplers.Length; j++)
         {
-            // Sampler.Uniforms stratifies into ws.Scratch for LHS, so draw into the parameter row and map in place.
             var row = BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count);
-            Sampler.Uniforms(ref stream, row, ws, sampling == SamplingMethod.Sobol ? SamplingMethod.LatinHypercube : sampling);
-            row.CopyTo(u);
-            samplers[j].Fill(u, row);
+            var uniforms = BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count);
+            Sampler.Uniforms(ref stream, uniforms, ws, sampling == SamplingMethod.Sobol ? SamplingMethod.LatinHypercube : sampling);
+            if (ws.GivenTrendUniforms is { } given) BlockWorkspace.Row(given, 2 * d + j, count).CopyTo(uniforms);
+            samplers[j].Fill(uniforms, row);
         }
     }
 

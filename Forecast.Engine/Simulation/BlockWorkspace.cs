@@ -20,6 +20,8 @@ internal sealed class BlockWorkspace
         Levels = new double[drivers * BlockSize];
         BaseLevels = new double[drivers * BlockSize];
         TrendParameters = new double[2 * drivers * BlockSize];
+        TrendUniforms = new double[2 * drivers * BlockSize];
+        BeforeObservation = new double[indicators * BlockSize];
         Shocks = new double[drivers * BlockSize];
         Mixed = new double[drivers * BlockSize];
         Values = new double[drivers * BlockSize];
@@ -60,6 +62,22 @@ internal sealed class BlockWorkspace
     public double[] BaseLevels { get; }
     /// <summary>Drivers with a trend: each path's trend parameters, rows 2d and 2d + 1.</summary>
     public double[] TrendParameters { get; }
+    /// <summary>Drivers with a trend: the uniforms the parameters were drawn from (rows as <see cref="TrendParameters"/>).</summary>
+    public double[] TrendUniforms { get; }
+    /// <summary>Indicators observed this year: each path's simulated value before it was set to the observation.</summary>
+    public double[] BeforeObservation { get; }
+
+    /// <summary>
+    /// Null in ordinary runs. When set (a nowcast's second pass), the trend parameters' uniforms come from here (layout
+    /// of <see cref="TrendUniforms"/>) instead of their stream.
+    /// </summary>
+    public double[]? GivenTrendUniforms { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="GivenLevelUniforms"/> are final (already correlated, as a nowcast records them) rather than
+    /// independent inputs (as a Sobol design gives them) that the level correlations still mix.
+    /// </summary>
+    public bool GivenUniformsAreFinal { get; set; }
 
     /// <summary>Whether this workspace computes the deterministic projection (one path at the mean levels), where a mixture averages its structures.</summary>
     public bool IsProjection { get; init; }

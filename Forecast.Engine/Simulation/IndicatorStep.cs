@@ -23,6 +23,9 @@ internal abstract class IndicatorStep
     /// for the variance decomposition (exactly, for the steps that are linear in the yearly values).
     /// </summary>
     public abstract void AdvanceExpected(in StepContext context);
+
+    /// <summary>Sets every path to an observed value this year, the kind's own state with it (a share's logit, a ratio's numerator), so later years continue from it.</summary>
+    public virtual void Observe(in StepContext context, double value) => context.State.Fill(value);
 }
 
 /// <summary>What a step reads and writes for one block, one indicator, one year.</summary>

@@ -29,12 +29,19 @@ public static class MonteCarlo
         ArgumentNullException.ThrowIfNull(scenario);
         var run = RunSpec.Resolve(scenario, options);
         var plan = SimulationPlan.Compile(scenario);
+        if (plan.Observations.Length > 0) return Nowcast.Run(plan, run, progress, cancellationToken);
         return Summarise(plan, Simulate(plan, run, progress, cancellationToken), run.Seed);
     }
 
-    internal static SimulationAccumulator Simulate(SimulationPlan plan, RunSpec run, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+    internal static SimulationAccumulator Simulate(SimulationPlan plan, RunSpec run, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken) =>
+        Simulate(plan, run, new PathSchedule(run.Paths), progress, cancellationToken);
+
+    /// <summary>Runs the <paramref name="schedule"/>'s blocks of the plan: a pilot of its first blocks sizes the histograms, then the run proper.</summary>
+    internal static SimulationAccumulator Simulate<TSchedule>(SimulationPlan plan, RunSpec run, TSchedule schedule, IProgress<SimulationProgress>? progress,
+        CancellationToken cancellationToken)
+        where TSchedule : struct, IBlockSchedule
     {
-        var pilot = BlockRunner.Pilot(plan, run);
+        var pilot = BlockRunner.Pilot(plan, run, schedule);
         var isCount = new bool[pilot.Cells.Cells];
         var min = new double[isCount.Length];
         var max = new double[isCount.Length];
@@ -48,7 +55,7 @@ public static class MonteCarlo
             }
         var grid = HistogramGrid.FromRange(min, max, isCount);
         var total = new SimulationAccumulator(plan, grid, variance: true);
-        BlockRunner.Run([plan], run, total.AsObserver(), () => new SimulationAccumulator(plan, grid, compact: true, variance: true).AsObserver(), cancellationToken,
+        BlockRunner.Run([plan], run, schedule, total.AsObserver(), () => new SimulationAccumulator(plan, grid, compact: true, variance: true).AsObserver(), cancellationToken,
             done =>
             {
                 progress?.Report(new SimulationProgress(done, run.Precision is { } h ? Math.Max(done, Needed(plan, total, h)) : run.Paths));

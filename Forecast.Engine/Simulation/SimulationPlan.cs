@@ -47,6 +47,10 @@ internal sealed class SimulationPlan
     public int[] OwnRowStart { get; private init; } = [];
     /// <summary>Own state rows of all indicators.</summary>
     public int OwnRows { get; private init; }
+    /// <summary>ObservedAt[k][s]: the value observed for indicator k in step s's year (NaN where none), forced on every path.</summary>
+    public double[][] ObservedAt { get; private init; } = [];
+    /// <summary>The observations in scenario order, as (indicator position, step).</summary>
+    public (int K, int Step)[] Observations { get; private init; } = [];
     /// <summary>Indicators in dependency order (an indicator comes after those it reads).</summary>
     public CompiledIndicator[] Indicators { get; private init; } = [];
     public int HeadlineCount { get; private init; }
@@ -136,6 +140,16 @@ internal sealed class SimulationPlan
                     : trend.LevelAfter(level, trend.Parameters[0].Mean, trend.Parameters.Count > 1 ? trend.Parameters[1].Mean : 0, Math.Max(0, s - trendStart[d]));
             }
         }
+        var observedAt = new double[compiled.Length][];
+        for (int k = 0; k < compiled.Length; k++) observedAt[k] = Enumerable.Repeat(double.NaN, steps + 1).ToArray();
+        var observations = new (int K, int Step)[scenario.Observed.Count];
+        for (int o = 0; o < observations.Length; o++)
+        {
+            var obs = scenario.Observed[o];
+            int k = position[obs.IndicatorId], s = obs.Year - first;
+            observedAt[k][s] = obs.Value;
+            observations[o] = (k, s);
+        }
         var ownRowStart = new int[compiled.Length];
         int ownRows = 0;
         for (int k = 0; k < compiled.Length; k++)
@@ -167,6 +181,8 @@ internal sealed class SimulationPlan
             TrendStart = trendStart,
             OwnRowStart = ownRowStart,
             OwnRows = ownRows,
+            ObservedAt = observedAt,
+            Observations = observations,
             Indicators = compiled,
             HeadlineCount = headlineIndex.Count,
             MeanLevels = means,

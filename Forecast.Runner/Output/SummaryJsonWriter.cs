@@ -32,6 +32,18 @@ internal static class SummaryJsonWriter
         w.WriteStartArray("headlineTargetsMetDistribution");
         foreach (var p in result.HeadlineMetDistribution) w.WriteNumberValue(p);
         w.WriteEndArray();
+        if (result.Conditioning is { } c)
+        {
+            w.WriteStartObject("nowcast");
+            w.WriteNumber("observations", c.Observations);
+            w.WriteNumber("particles", c.Particles);
+            Number(w, "effectiveSampleSize", c.EffectiveSampleSize);
+            w.WriteStartArray("bandwidths");
+            foreach (double b in c.Bandwidths) w.WriteNumberValue(b);
+            w.WriteEndArray();
+            if (c.Warning is { } warning) w.WriteString("warning", warning);
+            w.WriteEndObject();
+        }
         w.WriteStartArray("consistencyFindings");
         foreach (var f in result.Findings)
         {
@@ -64,6 +76,7 @@ internal static class SummaryJsonWriter
         w.WriteString("direction", ind.Target.Direction == Direction.AtLeast ? "at-least" : "at-most");
         w.WriteString("period", ind.Target.Period == TargetPeriod.EveryYear ? "every-year" : "target-year");
         Number(w, "probability", o.Probability);
+        if (!double.IsNaN(o.ProbabilityAtStart)) Number(w, "probabilityAtStart", o.ProbabilityAtStart);
         w.WriteStartArray("probabilityCi95");
         w.WriteNumberValue(o.ProbabilityCi95.Lower);
         w.WriteNumberValue(o.ProbabilityCi95.Upper);
@@ -75,6 +88,7 @@ internal static class SummaryJsonWriter
         Number(w, "historicalAnnualGrowth", o.Growth.HistoricalRate);
         Number(w, "progressRatio", o.Growth.Ratio);
         w.WriteString("progressCategory", Words.Progress(o.Growth.Category));
+        if (Engine.Projection.SignalCheck.Why(o) is { } why) w.WriteString("signalsDisagree", why);
         w.WriteStartArray("years");
         foreach (var y in o.Years)
         {

@@ -11,7 +11,7 @@ namespace Forecast.Scenarios;
 /// </summary>
 public static class ScenarioReader
 {
-    private static readonly string[] RootKeys = ["name", "title", "description", "run", "drivers", "correlations", "indicators"];
+    private static readonly string[] RootKeys = ["name", "title", "description", "run", "drivers", "correlations", "indicators", "observed"];
     private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "trend", "note"];
     private static readonly string[] IndicatorKeys = ["id", "name", "unit", "headline", "base", "history", "bounds", "model", "target", "note"];
 
@@ -87,10 +87,30 @@ public static class ScenarioReader
         for (int i = 0; i < indicatorNodes.Count; i++)
             if (ReadIndicator(doc, indicatorNodes[i], $"indicators[{i}]") is { } indicator) indicators.Add(indicator);
 
+        var observed = ReadObserved(doc, YamlDocument.Optional(root, "observed"));
         if (doc.Errors.Count > 0 || name is null) return null;
         if (drivers.Count == 0) doc.Error(doc.Root, "drivers", "a scenario needs at least one driver");
         if (indicators.Count == 0) doc.Error(doc.Root, "indicators", "a scenario needs at least one indicator");
-        return new Scenario(name, title, drivers, correlations, indicators, new RunDefaults(paths, seed));
+        return new Scenario(name, title, drivers, correlations, indicators, new RunDefaults(paths, seed)) { Observed = observed };
+    }
+
+    /// <summary><c>observed: [{indicator: id, year: 2023, value: 800, sd: 20, source: ...}, ...]</c>: values a nowcast starts from.</summary>
+    internal static List<ObservedValue> ReadObserved(YamlDocument doc, YamlNode? node)
+    {
+        var observed = new List<ObservedValue>();
+        var items = doc.Sequence(node, "observed");
+        for (int o = 0; o < items.Count; o++)
+        {
+            string at = $"observed[{o}]";
+            var map = doc.Mapping(items[o], at, "indicator", "year", "value", "sd", "source");
+            string? id = doc.Text(doc.Required(map, items[o], at, "indicator"), $"{at}.indicator");
+            int? year = doc.Integer(doc.Required(map, items[o], at, "year"), $"{at}.year");
+            double? value = doc.Number(doc.Required(map, items[o], at, "value"), $"{at}.value");
+            double? sd = doc.Number(YamlDocument.Optional(map, "sd"), $"{at}.sd");
+            string? source = doc.Text(YamlDocument.Optional(map, "source"), $"{at}.source");
+            if (id is not null && year is not null && value is not null) observed.Add(new ObservedValue(id, year.Value, value.Value, sd, source));
+        }
+        return observed;
     }
 
     internal static LocalizedText? Localized(YamlDocument doc, YamlNode? node, string path)

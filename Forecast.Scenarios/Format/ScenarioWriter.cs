@@ -47,6 +47,18 @@ public static class ScenarioWriter
         var indicators = new YamlSequenceNode();
         foreach (Indicator i in scenario.Indicators) indicators.Add(IndicatorNode(i, annotations));
         root.Add("indicators", indicators);
+        if (scenario.Observed.Count > 0)
+        {
+            var observed = new YamlSequenceNode();
+            foreach (var o in scenario.Observed)
+            {
+                var node = Flow(("indicator", Text(o.IndicatorId)), ("year", Number(o.Year)), ("value", Number(o.Value)));
+                if (o.Sd is { } sd) node.Add("sd", Number(sd));
+                if (!string.IsNullOrWhiteSpace(o.Source)) node.Add("source", Text(o.Source));
+                observed.Add(node);
+            }
+            root.Add("observed", observed);
+        }
 
         var text = new StringBuilder();
         foreach (string line in annotations.HeaderComment)

@@ -30,7 +30,7 @@ namespace Forecast.Scenarios;
 /// </summary>
 internal static class WhatIfReader
 {
-    private static readonly string[] RootKeys = ["base", "name", "title", "description", "run", "horizon", "drivers", "correlations", "indicators"];
+    private static readonly string[] RootKeys = ["base", "name", "title", "description", "run", "horizon", "drivers", "correlations", "indicators", "observed"];
     private static readonly string[] DriverKeys = ["name", "level", "yearly", "changes", "note"];
     private static readonly string[] IndicatorKeys = ["name", "headline", "base", "target", "note"];
 
@@ -101,6 +101,10 @@ internal static class WhatIfReader
             var drivers = Drivers(YamlDocument.Optional(root, "drivers"));
             var correlations = Correlations(YamlDocument.Optional(root, "correlations"));
             var indicators = Indicators(YamlDocument.Optional(root, "horizon"), YamlDocument.Optional(root, "indicators"));
+            // Observed values (a mid-term review on a forecast): the what-if's list replaces the base's.
+            var observedNode = YamlDocument.Optional(root, "observed");
+            var observed = observedNode is null ? baseScenario.Observed : ScenarioReader.ReadObserved(doc, observedNode);
+            if (observedNode is not null) _prefixes["observed"] = "observed";
             if (doc.Errors.Count > 0) return null;
             return baseScenario with
             {
@@ -110,6 +114,7 @@ internal static class WhatIfReader
                 Drivers = drivers,
                 Correlations = correlations,
                 Indicators = indicators,
+                Observed = observed,
             };
         }
 

@@ -261,3 +261,32 @@ public class ModelUncertaintyTests
         Assert.Equal(DeterministicProjection.Project(plain)["firms"], DeterministicProjection.Project(richer)["firms"]);
     }
 }
+
+public class SignalCheckTests
+{
+    [Fact]
+    public void HistoryOnTrackButProbabilityLow_SaysTheDriversAssumeLessThanHistory()
+    {
+        // 51 → 268 in five years (39.4% a year) against 600 by 2025 (17.5% needed), but the drivers add 10 a year:
+        // the expected path 268 → 318 is 3.5% a year, so the sentence names that pace against the two others.
+        var scenario = TestScenarios.Of([TestScenarios.Driver("new", new Engine.Model.FixedDistribution(10), Engine.Model.YearlyVariation.Poisson)],
+            [TestScenarios.Indicator("firms", 268, new Engine.Model.StockFlowModel("new"), 600) with { History = [new Engine.Model.HistoryPoint(2015, 51, null, 1)] }],
+            paths: 4096);
+        var outcome = MonteCarlo.Run(scenario).Indicators[0];
+        string? why = Engine.Projection.SignalCheck.Why(outcome);
+        Assert.NotNull(why);
+        double implied = Math.Pow(318.0 / 268, 1 / 5.0) - 1;
+        Assert.StartsWith($"the drivers assume {(100 * implied).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}% a year", why, StringComparison.Ordinal);
+        Assert.Contains("39.4% a year in history", why, StringComparison.Ordinal);
+        Assert.Contains("17.5% a year the target needs", why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AgreeingSignals_SayNothing()
+    {
+        var scenario = TestScenarios.Of([TestScenarios.Driver("new", new Engine.Model.FixedDistribution(90), Engine.Model.YearlyVariation.Poisson)],
+            [TestScenarios.Indicator("firms", 268, new Engine.Model.StockFlowModel("new"), 600) with { History = [new Engine.Model.HistoryPoint(2015, 51, null, 1)] }],
+            paths: 4096);
+        Assert.Null(Engine.Projection.SignalCheck.Why(MonteCarlo.Run(scenario).Indicators[0]));
+    }
+}

@@ -53,6 +53,13 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
 
         public override void Advance(in StepContext c) => Share(c);
 
+        public override void Observe(in StepContext c, double value)
+        {
+            base.Observe(c, value);
+            double s = (value - _lower) / _width;
+            c.Own(0).Fill(Math.Log(s / (1 - s)));
+        }
+
         // E[x | the path's level] is not x at the mean logit (the logistic curve bends), but the logit's path is.
         public override void AdvanceExpected(in StepContext c) => Share(c);
 

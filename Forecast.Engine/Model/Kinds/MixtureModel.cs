@@ -129,6 +129,12 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
             Select(c);
         }
 
+        public override void Observe(in StepContext c, double value)
+        {
+            base.Observe(c, value);
+            for (int p = 0; p < _parts.Length; p++) _parts[p].Observe(PartOf(c, p), value);
+        }
+
         public override void AdvanceExpected(in StepContext c)
         {
             for (int p = 0; p < _parts.Length; p++) _parts[p].AdvanceExpected(PartOf(c, p));

@@ -74,6 +74,16 @@ public sealed record RatioModel(Quantity Numerator, Quantity Denominator) : Indi
 
         public override void Advance(in StepContext c) => Ratio(c);
 
+        public override void Observe(in StepContext c, double value)
+        {
+            // x = b·N/D: the numerator takes the value (N = x·D/b), so a growing numerator goes on from the observed ratio.
+            base.Observe(c, value);
+            var n = c.Own(0);
+            var d = c.Own(1);
+            double b = c.BaseValue;
+            for (int i = 0; i < n.Length; i++) n[i] = value * d[i] / b;
+        }
+
         public override void AdvanceExpected(in StepContext c) => Ratio(c);
 
         private void Ratio(in StepContext c)
