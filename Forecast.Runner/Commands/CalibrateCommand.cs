@@ -76,7 +76,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             var options = new ScenarioCalibrationOptions
             {
                 Region = parse.GetValue(_region)!,
-                PriorVolatility = parse.GetValue(_prior),
+                StatedVolatility = parse.GetValue(_prior) is { } sigma ? new GrowthPrior(sigma, FormattableString.Invariant($"--prior-volatility {sigma:G4}")) : null,
                 BacktestHorizon = parse.GetValue(_horizon),
             };
             ScenarioCalibration calibration = ScenarioCalibrator.Calibrate(scenario, panel, options);
@@ -89,12 +89,17 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            var (backtestSeries, backtestForecasts) = CalibrationBacktest.Run(scenario, panel, options.Candidates);
+            cancellationToken.ThrowIfCancellationRequested();
+
             string outPath = parse.GetValue(_out)!;
             string fileName = calibration.Calibrated.Name + ".yaml";
             var run = new CalibrationRun(scenarioFile, historyFiles, fileName);
             using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force));
             ScenarioWriter.WriteFile(folder.StagedFile(fileName), calibration.Calibrated, Annotations(scenarioFile, calibration, historyFiles));
             using (var json = File.Create(folder.StagedFile("calibration.json"))) CalibrationJsonWriter.Write(json, calibration, run, fans);
+            File.WriteAllText(folder.StagedFile("backtest.md"), CalibrationBacktest.Markdown(backtestSeries, backtestForecasts));
+            File.WriteAllText(folder.StagedFile("backtest-series.csv"), CalibrationBacktest.SeriesCsv(backtestSeries, backtestForecasts));
             if (!parse.GetValue(_noPlots))
             {
                 Directory.CreateDirectory(folder.StagedFile("plots"));
@@ -105,11 +110,16 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 }
             }
             var table = CalibrationTable.Build(calibration);
+            var candidateTable = CalibrationTable.Candidates(calibration);
             var written = folder.Commit();
 
             var console = terminal.Out;
             console.Write(table);
+            if (candidateTable is not null) console.Write(candidateTable);
             CalibrationTable.Notes(console, calibration);
+            console.WriteLine(backtestSeries.IsEmpty
+                ? $"Backtest of the candidate mixture: no history series has {CalibrationBacktest.MinimumPoints} or more points."
+                : $"Backtest of the candidate mixture on {backtestSeries.Length} series with {CalibrationBacktest.MinimumPoints}+ points ({string.Join(", ", backtestSeries.Select(b => b.Label))}): backtest.md");
             string calibrated = Path.Combine(folder.Path, fileName);
             console.WriteLine($"Calibrated {calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated)} of {calibration.Indicators.Length} indicators; " +
                               $"wrote {written.Count} files to {folder.Path}");

@@ -89,6 +89,40 @@ public class CalibrateCommandTests
     }
 
     [Fact]
+    public async Task ShippedHistory_ReportsTheCandidateStructures_TheirWeightsAndWhy()
+    {
+        var (outcome, outDir) = await Shipped.Value;
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "calibration.json")));
+
+        // 51 (2015) and 268 (2020): constant entries and growing entries both close the balance; the data cannot choose, so the
+        // weights are the (equal) prior weights and the result says why, instead of picking one.
+        var firms = Indicator(json, "hightech_enterprises").GetProperty("candidates");
+        Assert.Equal("prior weights", firms.GetProperty("basis").GetString());
+        Assert.Contains("two points (2015, 2020): every candidate passes through both", firms.GetProperty("why").GetString(), StringComparison.Ordinal);
+        var structures = firms.GetProperty("structures").EnumerateArray().ToArray();
+        Assert.Equal(new string?[] { "entries-constant", "entries-growing" }, structures.Select(x => x.GetProperty("structure").GetString()).ToArray());
+        Assert.All(structures, x => Assert.Equal(0.5, x.GetProperty("weight").GetDouble(), 12));
+        Assert.Contains(structures[1].GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "entries growth" && p.GetProperty("fromPrior").GetBoolean());
+        var predictive = firms.GetProperty("predictive").EnumerateArray().ToArray();
+        Assert.Equal([2021, 2022, 2023, 2024, 2025], predictive.Select(y => y.GetProperty("year").GetInt32()).ToArray());
+        Assert.All(predictive, y => Assert.True(y.GetProperty("p5").GetDouble() < y.GetProperty("p50").GetDouble() && y.GetProperty("p50").GetDouble() < y.GetProperty("p95").GetDouble()));
+        Assert.NotEmpty(firms.GetProperty("volatilityPrior").GetProperty("source").GetString()!);
+
+        // The share: constant increments in points and logistic saturation; R&D intensity has one point and no panel: no candidates, said why.
+        var share = Indicator(json, "hightech_output_share").GetProperty("candidates");
+        Assert.Equal(new string?[] { "linear", "logistic" }, share.GetProperty("structures").EnumerateArray().Select(x => x.GetProperty("structure").GetString()).ToArray());
+        var noCandidates = json.RootElement.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("candidates").ValueKind == JsonValueKind.Null && i.GetProperty("outcome").GetString() != "no history");
+        Assert.All(noCandidates, i => Assert.NotEmpty(i.GetProperty("candidatesNote").GetString()!));
+
+        string console = Flat(outcome.Out);
+        Assert.Contains("Candidate structures (model uncertainty)", console, StringComparison.Ordinal);
+        Assert.Contains("entries-growing: 50%", console, StringComparison.Ordinal);
+        Assert.StartsWith("# Rolling-origin backtest of the candidate mixture", File.ReadAllText(Path.Combine(outDir, "backtest.md")), StringComparison.Ordinal);
+        Assert.StartsWith("label,origin,year,value", File.ReadAllText(Path.Combine(outDir, "backtest-series.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CalibratedScenario_IsAcceptedByRun_AndKeepsTheNotes()
     {
         var (outcome, outDir) = await Shipped.Value;
@@ -174,6 +208,16 @@ public class CalibrateCommandTests
         Assert.Equal(78, backtest.GetProperty("forecasts").GetInt32());
         Assert.InRange(backtest.GetProperty("coverage90").GetDouble(), 0.7, 1.0);
         Assert.Equal(JsonValueKind.Object, Indicator(json, "spending").GetProperty("modelChoice").ValueKind);
+
+        // Thirty points: the candidates are weighted by their one-step-ahead log scores (28 scored years), and the series is backtested
+        // against the naive benchmarks: 27 origins 1993-2019 with three or more points, 5 forecasts each up to 2015, then 4, 3, 2, 1: 125.
+        var candidates = Indicator(json, "spending").GetProperty("candidates");
+        Assert.Equal("one-step log score", candidates.GetProperty("basis").GetString());
+        Assert.Contains("the 28 observation(s) from 1993 on", candidates.GetProperty("why").GetString(), StringComparison.Ordinal);
+        string report = File.ReadAllText(Path.Combine(outDir, "backtest.md"));
+        Assert.Contains("- spending: 30 points", report, StringComparison.Ordinal);
+        Assert.Contains("| candidates (mixture) | all | 125 |", report, StringComparison.Ordinal);
+        Assert.Contains("| random walk with drift | all | 125 |", report, StringComparison.Ordinal);
     }
 
     [Fact]
