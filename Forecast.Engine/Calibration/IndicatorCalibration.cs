@@ -56,6 +56,9 @@ public sealed record IndicatorCalibration
     /// <summary>The candidate structures fitted to the indicator's history and their weights (model uncertainty), or null.</summary>
     public CandidateSet? Candidates { get; init; }
 
+    /// <summary>The cross-validated panel regression of the indicator's growth on R&amp;D intensity (Microsoft.ML), or null without the data for one.</summary>
+    public InvestmentRegression? InvestmentRegression { get; init; }
+
     /// <summary>The candidates' mixture predictive from the history's last year to the target year, or null.</summary>
     public MixturePredictive? CandidatePredictive { get; init; }
 

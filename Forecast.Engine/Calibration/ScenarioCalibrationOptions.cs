@@ -22,6 +22,12 @@ public sealed record ScenarioCalibrationOptions
     /// <summary>The stated choices of the candidate analysis (prior weights, fallback volatility, between-region sd, decay prior).</summary>
     public CandidateOptions Candidates { get; init; } = new();
 
+    /// <summary>
+    /// Write each indicator's candidate structures into the calibrated scenario as a mixture (<see cref="MixtureEmission"/>), so
+    /// its bands carry the model uncertainty; false keeps one structure per indicator (the scenario's model kind). Default true.
+    /// </summary>
+    public bool Mixtures { get; init; } = true;
+
     /// <summary>h, the largest horizon of the rolling-origin backtest in years (≥ 1). Default 3.</summary>
     public int BacktestHorizon { get; init; } = 3;
 

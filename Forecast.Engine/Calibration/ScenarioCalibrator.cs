@@ -50,8 +50,8 @@ public static class ScenarioCalibrator
                 FlowModel m => CountCalibrator.Calibrate(context, indicator, m.Driver, "yearly flow"),
                 _ => IndicatorResults.Unchanged(indicator, "none", "the model kind is not supported by calibration", []),
             };
-            var (candidates, predictive, candidatesNote) = CandidateWiring.For(context, indicator);
-            result = result with { Candidates = candidates, CandidatePredictive = predictive, CandidatesNote = candidatesNote };
+            var (candidates, predictive, candidatesNote, regression) = CandidateWiring.For(context, indicator);
+            result = result with { Candidates = candidates, CandidatePredictive = predictive, CandidatesNote = candidatesNote, InvestmentRegression = regression };
             results.Add(ResolveConflicts(result, drivers, calibratedBy));
         }
 
@@ -61,6 +61,7 @@ public static class ScenarioCalibrator
             Title = new LocalizedText(scenario.Title.Zh + "（校准）", scenario.Title.En + " (calibrated)"),
             Drivers = scenario.Drivers.Select(d => drivers[d.Id]).ToList(),
         };
+        if (options.Mixtures) calibrated = MixtureEmission.Apply(calibrated, results);
         ScenarioValidator.Validate(calibrated);
         return new ScenarioCalibration(scenario, calibrated, results.ToImmutable(), context.History.UnusedSeries(), options);
     }

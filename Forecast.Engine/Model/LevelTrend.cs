@@ -16,6 +16,36 @@ public abstract record LevelTrend(int? FromYear)
 
     /// <summary>The trend's name as written in scenario files.</summary>
     public abstract string KindName { get; }
+
+    /// <summary>The names of <see cref="Parameters"/> as written in scenario files (and in level correlations: <c>driver.rate</c>).</summary>
+    public abstract IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>
+    /// The copula dimension of a level correlation's member: a driver's level (<c>id</c>) or one of its trend's parameters
+    /// (<c>id.rate</c>, <c>id.long-run</c>, <c>id.factor</c>): d for a level, n + 2d + j for parameter j, n drivers in all;
+    /// −1 when there is no such member.
+    /// </summary>
+    public static int Member(string name, IReadOnlyList<Driver> drivers)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(drivers);
+        for (int d = 0; d < drivers.Count; d++)
+        {
+            if (drivers[d].Id == name) return d;
+            if (drivers[d].Trend is { } trend && name.StartsWith(drivers[d].Id + ".", StringComparison.Ordinal))
+            {
+                int j = IndexOf(trend.ParameterNames, name[(drivers[d].Id.Length + 1)..]);
+                if (j >= 0) return drivers.Count + 2 * d + j;
+            }
+        }
+        return -1;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int j = 0; j < names.Count; j++) if (names[j] == name) return j;
+        return -1;
+    }
 }
 
 /// <summary>A level growing at a rate: L_t = L·(1 + r)ⁿ (e.g. new certifications growing 10% a year).</summary>
@@ -31,6 +61,9 @@ public sealed record GrowingLevel(Distribution Rate, int? FromYear = null) : Lev
 
     /// <inheritdoc />
     public override string KindName => "growth";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ParameterNames => ["rate"];
 }
 
 /// <summary>
@@ -50,4 +83,7 @@ public sealed record DampedLevel(Distribution LongRun, Distribution Factor, int?
 
     /// <inheritdoc />
     public override string KindName => "damped";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ParameterNames => ["long-run", "factor"];
 }

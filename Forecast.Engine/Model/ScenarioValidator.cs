@@ -65,6 +65,7 @@ public static class ScenarioValidator
         CheckSpan(scenario, Add);
         CheckCycles(scenario, indicatorIds, Add);
         CheckObserved(scenario, Add);
+        CheckSharedStructures(scenario, Add);
         CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Shocks);
         CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Levels);
         return problems;
@@ -116,6 +117,26 @@ public static class ScenarioValidator
             id => drivers.ContainsKey(id) ? null : $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}",
             id => indicators.TryGetValue(id, out int j) ? scenario.Indicators[j] : null,
             id => Suggest(id, indicators.Keys)) { BaseReported = baseReported });
+    }
+
+    /// <summary>Mixtures that share a structure draw must name the same structures with the same weights.</summary>
+    private static void CheckSharedStructures(Scenario scenario, Action<string, string> add)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < scenario.Indicators.Count; i++)
+        {
+            if (scenario.Indicators[i].Model is not MixtureModel { Structure: { } key } mixture) continue;
+            if (!first.TryGetValue(key, out int j))
+            {
+                first[key] = i;
+                continue;
+            }
+            var other = (MixtureModel)scenario.Indicators[j].Model;
+            bool same = other.Components.Count == mixture.Components.Count
+                && other.Components.Zip(mixture.Components).All(p => p.First.Name == p.Second.Name && p.First.Weight == p.Second.Weight);
+            if (!same)
+                add($"indicators[{i}].model.structure", $"shares the structure draw '{key}' with indicators[{j}] but its structures or weights differ; they must name the same structures with the same weights");
+        }
     }
 
     /// <summary>Observed values: of a known indicator, after its base year and within the horizon, inside its range, once per year.</summary>
@@ -201,18 +222,21 @@ public static class ScenarioValidator
     private static void CheckCorrelations(Scenario scenario, Dictionary<string, int> drivers, Action<string, string> add, CorrelationScope scope)
     {
         if (!scenario.Correlations.Any(c => c.Scope == scope)) return;
-        int n = scenario.Drivers.Count;
+        // Shocks correlate drivers; levels correlate drivers' levels and their trends' parameters (driver.rate ...).
+        int n = scope == CorrelationScope.Levels ? 3 * scenario.Drivers.Count : scenario.Drivers.Count;
         var matrix = Matrix<double>.Build.DenseIdentity(n);
         bool usable = true;
         var seen = new Dictionary<(int, int), int>();
+        int Member(string name) => scope == CorrelationScope.Levels ? LevelTrend.Member(name, scenario.Drivers) : drivers.GetValueOrDefault(name, -1);
         for (int c = 0; c < scenario.Correlations.Count; c++)
         {
             var corr = scenario.Correlations[c];
             if (corr.Scope != scope) continue;
             string at = $"correlations[{c}]";
             bool known = true;
-            if (!drivers.TryGetValue(corr.First, out int a)) { add($"{at}", $"driver '{corr.First}' is not defined{Suggest(corr.First, drivers.Keys)}"); known = false; }
-            if (!drivers.TryGetValue(corr.Second, out int b)) { add($"{at}", $"driver '{corr.Second}' is not defined{Suggest(corr.Second, drivers.Keys)}"); known = false; }
+            int a = Member(corr.First), b = Member(corr.Second);
+            if (a < 0) { add($"{at}", $"driver '{corr.First}' is not defined{Suggest(corr.First, drivers.Keys)}"); known = false; }
+            if (b < 0) { add($"{at}", $"driver '{corr.Second}' is not defined{Suggest(corr.Second, drivers.Keys)}"); known = false; }
             if (!double.IsFinite(corr.Rho) || corr.Rho < -1 || corr.Rho > 1) { add($"{at}.rho", $"a correlation must lie in [-1, 1], not {F(corr.Rho)}"); usable = false; continue; }
             if (!known) { usable = false; continue; }
             if (a == b) { add($"{at}", $"a driver cannot be correlated with itself ('{corr.First}')"); usable = false; continue; }

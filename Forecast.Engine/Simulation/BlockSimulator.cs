@@ -37,11 +37,15 @@ internal static class BlockSimulator
             if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
             ws.DriverStreams[d] = stream;
         }
+        for (int d = 0; d < drivers; d++)
+            if (plan.Trends[d] is not null) DrawTrendUniforms(plan, seed, block, d, count, ws, sampling);
         if (plan.LevelFactor is { } levelFactor && !(ws.GivenLevelUniforms is not null && ws.GivenUniformsAreFinal))
-            CorrelateLevels(levelFactor, plan.LevelMixed, count, ws);
+            CorrelateLevels(levelFactor, plan.LevelMixed, drivers, count, ws);
         for (int d = 0; d < drivers; d++)
         {
-            if (plan.Trends[d] is not null) DrawTrend(plan, seed, block, d, count, ws, sampling);
+            if (plan.TrendSamplers[d] is { } trendSamplers)
+                for (int j = 0; j < trendSamplers.Length; j++)
+                    trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count));
             SetLevels(plan, d, plan.LevelIndex[d][0], 0, count, ws);
         }
         for (int k = 0; k < inds.Length; k++)
@@ -194,48 +198,48 @@ internal static class BlockSimulator
     }
 
     /// <summary>
-    /// Draws each path's trend parameters of driver d from a stream of their own ("driver:&lt;id&gt;:trend"), so a trend
-    /// changes no other draw. Under Sobol sampling they are Latin hypercube samples (the driver's Sobol group holds its
-    /// level and shocks).
+    /// Draws the uniforms of driver d's trend parameters from a stream of their own ("driver:&lt;id&gt;:trend"), so a trend
+    /// changes no other draw; they are mapped to the parameters once the level copula has correlated them. Under Sobol
+    /// sampling they are Latin hypercube samples (the driver's Sobol group holds its level and shocks).
     /// </summary>
-    private static void DrawTrend(SimulationPlan plan, ulong seed, long block, int d, int count, BlockWorkspace ws, SamplingMethod sampling)
+    private static void DrawTrendUniforms(SimulationPlan plan, ulong seed, long block, int d, int count, BlockWorkspace ws, SamplingMethod sampling)
     {
         var stream = StreamKey.Derive(seed, block, plan.TrendKeys[d]);
-        var samplers = plan.TrendSamplers[d]!;
-        for (int j = 0; j < samplers.Length; j++)
+        for (int j = 0; j < plan.TrendSamplers[d]!.Length; j++)
         {
-            var row = BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count);
             var uniforms = BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count);
             Sampler.Uniforms(ref stream, uniforms, ws, sampling == SamplingMethod.Sobol ? SamplingMethod.LatinHypercube : sampling);
             if (ws.GivenTrendUniforms is { } given) BlockWorkspace.Row(given, 2 * d + j, count).CopyTo(uniforms);
-            samplers[j].Fill(uniforms, row);
         }
     }
 
     /// <summary>
-    /// Correlates the level uniforms of the drivers whose levels are correlated (Gaussian copula): z = Φ⁻¹(u) for every
-    /// driver, mixed = L·z with L the factor of the level correlation matrix, u = Φ(mixed) for the mixed drivers.
-    /// The other drivers' uniforms are untouched, and no random number is drawn.
+    /// Correlates the uniforms of the levels and trend parameters whose levels are correlated (Gaussian copula): z = Φ⁻¹(u)
+    /// for every member (the n drivers' levels, then each driver's two trend parameters), mixed = L·z with L the factor of
+    /// the level correlation matrix, u = Φ(mixed) for the mixed members. The others are untouched, and no random number is drawn.
     /// </summary>
-    private static void CorrelateLevels(double[] factor, bool[] mixed, int count, BlockWorkspace ws)
+    private static void CorrelateLevels(double[] factor, bool[] mixed, int drivers, int count, BlockWorkspace ws)
     {
-        int drivers = mixed.Length;
-        for (int d = 0; d < drivers; d++)
+        int members = mixed.Length;
+        var z = ws.CopulaScores;
+        Span<double> Uniforms(int m) => m < drivers ? BlockWorkspace.Row(ws.LevelUniforms, m, count) : BlockWorkspace.Row(ws.TrendUniforms, m - drivers, count);
+        for (int m = 0; m < members; m++)
         {
-            var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
-            var z = BlockWorkspace.Row(ws.Shocks, d, count);
-            for (int i = 0; i < count; i++) z[i] = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u[i]);
+            var u = Uniforms(m);
+            var row = BlockWorkspace.Row(z, m, count);
+            for (int i = 0; i < count; i++) row[i] = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, Math.Clamp(u[i], Tiny, 1 - Tiny));
         }
-        Correlate(factor, mixed, ws.Shocks, ws.Mixed, count);
-        const double Tiny = 1.0 / (1L << 53);
-        for (int d = 0; d < drivers; d++)
+        Correlate(factor, mixed, z, ws.CopulaMixed, count);
+        for (int m = 0; m < members; m++)
         {
-            if (!mixed[d]) continue;
-            var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
-            StandardNormal.Cdf(BlockWorkspace.Row(ws.Mixed, d, count), u);
+            if (!mixed[m]) continue;
+            var u = Uniforms(m);
+            StandardNormal.Cdf(BlockWorkspace.Row(ws.CopulaMixed, m, count), u);
             for (int i = 0; i < count; i++) u[i] = Math.Clamp(u[i], Tiny, 1 - Tiny);
         }
     }
+
+    private const double Tiny = 1.0 / (1L << 53);
 
     /// <summary>Turns each path's level and correlated shock into the driver's value of the year.</summary>
     internal static void Transform(YearlyVariationKind kind, double scale, ReadOnlySpan<double> level, ReadOnlySpan<double> z,

@@ -21,6 +21,8 @@ internal sealed class BlockWorkspace
         BaseLevels = new double[drivers * BlockSize];
         TrendParameters = new double[2 * drivers * BlockSize];
         TrendUniforms = new double[2 * drivers * BlockSize];
+        CopulaScores = plan.LevelFactor is null ? [] : new double[3 * drivers * BlockSize];
+        CopulaMixed = plan.LevelFactor is null ? [] : new double[3 * drivers * BlockSize];
         BeforeObservation = new double[indicators * BlockSize];
         Shocks = new double[drivers * BlockSize];
         Mixed = new double[drivers * BlockSize];
@@ -64,6 +66,9 @@ internal sealed class BlockWorkspace
     public double[] TrendParameters { get; }
     /// <summary>Drivers with a trend: the uniforms the parameters were drawn from (rows as <see cref="TrendParameters"/>).</summary>
     public double[] TrendUniforms { get; }
+    /// <summary>The normal scores of the level copula's members (levels, then trend parameters), and their mixed values.</summary>
+    public double[] CopulaScores { get; }
+    public double[] CopulaMixed { get; }
     /// <summary>Indicators observed this year: each path's simulated value before it was set to the observation.</summary>
     public double[] BeforeObservation { get; }
 

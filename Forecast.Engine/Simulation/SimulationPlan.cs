@@ -29,9 +29,12 @@ internal sealed class SimulationPlan
     public double[]? CorrelationFactor { get; private init; }
     /// <summary>Drivers whose shock mixes others' (rows of the factor with off-diagonal entries).</summary>
     public bool[] Mixed { get; private init; } = [];
-    /// <summary>Lower-triangular factor of the drivers' level correlation matrix, or null when the levels are independent.</summary>
+    /// <summary>
+    /// Lower-triangular factor of the level correlation matrix, or null when the levels are independent. Its 3n members are the n
+    /// drivers' levels, then each driver's two trend parameters (member n + 2d + j: <see cref="LevelTrend.Member"/>).
+    /// </summary>
     public double[]? LevelFactor { get; private init; }
-    /// <summary>Drivers whose level uniform mixes others' (rows of <see cref="LevelFactor"/> with off-diagonal entries).</summary>
+    /// <summary>Members whose uniform mixes others' (rows of <see cref="LevelFactor"/> with off-diagonal entries).</summary>
     public bool[] LevelMixed { get; private init; } = [];
     /// <summary>Trends[d]: how driver d's level moves over the years, or null.</summary>
     public LevelTrend?[] Trends { get; private init; } = [];
@@ -79,8 +82,9 @@ internal sealed class SimulationPlan
         int first = scenario.FirstYear;
         int steps = scenario.LastYear - first;
         // The scenario's drivers, then one structure driver (a uniform level) per mixture indicator.
-        var drivers = scenario.Drivers.Concat(scenario.Indicators.Where(i => i.Model is MixtureModel).Select(i =>
-            new Driver(MixtureModel.StructureDriverId(i.Id), LocalizedText.Both("structure of " + i.Id), new UniformDistribution(0, 1), YearlyVariation.None))).ToList();
+        var drivers = scenario.Drivers.Concat(scenario.Indicators.Where(i => i.Model is MixtureModel).Select(i => ((MixtureModel)i.Model).StructureDriverId(i.Id))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => new Driver(id, LocalizedText.Both(id), new UniformDistribution(0, 1), YearlyVariation.None))).ToList();
         var driverIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < drivers.Count; d++) driverIndex[drivers[d].Id] = d;
 
@@ -158,8 +162,8 @@ internal sealed class SimulationPlan
             ownRows += compiled[k].Step.OwnRows;
         }
 
-        var (factor, mixed) = Factor(scenario, driverIndex, drivers.Count, CorrelationScope.Shocks);
-        var (levelFactor, levelMixed) = Factor(scenario, driverIndex, drivers.Count, CorrelationScope.Levels);
+        var (factor, mixed) = Factor(scenario, name => driverIndex[name], drivers.Count, CorrelationScope.Shocks);
+        var (levelFactor, levelMixed) = Factor(scenario, name => LevelTrend.Member(name, drivers), 3 * drivers.Count, CorrelationScope.Levels);
         return new SimulationPlan(scenario)
         {
             FirstYear = first,
@@ -194,7 +198,7 @@ internal sealed class SimulationPlan
     /// otherwise (positive semi-definite, e.g. two drivers correlated at 1) the eigen-decomposition
     /// square root V·√Λ made lower-triangular by a QR step. Null when no correlation is given.
     /// </summary>
-    private static (double[]? Factor, bool[] Mixed) Factor(Scenario scenario, Dictionary<string, int> driverIndex, int n, CorrelationScope scope)
+    private static (double[]? Factor, bool[] Mixed) Factor(Scenario scenario, Func<string, int> member, int n, CorrelationScope scope)
     {
         var mixed = new bool[n];
         var correlations = scenario.Correlations.Where(c => c.Scope == scope).ToList();
@@ -202,7 +206,7 @@ internal sealed class SimulationPlan
         var c = Matrix<double>.Build.DenseIdentity(n);
         foreach (var corr in correlations)
         {
-            int a = driverIndex[corr.First], b = driverIndex[corr.Second];
+            int a = member(corr.First), b = member(corr.Second);
             c[a, b] = corr.Rho;
             c[b, a] = corr.Rho;
         }

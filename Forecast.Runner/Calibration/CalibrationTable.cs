@@ -59,6 +59,8 @@ internal static class CalibrationTable
                     : $"one donor: {Numbers.Human(p.OwnPrior.Mean)}")
                   + $"\nown prior {Numbers.Human(p.OwnPrior.Mean)} ± {Numbers.Human(p.OwnPrior.Sd)}"
                   + (p.OwnShrunken is { } o ? $"\nown shrunk {Numbers.Human(o.Estimate)} [{Numbers.Human(o.Lower95)}, {Numbers.Human(o.Upper95)}]" : "");
+            if (c.InvestmentRegression is { } regression)
+                pooled += $"\ngrowth on R&D intensity (ML.NET, by region): RMSE {Numbers.Human(regression.CrossValidatedRmse)} vs {Numbers.Human(regression.BaselineRmse)} without, {(regression.Used ? "used" : "not used")}";
             string volatility = $"sigma {Numbers.Human(set.Volatility.Sigma)} on {Numbers.Human(set.Volatility.DegreesOfFreedom)} df ({CandidateJson.Basis(set.Volatility.Basis)})";
             string predictive = "-";
             if (c.CandidatePredictive is { } m)

@@ -13,6 +13,22 @@ internal static class CandidateJson
 {
     public static void Write(Utf8JsonWriter w, IndicatorCalibration c)
     {
+        if (c.InvestmentRegression is { } regression)
+        {
+            // The panel regression of growth on R&D intensity (Microsoft.ML), cross-validated by region.
+            w.WriteStartObject("investmentRegression");
+            w.WriteNumber("rows", regression.Rows);
+            w.WriteStartArray("regions");
+            foreach (string region in regression.Regions) w.WriteStringValue(region);
+            w.WriteEndArray();
+            Number(w, "slope", regression.Slope);
+            Number(w, "crossValidatedRmse", regression.CrossValidatedRmse);
+            Number(w, "baselineRmse", regression.BaselineRmse);
+            Number(w, "crossValidatedR2", regression.CrossValidatedR2);
+            w.WriteBoolean("used", regression.Used);
+            w.WriteString("why", regression.Why);
+            w.WriteEndObject();
+        }
         if (c.Candidates is not { } set)
         {
             w.WriteNull("candidates");

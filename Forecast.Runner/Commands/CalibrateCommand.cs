@@ -51,13 +51,18 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Option<bool> _noPlots = new("--no-plots") { Description = "Do not draw the fit plots" };
 
+    private readonly Option<bool> _oneStructure = new("--one-structure")
+    {
+        Description = "Keep the scenario's own model kind for every indicator and calibrate its drivers only (by default each indicator's candidate structures become a mixture, so its bands carry model uncertainty)",
+    };
+
     private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
 
     public Command Build()
     {
         var command = new Command("calibrate", "Fit the scenario's growth models to history and write a calibrated scenario, calibration.json and fit plots");
         command.Arguments.Add(_history);
-        foreach (Option option in new Option[] { _scenario, _out, _prior, _region, _horizon, _noPlots, _force }) command.Options.Add(option);
+        foreach (Option option in new Option[] { _scenario, _out, _prior, _region, _horizon, _oneStructure, _noPlots, _force }) command.Options.Add(option);
         CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? "--prior-volatility must be a number of at least 0" : null);
         CommonOptions.Check(_horizon, v => v < 1 ? "--horizon must be at least 1" : null);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
@@ -78,6 +83,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 Region = parse.GetValue(_region)!,
                 StatedVolatility = parse.GetValue(_prior) is { } sigma ? new GrowthPrior(sigma, FormattableString.Invariant($"--prior-volatility {sigma:G4}")) : null,
                 BacktestHorizon = parse.GetValue(_horizon),
+                Mixtures = !parse.GetValue(_oneStructure),
             };
             ScenarioCalibration calibration = ScenarioCalibrator.Calibrate(scenario, panel, options);
             cancellationToken.ThrowIfCancellationRequested();

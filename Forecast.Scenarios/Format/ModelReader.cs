@@ -18,7 +18,7 @@ internal static class ModelReader
     {
         if (node is null) return null;
         var map = doc.Mapping(node, path, "kind", "growth", "numerator", "denominator", "step", "entries", "exits", "capacity", "driver", "count",
-            "increment", "of", "basis");
+            "increment", "of", "basis", "structure");
         if (map is null) return null;
         string? kind = doc.Choice(doc.Required(map, node, path, "kind"), $"{path}.kind", Kinds);
         if (kind is null) return null;
@@ -30,7 +30,7 @@ internal static class ModelReader
             "stock-flow" => ["entries", "exits", "capacity"],
             "cumulative" => ["driver"],
             "linear" => ["increment"],
-            "mixture" => ["of", "basis"],
+            "mixture" => ["of", "basis", "structure"],
             _ => ["driver", "count"],
         };
         foreach (var key in map.Keys.Where(k => k != "kind" && !allowed.Contains(k)))
@@ -65,6 +65,7 @@ internal static class ModelReader
     {
         var items = doc.Sequence(doc.Required(map, node, path, "of"), $"{path}.of");
         string? basis = doc.Text(YamlDocument.Optional(map, "basis"), $"{path}.basis");
+        string? structure = doc.Text(YamlDocument.Optional(map, "structure"), $"{path}.structure");
         var components = new List<MixtureComponent>();
         bool complete = true;
         for (int c = 0; c < items.Count; c++)
@@ -77,7 +78,7 @@ internal static class ModelReader
             if (name is null || weight is null || model is null) complete = false;
             else components.Add(new MixtureComponent(name, weight.Value, model));
         }
-        return complete ? new MixtureModel(components, basis) : null;
+        return complete ? new MixtureModel(components, basis, structure) : null;
     }
 
     private static Quantity? Side(YamlDocument doc, YamlNode? node, string path)

@@ -156,6 +156,7 @@ public static class ScenarioWriter
     private static YamlMappingNode Mixture(MixtureModel m)
     {
         var map = new YamlMappingNode { { "kind", Plain("mixture") } };
+        if (!string.IsNullOrWhiteSpace(m.Structure)) map.Add("structure", Text(m.Structure));
         if (!string.IsNullOrWhiteSpace(m.Basis)) map.Add("basis", Text(m.Basis));
         var of = new YamlSequenceNode();
         foreach (var c in m.Components) of.Add(Flow(("name", Text(c.Name)), ("weight", Number(c.Weight)), ("model", Model(c.Model))));

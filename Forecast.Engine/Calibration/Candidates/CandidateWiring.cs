@@ -33,27 +33,34 @@ internal static class CandidateWiring
     public const int PredictiveDraws = 4000;
 
     /// <summary>The candidates, their mixture predictive up to the target year, or why there are none.</summary>
-    public static (CandidateSet? Set, MixturePredictive? Predictive, string Note) For(CalibrationContext c, Indicator indicator)
+    public static (CandidateSet? Set, MixturePredictive? Predictive, string Note, InvestmentRegression? Regression) For(CalibrationContext c, Indicator indicator)
     {
         if (IndicatorShapes.Of(c.Scenario, indicator) is not { } shape)
         {
-            return (null, null, Invariant($"no candidate structures for the kind '{indicator.Model.KindName}' (counts are calibrated by count regression)"));
+            return (null, null, Invariant($"no candidate structures for the kind '{indicator.Model.KindName}' (counts are calibrated by count regression)"), null);
         }
         if (!c.History.Covers(indicator))
         {
-            return (null, null, "no history");
+            return (null, null, "no history", null);
         }
         var (own, _) = c.History.OwnSeries(indicator);
         var donors = c.History.Donors(indicator.Id, 2, _ => true);
         var panel = c.Panel.Series.Where(s => s.Observations.All(o => o.Period is null)).ToList();
-        CandidateSet? set = CandidateAnalysis.Fit(own, donors, panel, shape, c.Options.Candidates);
+        // Does the indicator grow faster where R&D intensity is higher? Used as the drift prior only when it predicts held-out regions better than their mean.
+        var scale = shape is ShareShape share ? new WorkingScale(WorkingScaleKind.Logit, share.Bounds) : WorkingScale.Log;
+        int origin = own.Count > 0 ? own.Observations[^1].Year : indicator.BaseYear;
+        var regression = InvestmentRegression.Fit(c.Panel, indicator.Id, c.Options.Region, origin, scale, (int)(c.Scenario.Defaults.Seed % int.MaxValue));
+        var options = regression?.OwnPrior is { } prior && c.Options.Candidates.StatedPanelDrift is null
+            ? c.Options.Candidates with { StatedPanelDrift = prior }
+            : c.Options.Candidates;
+        CandidateSet? set = CandidateAnalysis.Fit(own, donors, panel, shape, options);
         if (set is null)
         {
             return (null, null, own.Count <= 1
                 ? Invariant($"{own.Count} own point(s) and no other region with two or more years of '{indicator.Id}': no structure is identified")
-                : Invariant($"the own series has a value outside the indicator's scale"));
+                : Invariant($"the own series has a value outside the indicator's scale"), regression);
         }
         int horizon = Math.Max(1, indicator.Target.Year - set.OriginYear);
-        return (set, set.Predict(horizon, PredictiveDraws, c.Scenario.Defaults.Seed), "");
+        return (set, set.Predict(horizon, PredictiveDraws, c.Scenario.Defaults.Seed), "", regression);
     }
 }

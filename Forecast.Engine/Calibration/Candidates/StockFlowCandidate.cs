@@ -81,7 +81,7 @@ internal sealed class StockFlowCandidate : CandidateFit
     {
         var rng = Xoshiro256StarStar.FromSeed(0x5EED_5A4Du);
         const int momentDraws = 2048;
-        double sumLog = 0, sumLog2 = 0, sumRho = 0, sumRho2 = 0, sumCross = 0;
+        double sumLog = 0, sumLog2 = 0, sumRho = 0, sumRho2 = 0, sumCross = 0, sumRhoPositive = 0, sumRho2Positive = 0;
         int positive = 0;
         for (int i = 0; i < momentDraws; i++)
         {
@@ -91,6 +91,8 @@ internal sealed class StockFlowCandidate : CandidateFit
                 sumLog += Math.Log(e);
                 sumLog2 += Math.Log(e) * Math.Log(e);
                 sumCross += Math.Log(e) * rho;
+                sumRhoPositive += rho;
+                sumRho2Positive += rho * rho;
                 positive++;
             }
             sumRho += rho;
@@ -108,10 +110,11 @@ internal sealed class StockFlowCandidate : CandidateFit
         }
         parameters.Add(new CandidateParameter("exit rate", _exitRate, "q, the share of the stock leaving each year (the scenario's assumption; not identified by stock levels)", FromPrior: true));
         var correlations = ImmutableArray<ParameterCorrelation>.Empty;
-        if (_growing && positive == momentDraws)
+        if (_growing && positive >= 2)
         {
-            double rhoMean = sumRho / momentDraws, rhoSd = Math.Sqrt(Math.Max(0, sumRho2 / momentDraws - rhoMean * rhoMean));
-            double covariance = sumCross / momentDraws - mu * rhoMean;
+            // The correlation of ln e and ρ over the draws with positive entries (those ln e is defined on).
+            double rhoMean = sumRhoPositive / positive, rhoSd = Math.Sqrt(Math.Max(0, sumRho2Positive / positive - rhoMean * rhoMean));
+            double covariance = sumCross / positive - mu * rhoMean;
             if (sd > 0 && rhoSd > 0) correlations = [new ParameterCorrelation("entries", "entries growth", covariance / (sd * rhoSd))];
         }
         return (parameters.ToImmutable(), correlations);

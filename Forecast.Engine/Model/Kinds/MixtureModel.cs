@@ -13,10 +13,14 @@ namespace Forecast.Engine.Model;
 /// </summary>
 /// <param name="Components">The structures, at least two, weights above 0 summing to 1.</param>
 /// <param name="Basis">Where the weights come from (e.g. "AICc of 6 points", "equal prior weights: two points cannot choose").</param>
-public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, string? Basis = null) : IndicatorModel
+/// <param name="Structure">
+/// The name of the structure draw, shared by mixtures that must follow the same structure on a path (a stock and the
+/// count of its new entries); null for the indicator's own. Mixtures sharing it have the same structure names and weights.
+/// </param>
+public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, string? Basis = null, string? Structure = null) : IndicatorModel
 {
-    /// <summary>The key of the driver a mixture indicator draws its structure from.</summary>
-    public static string StructureDriverId(string indicatorId) => "structure:" + indicatorId;
+    /// <summary>The id of the driver a mixture draws its structure from: structure:&lt;name&gt;, the name its <see cref="Structure"/> or its indicator's id.</summary>
+    public string StructureDriverId(string indicatorId) => "structure:" + (Structure ?? indicatorId);
 
     /// <inheritdoc />
     public override IEnumerable<string> DriverIds => Components.SelectMany(c => c.Model.DriverIds).Distinct(StringComparer.Ordinal);
