@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Forecast.Engine.Model;
@@ -51,6 +50,7 @@ public static class ScenarioValidator
         for (int i = 0; i < scenario.Indicators.Count; i++)
             CheckIndicator(scenario.Indicators[i], $"indicators[{i}]", driverIds, indicatorIds, scenario, Add);
 
+        foreach (var violation in ScenarioDomain.Violations(scenario)) problems.Add(violation.ToProblem());
         CheckSpan(scenario, Add);
         CheckCycles(scenario, indicatorIds, Add);
         CheckCorrelations(scenario, driverIds, Add);
@@ -65,10 +65,10 @@ public static class ScenarioValidator
         return scenario;
     }
 
-    /// <summary>The longest simulated horizon, in years.</summary>
-    public const int MaxYears = 100;
+    /// <summary>The longest simulated horizon, in years (<see cref="ScenarioDomain.MaxYears"/>).</summary>
+    public const int MaxYears = ScenarioDomain.MaxYears;
 
-    private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+    private static string F(double x) => MessageNumber.Format(x);
 
     private static void CheckIndicator(Indicator indicator, string at, Dictionary<string, int> drivers,
         Dictionary<string, int> indicators, Scenario scenario, Action<string, string> add)

@@ -35,9 +35,13 @@ internal sealed class SimulationPlan
 
     public int Year(int step) => FirstYear + step;
 
-    /// <summary>Compiles a validated scenario; throws <see cref="InvalidScenarioException"/> if it is not valid.</summary>
+    /// <summary>
+    /// Compiles a validated scenario; throws <see cref="ScenarioDomainException"/> for a number outside its domain (one that
+    /// would overflow or hang) and <see cref="InvalidScenarioException"/> for any other broken rule.
+    /// </summary>
     public static SimulationPlan Compile(Scenario scenario)
     {
+        ScenarioDomain.Guard(scenario);
         ScenarioValidator.Validate(scenario);
         int first = scenario.FirstYear;
         int steps = scenario.LastYear - first;
