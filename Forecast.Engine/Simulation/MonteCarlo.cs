@@ -47,6 +47,7 @@ public static class MonteCarlo
         if (options.Precision is null) ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1, nameof(options));
         var total = Simulate(plan, seed, options.Precision is null ? paths : options.MaxPaths, options.Precision,
             options.Threads, progress, cancellationToken, options.Sampling);
+        NonFiniteValues.ThrowIfAny(plan, total);
         return Summarise(plan, total, seed);
     }
 

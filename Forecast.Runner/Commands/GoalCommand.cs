@@ -36,7 +36,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         command.Options.Add(_range);
         CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : "--probability must lie strictly between 0 and 1, e.g. 0.8");
         _options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
 
@@ -50,7 +50,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         foreach (double end in new[] { low, high })
             if (lever.TryApply(scenario, end).Problem is { } problem)
                 throw LeverSyntax.Error("--range", parse.GetValue(_range) ?? $"{Numbers(low)}:{Numbers(high)} (the default)", problem);
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), $"{scenario.Name}-goal-{indicator.Id}", "goal:" + scenario.Name, parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Goal(scenario, indicator.Id, lever), parse.GetValue(_options.Force));
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths) ?? GoalSeek.DefaultPaths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Output;
@@ -61,6 +62,11 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
                 ? new InputError(parse.GetValue(_scenario)!, 0, 0, "run.paths", e.Message)
                 : new InputError("--paths", 0, 0, "", e.Message);
             return ErrorReporter.Report(terminal, [source]);
+        }
+        catch (InvalidScenarioException e)
+        {
+            // The engine refused what only the simulation reveals (a value beyond the largest double, with its driver and year).
+            return ErrorReporter.Report(terminal, ScenarioReader.Locate(parse.GetValue(_scenario)!, e.Problems));
         }
         catch (OperationCanceledException)
         {

@@ -52,7 +52,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         CommonOptions.Check(_spearmanPaths, n => n < 2 ? "--spearman-paths must be at least 2" : null);
         CommonOptions.Check(_top, n => n < 1 ? "--top must be at least 1" : null);
         _options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
 
@@ -64,7 +64,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
             : null;
         if (!scenario.Drivers.Any(Tornado.IsUncertain))
             throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", "every driver's level is fixed; there is nothing to be sensitive to"));
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), scenario.Name + "-sensitivity", "sensitivity:" + scenario.Name, parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sensitivity(scenario, ids), parse.GetValue(_options.Force));
 
         var clock = Stopwatch.StartNew();
         ulong? seed = parse.GetValue(_options.Seed);

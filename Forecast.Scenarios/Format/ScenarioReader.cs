@@ -22,6 +22,17 @@ public static class ScenarioReader
     /// <summary>Parses and validates scenario text (a full scenario or a what-if); <paramref name="file"/> names it in messages.</summary>
     public static Scenario Parse(string file, string text) => ParseLocated(file, text, []).Scenario;
 
+    /// <summary>
+    /// Locates problems the engine found later in the scenario read from <paramref name="path"/> (a value that overflows only
+    /// when simulated): each field path becomes the file, line and column it was read from.
+    /// </summary>
+    public static IReadOnlyList<InputError> Locate(string path, IEnumerable<ScenarioProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var located = ReadLocated(path, []);
+        return problems.Select(p => located.Locate(p.Path, p.Message)).ToList();
+    }
+
     /// <summary>Reads a scenario or what-if file; <paramref name="chain"/> holds the what-if files that led here (for cycles).</summary>
     internal static LocatedScenario ReadLocated(string path, IReadOnlyList<string> chain) =>
         ParseLocated(path, TextFile.Read(path, "scenario"), chain);
