@@ -92,7 +92,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             string outPath = parse.GetValue(_out)!;
             string fileName = calibration.Calibrated.Name + ".yaml";
             var run = new CalibrationRun(scenarioFile, historyFiles, fileName);
-            using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force));
+            using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force), cancellationToken);
             ScenarioWriter.WriteFile(folder.StagedFile(fileName), calibration.Calibrated, Annotations(scenarioFile, calibration, historyFiles));
             using (var json = File.Create(folder.StagedFile("calibration.json"))) CalibrationJsonWriter.Write(json, calibration, run, fans);
             if (!parse.GetValue(_noPlots))

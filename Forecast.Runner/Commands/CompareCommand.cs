@@ -39,7 +39,7 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         long paths = parse.GetValue(_options.Paths) ?? scenarios[0].Defaults.Paths;
         if (paths < 2 * ScenarioComparison.DefaultSections)
             throw new InputException(new InputError("--paths", 0, 0, "", $"compare at least {2 * ScenarioComparison.DefaultSections} paths (they are split into {ScenarioComparison.DefaultSections} sections)"));
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Comparison(scenarios), parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Comparison(scenarios), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         var result = ScenarioComparison.Run(scenarios, new SimulationOptions(paths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads)), cancellationToken);

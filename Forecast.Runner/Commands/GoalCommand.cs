@@ -50,7 +50,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         foreach (double end in new[] { low, high })
             if (lever.TryApply(scenario, end).Problem is { } problem)
                 throw LeverSyntax.Error("--range", parse.GetValue(_range) ?? $"{Numbers(low)}:{Numbers(high)} (the default)", problem);
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Goal(scenario, indicator.Id, lever), parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Goal(scenario, indicator.Id, lever), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths) ?? GoalSeek.DefaultPaths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));

@@ -34,7 +34,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             string scenarioPath = parse.GetValue(_scenario)!;
             var scenario = ScenarioReader.Read(scenarioPath);
             string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
-            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force));
+            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
                 parse.GetValue(_options.Threads), parse.GetValue(_options.Precision), Sampling: _options.SamplingOf(parse));
             var (result, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);

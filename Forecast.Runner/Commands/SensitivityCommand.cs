@@ -64,7 +64,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
             : null;
         if (!scenario.Drivers.Any(Tornado.IsUncertain))
             throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", "every driver's level is fixed; there is nothing to be sensitive to"));
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sensitivity(scenario, ids), parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sensitivity(scenario, ids), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         ulong? seed = parse.GetValue(_options.Seed);

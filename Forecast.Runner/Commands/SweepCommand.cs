@@ -48,7 +48,7 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         long points = axes.Aggregate(1L, (n, a) => n * a.Values.Count);
         if (points > MaxPoints)
             throw LeverSyntax.Error("--lever", string.Join(' ', tokens), $"the grid has {points} points; at most {MaxPoints} (use fewer steps)");
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sweep(scenario, axes.Select(a => a.Lever)), parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sweep(scenario, axes.Select(a => a.Lever)), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths) ?? LeverSweep.DefaultPaths, parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));

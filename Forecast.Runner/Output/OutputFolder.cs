@@ -25,11 +25,14 @@ internal sealed class OutputFolder : IDisposable
     private bool _committed;
     private bool _abandoned;
 
-    private OutputFolder(string path, string staging, IReadOnlyList<string> created)
+    private readonly CancellationToken _cancellation;
+
+    private OutputFolder(string path, string staging, IReadOnlyList<string> created, CancellationToken cancellation)
     {
         Path = path;
         _staging = staging;
         _created = created;
+        _cancellation = cancellation;
         Uncommitted[this] = 0;
     }
 
@@ -56,8 +59,12 @@ internal sealed class OutputFolder : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Checks that <paramref name="path"/> may receive this scenario's output, then opens a staging folder.</summary>
-    public static OutputFolder Open(string path, string scenarioName, bool force)
+    /// <summary>
+    /// Checks that <paramref name="path"/> may receive this scenario's output, then opens a staging folder. Once
+    /// <paramref name="cancellation"/> is cancelled, every further staged file and the commit throw
+    /// <see cref="OperationCanceledException"/>: writing and plotting stop at the next file.
+    /// </summary>
+    public static OutputFolder Open(string path, string scenarioName, bool force, CancellationToken cancellation = default)
     {
         string full;
         try
@@ -105,7 +112,7 @@ internal sealed class OutputFolder : IDisposable
             RemoveEmpty(created);
             throw new InputException(new InputError(path, 0, 0, "--out", Unwritable(full, staging, e)));
         }
-        return new OutputFolder(full, staging, created);
+        return new OutputFolder(full, staging, created, cancellation);
     }
 
     /// <summary>
@@ -180,8 +187,11 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>The staging path of an output file; write it there, then call <see cref="Commit"/>.</summary>
-    public string StagedFile(string name) =>
-        _abandoned ? throw new OperationCanceledException("the output folder was abandoned (cancelled)") : System.IO.Path.Combine(_staging, name);
+    public string StagedFile(string name)
+    {
+        _cancellation.ThrowIfCancellationRequested();
+        return _abandoned ? throw new OperationCanceledException("the output folder was abandoned (cancelled)") : System.IO.Path.Combine(_staging, name);
+    }
 
     /// <summary>
     /// Moves every staged file into the output folder (each an atomic rename) and removes the staging folder.
@@ -194,6 +204,7 @@ internal sealed class OutputFolder : IDisposable
         lock (_moving)
         {
             if (_abandoned) throw new OperationCanceledException("the output folder was abandoned (cancelled)");
+            _cancellation.ThrowIfCancellationRequested();
             var written = CommitFiles();
             Uncommitted.TryRemove(this, out _);
             return written;

@@ -73,8 +73,8 @@ internal static class WhatIfRun
         ?? throw LeverSyntax.Error(option, id, $"indicator '{id}' is not in scenario '{scenario.Name}'{ScenarioValidator.Suggest(id, scenario.Indicators.Select(i => i.Id))}");
 
     /// <summary>Opens the analysis's output folder (default out/<see cref="Analysis.Folder"/>), owned by the analysis.</summary>
-    public static OutputFolder Open(string? outOption, Analysis analysis, bool force) =>
-        OutputFolder.Open(outOption ?? Path.Combine("out", analysis.Folder), analysis.Owner, force);
+    public static OutputFolder Open(string? outOption, Analysis analysis, bool force, CancellationToken cancellationToken) =>
+        OutputFolder.Open(outOption ?? Path.Combine("out", analysis.Folder), analysis.Owner, force, cancellationToken);
 
     /// <summary>Commits the folder and says where the files went.</summary>
     public static void Commit(IAnsiConsole console, OutputFolder folder, TimeSpan elapsed)
