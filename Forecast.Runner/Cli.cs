@@ -31,6 +31,7 @@ internal static class Cli
         var terminal = services.GetRequiredService<Terminal>();
         // The command runs on a worker so that Ctrl+C is answered even by a command busy in a loop that does not look at
         // the token: after the grace period its staging folders are removed and the exit code is 130.
+        var invocation = Output.OutputFolder.BeginInvocation();
         var command = Task.Run(() => parse.InvokeAsync(configuration, cancellationToken), CancellationToken.None);
         try
         {
@@ -39,7 +40,7 @@ internal static class Cli
                 _ => Task.Delay(CancellationGrace, cancelled.Token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             if (await Task.WhenAny(command, grace).ConfigureAwait(false) != command)
             {
-                Output.OutputFolder.AbandonAll();
+                invocation.AbandonAll();
                 return ErrorReporter.Cancelled(terminal);
             }
             await cancelled.CancelAsync().ConfigureAwait(false);

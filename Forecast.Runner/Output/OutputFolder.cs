@@ -15,8 +15,8 @@ internal sealed class OutputFolder : IDisposable
 {
     public const string MarkerName = ".forecast-output";
 
-    /// <summary>Folders opened and neither committed nor disposed: what <see cref="AbandonAll"/> removes.</summary>
-    private static readonly ConcurrentDictionary<OutputFolder, byte> Uncommitted = new();
+    /// <summary>The invocation whose folders a Ctrl+C may abandon (one per command line invocation, flowing with it).</summary>
+    private static readonly AsyncLocal<Invocation?> CurrentInvocation = new();
 
     private readonly string _staging;
     private readonly IReadOnlyList<string> _created;
@@ -33,19 +33,32 @@ internal sealed class OutputFolder : IDisposable
         _staging = staging;
         _created = created;
         _cancellation = cancellation;
-        Uncommitted[this] = 0;
+        _invocation = CurrentInvocation.Value;
+        _invocation?.Folders.TryAdd(this, 0);
     }
+
+    private readonly Invocation? _invocation;
 
     /// <summary>
-    /// Removes the staging folder of every open output folder and stops them from committing: what the command line does
-    /// when Ctrl+C finds a command still busy after its grace period (nothing of it may land in the output folders).
+    /// The output folders one command line invocation opens (those opened on its flow after <see cref="BeginInvocation"/>):
+    /// what Ctrl+C abandons when the command is still busy after its grace period.
     /// </summary>
-    public static void AbandonAll()
+    internal sealed class Invocation
     {
-        foreach (var folder in Uncommitted.Keys) folder.Abandon();
+        internal ConcurrentDictionary<OutputFolder, byte> Folders { get; } = new();
+
+        /// <summary>Removes the staging folder of every open folder of this invocation and stops it from committing: nothing of it may land.</summary>
+        public void AbandonAll()
+        {
+            foreach (var folder in Folders.Keys) folder.Abandon();
+        }
     }
 
-    private void Abandon()
+    /// <summary>Starts an invocation on the current flow: folders opened from here on (on this flow) belong to it.</summary>
+    public static Invocation BeginInvocation() => CurrentInvocation.Value = new Invocation();
+
+    /// <summary>Removes the staging folder (and the parents this run created) and stops the folder from committing.</summary>
+    public void Abandon()
     {
         lock (_moving)
         {
@@ -53,7 +66,7 @@ internal sealed class OutputFolder : IDisposable
             _abandoned = true;
             TryDelete(_staging);
             RemoveEmpty(_created);
-            Uncommitted.TryRemove(this, out _);
+            _invocation?.Folders.TryRemove(this, out _);
         }
     }
 
@@ -206,7 +219,7 @@ internal sealed class OutputFolder : IDisposable
             if (_abandoned) throw new OperationCanceledException("the output folder was abandoned (cancelled)");
             _cancellation.ThrowIfCancellationRequested();
             var written = CommitFiles();
-            Uncommitted.TryRemove(this, out _);
+            _invocation?.Folders.TryRemove(this, out _);
             return written;
         }
     }
@@ -289,7 +302,7 @@ internal sealed class OutputFolder : IDisposable
     {
         lock (_moving)
         {
-            Uncommitted.TryRemove(this, out _);
+            _invocation?.Folders.TryRemove(this, out _);
             if (_committed || _abandoned) return;
             TryDelete(_staging);
             RemoveEmpty(_created);
