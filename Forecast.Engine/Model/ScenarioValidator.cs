@@ -241,8 +241,15 @@ public static class ScenarioValidator
         if (!usable) return;
         double minEigen = matrix.Evd(Symmetricity.Symmetric).EigenValues.Min(e => e.Real);
         if (minEigen < -1e-10)
-            add("correlations", $"the correlation matrix is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values");
+            add("correlations", $"{NotPositiveSemiDefinite} (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values, or let --repair-correlations use the nearest correlation matrix (NearestCorrelation.Repair)");
     }
+
+    /// <summary>The start of the problem of a correlation matrix that is not positive semi-definite.</summary>
+    public const string NotPositiveSemiDefinite = "the correlation matrix is not positive semi-definite";
+
+    /// <summary>Whether <paramref name="problem"/> is that of a correlation matrix that is not positive semi-definite (which <see cref="NearestCorrelation"/> can repair).</summary>
+    public static bool IsNotPositiveSemiDefinite(ScenarioProblem problem) =>
+        problem is not null && problem.Path == "correlations" && problem.Message.StartsWith(NotPositiveSemiDefinite, StringComparison.Ordinal);
 
     /// <summary>" (did you mean 'x'?)" for the closest known name within edit distance 3, else "".</summary>
     public static string Suggest(string name, IEnumerable<string> known)

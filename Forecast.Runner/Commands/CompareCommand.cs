@@ -35,7 +35,7 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         var files = parse.GetValue(_scenarios) ?? [];
         if (files.Length < 2)
             throw new InputException(new InputError("compare", 0, 0, "", "give at least two scenarios; the first is the reference the others are compared with"));
-        var scenarios = WhatIfRun.ReadAll(files);
+        var scenarios = WhatIfRun.ReadAll(files, _options.ReadOptions(parse), terminal.Out);
         long paths = parse.GetValue(_options.Paths) ?? scenarios[0].Defaults.Paths;
         if (paths < 2 * ScenarioComparison.DefaultSections)
             throw new InputException(new InputError("--paths", 0, 0, "", $"compare at least {2 * ScenarioComparison.DefaultSections} paths (they are split into {ScenarioComparison.DefaultSections} sections)"));

@@ -4,6 +4,7 @@ using System.Globalization;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
+using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 
 namespace Forecast.Runner.Commands;
@@ -42,7 +43,8 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var (scenario, repair) = ScenarioReader.Read(parse.GetValue(_scenario)!, _options.ReadOptions(parse));
+        CorrelationRepairReport.Print(terminal.Out, repair);
         var indicator = WhatIfRun.Indicator(scenario, "--indicator", parse.GetValue(_indicator)!);
         string leverToken = parse.GetValue(_lever)!;
         var lever = LeverSyntax.ParseLever("--lever", leverToken, scenario);

@@ -32,7 +32,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         try
         {
             string scenarioPath = parse.GetValue(_scenario)!;
-            var scenario = ScenarioReader.Read(scenarioPath);
+            var (scenario, repair) = ScenarioReader.Read(scenarioPath, _options.ReadOptions(parse));
             string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
@@ -40,12 +40,13 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             var (result, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
-            WriteFiles(folder, result);
+            WriteFiles(folder, result, repair);
             RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out);
             var written = folder.Commit();
 
             bool chinese = parse.GetValue(_options.Lang) == "zh";
             var console = terminal.Out;
+            CorrelationRepairReport.Print(console, repair);
             console.Write(ConsoleReport.Table(result, chinese));
             ConsoleReport.Notes(console, result, elapsed);
             console.MarkupLine($"[grey]Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
@@ -83,10 +84,10 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         }
     }
 
-    internal static void WriteFiles(OutputFolder folder, SimulationResult result)
+    internal static void WriteFiles(OutputFolder folder, SimulationResult result, CorrelationRepair? repair = null)
     {
         var utf8 = new UTF8Encoding(false);
-        using (var json = File.Create(folder.StagedFile("summary.json"))) SummaryJsonWriter.Write(json, result);
+        using (var json = File.Create(folder.StagedFile("summary.json"))) SummaryJsonWriter.Write(json, result, repair);
         using (var csv = new StreamWriter(folder.StagedFile("trajectories.csv"), false, utf8)) CsvWriters.WriteTrajectories(csv, result);
         using (var csv = new StreamWriter(folder.StagedFile("summary.csv"), false, utf8)) CsvWriters.WriteSummary(csv, result);
     }

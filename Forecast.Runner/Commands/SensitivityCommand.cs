@@ -4,6 +4,7 @@ using System.Globalization;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
+using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 using Spectre.Console;
 
@@ -58,7 +59,8 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var (scenario, repair) = ScenarioReader.Read(parse.GetValue(_scenario)!, _options.ReadOptions(parse));
+        CorrelationRepairReport.Print(terminal.Out, repair);
         var ids = parse.GetValue(_indicators) is { Length: > 0 } given
             ? given.Select(id => WhatIfRun.Indicator(scenario, "--indicator", id).Id).Distinct().ToArray()
             : null;

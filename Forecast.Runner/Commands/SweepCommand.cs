@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
+using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 using Spectre.Console;
 
@@ -38,7 +39,8 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var (scenario, repair) = ScenarioReader.Read(parse.GetValue(_scenario)!, _options.ReadOptions(parse));
+        CorrelationRepairReport.Print(terminal.Out, repair);
         var tokens = parse.GetValue(_levers) ?? [];
         if (tokens.Length is < 1 or > 2)
             throw new InputException(new InputError("--lever", 0, 0, "", $"give one or two levers, not {tokens.Length}"));

@@ -47,8 +47,8 @@ internal static class WhatIfRun
         }
     }
 
-    /// <summary>Reads every scenario, collecting the problems of all of them before failing.</summary>
-    public static List<Scenario> ReadAll(IEnumerable<string> paths)
+    /// <summary>Reads every scenario, collecting the problems of all of them before failing; says what a correlation repair changed.</summary>
+    public static List<Scenario> ReadAll(IEnumerable<string> paths, ScenarioReadOptions options, IAnsiConsole console)
     {
         var scenarios = new List<Scenario>();
         var errors = new List<InputError>();
@@ -56,7 +56,9 @@ internal static class WhatIfRun
         {
             try
             {
-                scenarios.Add(ScenarioReader.Read(path));
+                var (scenario, repair) = ScenarioReader.Read(path, options);
+                CorrelationRepairReport.Print(console, repair);
+                scenarios.Add(scenario);
             }
             catch (InputException e)
             {

@@ -144,7 +144,7 @@ public class BadScenarioInputTests
         { "asymmetric correlation", "rho: 0.5}", "rho: 0.5}\n  - {drivers: [h, g], rho: 0.3}",
             ":20:5: correlations[1]: the correlation of 'h' and 'g' is given twice with different values (see correlations[0]): the matrix would not be symmetric" },
         { "correlation matrix not PSD", "rho: 0.5}", "rho: 0.9}\n  - {drivers: [g, step], rho: 0.9}\n  - {drivers: [h, step], rho: -0.9}",
-            ":18:1: correlations: the correlation matrix is not positive semi-definite (smallest eigenvalue -0.8): no set of drivers can have these correlations together; lower the conflicting values" },
+            ":18:1: correlations: the correlation matrix is not positive semi-definite (smallest eigenvalue -0.8): no set of drivers can have these correlations together; lower the conflicting values, or let --repair-correlations use the nearest correlation matrix (NearestCorrelation.Repair)" },
         { "correlation of an undefined driver", "drivers: [g, h]", "drivers: [g, hh]",
             ":19:5: correlations[0]: driver 'hh' is not defined (did you mean 'h'?)" },
         { "driver correlated with itself", "drivers: [g, h]", "drivers: [g, g]",
