@@ -18,13 +18,10 @@ public class CommandEdgeTests
     {
         // A bootstrap of 200,000 replicates dominates this analysis (its simulations take a fraction of a second): before,
         // the bootstrap never looked at the token, and the command ran on to write its files and exit 0.
-        string parent = CliHarness.TempFolder();
-        Directory.CreateDirectory(parent);
-        string scenario = Path.Combine(parent, "probe.yaml");
-        await File.WriteAllTextAsync(scenario, BadScenarioInputTests.Valid);
+        var (parent, scenario) = await ProbeFolder();
         string outDir = Path.Combine(parent, "out");
         Assert.Equal(0, (await CliHarness.Run("sensitivity", scenario, "--paths", "1000", "--samples", "64", "--bootstrap", "10", "--no-plots", "--out", outDir)).ExitCode);
-        var before = Snapshot(parent);
+        var before = OutputFaultTests.Snapshot(parent);
 
         using var ctrlC = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         var outcome = await CliHarness.Run(ctrlC.Token, "sensitivity", scenario, "--paths", "1000", "--samples", "2000", "--bootstrap", "200000",
@@ -32,7 +29,7 @@ public class CommandEdgeTests
 
         Assert.Equal(130, outcome.ExitCode);
         Assert.Equal("Cancelled. Nothing was written; earlier outputs are untouched." + Environment.NewLine, outcome.Error);
-        Assert.Equal(before, Snapshot(parent));
+        Assert.Equal(before, OutputFaultTests.Snapshot(parent));
     }
 
     [Fact]
@@ -57,13 +54,10 @@ public class CommandEdgeTests
     [Fact]
     public async Task ASweepWithOtherLeversIntoTheFirstSweepsFolder_IsRefusedWithoutForce()
     {
-        string parent = CliHarness.TempFolder();
-        Directory.CreateDirectory(parent);
-        string scenario = Path.Combine(parent, "probe.yaml");
-        await File.WriteAllTextAsync(scenario, BadScenarioInputTests.Valid);
+        var (parent, scenario) = await ProbeFolder();
         string outDir = Path.Combine(parent, "sweep");
         Assert.Equal(0, (await CliHarness.Run("sweep", scenario, "--lever", "new.mean=50:70:2", "--paths", "1024", "--no-plots", "--out", outDir)).ExitCode);
-        var before = Snapshot(parent);
+        var before = OutputFaultTests.Snapshot(parent);
 
         var other = await CliHarness.Run("sweep", scenario, "--lever", "exit.alpha=1.5:2.5:2", "--paths", "1024", "--no-plots", "--out", outDir);
         var sameLevers = await CliHarness.Run("sweep", scenario, "--lever", "new.mean=40:80:4", "--paths", "1024", "--no-plots", "--out", outDir);
@@ -72,16 +66,13 @@ public class CommandEdgeTests
         Assert.Contains($"  {outDir}: --out: this folder holds the output of 'sweep of probe by new.mean', not 'sweep of probe by exit.alpha'; " +
             "choose another --out or pass --force to overwrite it", other.Error, StringComparison.Ordinal);
         Assert.Equal(0, sameLevers.ExitCode);
-        Assert.NotEqual(before, Snapshot(parent));
+        Assert.NotEqual(before, OutputFaultTests.Snapshot(parent));
     }
 
     [Fact]
     public async Task RunAgainIntoAFolderHoldingAReport_RemovesTheEarlierRunsReport()
     {
-        string parent = CliHarness.TempFolder();
-        Directory.CreateDirectory(parent);
-        string scenario = Path.Combine(parent, "probe.yaml");
-        await File.WriteAllTextAsync(scenario, BadScenarioInputTests.Valid);
+        var (parent, scenario) = await ProbeFolder();
         string outDir = Path.Combine(parent, "out");
         Assert.Equal(0, (await CliHarness.Run("run", scenario, "--paths", "1000", "--no-plots", "--out", outDir)).ExitCode);
         Assert.Equal(0, (await CliHarness.Run("report", outDir)).ExitCode);
@@ -96,10 +87,7 @@ public class CommandEdgeTests
     [Fact]
     public async Task RunAgainWithAReport_RegeneratesIt()
     {
-        string parent = CliHarness.TempFolder();
-        Directory.CreateDirectory(parent);
-        string scenario = Path.Combine(parent, "probe.yaml");
-        await File.WriteAllTextAsync(scenario, BadScenarioInputTests.Valid);
+        var (parent, scenario) = await ProbeFolder();
         string outDir = Path.Combine(parent, "out");
         Assert.Equal(0, (await CliHarness.Run("run", scenario, "--paths", "1000", "--no-plots", "--out", outDir)).ExitCode);
         Assert.Equal(0, (await CliHarness.Run("report", outDir)).ExitCode);
@@ -134,7 +122,7 @@ public class CommandEdgeTests
         string scenario = Path.Combine(parent, "probe.yaml");
         await File.WriteAllTextAsync(scenario, BadScenarioInputTests.Valid);
         Assert.Equal(0, (await CliHarness.Run("run", scenario, "--paths", "1000", "--no-plots", "--out", outDir)).ExitCode);
-        var before = Snapshot(parent);
+        var before = OutputFaultTests.Snapshot(parent);
 
         var outcome = await CliHarness.Run(s => s.AddSingleton<ICommandBuilder, Crashing>(), CancellationToken.None, "crash", "--out", outDir);
 
@@ -146,7 +134,7 @@ public class CommandEdgeTests
         string log = lines[0][(lines[0].IndexOf("details in ", StringComparison.Ordinal) + "details in ".Length)..];
         Assert.Matches(@"at Forecast\.Tests\.Robustness\.CommandEdgeTests\.Crashing\..*<Build>.* in .*CommandEdgeTests\.cs:line \d+", await File.ReadAllTextAsync(log));
         File.Delete(log);
-        Assert.Equal(before, Snapshot(parent));
+        Assert.Equal(before, OutputFaultTests.Snapshot(parent));
     }
 
     [Fact]
@@ -204,6 +192,16 @@ public class CommandEdgeTests
         }
     }
 
+    /// <summary>A new folder holding the probe scenario (<see cref="BadScenarioInputTests.Valid"/>) as probe.yaml.</summary>
+    private static async Task<(string Parent, string Scenario)> ProbeFolder()
+    {
+        string parent = CliHarness.TempFolder();
+        Directory.CreateDirectory(parent);
+        string scenario = Path.Combine(parent, "probe.yaml");
+        await File.WriteAllTextAsync(scenario, BadScenarioInputTests.Valid);
+        return (parent, scenario);
+    }
+
     /// <summary>A command with a bug: it stages a file in the output folder, then throws.</summary>
     private sealed class Crashing : ICommandBuilder
     {
@@ -237,13 +235,5 @@ public class CommandEdgeTests
         await process.WaitForExitAsync();
         await output;
         Assert.True(process.ExitCode == 0, $"forecast {string.Join(' ', args)} exited with {process.ExitCode}: {error}");
-    }
-
-    private static SortedDictionary<string, string> Snapshot(string root)
-    {
-        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
-            entries[Path.GetRelativePath(root, path)] = Directory.Exists(path) ? "<folder>" : Convert.ToBase64String(File.ReadAllBytes(path));
-        return entries;
     }
 }

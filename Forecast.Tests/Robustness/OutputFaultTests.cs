@@ -348,7 +348,7 @@ public class OutputFaultTests
     }
 
     /// <summary>Every file and folder under <paramref name="root"/>, hidden ones included, with its content (files in Base64).</summary>
-    private static SortedDictionary<string, string> Snapshot(string root)
+    internal static SortedDictionary<string, string> Snapshot(string root)
     {
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
