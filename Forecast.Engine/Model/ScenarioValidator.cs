@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Forecast.Engine.Model;
@@ -62,6 +61,7 @@ public static class ScenarioValidator
         for (int i = 0; i < scenario.Indicators.Count; i++)
             CheckIndicator(scenario.Indicators[i], $"indicators[{i}]", driverIds, indicatorIds, scenario, Add);
 
+        foreach (var violation in ScenarioDomain.Violations(scenario)) problems.Add(violation.ToProblem());
         CheckSpan(scenario, Add);
         CheckCycles(scenario, indicatorIds, Add);
         CheckObserved(scenario, Add);
@@ -79,10 +79,10 @@ public static class ScenarioValidator
         return scenario;
     }
 
-    /// <summary>The longest simulated horizon, in years.</summary>
-    public const int MaxYears = 100;
+    /// <summary>The longest simulated horizon, in years (<see cref="ScenarioDomain.MaxYears"/>).</summary>
+    public const int MaxYears = ScenarioDomain.MaxYears;
 
-    private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+    private static string F(double x) => MessageNumber.Format(x);
 
     private static void CheckIndicator(Indicator indicator, string at, Dictionary<string, int> drivers,
         Dictionary<string, int> indicators, Scenario scenario, Action<string, string> add)
@@ -254,8 +254,17 @@ public static class ScenarioValidator
         if (!usable) return;
         double minEigen = matrix.Evd(Symmetricity.Symmetric).EigenValues.Min(e => e.Real);
         if (minEigen < -1e-10)
-            add("correlations", $"the correlation matrix{(scope == CorrelationScope.Levels ? " of the levels" : "")} is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values");
+            add("correlations", scope == CorrelationScope.Levels
+                ? $"the correlation matrix of the levels is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of levels can have these correlations together; lower the conflicting values"
+                : $"{NotPositiveSemiDefinite} (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values, or let --repair-correlations use the nearest correlation matrix (NearestCorrelation.Repair)");
     }
+
+    /// <summary>The start of the problem of a correlation matrix that is not positive semi-definite.</summary>
+    public const string NotPositiveSemiDefinite = "the correlation matrix is not positive semi-definite";
+
+    /// <summary>Whether <paramref name="problem"/> is that of a correlation matrix that is not positive semi-definite (which <see cref="NearestCorrelation"/> can repair).</summary>
+    public static bool IsNotPositiveSemiDefinite(ScenarioProblem problem) =>
+        problem is not null && problem.Path == "correlations" && problem.Message.StartsWith(NotPositiveSemiDefinite, StringComparison.Ordinal);
 
     /// <summary>" (did you mean 'x'?)" for the closest known name within edit distance 3, else "".</summary>
     public static string Suggest(string name, IEnumerable<string> known)

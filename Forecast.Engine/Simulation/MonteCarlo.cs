@@ -30,7 +30,9 @@ public static class MonteCarlo
         var run = RunSpec.Resolve(scenario, options);
         var plan = SimulationPlan.Compile(scenario);
         if (plan.Observations.Length > 0) return Nowcast.Run(plan, run, progress, cancellationToken);
-        return Summarise(plan, Simulate(plan, run, progress, cancellationToken), run.Seed);
+        var total = Simulate(plan, run, progress, cancellationToken);
+        NonFiniteValues.ThrowIfAny(plan, total);
+        return Summarise(plan, total, run.Seed);
     }
 
     internal static SimulationAccumulator Simulate(SimulationPlan plan, RunSpec run, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken) =>

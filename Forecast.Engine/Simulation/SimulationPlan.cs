@@ -75,9 +75,13 @@ internal sealed class SimulationPlan
         return positions;
     }
 
-    /// <summary>Compiles a validated scenario; throws <see cref="InvalidScenarioException"/> if it is not valid.</summary>
+    /// <summary>
+    /// Compiles a validated scenario; throws <see cref="ScenarioDomainException"/> for a number outside its domain (one that
+    /// would overflow or hang) and <see cref="InvalidScenarioException"/> for any other broken rule.
+    /// </summary>
     public static SimulationPlan Compile(Scenario scenario)
     {
+        ScenarioDomain.Guard(scenario);
         ScenarioValidator.Validate(scenario);
         int first = scenario.FirstYear;
         int steps = scenario.LastYear - first;

@@ -103,7 +103,7 @@ public static class GlobalSensitivity
             foreach (var kind in new[] { SensitivityOutputKind.TargetMet, SensitivityOutputKind.TargetYearValue })
             {
                 int output = 2 * m + (kind == SensitivityOutputKind.TargetMet ? 0 : 1);
-                var sobol = SobolAnalysis.Estimate(inputs, model.For(output), options.BaseSamples, seed, options.BootstrapReplicates);
+                var sobol = SobolAnalysis.Estimate(inputs, model.For(output), options.BaseSamples, seed, options.BootstrapReplicates, cancellationToken: cancellationToken);
                 outputs.Add(new SensitivityOutput(ids[m], kind, sobol, [.. spearman[output], double.NaN]));
             }
         }

@@ -101,7 +101,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             string outPath = parse.GetValue(_out)!;
             string fileName = calibration.Calibrated.Name + ".yaml";
             var run = new CalibrationRun(scenarioFile, historyFiles, fileName);
-            using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force));
+            using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force), cancellationToken);
             ScenarioWriter.WriteFile(folder.StagedFile(fileName), calibration.Calibrated, Annotations(scenarioFile, calibration, historyFiles));
             using (var json = File.Create(folder.StagedFile("calibration.json"))) CalibrationJsonWriter.Write(json, calibration, run, fans);
             File.WriteAllText(folder.StagedFile("backtest.md"), CalibrationBacktest.Markdown(backtestSeries, backtestForecasts));
@@ -136,9 +136,22 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
         {
             return ErrorReporter.Report(terminal, e.Errors);
         }
+        catch (InvalidScenarioException e)
+        {
+            // The calibrated scenario breaks a rule (e.g. a fitted level beyond its driver's domain): it is not written.
+            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, "after calibration: " + p.Message)).ToList());
+        }
         catch (OperationCanceledException)
         {
             return ErrorReporter.Cancelled(terminal);
+        }
+        catch (PartialCommitException e)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Output;
@@ -37,11 +38,11 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         try
         {
             string scenarioPath = parse.GetValue(_scenario)!;
-            var scenario = ScenarioReader.Read(scenarioPath);
+            var (scenario, repair) = ScenarioReader.Read(scenarioPath, _options.ReadOptions(parse));
             IReadOnlyList<string> leftOut = [];
             if (parse.GetValue(_observed) is { } observedPath) (scenario, leftOut) = WithObserved(scenario, observedPath, parse.GetValue(_region)!, parse.GetValue(_until));
             string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
-            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force));
+            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
                 parse.GetValue(_options.Threads), parse.GetValue(_options.Precision), Sampling: _options.SamplingOf(parse));
             var (result, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
@@ -53,12 +54,13 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
                 result = result with { Indicators = result.Indicators.Select(o => o with { ProbabilityAtStart = start[o.Indicator.Id].Probability }).ToList() };
             }
 
-            WriteFiles(folder, result);
+            WriteFiles(folder, result, repair);
             RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out);
             var written = folder.Commit();
 
             bool chinese = parse.GetValue(_options.Lang) == "zh";
             var console = terminal.Out;
+            CorrelationRepairReport.Print(console, repair);
             console.Write(ConsoleReport.Table(result, chinese));
             ConsoleReport.Notes(console, result, elapsed);
             ConsoleReport.Nowcast(console, result, leftOut);
@@ -76,6 +78,11 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
                 ? new InputError(parse.GetValue(_scenario)!, 0, 0, "run.paths", e.Message)
                 : new InputError("--paths", 0, 0, "", e.Message);
             return ErrorReporter.Report(terminal, [source]);
+        }
+        catch (InvalidScenarioException e)
+        {
+            // The engine refused what only the simulation reveals (a value beyond the largest double, with its driver and year).
+            return ErrorReporter.Report(terminal, ScenarioReader.Locate(parse.GetValue(_scenario)!, e.Problems));
         }
         catch (OperationCanceledException)
         {
@@ -107,10 +114,10 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         return (with, leftOut);
     }
 
-    internal static void WriteFiles(OutputFolder folder, SimulationResult result)
+    internal static void WriteFiles(OutputFolder folder, SimulationResult result, CorrelationRepair? repair = null)
     {
         var utf8 = new UTF8Encoding(false);
-        using (var json = File.Create(folder.StagedFile("summary.json"))) SummaryJsonWriter.Write(json, result);
+        using (var json = File.Create(folder.StagedFile("summary.json"))) SummaryJsonWriter.Write(json, result, repair);
         using (var csv = new StreamWriter(folder.StagedFile("trajectories.csv"), false, utf8)) CsvWriters.WriteTrajectories(csv, result);
         using (var csv = new StreamWriter(folder.StagedFile("summary.csv"), false, utf8)) CsvWriters.WriteSummary(csv, result);
     }

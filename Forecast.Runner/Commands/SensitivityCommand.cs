@@ -4,6 +4,7 @@ using System.Globalization;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
+using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 using Spectre.Console;
 
@@ -52,19 +53,20 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         CommonOptions.Check(_spearmanPaths, n => n < 2 ? "--spearman-paths must be at least 2" : null);
         CommonOptions.Check(_top, n => n < 1 ? "--top must be at least 1" : null);
         _options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var (scenario, repair) = ScenarioReader.Read(parse.GetValue(_scenario)!, _options.ReadOptions(parse));
+        CorrelationRepairReport.Print(terminal.Out, repair);
         var ids = parse.GetValue(_indicators) is { Length: > 0 } given
             ? given.Select(id => WhatIfRun.Indicator(scenario, "--indicator", id).Id).Distinct().ToArray()
             : null;
         if (!scenario.Drivers.Any(Tornado.IsUncertain))
             throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", "every driver's level is fixed; there is nothing to be sensitive to"));
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), scenario.Name + "-sensitivity", "sensitivity:" + scenario.Name, parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sensitivity(scenario, ids), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         ulong? seed = parse.GetValue(_options.Seed);

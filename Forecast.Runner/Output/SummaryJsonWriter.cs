@@ -13,7 +13,10 @@ namespace Forecast.Runner.Output;
 /// </summary>
 internal static class SummaryJsonWriter
 {
-    public static void Write(Stream stream, SimulationResult result)
+    /// <param name="stream">Where the JSON goes.</param>
+    /// <param name="result">The run.</param>
+    /// <param name="repair">What --repair-correlations changed, or null (then no "correlationRepair" key).</param>
+    public static void Write(Stream stream, SimulationResult result, CorrelationRepair? repair = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -56,6 +59,7 @@ internal static class SummaryJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (repair is not null) CorrelationRepairReport.Write(w, repair);
         w.WriteEndObject();
     }
 

@@ -26,7 +26,7 @@ internal static class HtmlReport
 
     /// <summary>Writes the report to <paramref name="path"/> through a temporary file, so that a failure leaves no half-written report.</summary>
     public static void WriteFile(string path, SimulationResult result, Scenario scenario, string scenarioText, PlotLanguage language,
-        IReadOnlyList<Figure> figures)
+        IReadOnlyList<Figure> figures, CancellationToken cancellationToken = default)
     {
         string full = Path.GetFullPath(path);
         string temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
@@ -34,6 +34,7 @@ internal static class HtmlReport
         {
             using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
                 Write(writer, result, scenario, scenarioText, language, figures);
+            cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, full, overwrite: true);
         }
         finally

@@ -17,28 +17,59 @@ public static class ScenarioReader
 
     /// <summary>Reads and validates the scenario file at <paramref name="path"/>: a full scenario, or a what-if file
     /// (<c>base:</c> and overrides, see <see cref="WhatIfReader"/>).</summary>
-    public static Scenario Read(string path) => ReadLocated(path, []).Scenario;
+    public static Scenario Read(string path) => ReadLocated(path, [], ScenarioReadOptions.Default).Scenario;
+
+    /// <summary>Reads and validates the scenario file at <paramref name="path"/> with <paramref name="options"/>, and says what they changed.</summary>
+    public static ScenarioRead Read(string path, ScenarioReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var located = ReadLocated(path, [], options);
+        return new ScenarioRead(located.Scenario, located.Repair);
+    }
 
     /// <summary>Parses and validates scenario text (a full scenario or a what-if); <paramref name="file"/> names it in messages.</summary>
-    public static Scenario Parse(string file, string text) => ParseLocated(file, text, []).Scenario;
+    public static Scenario Parse(string file, string text) => ParseLocated(file, text, [], ScenarioReadOptions.Default).Scenario;
+
+    /// <summary>
+    /// The problems of <paramref name="scenario"/>; with <see cref="ScenarioReadOptions.RepairCorrelations"/>, a correlation
+    /// matrix that is not positive semi-definite is first replaced by the nearest correlation matrix.
+    /// </summary>
+    internal static (Scenario Scenario, IReadOnlyList<ScenarioProblem> Problems, CorrelationRepair? Repair) Validate(Scenario scenario, ScenarioReadOptions options)
+    {
+        var problems = ScenarioValidator.Problems(scenario);
+        if (!options.RepairCorrelations || !problems.Any(ScenarioValidator.IsNotPositiveSemiDefinite)) return (scenario, problems, null);
+        var (repaired, repair) = NearestCorrelation.Repair(scenario);
+        return (repaired, ScenarioValidator.Problems(repaired), repair);
+    }
+
+    /// <summary>
+    /// Locates problems the engine found later in the scenario read from <paramref name="path"/> (a value that overflows only
+    /// when simulated): each field path becomes the file, line and column it was read from.
+    /// </summary>
+    public static IReadOnlyList<InputError> Locate(string path, IEnumerable<ScenarioProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var located = ReadLocated(path, [], ScenarioReadOptions.Default);
+        return problems.Select(p => located.Locate(p.Path, p.Message)).ToList();
+    }
 
     /// <summary>Reads a scenario or what-if file; <paramref name="chain"/> holds the what-if files that led here (for cycles).</summary>
-    internal static LocatedScenario ReadLocated(string path, IReadOnlyList<string> chain) =>
-        ParseLocated(path, TextFile.Read(path, "scenario"), chain);
+    internal static LocatedScenario ReadLocated(string path, IReadOnlyList<string> chain, ScenarioReadOptions options) =>
+        ParseLocated(path, TextFile.Read(path, "scenario"), chain, options);
 
-    private static LocatedScenario ParseLocated(string file, string text, IReadOnlyList<string> chain)
+    private static LocatedScenario ParseLocated(string file, string text, IReadOnlyList<string> chain, ScenarioReadOptions options)
     {
         var doc = YamlDocument.Parse(file, text);
-        if (WhatIfReader.IsWhatIf(doc)) return WhatIfReader.Read(doc, chain);
+        if (WhatIfReader.IsWhatIf(doc)) return WhatIfReader.Read(doc, chain, options);
         var scenario = Build(doc);
         if (doc.Errors.Count > 0 || scenario is null) throw new InputException(doc.Errors);
-        var located = new LocatedScenario(scenario, (path, message) =>
+        var (valid, problems, repair) = Validate(scenario, options);
+        var located = new LocatedScenario(valid, (path, message) =>
         {
             string located = Parameter(doc, new ScenarioProblem(path, message));
             var (line, column) = doc.Locate(located);
             return new InputError(file, line, column, located, message);
-        });
-        var problems = ScenarioValidator.Problems(scenario);
+        }, repair);
         if (problems.Count > 0) throw new InputException(problems.Select(p => located.Locate(p.Path, p.Message)).ToList());
         return located;
     }
@@ -245,3 +276,19 @@ public static class ScenarioReader
             new Target(targetYear.Value, targetValue.Value, direction, period, targetSource), headline, bounds, history, note);
     }
 }
+
+/// <summary>How a scenario file is read.</summary>
+/// <param name="RepairCorrelations">
+/// Replace a correlation matrix that is not positive semi-definite by the nearest correlation matrix (Higham's alternating
+/// projections, <see cref="NearestCorrelation"/>) instead of refusing it; what changed comes back in <see cref="ScenarioRead.Repair"/>.
+/// </param>
+public sealed record ScenarioReadOptions(bool RepairCorrelations = false)
+{
+    /// <summary>Refuse what is not valid (no repair).</summary>
+    public static ScenarioReadOptions Default { get; } = new();
+}
+
+/// <summary>A scenario read with <see cref="ScenarioReadOptions"/>.</summary>
+/// <param name="Scenario">The validated scenario.</param>
+/// <param name="Repair">What the correlation repair changed, or null when none was needed or asked for.</param>
+public sealed record ScenarioRead(Scenario Scenario, CorrelationRepair? Repair);

@@ -38,7 +38,7 @@ internal static class WhatIfReader
     public static bool IsWhatIf(YamlDocument doc) =>
         doc.Root is YamlMappingNode map && map.Children.Keys.Any(k => k is YamlScalarNode { Value: "base" });
 
-    public static LocatedScenario Read(YamlDocument doc, IReadOnlyList<string> chain)
+    public static LocatedScenario Read(YamlDocument doc, IReadOnlyList<string> chain, ScenarioReadOptions options)
     {
         var root = doc.Mapping(doc.Root, "", RootKeys)!;
         var baseNode = root["base"];
@@ -57,7 +57,7 @@ internal static class WhatIfReader
             doc.Error(baseNode, "base", $"the base scenario '{basePath}' does not exist (the path is relative to this file's folder)");
             throw new InputException(doc.Errors);
         }
-        var located = ScenarioReader.ReadLocated(basePath, here);
+        var located = ScenarioReader.ReadLocated(basePath, here, options);
         var overlay = new Overlay(doc, located.Scenario);
         var scenario = overlay.Apply(root);
         if (doc.Errors.Count > 0 || scenario is null) throw new InputException(doc.Errors);
@@ -66,9 +66,9 @@ internal static class WhatIfReader
             overlay.Translate(path) is { } at
                 ? new InputError(doc.File, doc.Locate(at).Line, doc.Locate(at).Column, at, message)
                 : located.Locate(path, message);
-        var problems = ScenarioValidator.Problems(scenario);
+        var (valid, problems, repair) = ScenarioReader.Validate(scenario, options);
         if (problems.Count > 0) throw new InputException(problems.Select(p => Locate(p.Path, p.Message)).ToList());
-        return new LocatedScenario(scenario, Locate);
+        return new LocatedScenario(valid, Locate, repair ?? located.Repair);
     }
 
     /// <summary>Applies the overrides of one what-if document to its base, remembering which merged fields came from where.</summary>
