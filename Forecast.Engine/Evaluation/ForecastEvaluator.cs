@@ -21,7 +21,7 @@ public sealed record EvaluationOptions(string? Region = null, IReadOnlyDictionar
 /// whatever the true value (a bound can show a miss, never a hit, so counting only decidable bounds would bias coverage
 /// down); its CRPS and interval score are the smallest any allowed value would get (lower bounds), kept out of the means.
 /// </remarks>
-public static class ForecastEvaluator
+public static partial class ForecastEvaluator
 {
     /// <summary>Bins of the PIT histogram.</summary>
     public const int PitBins = 10;
@@ -200,12 +200,19 @@ public static class ForecastEvaluator
         return bins;
     }
 
+    /// <summary>
+    /// A hint for an id the forecast lacks: the forecast's id it differs from only by a period suffix ("_2021_2025", as
+    /// outcome files name cumulative counts) or by a typo (edit distance ≤ 2). Only a hint: the definitions may differ.
+    /// </summary>
     private static string DidYouMean(string id, IEnumerable<string> known)
     {
-        var near = known.Where(k => id.StartsWith(k + "_", StringComparison.Ordinal) || k.StartsWith(id + "_", StringComparison.Ordinal)
-            || Distance(id, k) <= Math.Max(2, id.Length / 6)).Order(StringComparer.Ordinal).ToList();
+        string withoutPeriod = PeriodSuffix().Replace(id, "");
+        var near = known.Where(k => k == withoutPeriod || Distance(id, k) <= 2).Order(StringComparer.Ordinal).ToList();
         return near.Count == 0 ? "" : $" (a similar id: {string.Join(", ", near)}; map it with --map {id}={near[0]} if it means the same)";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"_[0-9]{4}_[0-9]{4}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PeriodSuffix();
 
     private static int Distance(string a, string b)
     {

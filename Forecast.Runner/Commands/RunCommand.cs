@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
+using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Report;
 using Forecast.Scenarios;
@@ -36,10 +37,11 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force));
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
                 parse.GetValue(_options.Threads), parse.GetValue(_options.Precision), Sampling: _options.SamplingOf(parse));
-            var (result, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
+            var (result, distribution, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
             WriteFiles(folder, result);
+            using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
             RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out);
             var written = folder.Commit();
 
