@@ -37,6 +37,7 @@ public static class Program
         services.AddSingleton<ICommandBuilder, GoalCommand>();
         services.AddSingleton<ICommandBuilder, SensitivityCommand>();
         services.AddSingleton<ICommandBuilder, EvaluateCommand>();
+        services.AddSingleton<ICommandBuilder, TargetsCommand>();
         services.AddSingleton<WhatIf.IWhatIfPlotWriter, Plots.WhatIfPlotWriter>();
     }
 }
