@@ -123,7 +123,7 @@ internal static class EvaluationConsole
         string exact = c.Count == 0 ? "no exact outcome"
             : F($"{c.Inside} of {c.Count} exact outcome(s) inside ({Numbers.Percent(c.Share, 0)}; 95% interval {Numbers.Percent(c.Ci95.Lower, 0)}-{Numbers.Percent(c.Ci95.Upper, 0)}; nominal {Numbers.Percent(c.Nominal, 0)})");
         string bounds = c.BoundsOutside + c.BoundsUndecided == 0 ? ""
-            : F($"; of the bounds, {c.BoundsOutside} lie outside whatever the value and {c.BoundsUndecided} cannot say");
+            : F($"; bounds: {c.BoundsOutside} outside whatever the value, {c.BoundsUndecided} cannot say");
         return head + exact + bounds + ".";
     }
 }

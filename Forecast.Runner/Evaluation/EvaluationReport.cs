@@ -100,7 +100,7 @@ internal static class EvaluationReport
     private static string Coverage(BandCoverage c) =>
         (c.Count == 0 ? Numbers.Percent(c.Nominal, 0) + " band: no exact outcome"
             : Numbers.Percent(c.Nominal, 0) + F($" band: {c.Inside} of {c.Count} exact outcome(s) inside ({Numbers.Percent(c.Share, 0)}, 95% interval {Numbers.Percent(c.Ci95.Lower, 0)}-{Numbers.Percent(c.Ci95.Upper, 0)})"))
-        + (c.BoundsOutside + c.BoundsUndecided == 0 ? "." : F($"; of the bounds, {c.BoundsOutside} outside whatever the value, {c.BoundsUndecided} cannot say."));
+        + (c.BoundsOutside + c.BoundsUndecided == 0 ? "." : F($"; bounds: {c.BoundsOutside} outside whatever the value, {c.BoundsUndecided} cannot say."));
 
     private static string Li(string text) => "<li>" + E(text) + "</li>\n";
 

@@ -210,7 +210,9 @@ internal static class FanChart
         {
             var group = outcomes.Where(o => o.Bound == bound).ToList();
             if (group.Count == 0) continue;
-            var markers = plot.Add.Markers(group.Select(o => (double)o.Year).ToArray(), group.Select(o => o.Value).ToArray(), shape, 11, OkabeIto.ReddishPurple);
+            // Triangles look smaller than squares of the same size: drawn larger.
+            var markers = plot.Add.Markers(group.Select(o => (double)o.Year).ToArray(), group.Select(o => o.Value).ToArray(), shape,
+                bound == ActualBound.Exact ? 11 : 14, OkabeIto.ReddishPurple);
             markers.MarkerLineColor = OkabeIto.Black;
             markers.MarkerLineWidth = 1;
             markers.LegendText = text;
