@@ -201,33 +201,19 @@ public static partial class ForecastEvaluator
     }
 
     /// <summary>
-    /// A hint for an id the forecast lacks: the forecast's id it differs from only by a period suffix ("_2021_2025", as
-    /// outcome files name cumulative counts) or by a typo (edit distance ≤ 2). Only a hint: the definitions may differ.
+    /// A hint for an id the forecast lacks: the forecast's id it differs from only by a period suffix ("_2021_2025", as outcome
+    /// files name cumulative counts), which --map can score (only if the definitions agree), else the validator's "did you mean".
     /// </summary>
     private static string DidYouMean(string id, IEnumerable<string> known)
     {
         string withoutPeriod = PeriodSuffix().Replace(id, "");
-        var near = known.Where(k => k == withoutPeriod || Distance(id, k) <= 2).Order(StringComparer.Ordinal).ToList();
-        return near.Count == 0 ? "" : $" (a similar id: {string.Join(", ", near)}; map it with --map {id}={near[0]} if it means the same)";
+        return withoutPeriod != id && known.Contains(withoutPeriod, StringComparer.Ordinal)
+            ? $" (a similar id: {withoutPeriod}; map it with --map {id}={withoutPeriod} if it means the same)"
+            : ScenarioValidator.Suggest(id, known);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"_[0-9]{4}_[0-9]{4}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PeriodSuffix();
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 
     private static string Text(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 }

@@ -76,10 +76,7 @@ internal static class EvaluationFiles
             Pair(w, "band50", s.Band50);
             Pair(w, "band90", s.Band90);
             Number(w, "pit", s.Pit.Mid);
-            w.WriteStartArray("pitInterval");
-            w.WriteNumberValue(s.Pit.Lower);
-            w.WriteNumberValue(s.Pit.Upper);
-            w.WriteEndArray();
+            Pair(w, "pitInterval", new Interval(s.Pit.Lower, s.Pit.Upper));
             w.WriteString("in50", Position(s.In50));
             w.WriteString("in90", Position(s.In90));
             Number(w, "crps", s.Crps);
@@ -169,14 +166,6 @@ internal static class EvaluationFiles
     {
         if (value is null) w.WriteNull(name);
         else w.WriteString(name, value);
-    }
-
-    private static void Pair(Utf8JsonWriter w, string name, Interval i)
-    {
-        w.WriteStartArray(name);
-        w.WriteNumberValue(i.Lower);
-        w.WriteNumberValue(i.Upper);
-        w.WriteEndArray();
     }
 
     private static void Coverage(Utf8JsonWriter w, string name, BandCoverage c)

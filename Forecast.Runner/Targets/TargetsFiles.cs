@@ -55,10 +55,7 @@ internal static class TargetsFiles
             Number(w, "marginalProbability", j.MarginalProbability);
             Number(w, "ambition", j.Ambition);
             Number(w, "achieved", j.Achieved);
-            w.WriteStartArray("achievedCi95");
-            w.WriteNumberValue(j.AchievedCi95.Lower);
-            w.WriteNumberValue(j.AchievedCi95.Upper);
-            w.WriteEndArray();
+            Pair(w, "achievedCi95", j.AchievedCi95);
             Number(w, "ownTargetsTogether", j.MarginalTargetsTogether);
             w.WriteStartArray("targets");
             foreach (var t in j.Targets) Reachable(w, t);
@@ -78,10 +75,7 @@ internal static class TargetsFiles
         w.WriteString("id", t.IndicatorId);
         Number(w, "probability", t.Probability);
         Number(w, "target", t.Value);
-        w.WriteStartArray("targetCi95");
-        w.WriteNumberValue(t.Ci95.Lower);
-        w.WriteNumberValue(t.Ci95.Upper);
-        w.WriteEndArray();
+        Pair(w, "targetCi95", t.Ci95);
         Number(w, "achieved", t.Achieved);
         w.WriteBoolean("growthPerYear", t.Growth.PerYear);
         Number(w, "impliedAnnualGrowth", t.Growth.RequiredRate);
