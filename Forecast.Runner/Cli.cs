@@ -9,7 +9,7 @@ internal static class Cli
 {
     public static RootCommand Build(IServiceProvider services)
     {
-        var root = new RootCommand("forecast: scenario simulation and target forecasting for the Liaocheng 14th Five-Year S&T Innovation Plan");
+        var root = new RootCommand("forecast: scenario simulation, target setting and evaluation for five-year S&T innovation plans (built for Liaocheng's 14th, 2021-2025, and 15th, 2026-2030)");
         foreach (var builder in services.GetServices<ICommandBuilder>()) root.Subcommands.Add(builder.Build());
         return root;
     }

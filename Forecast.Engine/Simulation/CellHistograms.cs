@@ -249,6 +249,68 @@ internal sealed class CellHistograms
         return grid.Whole[gridCell] && !grid.Exact[gridCell] && double.IsFinite(q) ? Math.Clamp(Math.Round(q), min, max) : q;
     }
 
+    /// <summary>
+    /// The quantiles of a cell at many probabilities in ascending order, in one pass over the bins: each value equal, bit for
+    /// bit, to <see cref="Quantile(int, double)"/> at that probability (tested), so it follows the one quantile rule; only the
+    /// bin search resumes where the previous probability's ended instead of starting over.
+    /// </summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="ascending">Probabilities, non-decreasing.</param>
+    /// <param name="quantiles">Receives one quantile per probability.</param>
+    public void Quantiles(int cell, ReadOnlySpan<double> ascending, Span<double> quantiles)
+    {
+        var grid = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
+        long n = _count[cell];
+        double min = _min[cell], max = _max[cell];
+        int rowStart = cell * RowLength;
+        long SlotAt(int j) => _wide.Length > 0 ? _wide[rowStart + j] : _compact![rowStart + j];
+        double lower = grid.Lower[cell], width = grid.Width[cell];
+        bool exact = grid.Exact[cell], whole = grid.Whole[cell];
+        long underflow = n == 0 ? 0 : SlotAt(0), overflow = n == 0 ? 0 : SlotAt(RowLength - 1);
+        double cumulative = underflow;
+        int b = 0;
+        for (int i = 0; i < ascending.Length; i++)
+        {
+            double p = ascending[i];
+            if (i > 0 && p < ascending[i - 1]) throw new ArgumentException("the probabilities must be in ascending order", nameof(ascending));
+            if (n == 0) { quantiles[i] = double.NaN; continue; }
+            if (min == max) { quantiles[i] = min; continue; }
+            double rank = p * n, q;
+            if (rank <= underflow)
+            {
+                q = min + (lower - min) * (rank / Math.Max(1, underflow));
+            }
+            else
+            {
+                // Advance to the first non-empty bin whose cumulative count reaches the rank, as Interpolated does from bin 0.
+                q = double.NaN;
+                for (; b < HistogramGrid.Bins; b++)
+                {
+                    long count = SlotAt(b + 1);
+                    if (count == 0) continue;
+                    if (cumulative + count >= rank)
+                    {
+                        if (exact) q = lower + b + 0.5;
+                        else
+                        {
+                            double fraction = (rank - cumulative) / count;
+                            q = Math.Clamp(lower + (b + fraction) * width, min, max);
+                        }
+                        break;
+                    }
+                    cumulative += count;
+                }
+                if (b == HistogramGrid.Bins)
+                {
+                    double edge = lower + HistogramGrid.Bins * width;
+                    double into = (rank - cumulative) / Math.Max(1, overflow);
+                    q = edge + (max - edge) * Math.Clamp(into, 0, 1);
+                }
+            }
+            quantiles[i] = whole && !exact && double.IsFinite(q) ? Math.Clamp(Math.Round(q), min, max) : q;
+        }
+    }
+
     /// <summary>Slot j summed over the cells.</summary>
     private long Slot(ReadOnlySpan<int> cells, int j)
     {

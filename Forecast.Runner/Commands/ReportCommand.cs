@@ -61,7 +61,7 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
             string outPath = parse.GetValue(_out) ?? Path.Combine(folder, "report.html");
             var figures = PlotSet.Figures(result, language);
             cancellationToken.ThrowIfCancellationRequested();
-            HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken);
+            HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
             // The next run in this folder removes or regenerates the report with its other files.
             OutputFolder.Record(folder, outPath);
             terminal.Out.MarkupLine($"[grey]Wrote {Markup.Escape(Path.GetFullPath(outPath))}[/]");

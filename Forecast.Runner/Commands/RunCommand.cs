@@ -3,6 +3,7 @@ using System.Text;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
+using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Report;
 using Forecast.Scenarios;
@@ -45,16 +46,17 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
                 parse.GetValue(_options.Threads), parse.GetValue(_options.Precision), Sampling: _options.SamplingOf(parse));
-            var (result, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
+            var (result, distribution, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             if (scenario.Observed.Count > 0)
             {
                 // The probability each target had at the start (no observation), on the same number of paths and seed.
-                var (start, _) = SimulationRunner.Run(terminal.Out, scenario with { Observed = [] }, options, parse.GetValue(_options.Yes), cancellationToken);
+                var (start, _, _) = SimulationRunner.Run(terminal.Out, scenario with { Observed = [] }, options, parse.GetValue(_options.Yes), cancellationToken);
                 result = result with { Indicators = result.Indicators.Select(o => o with { ProbabilityAtStart = start[o.Indicator.Id].Probability }).ToList() };
             }
 
             WriteFiles(folder, result, repair);
+            using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
             RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out);
             var written = folder.Commit();
 

@@ -111,6 +111,9 @@ internal sealed record Analysis(string Folder, string Owner)
     public static Analysis Goal(Scenario scenario, string indicator, Forecast.Engine.WhatIf.Lever lever) =>
         new($"{scenario.Name}-goal-{indicator}-{lever}", $"goal seek of {scenario.Name} for {indicator} by {lever}");
 
+    public static Analysis Targets(Scenario scenario, double probability) =>
+        new($"{scenario.Name}-targets", $"targets of {scenario.Name}");
+
     public static Analysis Sensitivity(Scenario scenario, IReadOnlyList<string>? indicators) => indicators is null
         ? new($"{scenario.Name}-sensitivity", $"sensitivity of {scenario.Name}")
         : new($"{scenario.Name}-sensitivity-{string.Join("-", indicators)}", $"sensitivity of {scenario.Name} for {string.Join(" and ", indicators)}");

@@ -114,7 +114,7 @@ public class OutputFaultTests
 
         Assert.Equal(0, again.ExitCode);
         Assert.NotEqual(first, await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
-        Assert.Equal([".forecast-output", "scenario.yaml", "summary.csv", "summary.json", "trajectories.csv"],
+        Assert.Equal([".forecast-output", "distribution.json", "scenario.yaml", "summary.csv", "summary.json", "trajectories.csv"],
             new DirectoryInfo(outDir).GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(["out", "scenario.yaml"], new DirectoryInfo(parent).GetFileSystemInfos().Select(f => f.Name).Order(StringComparer.Ordinal).ToArray());
     }
@@ -135,7 +135,7 @@ public class OutputFaultTests
         Assert.Equal(0, again.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(outDir, "plots")), "plots of the earlier run are left behind");
         Assert.Equal("mine", await File.ReadAllTextAsync(notes));
-        Assert.Equal([".forecast-output", "my-notes.txt", "scenario.yaml", "summary.csv", "summary.json", "trajectories.csv"],
+        Assert.Equal([".forecast-output", "distribution.json", "my-notes.txt", "scenario.yaml", "summary.csv", "summary.json", "trajectories.csv"],
             new DirectoryInfo(outDir).GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToArray());
     }
 
