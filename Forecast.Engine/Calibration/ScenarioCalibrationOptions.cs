@@ -1,3 +1,5 @@
+using Forecast.Engine.Model;
+
 namespace Forecast.Engine.Calibration;
 
 /// <summary>Options of <see cref="ScenarioCalibrator.Calibrate"/>.</summary>
@@ -27,6 +29,12 @@ public sealed record ScenarioCalibrationOptions
     /// its bands carry the model uncertainty; false keeps one structure per indicator (the scenario's model kind). Default true.
     /// </summary>
     public bool Mixtures { get; init; } = true;
+
+    /// <summary>The calibrated scenario's name (and so its output folder); null: the base's name with "-calibrated".</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The calibrated scenario's title; null: the base's with "(calibrated)".</summary>
+    public LocalizedText? Title { get; init; }
 
     /// <summary>h, the largest horizon of the rolling-origin backtest in years (≥ 1). Default 3.</summary>
     public int BacktestHorizon { get; init; } = 3;

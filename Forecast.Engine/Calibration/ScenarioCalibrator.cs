@@ -57,8 +57,8 @@ public static class ScenarioCalibrator
 
         var calibrated = scenario with
         {
-            Name = scenario.Name + "-calibrated",
-            Title = new LocalizedText(scenario.Title.Zh + "（校准）", scenario.Title.En + " (calibrated)"),
+            Name = options.Name ?? scenario.Name + "-calibrated",
+            Title = options.Title ?? new LocalizedText(scenario.Title.Zh + "（校准）", scenario.Title.En + " (calibrated)"),
             Drivers = scenario.Drivers.Select(d => drivers[d.Id]).ToList(),
         };
         if (options.Mixtures) calibrated = MixtureEmission.Apply(calibrated, results);

@@ -8,7 +8,8 @@ namespace Forecast.Engine.Consistency;
 /// cumulative count C of the same entries driver, both due in the same year, satisfy
 /// S_T = S_0 + C_T − exits ≤ S_0 + C_T. If C is met exactly (C_T = c), S can reach at most S_0 + c:
 /// when S_0 + c is below S's target the two targets are inconsistent; when the room S_0 + c − target is
-/// smaller than the exits expected over the period, they are tight.
+/// smaller than the exits expected over the period, they are tight. The same holds structure by structure for mixtures
+/// whose stock-flow structures count exactly the entries that the cumulative count's structures add up.
 /// </summary>
 public static class TargetConsistency
 {
@@ -19,15 +20,16 @@ public static class TargetConsistency
         var findings = new List<ConsistencyFinding>();
         foreach (var stock in scenario.Indicators)
         {
-            if (stock.Model is not StockFlowModel flow || stock.Target.Direction != Direction.AtLeast) continue;
+            if (stock.Target.Direction != Direction.AtLeast || Flows(stock.Model) is not { Count: > 0 } flows) continue;
+            var entries = flows.Select(f => f.Flow.Entries).ToHashSet(StringComparer.Ordinal);
             foreach (var cumulative in scenario.Indicators)
             {
-                if (cumulative.Model is not CumulativeModel c || c.Driver != flow.Entries) continue;
+                if (Counted(cumulative.Model) is not { Count: > 0 } counted || !entries.SetEquals(counted)) continue;
                 if (cumulative.Target.Year != stock.Target.Year || cumulative.BaseYear != stock.BaseYear) continue;
                 double added = cumulative.Target.Value - cumulative.BaseValue;
                 double reach = stock.BaseValue + added;
                 double gap = stock.Target.Value - reach;
-                double exitRate = flow.ExitRate is { } e ? scenario.Driver(e).Level.Mean : 0;
+                double exitRate = flows.Sum(f => f.Weight * (f.Flow.ExitRate is { } e ? scenario.Driver(e).Level.Mean : 0));
                 double expectedExits = ExpectedExits(stock.BaseValue, stock.Target.Value, exitRate, stock.Steps);
                 string names = $"{stock.Name.En} ({stock.Id}) and {cumulative.Name.En} ({cumulative.Id})";
                 if (gap > 0)
@@ -49,6 +51,24 @@ public static class TargetConsistency
         }
         return findings;
     }
+
+    /// <summary>The stock-flow structures of a model with their weights (one, weight 1, for a plain stock-flow); null when any structure is not a stock-flow.</summary>
+    private static List<(StockFlowModel Flow, double Weight)>? Flows(IndicatorModel model) => model switch
+    {
+        StockFlowModel flow => [(flow, 1.0)],
+        MixtureModel mixture when mixture.Components.All(c => c.Model is StockFlowModel) =>
+            mixture.Components.Select(c => ((StockFlowModel)c.Model, c.Weight)).ToList(),
+        _ => null,
+    };
+
+    /// <summary>The entries drivers a cumulative count (or a mixture of them) adds up; null when any structure is not a cumulative count.</summary>
+    private static HashSet<string>? Counted(IndicatorModel model) => model switch
+    {
+        CumulativeModel c => [c.Driver],
+        MixtureModel mixture when mixture.Components.All(c => c.Model is CumulativeModel) =>
+            mixture.Components.Select(c => ((CumulativeModel)c.Model).Driver).ToHashSet(StringComparer.Ordinal),
+        _ => null,
+    };
 
     /// <summary>Expected exits over the period for a stock growing geometrically from base to target.</summary>
     private static double ExpectedExits(double start, double end, double rate, int years)

@@ -51,6 +51,12 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Option<bool> _noPlots = new("--no-plots") { Description = "Do not draw the fit plots" };
 
+    private readonly Option<string?> _name = new("--name") { Description = "Name of the calibrated scenario (default: the base's name with -calibrated)" };
+
+    private readonly Option<string?> _title = new("--title") { Description = "Title of the calibrated scenario as \"中文|English\" (default: the base's with (calibrated))" };
+
+    private readonly Option<string?> _description = new("--description") { Description = "Description of the calibrated scenario (default: the base's, with \"Calibrated from history\" added)" };
+
     private readonly Option<bool> _oneStructure = new("--one-structure")
     {
         Description = "Keep the scenario's own model kind for every indicator and calibrate its drivers only (by default each indicator's candidate structures become a mixture, so its bands carry model uncertainty)",
@@ -62,7 +68,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
     {
         var command = new Command("calibrate", "Fit the scenario's growth models to history and write a calibrated scenario, calibration.json and fit plots");
         command.Arguments.Add(_history);
-        foreach (Option option in new Option[] { _scenario, _out, _prior, _region, _horizon, _oneStructure, _noPlots, _force }) command.Options.Add(option);
+        foreach (Option option in new Option[] { _scenario, _out, _name, _title, _description, _prior, _region, _horizon, _oneStructure, _noPlots, _force }) command.Options.Add(option);
         CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? "--prior-volatility must be a number of at least 0" : null);
         CommonOptions.Check(_horizon, v => v < 1 ? "--horizon must be at least 1" : null);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
@@ -84,6 +90,10 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 StatedVolatility = parse.GetValue(_prior) is { } sigma ? new GrowthPrior(sigma, FormattableString.Invariant($"--prior-volatility {sigma:G4}")) : null,
                 BacktestHorizon = parse.GetValue(_horizon),
                 Mixtures = !parse.GetValue(_oneStructure),
+                Name = parse.GetValue(_name),
+                Title = parse.GetValue(_title) is { } title
+                    ? title.Split('|') is [var zh, var en] ? new LocalizedText(zh.Trim(), en.Trim()) : LocalizedText.Both(title.Trim())
+                    : null,
             };
             ScenarioCalibration calibration = ScenarioCalibrator.Calibrate(scenario, panel, options);
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,7 +112,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             string fileName = calibration.Calibrated.Name + ".yaml";
             var run = new CalibrationRun(scenarioFile, historyFiles, fileName);
             using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force), cancellationToken);
-            ScenarioWriter.WriteFile(folder.StagedFile(fileName), calibration.Calibrated, Annotations(scenarioFile, calibration, historyFiles));
+            ScenarioWriter.WriteFile(folder.StagedFile(fileName), calibration.Calibrated, Annotations(scenarioFile, calibration, historyFiles, parse.GetValue(_description)));
             using (var json = File.Create(folder.StagedFile("calibration.json"))) CalibrationJsonWriter.Write(json, calibration, run, fans);
             File.WriteAllText(folder.StagedFile("backtest.md"), CalibrationBacktest.Markdown(backtestSeries, backtestForecasts));
             File.WriteAllText(folder.StagedFile("backtest-series.csv"), CalibrationBacktest.SeriesCsv(backtestSeries, backtestForecasts));
@@ -155,17 +165,20 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
         }
     }
 
-    private static ScenarioAnnotations Annotations(string scenarioFile, ScenarioCalibration calibration, IReadOnlyList<string> historyFiles)
+    private static ScenarioAnnotations Annotations(string scenarioFile, ScenarioCalibration calibration, IReadOnlyList<string> historyFiles, string? description)
     {
         var read = ScenarioAnnotations.Read(scenarioFile);
-        var changed = calibration.Indicators.SelectMany(c => c.Drivers.Where(d => d.Changed).Select(d => $"{d.Driver} (from {c.Indicator})")).ToList();
+        var kept = calibration.Calibrated.Drivers.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var changed = calibration.Indicators.SelectMany(c => c.Drivers.Where(d => d.Changed && kept.Contains(d.Driver)).Select(d => $"{d.Driver} (from {c.Indicator})")).ToList();
+        var mixtures = calibration.Calibrated.Indicators.Where(i => i.Model is MixtureModel).Select(i => i.Id).ToList();
         string[] header =
         [
-            $"{calibration.Calibrated.Name}: {scenarioFile} with driver levels calibrated from history by `forecast calibrate`.",
+            $"{calibration.Calibrated.Name}: {scenarioFile} calibrated from history by `forecast calibrate`.",
             $"History: {string.Join(", ", historyFiles)}; region {calibration.Options.Region}.",
-            changed.Count == 0 ? "No driver level was calibrated: the history identifies none." : $"Calibrated drivers: {string.Join(", ", changed)}.",
-            "Each calibrated driver's note says from which data, with the estimate and its 95% interval; calibration.json beside this file has the fits.",
+            mixtures.Count == 0 ? "No indicator has candidate structures." : $"Model uncertainty: {string.Join(", ", mixtures)} follow a mixture of the structures the history cannot tell apart, each with drivers calibrated for it.",
+            changed.Count == 0 ? "No other driver was calibrated." : $"Other calibrated drivers: {string.Join(", ", changed)}.",
+            "The other drivers are the base's stated assumptions. Each calibrated driver's and indicator's note says from which data; calibration.json beside this file has the fits.",
         ];
-        return read with { HeaderComment = header, Description = (read.Description is null ? "" : read.Description + " ") + "Calibrated from history (forecast calibrate)." };
+        return read with { HeaderComment = header, Description = description ?? (read.Description is null ? "" : read.Description + " ") + "Calibrated from history (forecast calibrate)." };
     }
 }

@@ -184,9 +184,10 @@ internal static class HtmlReport
         h.Append("</tbody>\n</table>\n");
         if (scenario.Correlations.Count > 0)
         {
-            h.Append("<h3>Correlations of yearly shocks (Gaussian copula)</h3>\n<table>\n<thead><tr><th>Driver</th><th>Driver</th><th>ρ</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>Correlations (Gaussian copula)</h3>\n<table>\n<thead><tr><th>Of</th><th>First</th><th>Second</th><th>ρ</th></tr></thead>\n<tbody>\n");
             foreach (var c in scenario.Correlations)
-                h.Append("<tr><td>").Append(E(scenario.Driver(c.First).Name.En)).Append("</td><td>").Append(E(scenario.Driver(c.Second).Name.En))
+                h.Append("<tr><td>").Append(c.Scope == CorrelationScope.Levels ? "levels (drawn once per path)" : "yearly shocks")
+                 .Append("</td><td>").Append(E(Member(scenario, c.First))).Append("</td><td>").Append(E(Member(scenario, c.Second)))
                  .Append("</td><td class=\"n\">").Append(E(c.Rho.ToString("0.###", CultureInfo.InvariantCulture))).Append("</td></tr>\n");
             h.Append("</tbody>\n</table>\n");
         }
@@ -202,6 +203,16 @@ internal static class HtmlReport
         }
         h.Append("</tbody>\n</table>\n");
         h.Append("<details>\n<summary>The scenario file as run (scenario.yaml)</summary>\n<pre>").Append(E(scenarioText)).Append("</pre>\n</details>\n</section>\n");
+    }
+
+    /// <summary>A correlation's member by name: a driver ("R&amp;D intensity") or one of its trend's parameters ("... (rate)").</summary>
+    private static string Member(Scenario scenario, string member)
+    {
+        int dot = member.IndexOf('.');
+        string id = dot < 0 ? member : member[..dot];
+        var driver = scenario.Drivers.FirstOrDefault(d => d.Id == id);
+        if (driver is null) return member;
+        return dot < 0 ? driver.Name.En : driver.Name.En + " (" + member[(dot + 1)..] + ")";
     }
 
     private static void Method(StringBuilder h, SimulationResult result, string scenarioText)

@@ -180,7 +180,7 @@ public static class ScenarioReader
     }
 
     /// <summary><c>{kind: growth, rate: {dist...}, from: 2021}</c> or <c>{kind: damped, long-run: {dist...}, factor: {dist...}, from: 2021}</c>.</summary>
-    private static LevelTrend? ReadTrend(YamlDocument doc, YamlNode? node, string path)
+    internal static LevelTrend? ReadTrend(YamlDocument doc, YamlNode? node, string path)
     {
         if (node is null) return null;
         var map = doc.Mapping(node, path, "kind", "rate", "long-run", "factor", "from");

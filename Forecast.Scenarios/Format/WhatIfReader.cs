@@ -31,8 +31,8 @@ namespace Forecast.Scenarios;
 internal static class WhatIfReader
 {
     private static readonly string[] RootKeys = ["base", "name", "title", "description", "run", "horizon", "drivers", "correlations", "indicators", "observed"];
-    private static readonly string[] DriverKeys = ["name", "level", "yearly", "changes", "note"];
-    private static readonly string[] IndicatorKeys = ["name", "headline", "base", "target", "note"];
+    private static readonly string[] DriverKeys = ["name", "level", "yearly", "changes", "trend", "note"];
+    private static readonly string[] IndicatorKeys = ["name", "headline", "base", "target", "structures", "note"];
 
     /// <summary>Whether the document is a what-if file (its root has a <c>base</c> key).</summary>
     public static bool IsWhatIf(YamlDocument doc) =>
@@ -193,6 +193,13 @@ internal static class WhatIfReader
                     driver = driver with { Changes = Changes(changesNode, $"{at}.changes") };
                     _prefixes[$"{merged}.changes"] = $"{at}.changes";
                 }
+                if (YamlDocument.Optional(map, "trend") is { } trendNode)
+                {
+                    // `trend: none` removes the base's trend; a mapping replaces it.
+                    driver = trendNode is YamlScalarNode { Value: "none" } ? driver with { Trend = null }
+                        : ScenarioReader.ReadTrend(doc, trendNode, $"{at}.trend") is { } trend ? driver with { Trend = trend } : driver;
+                    _prefixes[$"{merged}.trend"] = $"{at}.trend";
+                }
                 if (doc.Text(YamlDocument.Optional(map, "note"), $"{at}.note") is { } note) driver = driver with { Note = note };
                 drivers[d] = driver;
             }
@@ -278,6 +285,7 @@ internal static class WhatIfReader
                     indicator = indicator with { Name = name };
                 if (doc.Bool(YamlDocument.Optional(map, "headline"), $"{at}.headline") is { } headline) indicator = indicator with { Headline = headline };
                 if (doc.Text(YamlDocument.Optional(map, "note"), $"{at}.note") is { } note) indicator = indicator with { Note = note };
+                if (YamlDocument.Optional(map, "structures") is { } structuresNode) indicator = Structures(indicator, structuresNode, at, merged);
                 if (YamlDocument.Optional(map, "base") is { } baseNode)
                 {
                     var b = doc.Mapping(baseNode, $"{at}.base", "year", "value", "source");
@@ -323,6 +331,38 @@ internal static class WhatIfReader
                 indicators[i] = indicator;
             }
             return indicators.SequenceEqual(baseScenario.Indicators) ? baseScenario.Indicators : indicators;
+        }
+
+        /// <summary>
+        /// <c>structures: {name: weight, ...}</c>: new weights for a mixture's structures (0 leaves one out, e.g. "if the plan's
+        /// inputs happen" keeps one structure); names not given keep their weight; the weights must still sum to 1.
+        /// </summary>
+        private Indicator Structures(Indicator indicator, YamlNode node, string at, string merged)
+        {
+            if (indicator.Model is not MixtureModel mixture)
+            {
+                doc.Error(node, $"{at}.structures", $"'{indicator.Id}' has one structure ({indicator.Model.KindName}); only a mixture has structures to weigh");
+                return indicator;
+            }
+            if (node is not YamlMappingNode map)
+            {
+                doc.Error(node, $"{at}.structures", $"expected a mapping from structure name to weight, found {YamlDocument.Describe(node)}");
+                return indicator;
+            }
+            var components = mixture.Components.ToList();
+            foreach (var (keyNode, value) in map.Children)
+            {
+                string name = (keyNode as YamlScalarNode)?.Value ?? "";
+                int c = components.FindIndex(x => x.Name == name);
+                if (c < 0)
+                {
+                    doc.Error(keyNode, $"{at}.structures.{name}", $"'{indicator.Id}' has no structure '{name}'{ScenarioValidator.Suggest(name, components.Select(x => x.Name))}; it has: {string.Join(", ", components.Select(x => x.Name))}");
+                    continue;
+                }
+                if (doc.Number(value, $"{at}.structures.{name}") is { } weight) components[c] = components[c] with { Weight = weight };
+            }
+            _prefixes[$"{merged}.model"] = $"{at}.structures";
+            return indicator with { Model = mixture with { Components = components } };
         }
     }
 }

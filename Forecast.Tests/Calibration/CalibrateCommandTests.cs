@@ -18,7 +18,7 @@ public class CalibrateCommandTests
 {
     private static readonly string PlanHistory = RepositoryFiles.Path("scenarios", "history", "liaocheng-plan-history.csv");
     private static readonly string PublicHistory = RepositoryFiles.Path("scenarios", "history", "public-history-to-2020.csv");
-    private static readonly string Liaocheng = RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml");
+    private static readonly string Liaocheng = RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml");
 
     private static readonly Lazy<Task<(CliHarness.Outcome Outcome, string Out)>> Shipped = new(async () =>
     {
@@ -40,7 +40,7 @@ public class CalibrateCommandTests
     {
         var (outcome, outDir) = await Shipped.Value;
         Assert.True(outcome.ExitCode == 0, outcome.Error);
-        Assert.True(File.Exists(Path.Combine(outDir, "liaocheng-2025-calibrated.yaml")));
+        Assert.True(File.Exists(Path.Combine(outDir, "liaocheng-2025-assumptions-calibrated.yaml")));
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "calibration.json")));
         string console = Flat(outcome.Out);
 
@@ -128,7 +128,7 @@ public class CalibrateCommandTests
     {
         var (outcome, outDir) = await Shipped.Value;
         Assert.Equal(0, outcome.ExitCode);
-        string calibrated = Path.Combine(outDir, "liaocheng-2025-calibrated.yaml");
+        string calibrated = Path.Combine(outDir, "liaocheng-2025-assumptions-calibrated.yaml");
         Scenario scenario = ScenarioReader.Read(calibrated);
         Scenario shipped = ScenarioReader.Read(Liaocheng);
         Assert.Equal(shipped.Indicators.Count, scenario.Indicators.Count);
@@ -142,7 +142,7 @@ public class CalibrateCommandTests
         var run = await CliHarness.Run("run", calibrated, "--paths", "2000", "--out", runDir);
         Assert.True(run.ExitCode == 0, run.Error);
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(runDir, "summary.json")));
-        Assert.Equal("liaocheng-2025-calibrated", summary.RootElement.GetProperty("scenario").GetString());
+        Assert.Equal("liaocheng-2025-assumptions-calibrated", summary.RootElement.GetProperty("scenario").GetString());
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public class CalibrateCommandTests
         string outDir = CliHarness.TempFolder();
         var outcome = await CliHarness.Run("calibrate", PlanHistory, "--scenario", Liaocheng, "--out", outDir, "--no-plots", "--prior-volatility", "0.2", "--one-structure");
         Assert.Equal(0, outcome.ExitCode);
-        Scenario calibrated = ScenarioReader.Read(Path.Combine(outDir, "liaocheng-2025-calibrated.yaml"));
+        Scenario calibrated = ScenarioReader.Read(Path.Combine(outDir, "liaocheng-2025-assumptions-calibrated.yaml"));
         // Two points five years apart: the step's sd is σ/√5; the yearly sd becomes the stated prior.
         var step = Assert.IsType<NormalDistribution>(calibrated.Driver("hightech_share_step").Level);
         Assert.Equal(0.2 / Math.Sqrt(5), step.StdDev, 5);
@@ -329,7 +329,7 @@ public class MixtureEmissionTests
         var (scenario, calibration) = Calibrate();
         var fit = calibration.Indicators.Single(c => c.Indicator == "hightech_enterprises").Candidates!.Candidates
             .Single(w => w.Fit.Structure == CandidateStructure.StockFlowGrowingEntries).Fit;
-        var kept = scenario.Correlations.Single(c => c.Scope == CorrelationScope.Levels && c.Second.EndsWith(".rate", StringComparison.Ordinal) && c.First.StartsWith("hightech_enterprises", StringComparison.Ordinal));
+        var kept = scenario.Correlations.Single(c => c.Scope == CorrelationScope.Levels && c.Second.EndsWith(".rate", StringComparison.Ordinal) && c.First == "hightech_new_growing");
         Assert.Equal(fit.Correlations.Single().Rho, kept.Rho, 12);
         Assert.IsType<GrowingLevel>(scenario.Driver(kept.First).Trend);
     }

@@ -10,7 +10,7 @@ namespace Forecast.Tests.Docs;
 /// <summary>The docs' code is real code: docs/examples/LibraryExample.cs is compiled here, run here, and shown verbatim by docs/library.md.</summary>
 public class LibraryExampleTests
 {
-    private static readonly string Baseline = RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml");
+    private static readonly string Baseline = RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml");
 
     [Fact]
     public void RunExample_PrintsTheEnginesProbabilityIntervalAndMedian()
@@ -27,7 +27,7 @@ public class LibraryExampleTests
     [Fact]
     public void WhatIfExample_RunsEveryAnalysis()
     {
-        var (comparison, sweep, goal, tornado, global) = LibraryExample.WhatIfs(Baseline, RepositoryFiles.Path("scenarios", "whatif-high-investment.yaml"), 2_000, 64);
+        var (comparison, sweep, goal, tornado, global) = LibraryExample.WhatIfs(Baseline, RepositoryFiles.Path("scenarios", "templates", "whatif-high-investment.yaml"), 2_000, 64);
         Assert.Equal(2, comparison.Scenarios.Count);
         Assert.Equal(7, sweep.Points.Count);
         Assert.Equal("hightech_enterprises", goal.IndicatorId);

@@ -7,10 +7,14 @@ using Forecast.Tests.Runner;
 
 namespace Forecast.Tests.Evaluation;
 
-/// <summary>distribution.json in the run folder, and <c>forecast evaluate</c> end to end on the shipped baseline and outcomes.</summary>
+/// <summary>
+/// distribution.json in the run folder, and <c>forecast evaluate</c> end to end on the shipped outcomes: the plan's inputs
+/// (the template the baseline is calibrated from, whose bands miss the outcomes) and the evidence-first baseline.
+/// </summary>
 public class EvaluateCommandTests
 {
-    private static readonly string Liaocheng = RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml");
+    private static readonly string Liaocheng = RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml");
+    private static readonly string Baseline = RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml");
     private static readonly string Outcomes = RepositoryFiles.Path("scenarios", "history", "liaocheng-outcomes.csv");
 
     /// <summary>One small run of the baseline, shared by the tests that only read it.</summary>
@@ -28,7 +32,7 @@ public class EvaluateCommandTests
         string folder = await SharedRun.Value;
         var stored = DistributionJson.Read(Path.Combine(folder, DistributionJson.FileName));
         var fresh = ForecastRun.Run(ScenarioReader.Read(Liaocheng), new SimulationOptions(Paths: 5000)).Distribution;
-        Assert.Equal(("liaocheng-2025", 5000L, 20220214UL, SamplingMethod.Random), (stored.Scenario, stored.Paths, stored.Seed, stored.Sampling));
+        Assert.Equal(("liaocheng-2025-assumptions", 5000L, 20220214UL, SamplingMethod.Random), (stored.Scenario, stored.Paths, stored.Seed, stored.Sampling));
         Assert.Equal(26, stored.Indicators.Count);
         foreach (var (a, b) in stored.Indicators.Zip(fresh.Indicators))
         {
@@ -80,7 +84,7 @@ public class EvaluateCommandTests
         string outDir = CliHarness.TempFolder();
         var outcome = await CliHarness.Run("evaluate", run, Outcomes, "--out", outDir, "--report");
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("liaocheng-2025 against the outcomes", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("liaocheng-2025-assumptions against the outcomes", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("Targets the outcomes speak to", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("not in this forecast", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("the base year: the forecast starts from 268 in 2020", outcome.Out, StringComparison.Ordinal);
@@ -110,6 +114,30 @@ public class EvaluateCommandTests
         string html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
         Assert.Contains("<section id=\"evaluation\">", html, StringComparison.Ordinal);
         Assert.Contains("niita.cn", html, StringComparison.Ordinal);   // the sources are listed
+    }
+
+    /// <summary>
+    /// The point of the evidence-first baseline: on outcomes it did not see (it is derived from data published up to 2020,
+    /// BaselineDerivationTests), its 90% bands hold more of them than the plan's inputs do, and its CRPS is lower.
+    /// </summary>
+    [Fact]
+    public async Task EvidenceFirstBaseline_CoversMoreOutcomes_ThanThePlansInputs()
+    {
+        string baselineRun = CliHarness.TempFolder();
+        Assert.Equal(0, (await CliHarness.Run("run", Baseline, "--paths", "5000", "--no-plots", "--out", baselineRun)).ExitCode);
+        (int Inside, double Crps) Score(string folder, string outDir)
+        {
+            var outcome = CliHarness.Run("evaluate", folder, Outcomes, "--out", outDir, "--no-plots").GetAwaiter().GetResult();
+            Assert.Equal(0, outcome.ExitCode);
+            using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "evaluation.json")));
+            var scored = json.RootElement.GetProperty("scored").EnumerateArray().Where(s => s.GetProperty("in90").GetString() != "undecided").ToList();
+            return (scored.Count(s => s.GetProperty("in90").GetString() == "inside"),
+                json.RootElement.GetProperty("summary").GetProperty("meanCrpsRatio").GetDouble());
+        }
+        var evidence = Score(baselineRun, CliHarness.TempFolder());
+        var planInputs = Score(await SharedRun.Value, CliHarness.TempFolder());
+        Assert.True(evidence.Inside > planInputs.Inside, $"90% bands: {evidence.Inside} inside against the plan inputs' {planInputs.Inside}");
+        Assert.True(evidence.Crps < planInputs.Crps, $"CRPS ratio {evidence.Crps} against the plan inputs' {planInputs.Crps}");
     }
 
     [Fact]

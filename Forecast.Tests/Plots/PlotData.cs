@@ -9,7 +9,7 @@ namespace Forecast.Tests.Plots;
 /// <summary>Simulation results for plot tests: the shipped scenario at 5,000 paths, and a small scenario with one indicator of each shape.</summary>
 internal static class PlotData
 {
-    private static readonly Lazy<Scenario> LiaochengScenario = new(() => ScenarioReader.Read(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml")));
+    private static readonly Lazy<Scenario> LiaochengScenario = new(() => ScenarioReader.Read(RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml")));
     private static readonly Lazy<SimulationResult> LiaochengResult = new(() => MonteCarlo.Run(LiaochengScenario.Value, new SimulationOptions(Paths: 5000)));
     private static readonly Lazy<SimulationResult> SmallResult = new(() => MonteCarlo.Run(SmallScenario(), new SimulationOptions(Paths: 5000)));
 

@@ -84,7 +84,7 @@ public partial class RunPlotsTests
         Assert.All(images, m => Assert.Equal(ImageFiles.PngSignature, Convert.FromBase64String(m.Groups[1].Value)[..8]));
         Assert.Contains("forecast run scenario.yaml --paths 5000 --seed 11", html, StringComparison.Ordinal);
         Assert.Contains("Wilson", html, StringComparison.Ordinal);
-        Assert.Contains("rd_spending_growth", html, StringComparison.Ordinal);   // the drivers' assumptions
+        Assert.Contains("rd_intensity_growth", html, StringComparison.Ordinal);   // the drivers' assumptions
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
     }

@@ -10,7 +10,7 @@ namespace Forecast.Tests.Plots;
 public class WhatIfPlotCommandTests
 {
     private static readonly string Baseline = WhatIfScenarios.Baseline;
-    private static readonly string HighInvestment = RepositoryFiles.Path("scenarios", "whatif-high-investment.yaml");
+    private static readonly string HighInvestment = RepositoryFiles.Path("scenarios", "templates", "whatif-high-investment.yaml");
 
     private static void AssertPngAndSvg(string plots, string name, int width, int height, int dpi = FigureWriter.LayoutDpi)
     {

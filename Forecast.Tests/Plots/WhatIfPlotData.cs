@@ -12,7 +12,7 @@ internal static class WhatIfPlotData
     public static readonly Lever RdGrowth = new("rd_spending_growth", "mean");
 
     private static readonly Lazy<ComparisonResult> ComparisonResult = new(() => ScenarioComparison.Run(
-        [PlotData.Liaocheng, ScenarioReader.Read(RepositoryFiles.Path("scenarios", "whatif-high-investment.yaml"))], new SimulationOptions(Paths: 1000)));
+        [PlotData.Liaocheng, ScenarioReader.Read(RepositoryFiles.Path("scenarios", "templates", "whatif-high-investment.yaml"))], new SimulationOptions(Paths: 1000)));
 
     private static readonly Lazy<SweepResult> TwoLevers = new(() => LeverSweep.Run(PlotData.Liaocheng,
         [LeverAxis.Even(HightechNew, 50, 110, 3), LeverAxis.Even(RdGrowth, 0.2, 0.1, 2)], new SimulationOptions(Paths: 500)));

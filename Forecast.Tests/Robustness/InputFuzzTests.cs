@@ -33,7 +33,7 @@ public partial class InputFuzzTests(ITestOutputHelper output)
     {
         var seeds = new List<(string Name, string Text)>
         {
-            ("liaocheng-2025.yaml", File.ReadAllText(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml"))),
+            ("liaocheng-2025.yaml", File.ReadAllText(RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml"))),
             ("probe.yaml", BadScenarioInputTests.Valid),
         };
         int g = 0;

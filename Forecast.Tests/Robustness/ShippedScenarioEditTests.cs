@@ -98,7 +98,7 @@ public class ShippedScenarioEditTests
     {
         string folder = CliHarness.TempFolder();
         Directory.CreateDirectory(folder);
-        string text = File.ReadAllText(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml"));
+        string text = File.ReadAllText(RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml"));
         if (find is not null) text = BadScenarioInputTests.ReplaceOnce(text, find, replace!);
         string file = Path.Combine(folder, "liaocheng-2025.yaml");
         File.WriteAllText(file, text);

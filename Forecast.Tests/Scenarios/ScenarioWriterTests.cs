@@ -89,7 +89,7 @@ public class ScenarioWriterTests
         string yaml = ScenarioWriter.Write(ScenarioReader.Read(path), annotations);
 
         Assert.StartsWith("# written by a test\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("description: Baseline.", yaml, StringComparison.Ordinal);
+        Assert.Contains("Evidence-first baseline as of early 2021", yaml, StringComparison.Ordinal);
         Assert.Contains("base: {year: 2020, value: 268, source: plan L107 and table L186}", yaml, StringComparison.Ordinal);
     }
 }

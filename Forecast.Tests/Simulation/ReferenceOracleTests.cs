@@ -168,10 +168,13 @@ public class ReferenceOracleTests(ITestOutputHelper output)
             reference.JointProbability(["output", "firms", "projects"]), engine.Paths, reference.Paths, Z);
     }
 
-    [Fact]
-    public void ShippedLiaochengScenario_EveryTargetProbabilityAgreesWithReference()
+    /// <summary>The evidence-first baseline (mixtures, linear trends, level trends, the level copula) and its template (the plan's inputs).</summary>
+    [Theory]
+    [InlineData("liaocheng-2025.yaml")]
+    [InlineData("templates/liaocheng-2025-assumptions.yaml")]
+    public void ShippedLiaochengScenario_EveryTargetProbabilityAgreesWithReference(string file)
     {
-        var scenario = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml"));
+        var scenario = ScenarioReader.Read(RepositoryFiles.Path(["scenarios", .. file.Split('/')]));
         const int paths = 20_000;
         var engine = MonteCarlo.Run(scenario, new SimulationOptions(Paths: EnginePaths, Seed: EngineSeed));
         var reference = ReferenceSimulator.Run(scenario, paths, ReferenceSeed);

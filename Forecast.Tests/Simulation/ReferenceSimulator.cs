@@ -23,6 +23,13 @@ namespace Forecast.Tests.Simulation;
 /// <item>Yearly values follow <see cref="YearlyVariation"/>. A count variation (Poisson, negative binomial) of
 /// a driver that takes part in a correlation is F⁻¹(Φ(z)), found by bisection on MathNet's CDF; an
 /// uncorrelated count driver is drawn with MathNet's sampler directly.</item>
+/// <item>A driver's trend moves its level: L_t = trend(L, a, b, n), n = max(0, t − t₀), t₀ its from-year or the first
+/// simulated year, with the trend's parameters a, b drawn once per path like levels. Level correlations
+/// (<c>of: levels</c>) join levels and trend parameters in a Gaussian copula: z = L·ε over all 3n members, u = Φ(z), each
+/// correlated member the quantile of its u.</item>
+/// <item>A mixture draws its structure once per path from a uniform of its own structure key (mixtures sharing the key
+/// share the draw): structure c when u falls in [W_{c−1}, W_c), W the cumulative weights. Every structure is stepped on
+/// every path with its own state, and the indicator's value is its structure's.</item>
 /// <item>Indicators step from the year after their base year as <see cref="IndicatorModel"/>'s subclasses
 /// document. A stock-flow first loses Binomial(N, q) exits, then gains its entries; with a capacity C the
 /// entries are Binomial(C − N, e) with N the stock after the year's exits (the pool not in the stock).</item>
@@ -37,8 +44,20 @@ internal static class ReferenceSimulator
         var random = new MersenneTwister(seed, threadSafe: false);
         var drivers = scenario.Drivers;
         var indicators = DependencyOrder(scenario);
-        var factor = CorrelationFactor(scenario);
-        var correlated = drivers.Select(d => scenario.Correlations.Any(c => c.Rho != 0 && (c.First == d.Id || c.Second == d.Id))).ToArray();
+        var shocks = scenario.Correlations.Where(c => c.Scope == CorrelationScope.Shocks).ToList();
+        var levelCorrelations = scenario.Correlations.Where(c => c.Scope == CorrelationScope.Levels && c.Rho != 0).ToList();
+        var factor = CorrelationFactor(drivers.Select(d => d.Id).ToList(), shocks, (ids, name) => ids.IndexOf(name));
+        var correlated = drivers.Select(d => shocks.Any(c => c.Rho != 0 && (c.First == d.Id || c.Second == d.Id))).ToArray();
+        // The level copula's members: d for driver d's level, n + 2d + j for its trend's parameter j.
+        var memberNames = drivers.Select(d => d.Id).Concat(drivers.SelectMany(d => new[] { d.Id + ".#0", d.Id + ".#1" })).ToList();
+        var levelFactor = CorrelationFactor(memberNames, levelCorrelations, (_, name) => LevelTrend.Member(name, drivers));
+        var inCopula = new bool[3 * drivers.Count];
+        foreach (var c in levelCorrelations) inCopula[LevelTrend.Member(c.First, drivers)] = inCopula[LevelTrend.Member(c.Second, drivers)] = true;
+        var copulaEpsilon = new double[3 * drivers.Count];
+        var copulaU = new double[3 * drivers.Count];
+        var trendParameters = new double[drivers.Count][];
+        var structureKeys = indicators.Where(i => i.Model is MixtureModel).Select(i => ((MixtureModel)i.Model).StructureDriverId(i.Id)).Distinct().ToList();
+        var structureU = new Dictionary<string, double>(StringComparer.Ordinal);
         int first = scenario.FirstYear, last = scenario.LastYear;
 
         var targetValues = scenario.Indicators.ToDictionary(i => i.Id, _ => new double[paths], StringComparer.Ordinal);
@@ -57,19 +76,47 @@ internal static class ReferenceSimulator
         for (int path = 0; path < paths; path++)
         {
             // Parameter uncertainty: one level per driver and path (one per level change, all from one uniform).
-            for (int d = 0; d < drivers.Count; d++) levels[d] = DrawLevels(drivers[d], random);
+            if (levelFactor is not null)
+            {
+                for (int m = 0; m < copulaEpsilon.Length; m++) copulaEpsilon[m] = Normal.Sample(random, 0, 1);
+                for (int m = 0; m < copulaU.Length; m++)
+                {
+                    double z = 0;
+                    for (int j = 0; j < copulaEpsilon.Length; j++) z += levelFactor[m, j] * copulaEpsilon[j];
+                    copulaU[m] = Normal.CDF(0, 1, z);
+                }
+            }
+            for (int d = 0; d < drivers.Count; d++)
+            {
+                levels[d] = inCopula[d] ? LevelsAt(drivers[d], copulaU[d]) : DrawLevels(drivers[d], random);
+                if (drivers[d].Trend is not { } trend) continue;
+                trendParameters[d] = new double[2];
+                for (int j = 0; j < trend.Parameters.Count; j++)
+                {
+                    int member = drivers.Count + 2 * d + j;
+                    trendParameters[d][j] = inCopula[member] ? trend.Parameters[j].Quantile(copulaU[member]) : SampleLevel(trend.Parameters[j], random);
+                }
+            }
+            foreach (var key in structureKeys) structureU[key] = random.NextDouble();
 
             foreach (var ind in indicators)
             {
-                state[ind.Id] = ind.BaseValue;
-                numerator[ind.Id] = 1;
-                denominator[ind.Id] = 1;
                 everyYear[ind.Id] = true;
-                if (ind.Model is BoundedShareModel)
+                Start(ind, ind.Id, ind.Model);
+                if (ind.Model is MixtureModel mixture)
+                    for (int c = 0; c < mixture.Components.Count; c++) Start(ind, Part(ind.Id, c), mixture.Components[c].Model);
+            }
+
+            void Start(Indicator ind, string key, IndicatorModel model)
+            {
+                state[key] = ind.BaseValue;
+                numerator[key] = 1;
+                denominator[key] = 1;
+                if (model is BoundedShareModel)
                 {
                     var b = ind.Bounds ?? Bounds.Percent;
                     double s = (ind.BaseValue - b.Lower) / (b.Upper - b.Lower);
-                    logit[ind.Id] = Math.Log(s / (1 - s));
+                    logit[key] = Math.Log(s / (1 - s));
                 }
             }
 
@@ -84,12 +131,20 @@ internal static class ReferenceSimulator
                     shock[d] = z;
                 }
                 for (int d = 0; d < drivers.Count; d++)
-                    value[drivers[d].Id] = YearlyValue(drivers[d], LevelIn(drivers[d], levels[d], year), shock[d], correlated[d], random);
+                    value[drivers[d].Id] = YearlyValue(drivers[d], LevelIn(drivers[d], levels[d], trendParameters[d], year, first), shock[d], correlated[d], random);
 
                 foreach (var ind in indicators)
                 {
                     if (year <= ind.BaseYear) continue;
-                    double x = Step(ind, scenario, value, state, numerator, denominator, logit, random);
+                    double x;
+                    if (ind.Model is MixtureModel mixture)
+                    {
+                        var parts = new double[mixture.Components.Count];
+                        for (int c = 0; c < parts.Length; c++)
+                            state[Part(ind.Id, c)] = parts[c] = Step(ind, Part(ind.Id, c), mixture.Components[c].Model, scenario, value, state, numerator, denominator, logit, random);
+                        x = parts[Structure(mixture, structureU[mixture.StructureDriverId(ind.Id)])];
+                    }
+                    else x = Step(ind, ind.Id, ind.Model, scenario, value, state, numerator, denominator, logit, random);
                     state[ind.Id] = x;
                     if (year > ind.Target.Year) continue;
                     everyYear[ind.Id] &= ind.Target.IsMetBy(x);
@@ -105,24 +160,38 @@ internal static class ReferenceSimulator
             i => i.Id, i => new ReferenceOutcome(i, targetValues[i.Id], met[i.Id]), StringComparer.Ordinal));
     }
 
-    /// <summary>One year of an indicator's model: its value after the step.</summary>
-    private static double Step(Indicator ind, Scenario scenario, Dictionary<string, double> value, Dictionary<string, double> state,
+    /// <summary>The state key of a mixture's structure c.</summary>
+    private static string Part(string id, int c) => id + "/" + c;
+
+    /// <summary>The structure a uniform u picks: the first c with u &lt; W_c, W the cumulative weights over their total.</summary>
+    private static int Structure(MixtureModel mixture, double u)
+    {
+        double total = mixture.Components.Sum(c => c.Weight), upTo = 0;
+        for (int c = 0; c < mixture.Components.Count - 1; c++)
+            if (u < (upTo += mixture.Components[c].Weight) / total) return c;
+        return mixture.Components.Count - 1;
+    }
+
+    /// <summary>One year of a model (an indicator's, or one structure of its mixture, state under <paramref name="key"/>): its value after the step.</summary>
+    private static double Step(Indicator ind, string key, IndicatorModel model, Scenario scenario, Dictionary<string, double> value, Dictionary<string, double> state,
         Dictionary<string, double> numerator, Dictionary<string, double> denominator, Dictionary<string, double> logit, System.Random random)
     {
-        double x = state[ind.Id];
-        switch (ind.Model)
+        double x = state[key];
+        switch (model)
         {
             case CompoundGrowthModel m:
                 return x * (1 + value[m.Growth]);
+            case LinearTrendModel m:
+                return x + value[m.Increment];
             case RatioModel m:
-                numerator[ind.Id] = Side(m.Numerator, numerator[ind.Id]);
-                denominator[ind.Id] = Side(m.Denominator, denominator[ind.Id]);
-                return ind.BaseValue * numerator[ind.Id] / denominator[ind.Id];
+                numerator[key] = Side(m.Numerator, numerator[key]);
+                denominator[key] = Side(m.Denominator, denominator[key]);
+                return ind.BaseValue * numerator[key] / denominator[key];
             case BoundedShareModel m:
             {
                 var b = ind.Bounds ?? Bounds.Percent;
-                logit[ind.Id] += value[m.Step];
-                return b.Lower + (b.Upper - b.Lower) / (1 + Math.Exp(-logit[ind.Id]));
+                logit[key] += value[m.Step];
+                return b.Lower + (b.Upper - b.Lower) / (1 + Math.Exp(-logit[key]));
             }
             case StockFlowModel m:
             {
@@ -137,7 +206,7 @@ internal static class ReferenceSimulator
             case FlowModel m:
                 return m.Count ? Math.Max(0, Math.Round(value[m.Driver])) : value[m.Driver];
             default:
-                throw new NotSupportedException($"the reference does not know model kind '{ind.Model.KindName}'");
+                throw new NotSupportedException($"the reference does not know model kind '{model.KindName}'");
         }
 
         double Side(Quantity q, double current) => q.GrowthDriver is { } g
@@ -238,12 +307,19 @@ internal static class ReferenceSimulator
         return [driver.Level.Quantile(u), .. driver.LevelChanges.Select(c => c.Level.Quantile(u))];
     }
 
-    private static double LevelIn(Driver driver, double[] levels, int year)
+    /// <summary>Every level of the driver from one uniform u (a level in the copula): L = F⁻¹(u) for the base level and each change.</summary>
+    private static double[] LevelsAt(Driver driver, double u) =>
+        [driver.Level.Quantile(u), .. driver.LevelChanges.Select(c => c.Level.Quantile(u))];
+
+    /// <summary>The driver's level in force in the year, moved by its trend (parameters a, b) n = max(0, year − t₀) years on.</summary>
+    private static double LevelIn(Driver driver, double[] levels, double[]? trendParameters, int year, int firstYear)
     {
         int current = 0;
         for (int c = 0; c < driver.LevelChanges.Count; c++)
             if (driver.LevelChanges[c].FromYear <= year) current = c + 1;
-        return levels[current];
+        if (driver.Trend is not { } trend) return levels[current];
+        int years = Math.Max(0, year - (trend.FromYear ?? firstYear + 1));
+        return trend.LevelAfter(levels[current], trendParameters![0], trendParameters[1], years);
     }
 
     /// <summary>One draw from a level distribution with MathNet's sampler for it.</summary>
@@ -265,15 +341,14 @@ internal static class ReferenceSimulator
         };
     }
 
-    /// <summary>A factor L with L·Lᵀ = C of the drivers' correlation matrix, or null when no correlation is given.</summary>
-    private static Matrix<double>? CorrelationFactor(Scenario scenario)
+    /// <summary>A factor L with L·Lᵀ = C of the members' correlation matrix (member index by name), or null when no correlation is given.</summary>
+    private static Matrix<double>? CorrelationFactor(List<string> ids, IReadOnlyList<Correlation> correlations, Func<List<string>, string, int> index)
     {
-        if (scenario.Correlations.All(c => c.Rho == 0)) return null;
-        var ids = scenario.Drivers.Select(d => d.Id).ToList();
+        if (correlations.All(c => c.Rho == 0)) return null;
         var c = Matrix<double>.Build.DenseIdentity(ids.Count);
-        foreach (var corr in scenario.Correlations)
+        foreach (var corr in correlations)
         {
-            int a = ids.IndexOf(corr.First), b = ids.IndexOf(corr.Second);
+            int a = index(ids, corr.First), b = index(ids, corr.Second);
             c[a, b] = corr.Rho;
             c[b, a] = corr.Rho;
         }

@@ -22,7 +22,7 @@ public class LeverTests
     [Fact]
     public void Lever_SetsTheFirstLevel_AndMovesLaterLevelsByTheSameAmount()
     {
-        var cultivation = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "whatif-cultivation-2023.yaml"));
+        var cultivation = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "templates", "whatif-cultivation-2023.yaml"));
         var driver = new Lever("hightech_new", "mode").Apply(cultivation, 70).Driver("hightech_new");
         Assert.Equal(new PertDistribution(45, 70, 90), driver.Level);
         Assert.Equal([new LevelChange(2023, new PertDistribution(60, 90, 115))], driver.LevelChanges);
@@ -40,7 +40,7 @@ public class LeverTests
     }
 
     [Theory]
-    [InlineData("hightech_nwe", "mean", "driver 'hightech_nwe' is not in scenario 'liaocheng-2025' (did you mean 'hightech_new'?)")]
+    [InlineData("hightech_nwe", "mean", "driver 'hightech_nwe' is not in scenario 'liaocheng-2025-assumptions' (did you mean 'hightech_new'?)")]
     [InlineData("hightech_new", "sd", "'sd' is not a parameter of hightech_new's level, pert(45, 60, 90); it takes min, mode, max, mean")]
     [InlineData("hightech_new", "mdoe", "(did you mean 'mode'?)")]
     public void Problem_NamesWhatIsWrong(string driver, string parameter, string message)

@@ -7,7 +7,7 @@ namespace Forecast.Tests.WhatIf;
 public class WhatIfCommandTests
 {
     private static readonly string Baseline = WhatIfScenarios.Baseline;
-    private static readonly string HighInvestment = RepositoryFiles.Path("scenarios", "whatif-high-investment.yaml");
+    private static readonly string HighInvestment = RepositoryFiles.Path("scenarios", "templates", "whatif-high-investment.yaml");
 
     [Fact]
     public async Task Compare_PrintsSideBySideDifferences_AndWritesCsvAndJson()
@@ -15,7 +15,7 @@ public class WhatIfCommandTests
         string outDir = CliHarness.TempFolder();
         var outcome = await CliHarness.Run("compare", Baseline, HighInvestment, "--paths", "2048", "--out", outDir);
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("liaocheng-2025 vs whatif-high-investment", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("liaocheng-2025-assumptions vs whatif-high-investment", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("same on every path", outcome.Out, StringComparison.Ordinal);
         var csv = File.ReadAllLines(Path.Combine(outDir, "compare.csv"));
         Assert.StartsWith("indicator,scenario,reference,target_year,target,probability,", csv[0], StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public class WhatIfReaderTests
     [InlineData("whatif-cultivation-2023", new[] { "hightech_new", "tech_sme_new" })]
     public void ShippedWhatIfs_ChangeOnlyTheDriversTheyName(string file, string[] changed)
     {
-        var whatIf = ScenarioReader.Read(RepositoryFiles.Path("scenarios", file + ".yaml"));
+        var whatIf = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "templates", file + ".yaml"));
         Assert.Equal(file, whatIf.Name);
         Assert.Equal(Baseline.Indicators.Select(i => i.Id), whatIf.Indicators.Select(i => i.Id));
         Assert.Equal(Baseline.Correlations, whatIf.Correlations);
@@ -51,7 +51,7 @@ public class WhatIfReaderTests
     [Fact]
     public void ShockWhatIf_ChangesLevelsIn2022_AndRestoresThemFrom2023()
     {
-        var shock = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "whatif-shock-2022.yaml")).Driver("gdp_growth");
+        var shock = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "templates", "whatif-shock-2022.yaml")).Driver("gdp_growth");
         Assert.Equal(Baseline.Driver("gdp_growth").Level, shock.LevelIn(2021));
         Assert.Equal(new NormalDistribution(0.01, 0.015), shock.LevelIn(2022));
         Assert.Equal(Baseline.Driver("gdp_growth").Level, shock.LevelIn(2023));
@@ -108,9 +108,9 @@ public class WhatIfReaderTests
     }
 
     [Theory]
-    [InlineData("drivers:\n  hightech_nwe:\n    level: 70\n", 3, "drivers.hightech_nwe", "driver 'hightech_nwe' is not in the base scenario 'liaocheng-2025' (did you mean 'hightech_new'?)")]
+    [InlineData("drivers:\n  hightech_nwe:\n    level: 70\n", 3, "drivers.hightech_nwe", "driver 'hightech_nwe' is not in the base scenario 'liaocheng-2025-assumptions' (did you mean 'hightech_new'?)")]
     [InlineData("indicators:\n  hightech_enterprise:\n    target: {value: 650}\n", 3, "indicators.hightech_enterprise", "(did you mean 'hightech_enterprises'?)")]
-    [InlineData("correlations:\n  - {drivers: [gdp_grwth, rd_spending_growth], rho: 0.2}\n", 3, "correlations[0].drivers[0]", "driver 'gdp_grwth' is not in the base scenario 'liaocheng-2025' (did you mean 'gdp_growth'?)")]
+    [InlineData("correlations:\n  - {drivers: [gdp_grwth, rd_spending_growth], rho: 0.2}\n", 3, "correlations[0].drivers[0]", "driver 'gdp_grwth' is not in the base scenario 'liaocheng-2025-assumptions' (did you mean 'gdp_growth'?)")]
     [InlineData("driverz:\n  hightech_new:\n    level: 70\n", 2, "driverz", "unknown key 'driverz' (did you mean 'drivers'?)")]
     [InlineData("drivers:\n  hightech_new:\n    level: {dist: pert, min: 45, mode: 95, max: 90}\n", 4, "drivers.hightech_new.level", "min ≤ mode ≤ max")]
     [InlineData("drivers:\n  hightech_new:\n    levle: 70\n", 4, "drivers.hightech_new.levle", "(did you mean 'level'?)")]

@@ -5,7 +5,7 @@ namespace Forecast.Tests.WhatIf;
 /// <summary>Small scenarios and files for the what-if tests.</summary>
 internal static class WhatIfScenarios
 {
-    public static readonly string Baseline = RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml");
+    public static readonly string Baseline = RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml");
 
     /// <summary>
     /// x_T = x0·(1+L)^T·exp(σ√T·Z − Tσ²/2): one compound indicator whose growth driver "g" has level L (fixed) and lognormal

@@ -99,40 +99,44 @@ public static class MixtureEmission
     {
         Distribution P(string name) => fit.Parameters.First(p => p.Name == name).Distribution;
         double Sigma() => fit.Parameters.FirstOrDefault(p => p.Name == "volatility")?.Distribution.Mean ?? 0;
-        string Id(string part) => $"{indicator.Id}_{fit.Structure.Key().Replace('-', '_')}_{part}";
-        string Note(string what) => Invariant($"Calibrated ({fit.Structure.Describe()}) from {Describe(set)}: {what}. {fit.Note}");
+        // Readable, stable ids: rd_intensity_increment, rd_intensity_growth, rd_intensity_damped_growth, hightech_output_share_step;
+        // a stock's entries keep the template's driver name with the structure: hightech_new_constant, hightech_new_growing.
+        string Id(string part) => indicator.Model is StockFlowModel s
+            ? s.Entries + (fit.Structure == CandidateStructure.StockFlowGrowingEntries ? "_growing" : "_constant")
+            : fit.Structure == CandidateStructure.DampedGrowth ? $"{indicator.Id}_damped_{part}" : $"{indicator.Id}_{part}";
+        string Note(LocalizedText what) => Invariant($"Calibrated ({fit.Structure.Describe()}) from {Describe(set)}: {what.En}. {fit.Note}");
         // The fit's correlation of two parameters (on their normal scores), kept through the level copula.
         List<Correlation> Keep(string first, string second, string firstMember, string secondMember) =>
             fit.Correlations.FirstOrDefault(c => c.First == first && c.Second == second || c.First == second && c.Second == first) is { } kept && kept.Rho != 0
                 ? [new Correlation(firstMember, secondMember, Math.Clamp(kept.Rho, -0.999, 0.999), CorrelationScope.Levels)]
                 : [];
-        Driver D(string id, string what, Distribution level, YearlyVariation yearly, LevelTrend? trend = null) =>
-            new(id, new LocalizedText(indicator.Name.Zh + "：" + what, indicator.Name.En + ": " + what), level, yearly, null, Note(what), trend);
+        Driver D(string id, LocalizedText what, Distribution level, YearlyVariation yearly, LevelTrend? trend = null) =>
+            new(id, new LocalizedText(indicator.Name.Zh + "：" + what.Zh, indicator.Name.En + ": " + what.En), level, yearly, null, Note(what), trend);
         var none = new List<Correlation>();
 
         switch (fit.Structure)
         {
             case CandidateStructure.LinearTrend:
             {
-                var driver = D(Id("increment"), "increment a year", P("drift"), YearlyVariation.Normal(Sigma()));
+                var driver = D(Id("increment"), new("每年增量", "increment a year"), P("drift"), YearlyVariation.Normal(Sigma()));
                 return (new LinearTrendModel(driver.Id), [driver], none);
             }
             case CandidateStructure.CompoundGrowth:
             {
                 double sigma = Sigma();
-                var driver = D(Id("growth"), "growth rate a year", Arithmetic(P("drift"), sigma), YearlyVariation.Growth(sigma));
+                var driver = D(Id("growth"), new("年增长率", "growth rate a year"), Arithmetic(P("drift"), sigma), YearlyVariation.Growth(sigma));
                 return (new CompoundGrowthModel(driver.Id), [driver], none);
             }
             case CandidateStructure.DampedGrowth:
             {
                 double sigma = Sigma();
                 var trend = new DampedLevel(Arithmetic(P("long-run growth"), sigma), P("damping factor"), set.OriginYear + 1);
-                var driver = D(Id("growth"), "growth rate a year, damped", Arithmetic(P("growth"), sigma), YearlyVariation.Growth(sigma), trend);
+                var driver = D(Id("growth"), new("年增长率（逐年减弱）", "growth rate a year, damped"), Arithmetic(P("growth"), sigma), YearlyVariation.Growth(sigma), trend);
                 return (new CompoundGrowthModel(driver.Id), [driver], Keep("growth", "long-run growth", driver.Id, driver.Id + ".long-run"));
             }
             case CandidateStructure.LogisticSaturation:
             {
-                var driver = D(Id("step"), "logit step a year", P("drift"), YearlyVariation.Normal(Sigma()));
+                var driver = D(Id("step"), new("每年对数几率步长", "logit step a year"), P("drift"), YearlyVariation.Normal(Sigma()));
                 return (new BoundedShareModel(driver.Id), [driver], none);
             }
             default:
@@ -147,7 +151,7 @@ public static class MixtureEmission
                     int from = (set.Own.Count >= 2 ? set.Own.Observations[0].Year : set.OriginYear) + 1;
                     trend = new GrowingLevel(Rate(P("entries growth")), from);
                 }
-                var driver = D(Id("entries"), growing ? "new entries a year, growing" : "new entries a year", P("entries"), yearly, trend);
+                var driver = D(Id("entries"), growing ? new("每年新增（递增）", "new entries a year, growing") : new LocalizedText("每年新增", "new entries a year"), P("entries"), yearly, trend);
                 // Two stock levels tie the entries to their growth (more growth, fewer early entries): keep it.
                 if (growing) correlations.AddRange(Keep("entries", "entries growth", driver.Id, driver.Id + ".rate"));
                 return (new StockFlowModel(driver.Id, stock.ExitRate, stock.Capacity), [driver], correlations);

@@ -11,7 +11,7 @@ namespace Forecast.Engine.Model;
 /// hypercube and Sobol sampling stratify it like any level. Expected path: Σ w_c·x_t^(c) (each structure's expected
 /// path); given a path's parameters: its own structure's expected path.
 /// </summary>
-/// <param name="Components">The structures, at least two, weights above 0 summing to 1.</param>
+/// <param name="Components">The structures, at least two, weights at least 0 (0: never drawn) summing to 1.</param>
 /// <param name="Basis">Where the weights come from (e.g. "AICc of 6 points", "equal prior weights: two points cannot choose").</param>
 /// <param name="Structure">
 /// The name of the structure draw, shared by mixtures that must follow the same structure on a path (a stock and the
@@ -19,6 +19,20 @@ namespace Forecast.Engine.Model;
 /// </param>
 public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, string? Basis = null, string? Structure = null) : IndicatorModel
 {
+    /// <summary>Value equality over the structures (a record compares lists by reference), so a scenario read back equals the one written.</summary>
+    public bool Equals(MixtureModel? other) =>
+        other is not null && Basis == other.Basis && Structure == other.Structure && Components.SequenceEqual(other.Components);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Basis);
+        hash.Add(Structure);
+        foreach (var c in Components) hash.Add(c);
+        return hash.ToHashCode();
+    }
+
     /// <summary>The id of the driver a mixture draws its structure from: structure:&lt;name&gt;, the name its <see cref="Structure"/> or its indicator's id.</summary>
     public string StructureDriverId(string indicatorId) => "structure:" + (Structure ?? indicatorId);
 
@@ -59,7 +73,7 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
         {
             var part = Components[c];
             string at = $"mixture[{c}]";
-            if (!(part.Weight > 0 && double.IsFinite(part.Weight))) checks.Add($"{at}.weight", $"a structure's weight must be a number above 0, not {ModelChecks.F(part.Weight)}");
+            if (!(part.Weight >= 0 && double.IsFinite(part.Weight))) checks.Add($"{at}.weight", $"a structure's weight must be a number of at least 0 (0 leaves it out), not {ModelChecks.F(part.Weight)}");
             else total += part.Weight;
             if (string.IsNullOrWhiteSpace(part.Name)) checks.Add($"{at}.name", "a structure needs a name");
             else if (!names.Add(part.Name)) checks.Add($"{at}.name", $"two structures are named '{part.Name}'");
@@ -172,6 +186,6 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
 
 /// <summary>One structure of a <see cref="MixtureModel"/>.</summary>
 /// <param name="Name">Its name ("constant growth", "growing entries" ...), unique in the mixture.</param>
-/// <param name="Weight">Its probability. Range: (0, 1].</param>
+/// <param name="Weight">Its probability. Range: [0, 1].</param>
 /// <param name="Model">Its model (any kind but a mixture).</param>
 public sealed record MixtureComponent(string Name, double Weight, IndicatorModel Model);
