@@ -6,8 +6,10 @@ namespace Forecast.Engine.Projection;
 /// <summary>
 /// The expected-value path of every indicator: each driver at the mean of its level distribution,
 /// every yearly value at that level, exits and conversions at their expected numbers (N·q), and no
-/// rounding. Each model kind's expected step lives beside its block step (Model/Kinds). With no
-/// uncertainty in any driver the Monte Carlo paths equal this projection.
+/// rounding, except for a count whose yearly value is certain (a fixed level, no yearly variation): it is rounded
+/// half to even as every path rounds it, so a fixed 12.4 new entries a year add 60 over five years here as
+/// there. Each model kind's expected step lives beside its block step (Model/Kinds). With no uncertainty in
+/// any driver the Monte Carlo paths equal this projection.
 /// </summary>
 public static class DeterministicProjection
 {

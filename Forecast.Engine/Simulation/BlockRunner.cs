@@ -61,6 +61,9 @@ internal static class BlockRunner
     // (A compile-time check: the constant conversion fails to compile if the difference is negative.)
     private const uint ShardFitsCompactHistograms = (uint)(CellHistograms.MaxCompactValues - PathsPerShard);
 
+    // The pilot's values of each cell are all kept, as the sample the histogram grid is built from.
+    private const uint PilotFitsSample = (uint)(CellHistograms.SampleValues - PilotBlocks * BlockWorkspace.BlockSize);
+
     /// <summary>
     /// Simulates the <paramref name="schedule"/>'s blocks of <paramref name="plans"/>, shard observers made by
     /// <paramref name="createShard"/> merged into <paramref name="total"/> after every wave of
@@ -106,7 +109,7 @@ internal static class BlockRunner
 
     /// <summary>
     /// The pilot: the first <see cref="PilotBlocks"/> blocks of the run, on one thread, into an accumulator without
-    /// histograms, whose ranges size the histogram grid of the run proper.
+    /// histograms, whose sample of each cell sizes the histogram grid of the run proper.
     /// </summary>
     public static SimulationAccumulator Pilot(SimulationPlan plan, RunSpec run)
     {

@@ -61,6 +61,18 @@ internal sealed class ExpectedYear(SimulationPlan plan, double[][] values)
     /// <summary>Driver d's mean level in this year.</summary>
     public double Driver(int d) => plan.MeanLevel(d, Step);
 
+    /// <summary>
+    /// Driver d's yearly value as a whole number of entries: its mean level, except when the value is certain (a fixed
+    /// level and no yearly variation), which is rounded as every path rounds it (half to even): a fixed 12.4 a year adds
+    /// 12, on every path and in the projection alike.
+    /// </summary>
+    public double Count(int d)
+    {
+        double mean = plan.MeanLevel(d, Step);
+        return plan.YearlyKinds[d] == Model.YearlyVariationKind.None && plan.LevelSamplers[d][plan.LevelIndex[d][Step]].IsFixed
+            ? Math.Round(mean) : mean;
+    }
+
     /// <summary>Indicator position k's expected value this year (stepped before: dependency order).</summary>
     public double Indicator(int k) => values[k][Step];
 

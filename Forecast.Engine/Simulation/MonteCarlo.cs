@@ -36,17 +36,9 @@ public static class MonteCarlo
     {
         var pilot = BlockRunner.Pilot(plan, run);
         var isCount = new bool[pilot.Cells.Cells];
-        var min = new double[isCount.Length];
-        var max = new double[isCount.Length];
         for (int k = 0; k < plan.Indicators.Length; k++)
-            for (int s = 1; s <= plan.Steps; s++)
-            {
-                int cell = pilot.Cell(k, s);
-                isCount[cell] = plan.Indicators[k].IsCount;
-                min[cell] = pilot.Cells.Min(cell);
-                max[cell] = pilot.Cells.Max(cell);
-            }
-        var grid = HistogramGrid.FromRange(min, max, isCount);
+            for (int s = 1; s <= plan.Steps; s++) isCount[pilot.Cell(k, s)] = plan.Indicators[k].IsCount;
+        var grid = HistogramGrid.FromPilot(pilot.Cells, isCount);
         var total = new SimulationAccumulator(plan, grid);
         BlockRunner.Run([plan], run, total.AsObserver(), () => new SimulationAccumulator(plan, grid, compact: true).AsObserver(), cancellationToken,
             done =>
@@ -96,7 +88,7 @@ public static class MonteCarlo
                     cells.Quantile(cell, 0.05), cells.Quantile(cell, 0.25), cells.Quantile(cell, 0.50),
                     cells.Quantile(cell, 0.75), cells.Quantile(cell, 0.95),
                     s <= ind.TargetStep ? (double)acc.YearHits(cell) / n : double.NaN,
-                    projection[ind.Source.Id][s]));
+                    projection[ind.Source.Id][s], cells.StandardDeviation(cell)));
             }
             long hits = acc.TargetHits(k);
             outcomes[ind.ScenarioIndex] = new IndicatorOutcome(ind.Source, (double)hits / acc.Paths,

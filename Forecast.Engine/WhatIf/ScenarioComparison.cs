@@ -106,26 +106,18 @@ public static class ScenarioComparison
     private static HistogramGrid PilotGrid(SimulationPlan[] plans, int[][] positions, RunSpec run, int sections)
     {
         int K = positions[0].Length;
-        var min = new double[plans.Length * K * sections];
-        var max = new double[min.Length];
-        var isCount = new bool[min.Length];
+        var specs = new HistogramGrid.CellSpec[plans.Length * K * sections];
         for (int s = 0; s < plans.Length; s++)
         {
             var pilot = BlockRunner.Pilot(plans[s], run);
             for (int m = 0; m < K; m++)
             {
                 var ind = plans[s].Indicators[positions[s][m]];
-                int cell = pilot.Cell(positions[s][m], ind.TargetStep);
-                for (int j = 0; j < sections; j++)
-                {
-                    int row = (s * K + m) * sections + j;
-                    min[row] = pilot.Cells.Min(cell);
-                    max[row] = pilot.Cells.Max(cell);
-                    isCount[row] = ind.IsCount;
-                }
+                var spec = HistogramGrid.For(pilot.Cells, pilot.Cell(positions[s][m], ind.TargetStep), ind.IsCount);
+                for (int j = 0; j < sections; j++) specs[(s * K + m) * sections + j] = spec;
             }
         }
-        return HistogramGrid.FromRange(min, max, isCount);
+        return HistogramGrid.FromSpecs(specs);
     }
 
     /// <summary>

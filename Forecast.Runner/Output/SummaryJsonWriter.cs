@@ -81,6 +81,7 @@ internal static class SummaryJsonWriter
             w.WriteStartObject();
             w.WriteNumber("year", y.Year);
             Number(w, "mean", y.Mean);
+            Number(w, "sd", y.Sd);
             Number(w, "p5", y.P5);
             Number(w, "p25", y.P25);
             Number(w, "p50", y.P50);

@@ -34,7 +34,8 @@ internal static class SummaryJsonReader
                     ?? throw Problem(file, $"indicator '{id}' is not in the scenario file; was the scenario changed after the run?");
                 var years = item.GetProperty("years").EnumerateArray().Select(y => new YearStatistics(
                     y.GetProperty("year").GetInt32(), Number(y, "mean"), Number(y, "p5"), Number(y, "p25"), Number(y, "p50"),
-                    Number(y, "p75"), Number(y, "p95"), Number(y, "probability"), Number(y, "deterministic"))).ToList();
+                    Number(y, "p75"), Number(y, "p95"), Number(y, "probability"), Number(y, "deterministic"),
+                    y.TryGetProperty("sd", out _) ? Number(y, "sd") : double.NaN)).ToList();
                 var ci = Pair(item.GetProperty("probabilityCi95"));
                 outcomes.Add(new IndicatorOutcome(indicator, Number(item, "probability"), ci, Number(item, "expectedShortfall"),
                     years, GrowthAssessment.Of(indicator)));

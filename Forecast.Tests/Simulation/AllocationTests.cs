@@ -34,4 +34,35 @@ public class AllocationTests
         Assert.Equal(0, allocated);
         Assert.Equal(16 * BlockWorkspace.BlockSize, accumulator.Paths);
     }
+
+    [Fact]
+    public void BlocksInSteadyState_AllocateNothing_WithRefinedBins()
+    {
+        // A lognormal level with σ = 3 spans orders of magnitude: the pilot gives its cell refined bins, recorded one
+        // value at a time after the vector pass.
+        var scenario = TestScenarios.Of([TestScenarios.Driver("d", new Forecast.Engine.Model.LogNormalDistribution(0, 3), Forecast.Engine.Model.YearlyVariation.None)],
+            [TestScenarios.Indicator("x", 0, new Forecast.Engine.Model.FlowModel("d", Count: false), 1, 2024, 2025)]);
+        var plan = SimulationPlan.Compile(scenario);
+        var pilot = BlockRunner.Pilot(plan, RunSpec.Resolve(scenario, null));
+        var grid = HistogramGrid.FromPilot(pilot.Cells, [false]);
+        Assert.True(grid.IsRefined(0));
+        var accumulator = new SimulationAccumulator(plan, grid, compact: true);
+        var observer = accumulator.AsObserver();
+        var workspace = new BlockWorkspace(plan);
+        BlockWorkspace[] workspaces = [workspace];
+        long block = 0;
+        void Block()
+        {
+            BlockSimulator.Simulate(plan, 0, 7, block, BlockWorkspace.BlockSize, workspace, ref observer);
+            observer.Block(new SimulatedBlock(workspaces, block * BlockWorkspace.BlockSize, BlockWorkspace.BlockSize));
+        }
+        for (; block < 4; block++) Block();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 12; i++, block++) Block();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(16 * BlockWorkspace.BlockSize, accumulator.Cells.Row(0).Sum());
+    }
 }

@@ -4,7 +4,8 @@ namespace Forecast.Engine.Model;
 
 /// <summary>
 /// A cumulative count for "new X over five years" targets: C_{t+1} = C_t + max(0, round(v_t)), v the driver's yearly
-/// value; C starts at the base value (usually 0 in the base year). Expected path: C + max(0, E[v]), no rounding.
+/// value; C starts at the base value (usually 0 in the base year). Expected path: C + max(0, E[v]), no rounding, except
+/// that a certain v (fixed level, no yearly variation) is rounded as the paths round it (<see cref="ExpectedYear.Count"/>).
 /// </summary>
 /// <param name="Driver">Id of the count driver being accumulated.</param>
 public sealed record CumulativeModel(string Driver) : IndicatorModel
@@ -43,6 +44,6 @@ public sealed record CumulativeModel(string Driver) : IndicatorModel
             for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, Math.Round(v[i]));
         }
 
-        public override double Expected(double x, Span<double> own, ExpectedYear year) => x + Math.Max(0, year.Driver(driver));
+        public override double Expected(double x, Span<double> own, ExpectedYear year) => x + Math.Max(0, year.Count(driver));
     }
 }

@@ -5,7 +5,7 @@ namespace Forecast.Engine.Model;
 /// <summary>
 /// A yearly flow or standing level: x_t = v_t, the driver's value in year t (e.g. major projects organised in the year,
 /// the size of a standing reserve). Counts are rounded to whole non-negative numbers: x_t = max(0, round(v_t)).
-/// Expected path: E[v_t] (max(0, E[v_t]) for counts).
+/// Expected path: E[v_t] (max(0, E[v_t]) for counts, a certain v_t rounded as the paths round it: <see cref="ExpectedYear.Count"/>).
 /// </summary>
 /// <param name="Driver">Id of the driver.</param>
 /// <param name="Count">Whether values are whole numbers.</param>
@@ -47,6 +47,6 @@ public sealed record FlowModel(string Driver, bool Count = true) : IndicatorMode
         }
 
         public override double Expected(double x, Span<double> own, ExpectedYear year) =>
-            count ? Math.Max(0, year.Driver(driver)) : year.Driver(driver);
+            count ? Math.Max(0, year.Count(driver)) : year.Driver(driver);
     }
 }

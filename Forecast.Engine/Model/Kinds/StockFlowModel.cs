@@ -9,7 +9,8 @@ namespace Forecast.Engine.Model;
 /// rounded to a whole non-negative number. With a capacity C the entries are conversions from the pool not yet in the
 /// stock: E_t ~ Binomial(C − N_t, e_t), N_t after the year's exits, e the entries driver read as a yearly conversion
 /// probability (e.g. counties becoming innovative counties). Expected path: N ← N − N·q, then + max(0, e) (open) or
-/// + (C − N)·e (capacity), each rate at its mean, no rounding.
+/// + (C − N)·e (capacity), each rate at its mean, no rounding (but certain open entries, a fixed level with no yearly
+/// variation, are rounded as the paths round them: <see cref="ExpectedYear.Count"/>).
 /// </summary>
 /// <param name="Entries">Id of the entries driver (a count, or a conversion rate with a capacity).</param>
 /// <param name="ExitRate">Id of the exit-rate driver, or null for no exits.</param>
@@ -75,7 +76,7 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
         public override double Expected(double x, Span<double> own, ExpectedYear year)
         {
             if (exitRate >= 0) x -= x * Math.Clamp(year.Driver(exitRate), 0, 1);
-            return x + (capacity >= 0 ? (capacity - x) * Math.Clamp(year.Driver(entries), 0, 1) : Math.Max(0, year.Driver(entries)));
+            return x + (capacity >= 0 ? (capacity - x) * Math.Clamp(year.Driver(entries), 0, 1) : Math.Max(0, year.Count(entries)));
         }
     }
 }
