@@ -145,8 +145,8 @@ internal static class BlockRunner
     {
         var sobol = new SobolSampling?[plans.Count];
         if (run.Sampling != SamplingMethod.Sobol) return sobol;
-        if (schedule.Blocks * BlockWorkspace.BlockSize >= 1L << SobolSequence.Bits)
-            throw new ArgumentOutOfRangeException(nameof(run), run.Paths, "Sobol sampling takes fewer than 2^52 paths");
+        if (SobolSampling.FirstPointOf(schedule.Blocks) + BlockWorkspace.BlockSize >= 1L << SobolSequence.Bits)
+            throw new ArgumentOutOfRangeException(nameof(run), run.Paths, "Sobol sampling takes fewer than 2^52 paths per replicate");
         for (int s = 0; s < plans.Count; s++) sobol[s] = SobolSampling.Create(plans[s], run.Seed);
         return sobol;
     }

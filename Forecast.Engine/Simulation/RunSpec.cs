@@ -34,15 +34,13 @@ public sealed record RunSpec(long Paths, ulong Seed, SamplingMethod Sampling, in
     }
 
     /// <summary>
-    /// What-if analyses use plain Monte Carlo sampling and a fixed number of paths: their intervals (Wilson, paired
-    /// differences, sectioning) assume independent paths, which antithetic, Latin hypercube and Sobol sampling do not give.
+    /// What-if analyses run a fixed number of paths per run (every evaluation the same paths: common random numbers).
+    /// Any sampling method serves: their intervals come from the method's independent units (<see cref="ClusterTotals"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">Another sampling method, or a precision, was asked for.</exception>
-    internal RunSpec RequireFixedRandomRun()
+    /// <exception cref="ArgumentException">A precision was asked for.</exception>
+    internal RunSpec RequireFixedRun()
     {
         if (Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported");
-        if (Sampling != SamplingMethod.Random)
-            throw new ArgumentException($"what-if analyses use plain random sampling (their paired intervals assume independent paths), not {Sampling}");
         return this;
     }
 }

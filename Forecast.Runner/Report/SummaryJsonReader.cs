@@ -3,6 +3,7 @@ using Forecast.Engine.Consistency;
 using Forecast.Engine.Model;
 using Forecast.Engine.Projection;
 using Forecast.Engine.Results;
+using Forecast.Engine.Simulation;
 using Forecast.Engine.Statistics;
 using Forecast.Scenarios;
 
@@ -38,7 +39,7 @@ internal static class SummaryJsonReader
                     y.TryGetProperty("sd", out _) ? Number(y, "sd") : double.NaN)).ToList();
                 var ci = Pair(item.GetProperty("probabilityCi95"));
                 outcomes.Add(new IndicatorOutcome(indicator, Number(item, "probability"), ci, Number(item, "expectedShortfall"),
-                    years, GrowthAssessment.Of(indicator)));
+                    years, GrowthAssessment.Of(indicator), EffectivePaths: item.TryGetProperty("effectivePaths", out _) ? Number(item, "effectivePaths") : double.NaN));
             }
             var findings = root.GetProperty("consistencyFindings").EnumerateArray().Select(f => new ConsistencyFinding(
                 f.GetProperty("severity").GetString() == "inconsistent" ? FindingSeverity.Inconsistent : FindingSeverity.Tight,
@@ -47,13 +48,24 @@ internal static class SummaryJsonReader
             return new SimulationResult(name, root.GetProperty("paths").GetInt64(), root.GetProperty("seed").GetUInt64(), outcomes,
                 Number(root, "allHeadlineTargetsProbability"), Pair(root.GetProperty("allHeadlineTargetsProbabilityCi95")),
                 [.. root.GetProperty("headlineTargetsMetDistribution").EnumerateArray().Select(e => e.GetDouble())],
-                Number(root, "allTargetsProbability"), findings);
+                Number(root, "allTargetsProbability"), findings,
+                root.TryGetProperty("allTargetsProbabilityCi95", out var all) ? Pair(all) : new Interval(double.NaN, double.NaN),
+                root.TryGetProperty("intervalMethod", out var method) ? new IntervalMethod(UnitNamed(method.GetString()), root.GetProperty("intervalUnits").GetInt64()) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw Problem(file, "not a summary.json written by forecast run: " + e.Message);
         }
     }
+
+    private static IntervalUnit UnitNamed(string? name) => name switch
+    {
+        "antithetic pairs" => IntervalUnit.AntitheticPair,
+        "latin hypercube blocks" => IntervalUnit.Block,
+        "sobol replicates" => IntervalUnit.SobolReplicate,
+        "wilson" => IntervalUnit.Path,
+        _ => throw new FormatException($"unknown interval method '{name}'"),
+    };
 
     private static double Number(JsonElement element, string name) =>
         element.GetProperty(name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : double.NaN;
