@@ -65,4 +65,33 @@ public class AllocationTests
         Assert.Equal(0, allocated);
         Assert.Equal(16 * BlockWorkspace.BlockSize, accumulator.Cells.Row(0).Sum());
     }
+
+    public static TheoryData<SamplingMethod> Methods => [SamplingMethod.Antithetic, SamplingMethod.LatinHypercube, SamplingMethod.Sobol];
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void BlocksInSteadyState_AllocateNothing_UnderEverySamplingMethod_KeepingTheIntervalUnits(SamplingMethod method)
+    {
+        // The stock-flow workload (binomial uniforms too) with the accumulator keeping each target's unit totals.
+        var plan = SimulationPlan.Compile(ModelKindScenario.For("stock-flow"));
+        var workspace = new BlockWorkspace(plan) { Sobol = method == SamplingMethod.Sobol ? SobolSampling.Create(plan, 7) : null };
+        var grid = HistogramGrid.FromRange(new double[plan.Steps], Enumerable.Repeat(1000.0, plan.Steps).ToArray(), new bool[plan.Steps]);
+        var accumulator = new SimulationAccumulator(plan, grid, compact: true, method);
+        var observer = accumulator.AsObserver();
+        BlockWorkspace[] workspaces = [workspace];
+        long block = 0;
+        void Block()
+        {
+            BlockSimulator.Simulate(plan, 0, 7, block, BlockWorkspace.BlockSize, workspace, ref observer, method);
+            observer.Block(new SimulatedBlock(workspaces, block * BlockWorkspace.BlockSize, BlockWorkspace.BlockSize));
+        }
+        for (; block < 4; block++) Block();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 12; i++, block++) Block();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.NotNull(accumulator.TargetVariance(0));
+    }
 }
