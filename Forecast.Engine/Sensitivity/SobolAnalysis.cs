@@ -86,21 +86,13 @@ public static class SobolAnalysis
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2);
         ArgumentOutOfRangeException.ThrowIfNegative(bootstrapReplicates);
-        if (!(confidenceLevel > 0.0 && confidenceLevel < 1.0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "The confidence level must lie strictly between 0 and 1.");
-        }
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)baseSamples * (inputCount + 2), Array.MaxLength, nameof(baseSamples));
+        CheckDesign(inputCount, baseSamples, confidenceLevel);
         ArgumentOutOfRangeException.ThrowIfGreaterThan((long)bootstrapReplicates * inputCount, Array.MaxLength, nameof(bootstrapReplicates));
 
         int k = inputCount;
         SaltelliOutputs outputs = SaltelliOutputs.Evaluate(model, k, baseSamples, seed);
 
-        var scratch = new double[3 * k];
-        var firstOrder = new double[k];
-        var total = new double[k];
-        var everyRow = new EveryRow();
-        double variance = SobolEstimator.Estimate(outputs, ref everyRow, scratch, firstOrder, total);
+        var (scratch, firstOrder, total, variance) = PointEstimate(outputs);
 
         var lowerFirst = new double[k];
         var upperFirst = new double[k];
@@ -163,19 +155,11 @@ public static class SobolAnalysis
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2 * replicates);
-        if (!(confidenceLevel > 0.0 && confidenceLevel < 1.0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "The confidence level must lie strictly between 0 and 1.");
-        }
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)baseSamples * (inputCount + 2), Array.MaxLength, nameof(baseSamples));
+        CheckDesign(inputCount, baseSamples, confidenceLevel);
 
         int k = inputCount;
         SaltelliOutputs outputs = SaltelliOutputs.Evaluate(model, k, baseSamples, seed, replicates);
-        var scratch = new double[3 * k];
-        var firstOrder = new double[k];
-        var total = new double[k];
-        var everyRow = new EveryRow();
-        double variance = SobolEstimator.Estimate(outputs, ref everyRow, scratch, firstOrder, total);
+        var (scratch, firstOrder, total, variance) = PointEstimate(outputs);
 
         // Each replicate's own estimates; their spread around the all-rows estimate is the interval's.
         var spreadFirst = new double[k];
@@ -207,6 +191,27 @@ public static class SobolAnalysis
                 new IndexEstimate(total[i], total[i] - halfTotal, total[i] + halfTotal)));
         }
         return new SobolResult(inputs.MoveToImmutable(), variance, baseSamples, 0, confidenceLevel, replicates);
+    }
+
+    private static void CheckDesign(int inputCount, int baseSamples, double confidenceLevel)
+    {
+        if (!(confidenceLevel > 0.0 && confidenceLevel < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "The confidence level must lie strictly between 0 and 1.");
+        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)baseSamples * (inputCount + 2), Array.MaxLength, nameof(baseSamples));
+    }
+
+    /// <summary>S1 and ST of every input from all the design's rows, V(Y), and the estimator's scratch (3k) for reuse.</summary>
+    private static (double[] Scratch, double[] FirstOrder, double[] Total, double Variance) PointEstimate(SaltelliOutputs outputs)
+    {
+        int k = outputs.InputCount;
+        var scratch = new double[3 * k];
+        var firstOrder = new double[k];
+        var total = new double[k];
+        var everyRow = new EveryRow();
+        double variance = SobolEstimator.Estimate(outputs, ref everyRow, scratch, firstOrder, total);
+        return (scratch, firstOrder, total, variance);
     }
 
     private static void Bootstrap(
