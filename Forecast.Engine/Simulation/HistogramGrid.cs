@@ -193,7 +193,7 @@ internal sealed class HistogramGrid
     /// of (k/n)·(bin width)/(t_(i+k) − t_(i)), over the central 98% of the sample (windows of equal values, atoms
     /// no binning splits, are left out).
     /// </summary>
-    internal static double LargestShare(double[] sorted, Candidate map, int bins, double widen)
+    private static double LargestShare(double[] sorted, Candidate map, int bins, double widen)
     {
         int n = sorted.Length;
         double low = Map(sorted[0], map.Centre, map.InverseScale), high = Map(sorted[^1], map.Centre, map.InverseScale);
@@ -213,7 +213,7 @@ internal sealed class HistogramGrid
     }
 
     /// <summary>The sample sorted; whole numbers spread by a fixed jitter in (−0.5, 0.5) first (the golden-ratio sequence).</summary>
-    internal static double[] Sorted(ReadOnlySpan<double> sample, bool whole)
+    private static double[] Sorted(ReadOnlySpan<double> sample, bool whole)
     {
         var sorted = sample.ToArray();
         if (whole)
@@ -281,7 +281,7 @@ internal sealed class HistogramGrid
     }
 
     /// <summary>A map t = sign(x − c)·ln(1 + |x − c|·s) (s = 0: t = x).</summary>
-    internal readonly record struct Candidate(double Centre, double InverseScale);
+    private readonly record struct Candidate(double Centre, double InverseScale);
 
     /// <summary>The bins of one cell (see the properties of <see cref="HistogramGrid"/> of the same names).</summary>
     internal readonly record struct CellSpec(double Lower, double InverseWidth, double Width, bool Exact, bool Whole,
