@@ -10,7 +10,7 @@ namespace Forecast.Benchmarks;
 internal static class ModelKindScenario
 {
     /// <summary>The model kinds, by the names the benchmarks and tests use.</summary>
-    public static readonly string[] Kinds = ["compound", "ratio", "share", "stock-flow", "cumulative", "flow"];
+    public static readonly string[] Kinds = ["compound", "ratio", "share", "stock-flow", "cumulative", "flow", "linear"];
 
     /// <summary>The scenario of one <paramref name="kind"/> (one of <see cref="Kinds"/>).</summary>
     public static Scenario For(string kind)
@@ -31,6 +31,7 @@ internal static class ModelKindScenario
             "stock-flow" => new StockFlowModel("n", "q"),
             "cumulative" => new CumulativeModel("n"),
             "flow" => new FlowModel("n"),
+            "linear" => new LinearTrendModel("g"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a model kind"),
         };
         double baseValue = kind is "cumulative" or "flow" ? 0 : kind == "stock-flow" ? 268 : 42;

@@ -9,7 +9,7 @@ internal static class Cli
 {
     public static RootCommand Build(IServiceProvider services)
     {
-        var root = new RootCommand("forecast: scenario simulation and target forecasting for the Liaocheng 14th Five-Year S&T Innovation Plan");
+        var root = new RootCommand("forecast: scenario simulation, target setting and evaluation for five-year S&T innovation plans (built for Liaocheng's 14th, 2021-2025, and 15th, 2026-2030)");
         foreach (var builder in services.GetServices<ICommandBuilder>()) root.Subcommands.Add(builder.Build());
         return root;
     }
@@ -26,9 +26,38 @@ internal static class Cli
             err.WriteLine($"Run '{Path(parse.CommandResult.Command)} --help' for the options.");
             return ExitCodes.BadInput;
         }
-        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null };
-        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        // Exceptions reach this method (not System.CommandLine's handler, which prints a stack trace): one line and a log.
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+        var terminal = services.GetRequiredService<Terminal>();
+        // The command runs on a worker so that Ctrl+C is answered even by a command busy in a loop that does not look at
+        // the token: after the grace period its staging folders are removed and the exit code is 130.
+        var invocation = Output.OutputFolder.BeginInvocation();
+        var command = Task.Run(() => parse.InvokeAsync(configuration, cancellationToken), CancellationToken.None);
+        try
+        {
+            using var cancelled = new CancellationTokenSource();
+            var grace = Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(
+                _ => Task.Delay(CancellationGrace, cancelled.Token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            if (await Task.WhenAny(command, grace).ConfigureAwait(false) != command)
+            {
+                invocation.AbandonAll();
+                return ErrorReporter.Cancelled(terminal);
+            }
+            await cancelled.CancelAsync().ConfigureAwait(false);
+            return await command.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ErrorReporter.Cancelled(terminal);
+        }
+        catch (Exception e)
+        {
+            return InternalError.Report(terminal, e, parse, args);
+        }
     }
+
+    /// <summary>How long a cancelled command may take to stop by itself before its outputs are abandoned.</summary>
+    internal static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(600);
 
     private static string Path(Command command)
     {

@@ -36,6 +36,8 @@ public static class Program
         services.AddSingleton<ICommandBuilder, SweepCommand>();
         services.AddSingleton<ICommandBuilder, GoalCommand>();
         services.AddSingleton<ICommandBuilder, SensitivityCommand>();
+        services.AddSingleton<ICommandBuilder, EvaluateCommand>();
+        services.AddSingleton<ICommandBuilder, TargetsCommand>();
         services.AddSingleton<WhatIf.IWhatIfPlotWriter, Plots.WhatIfPlotWriter>();
     }
 }

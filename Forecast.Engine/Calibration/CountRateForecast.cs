@@ -17,8 +17,8 @@ internal sealed class CountRateForecast : IForecastingFit
     public FitStatistics Statistics => _fit.Statistics;
 
     /// <summary>Fits a constant rate to yearly counts (exposure one year each).</summary>
-    public static CountRateForecast Fit(HistoricalSeries series, CountRegressionOptions options) =>
-        new(CountRegressionEstimator.Fit(series.Observations.Select(o => new CountObservation(o.Year, o.Value, 1)).ToList(), CountTrend.None, options).Preferred);
+    public static CountRateForecast Fit(HistoricalSeries series) =>
+        new(CountRegressionEstimator.Fit(series.Observations.Select(o => new CountObservation(o.Year, o.Value, 1)).ToList(), CountTrend.None).Preferred);
 
     public PredictiveDistribution Predict(int year)
     {

@@ -12,9 +12,8 @@ namespace Forecast.Engine.Calibration;
 /// ln μᵢ = ln Eᵢ + β₀ [+ β₁·(yearᵢ − centre)], Eᵢ the period length in years.
 /// </summary>
 /// <remarks>
-/// The Poisson fit starts from Microsoft.ML's L-BFGS Poisson regression (exposure as example weight) and is
-/// refined by Fisher scoring in double precision (MathNet), which also gives the standard errors (XᵀWX)⁻¹
-/// and Wald 95% intervals. The NB2 fit maximises the likelihood profiled over ln α (MathNet golden-section
+/// The Poisson fit is Fisher scoring in double precision (MathNet) from the constant rate Σy/ΣE, which also gives the
+/// standard errors (XᵀWX)⁻¹ and Wald 95% intervals. The NB2 fit maximises the likelihood profiled over ln α (MathNet golden-section
 /// search, β by Fisher scoring for each α). Overdispersion is tested by Cameron-Trivedi and by the
 /// likelihood ratio of NB2 against Poisson.
 /// </remarks>
@@ -26,12 +25,10 @@ public static class CountRegressionEstimator
     /// <summary>Fits Poisson and NB2 count regressions.</summary>
     /// <param name="counts">Counts per period; each count a whole number ≥ 0, each exposure &gt; 0.</param>
     /// <param name="trend">Whether the log rate has a linear trend in the year.</param>
-    /// <param name="options">ML.NET cross-check and seed; <see cref="CountRegressionOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentException">A count is negative, fractional or not finite, or an exposure is not positive.</exception>
-    public static CountRegressionFit Fit(IReadOnlyList<CountObservation> counts, CountTrend trend = CountTrend.Linear, CountRegressionOptions? options = null)
+    public static CountRegressionFit Fit(IReadOnlyList<CountObservation> counts, CountTrend trend = CountTrend.Linear)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        options ??= CountRegressionOptions.Default;
         foreach (CountObservation c in counts)
         {
             if (!double.IsFinite(c.Count) || c.Count < 0 || c.Count != Math.Floor(c.Count))
@@ -76,28 +73,10 @@ public static class CountRegressionEstimator
 
         Vector<double> start = Vector<double>.Build.Dense(p);
         start[0] = Math.Log(totalCount / totalExposure);
-        double mlNetIntercept = double.NaN, mlNetSlope = double.NaN;
-        if (options.CrossCheckWithMlNet)
-        {
-            (mlNetIntercept, mlNetSlope) = MlNetPoissonRegression.Fit(y, exposure, centred, withTrend, options.MlNetSeed);
-            if (double.IsFinite(mlNetIntercept) && (!withTrend || double.IsFinite(mlNetSlope)))
-            {
-                start[0] = mlNetIntercept;
-                if (withTrend)
-                {
-                    start[1] = mlNetSlope;
-                }
-            }
-        }
-
         var (poissonBeta, poissonCovariance, poissonConverged) = glm.Fit(0, start);
         if (!poissonConverged)
         {
             warnings.Add("The Poisson fit did not converge in 200 iterations; treat its estimates with care.");
-        }
-        if (options.CrossCheckWithMlNet && (Math.Abs(mlNetIntercept - poissonBeta[0]) > 1e-3 || (withTrend && Math.Abs(mlNetSlope - poissonBeta[1]) > 1e-3)))
-        {
-            warnings.Add(Invariant($"Microsoft.ML's Poisson estimate ({mlNetIntercept:0.####}, {mlNetSlope:0.####}) differs from the refined maximum likelihood ({poissonBeta[0]:0.####}{(withTrend ? Invariant($", {poissonBeta[1]:0.####}") : string.Empty)}) by more than 0.001."));
         }
         double poissonLl = glm.LogLikelihood(poissonBeta, 0);
         CountModelFit poisson = ModelFit("Poisson", centre, poissonBeta, poissonCovariance, withTrend,
@@ -110,8 +89,6 @@ public static class CountRegressionEstimator
             return new CountRegressionFit
             {
                 Poisson = poisson,
-                MlNetLogRate = mlNetIntercept,
-                MlNetTrend = mlNetSlope,
                 Warnings = warnings.ToImmutable(),
             };
         }
@@ -164,8 +141,6 @@ public static class CountRegressionEstimator
             Poisson = poisson,
             NegativeBinomial = negativeBinomial,
             Overdispersion = test,
-            MlNetLogRate = mlNetIntercept,
-            MlNetTrend = mlNetSlope,
             Warnings = warnings.ToImmutable(),
         };
     }

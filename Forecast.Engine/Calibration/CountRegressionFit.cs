@@ -14,12 +14,6 @@ public sealed record CountRegressionFit
     /// <summary>The overdispersion tests, or null when the NB2 model was not fitted.</summary>
     public OverdispersionTest? Overdispersion { get; init; }
 
-    /// <summary>Microsoft.ML's L-BFGS Poisson estimate of β₀ (float precision), or NaN when not run.</summary>
-    public double MlNetLogRate { get; init; } = double.NaN;
-
-    /// <summary>Microsoft.ML's L-BFGS Poisson estimate of β₁, or NaN when not run or without trend.</summary>
-    public double MlNetTrend { get; init; } = double.NaN;
-
     /// <summary>The model to use: the NB2 fit when overdispersion is detected, otherwise Poisson.</summary>
     public CountModelFit Preferred => Overdispersion is { Overdispersed: true } && NegativeBinomial is not null ? NegativeBinomial : Poisson;
 

@@ -52,6 +52,10 @@ public sealed record HistoricalSeries
             {
                 throw new ArgumentException(FormattableString.Invariant($"{indicator} {o.Year}: value {o.Value} is not a finite number."), nameof(observations));
             }
+            if (o.Period is { } period && (period.Last != o.Year || period.Problem() is not null))
+            {
+                throw new ArgumentException(FormattableString.Invariant($"{indicator} {o.Year}: the period {period} must end in the observation's year."), nameof(observations));
+            }
             if (i > 0 && sorted[i - 1].Year == o.Year)
             {
                 throw new ArgumentException(FormattableString.Invariant($"{indicator} has two values for {o.Year}."), nameof(observations));

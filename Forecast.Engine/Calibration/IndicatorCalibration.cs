@@ -53,6 +53,18 @@ public sealed record IndicatorCalibration
     /// <summary>The fitted curve over the history years (for plots), possibly empty.</summary>
     public ImmutableArray<CurvePoint> FittedCurve { get; init; } = [];
 
+    /// <summary>The candidate structures fitted to the indicator's history and their weights (model uncertainty), or null.</summary>
+    public CandidateSet? Candidates { get; init; }
+
+    /// <summary>The cross-validated panel regression of the indicator's growth on R&amp;D intensity (Microsoft.ML), or null without the data for one.</summary>
+    public InvestmentRegression? InvestmentRegression { get; init; }
+
+    /// <summary>The candidates' mixture predictive from the history's last year to the target year, or null.</summary>
+    public MixturePredictive? CandidatePredictive { get; init; }
+
+    /// <summary>Why there are no candidates, when <see cref="Candidates"/> is null.</summary>
+    public string CandidatesNote { get; init; } = "";
+
     /// <summary>Messages for the planner: what is identified, what comes from a prior or the panel, what is left unchanged.</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 }

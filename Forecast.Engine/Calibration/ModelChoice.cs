@@ -47,7 +47,7 @@ public static class ModelChoice
         double minAic = usable.Min(c => c.Statistics.Aic), minBic = usable.Min(c => c.Statistics.Bic);
         double weightSum = usable.Sum(c => Math.Exp(-(c.Statistics.Aic - minAic) / 2));
         var ranked = usable
-            .Select(c => new RankedModel(c.Name, c.Statistics, c.Statistics.Aic - minAic, Math.Exp(-(c.Statistics.Aic - minAic) / 2) / weightSum, c.Statistics.Bic - minBic))
+            .Select(c => new RankedModel(c.Name, c.Statistics, c.Statistics.Aic - minAic, Math.Exp(-(c.Statistics.Aic - minAic) / 2) / weightSum, c.Statistics.Bic - minBic, c.Form))
             .OrderBy(r => r.DeltaAic)
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToImmutableArray();

@@ -7,4 +7,8 @@ namespace Forecast.Engine.Calibration;
 /// <param name="BestByAic">Name of the lowest-AIC model, or null when none is comparable.</param>
 /// <param name="BestByBic">Name of the lowest-BIC model, or null.</param>
 /// <param name="Warnings">Messages for the planner (excluded candidates, mismatched data).</param>
-public sealed record ModelRanking(ImmutableArray<RankedModel> Models, string? BestByAic, string? BestByBic, ImmutableArray<string> Warnings);
+public sealed record ModelRanking(ImmutableArray<RankedModel> Models, string? BestByAic, string? BestByBic, ImmutableArray<string> Warnings)
+{
+    /// <summary>The form of the lowest-AIC model, or null when none is comparable.</summary>
+    public ModelForm? BestFormByAic => Models.IsDefaultOrEmpty ? null : Models[0].Form;
+}

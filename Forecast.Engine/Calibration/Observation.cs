@@ -11,10 +11,13 @@ namespace Forecast.Engine.Calibration;
 /// <param name="Region">Region name, or <see langword="null"/> when the series has no region.</param>
 /// <param name="Source">Where the value comes from (document and line), or <see langword="null"/>.</param>
 /// <param name="Unit">Unit as written in the source data (e.g. "percent"), or <see langword="null"/>.</param>
+/// <param name="Period">The years the value totals over (a count of new entries in 2016-2020), or <see langword="null"/>
+/// for a value of the year itself; its last year is <paramref name="Year"/>.</param>
 public sealed record Observation(
     string Indicator,
     int Year,
     double Value,
     string? Region = null,
     string? Source = null,
-    string? Unit = null);
+    string? Unit = null,
+    YearPeriod? Period = null);

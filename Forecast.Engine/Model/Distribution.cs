@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Model;
@@ -29,8 +28,8 @@ public abstract record Distribution
     /// <summary>A short human-readable form, e.g. "normal(mean 0.1, sd 0.02)".</summary>
     public abstract string Describe();
 
-    /// <summary>Formats a number for messages (invariant culture, round-trip).</summary>
-    protected static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>Formats a number for messages (<see cref="MessageNumber"/>).</summary>
+    protected static string F(double x) => MessageNumber.Format(x);
 
     /// <summary>Checks that every value is finite.</summary>
     protected static string? Finite(params (string Name, double Value)[] values)

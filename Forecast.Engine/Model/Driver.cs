@@ -12,8 +12,9 @@ namespace Forecast.Engine.Model;
 /// <param name="Yearly">Year-to-year variation around the level.</param>
 /// <param name="Changes">Level changes from given years on (policy levers), in increasing year order.</param>
 /// <param name="Note">Where the assumption comes from.</param>
+/// <param name="Trend">How the level moves over the years (growing, damped), or null for a level that stays.</param>
 public sealed record Driver(string Id, LocalizedText Name, Distribution Level, YearlyVariation Yearly,
-    IReadOnlyList<LevelChange>? Changes = null, string? Note = null)
+    IReadOnlyList<LevelChange>? Changes = null, string? Note = null, LevelTrend? Trend = null)
 {
     /// <summary>Level changes, never null.</summary>
     public IReadOnlyList<LevelChange> LevelChanges => Changes ?? [];

@@ -39,10 +39,13 @@ public abstract record IndicatorModel
 
 /// <summary>What a model kind's rules can check and report, for one indicator (<see cref="ScenarioValidator"/>).</summary>
 internal sealed class ModelChecks(Action<string, string> add, string at, Func<string, string?> driverProblem, Func<string, Indicator?> indicator,
-    Func<string, string> indicatorSuggestion)
+    Func<string, string> indicatorSuggestion, string model = "model")
 {
     /// <summary>Reports a problem with the model's <paramref name="field"/> (a key under <c>model</c>, or <c>base.value</c> etc. when it starts with '/').</summary>
-    public void Add(string field, string message) => add(field.StartsWith('/') ? at + "." + field[1..] : $"{at}.model.{field}", message);
+    public void Add(string field, string message) => add(field.StartsWith('/') ? at + "." + field[1..] : $"{at}.{model}.{field}", message);
+
+    /// <summary>The checks of a model nested at <paramref name="path"/> under this one (a mixture's structure).</summary>
+    public ModelChecks Within(string path) => new(add, at, driverProblem, indicator, indicatorSuggestion, model + "." + path) { BaseReported = BaseReported };
 
     /// <summary>Whether an earlier rule already reported the base value (so the kind need not repeat it).</summary>
     public bool BaseReported { get; init; }

@@ -1,12 +1,15 @@
 namespace Forecast.Engine.Model;
 
 /// <summary>Thrown when a scenario handed to the engine breaks its rules; carries every problem found.</summary>
-public sealed class InvalidScenarioException : Exception
+public class InvalidScenarioException : Exception
 {
     /// <summary>Creates the exception from the problems found.</summary>
     public InvalidScenarioException(IReadOnlyList<ScenarioProblem> problems)
         : base("Invalid scenario:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)))
         => Problems = problems;
+
+    /// <summary>Creates the exception from the problems found, with its own message.</summary>
+    protected InvalidScenarioException(IReadOnlyList<ScenarioProblem> problems, string message) : base(message) => Problems = problems;
 
     /// <summary>Creates the exception with a message.</summary>
     public InvalidScenarioException(string message) : base(message) => Problems = [new ScenarioProblem("", message)];

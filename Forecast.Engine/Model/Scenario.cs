@@ -14,6 +14,9 @@ namespace Forecast.Engine.Model;
 public sealed record Scenario(string Name, LocalizedText Title, IReadOnlyList<Driver> Drivers,
     IReadOnlyList<Correlation> Correlations, IReadOnlyList<Indicator> Indicators, RunDefaults Defaults)
 {
+    /// <summary>Values observed after the base years (a nowcast), each forced on every path in its year; empty for a forecast from the base.</summary>
+    public IReadOnlyList<ObservedValue> Observed { get; init; } = [];
+
     /// <summary>The driver with the given id.</summary>
     public Driver Driver(string id) => Drivers.First(d => d.Id == id);
 

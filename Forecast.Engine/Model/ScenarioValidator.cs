@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Forecast.Engine.Model;
@@ -29,6 +28,17 @@ public static class ScenarioValidator
             else if (!driverIds.TryAdd(driver.Id, d)) Add($"{at}.id", $"duplicate driver id '{driver.Id}' (first used by drivers[{driverIds[driver.Id]}])");
             if (driver.Level.Problem() is { } levelProblem) Add($"{at}.level", levelProblem);
             if (driver.Yearly.Problem() is { } yearlyProblem) Add($"{at}.yearly", yearlyProblem);
+            if (driver.Trend is { } trend)
+            {
+                var parameters = trend.Parameters;
+                string[] names = trend is GrowingLevel ? ["rate"] : ["long-run", "factor"];
+                for (int j = 0; j < parameters.Count; j++)
+                    if (parameters[j].Problem() is { } trendProblem) Add($"{at}.trend.{names[j]}", trendProblem);
+                if (trend is GrowingLevel growing && growing.Rate.Problem() is null && !(growing.Rate.Quantile(1e-9) > -1))
+                    Add($"{at}.trend.rate", "a growth rate must stay above -1 (a level cannot shrink by more than all of it)");
+                if (trend is DampedLevel damped && damped.Factor.Problem() is null && !(damped.Factor.Quantile(1e-9) >= 0 && damped.Factor.Quantile(1 - 1e-9) <= 1))
+                    Add($"{at}.trend.factor", "the decay factor must lie in [0, 1] (1: no damping, 0: the long-run level at once)");
+            }
             int previous = int.MinValue;
             for (int c = 0; c < driver.LevelChanges.Count; c++)
             {
@@ -51,9 +61,13 @@ public static class ScenarioValidator
         for (int i = 0; i < scenario.Indicators.Count; i++)
             CheckIndicator(scenario.Indicators[i], $"indicators[{i}]", driverIds, indicatorIds, scenario, Add);
 
+        foreach (var violation in ScenarioDomain.Violations(scenario)) problems.Add(violation.ToProblem());
         CheckSpan(scenario, Add);
         CheckCycles(scenario, indicatorIds, Add);
-        CheckCorrelations(scenario, driverIds, Add);
+        CheckObserved(scenario, Add);
+        CheckSharedStructures(scenario, Add);
+        CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Shocks);
+        CheckCorrelations(scenario, driverIds, Add, CorrelationScope.Levels);
         return problems;
     }
 
@@ -65,10 +79,10 @@ public static class ScenarioValidator
         return scenario;
     }
 
-    /// <summary>The longest simulated horizon, in years.</summary>
-    public const int MaxYears = 100;
+    /// <summary>The longest simulated horizon, in years (<see cref="ScenarioDomain.MaxYears"/>).</summary>
+    public const int MaxYears = ScenarioDomain.MaxYears;
 
-    private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+    private static string F(double x) => MessageNumber.Format(x);
 
     private static void CheckIndicator(Indicator indicator, string at, Dictionary<string, int> drivers,
         Dictionary<string, int> indicators, Scenario scenario, Action<string, string> add)
@@ -103,6 +117,60 @@ public static class ScenarioValidator
             id => drivers.ContainsKey(id) ? null : $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}",
             id => indicators.TryGetValue(id, out int j) ? scenario.Indicators[j] : null,
             id => Suggest(id, indicators.Keys)) { BaseReported = baseReported });
+    }
+
+    /// <summary>Mixtures that share a structure draw must name the same structures with the same weights.</summary>
+    private static void CheckSharedStructures(Scenario scenario, Action<string, string> add)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < scenario.Indicators.Count; i++)
+        {
+            if (scenario.Indicators[i].Model is not MixtureModel { Structure: { } key } mixture) continue;
+            if (!first.TryGetValue(key, out int j))
+            {
+                first[key] = i;
+                continue;
+            }
+            var other = (MixtureModel)scenario.Indicators[j].Model;
+            bool same = other.Components.Count == mixture.Components.Count
+                && other.Components.Zip(mixture.Components).All(p => p.First.Name == p.Second.Name && p.First.Weight == p.Second.Weight);
+            if (!same)
+                add($"indicators[{i}].model.structure", $"shares the structure draw '{key}' with indicators[{j}] but its structures or weights differ; they must name the same structures with the same weights");
+        }
+    }
+
+    /// <summary>Observed values: of a known indicator, after its base year and within the horizon, inside its range, once per year.</summary>
+    private static void CheckObserved(Scenario scenario, Action<string, string> add)
+    {
+        if (scenario.Observed.Count == 0 || scenario.Indicators.Count == 0) return;
+        int last = scenario.Indicators.Max(i => i.Target.Year);
+        var seen = new HashSet<(string, int)>();
+        for (int o = 0; o < scenario.Observed.Count; o++)
+        {
+            var obs = scenario.Observed[o];
+            string at = $"observed[{o}]";
+            var indicator = scenario.Indicators.FirstOrDefault(i => i.Id == obs.IndicatorId);
+            if (indicator is null)
+            {
+                add($"{at}.indicator", $"indicator '{obs.IndicatorId}' is not in the scenario{Suggest(obs.IndicatorId, scenario.Indicators.Select(i => i.Id))}");
+                continue;
+            }
+            if (obs.Year <= indicator.BaseYear)
+                add($"{at}.year", $"an observation of '{obs.IndicatorId}' must come after its base year {indicator.BaseYear}, not {obs.Year} (a new base value belongs in base:)");
+            else if (obs.Year > last)
+                add($"{at}.year", $"{obs.Year} lies beyond the scenario's horizon ({last}); nothing is simulated then");
+            if (!seen.Add((obs.IndicatorId, obs.Year))) add($"{at}", $"'{obs.IndicatorId}' is observed twice in {obs.Year}");
+            if (!double.IsFinite(obs.Value)) add($"{at}.value", $"an observed value must be a finite number, not {F(obs.Value)}");
+            else
+            {
+                var bounds = indicator.Model is BoundedShareModel ? BoundedShareModel.BoundsOf(indicator) : indicator.Bounds;
+                if (bounds is { } b && !(indicator.Model is BoundedShareModel ? b.StrictlyContains(obs.Value) : obs.Value >= b.Lower && obs.Value <= b.Upper))
+                    add($"{at}.value", $"{F(obs.Value)} lies outside the range of '{obs.IndicatorId}' [{F(b.Lower)}, {F(b.Upper)}]");
+                if (indicator.Model.IsCount && (obs.Value < 0 || obs.Value != Math.Floor(obs.Value)))
+                    add($"{at}.value", $"'{obs.IndicatorId}' is a count: an observation must be a whole number of at least 0, not {F(obs.Value)}");
+            }
+            if (obs.Sd is { } sd && !(sd >= 0 && double.IsFinite(sd))) add($"{at}.sd", $"an observation's error must be a finite number of at least 0, not {F(sd)}");
+        }
     }
 
     /// <summary>
@@ -151,20 +219,24 @@ public static class ScenarioValidator
             if (state[i] == 0 && Visit(i)) return;
     }
 
-    private static void CheckCorrelations(Scenario scenario, Dictionary<string, int> drivers, Action<string, string> add)
+    private static void CheckCorrelations(Scenario scenario, Dictionary<string, int> drivers, Action<string, string> add, CorrelationScope scope)
     {
-        if (scenario.Correlations.Count == 0) return;
-        int n = scenario.Drivers.Count;
+        if (!scenario.Correlations.Any(c => c.Scope == scope)) return;
+        // Shocks correlate drivers; levels correlate drivers' levels and their trends' parameters (driver.rate ...).
+        int n = scope == CorrelationScope.Levels ? 3 * scenario.Drivers.Count : scenario.Drivers.Count;
         var matrix = Matrix<double>.Build.DenseIdentity(n);
         bool usable = true;
         var seen = new Dictionary<(int, int), int>();
+        int Member(string name) => scope == CorrelationScope.Levels ? LevelTrend.Member(name, scenario.Drivers) : drivers.GetValueOrDefault(name, -1);
         for (int c = 0; c < scenario.Correlations.Count; c++)
         {
             var corr = scenario.Correlations[c];
+            if (corr.Scope != scope) continue;
             string at = $"correlations[{c}]";
             bool known = true;
-            if (!drivers.TryGetValue(corr.First, out int a)) { add($"{at}", $"driver '{corr.First}' is not defined{Suggest(corr.First, drivers.Keys)}"); known = false; }
-            if (!drivers.TryGetValue(corr.Second, out int b)) { add($"{at}", $"driver '{corr.Second}' is not defined{Suggest(corr.Second, drivers.Keys)}"); known = false; }
+            int a = Member(corr.First), b = Member(corr.Second);
+            if (a < 0) { add($"{at}", $"driver '{corr.First}' is not defined{Suggest(corr.First, drivers.Keys)}"); known = false; }
+            if (b < 0) { add($"{at}", $"driver '{corr.Second}' is not defined{Suggest(corr.Second, drivers.Keys)}"); known = false; }
             if (!double.IsFinite(corr.Rho) || corr.Rho < -1 || corr.Rho > 1) { add($"{at}.rho", $"a correlation must lie in [-1, 1], not {F(corr.Rho)}"); usable = false; continue; }
             if (!known) { usable = false; continue; }
             if (a == b) { add($"{at}", $"a driver cannot be correlated with itself ('{corr.First}')"); usable = false; continue; }
@@ -182,8 +254,17 @@ public static class ScenarioValidator
         if (!usable) return;
         double minEigen = matrix.Evd(Symmetricity.Symmetric).EigenValues.Min(e => e.Real);
         if (minEigen < -1e-10)
-            add("correlations", $"the correlation matrix is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values");
+            add("correlations", scope == CorrelationScope.Levels
+                ? $"the correlation matrix of the levels is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of levels can have these correlations together; lower the conflicting values"
+                : $"{NotPositiveSemiDefinite} (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values, or let --repair-correlations use the nearest correlation matrix (NearestCorrelation.Repair)");
     }
+
+    /// <summary>The start of the problem of a correlation matrix that is not positive semi-definite.</summary>
+    public const string NotPositiveSemiDefinite = "the correlation matrix is not positive semi-definite";
+
+    /// <summary>Whether <paramref name="problem"/> is that of a correlation matrix that is not positive semi-definite (which <see cref="NearestCorrelation"/> can repair).</summary>
+    public static bool IsNotPositiveSemiDefinite(ScenarioProblem problem) =>
+        problem is not null && problem.Path == "correlations" && problem.Message.StartsWith(NotPositiveSemiDefinite, StringComparison.Ordinal);
 
     /// <summary>" (did you mean 'x'?)" for the closest known name within edit distance 3, else "".</summary>
     public static string Suggest(string name, IEnumerable<string> known)

@@ -20,6 +20,9 @@ public sealed record IndicatorOutcome(Indicator Indicator, double Probability, I
     double ExpectedShortfall, IReadOnlyList<YearStatistics> Years, GrowthAssessment Growth,
     EstimateVariance? ProbabilityVariance = null, double EffectivePaths = double.NaN)
 {
+    /// <summary>In a nowcast: the probability the forecast from the base gave the target, before the observations; NaN otherwise.</summary>
+    public double ProbabilityAtStart { get; init; } = double.NaN;
+
     /// <summary>On track, at risk or off track, from the probability.</summary>
     public TargetStatus Status => TargetStatuses.Of(Probability);
 

@@ -22,6 +22,9 @@ public sealed record SimulationResult(string Scenario, long Paths, ulong Seed, I
     double AllTargetsProbability, IReadOnlyList<ConsistencyFinding> Findings, Interval AllTargetsCi95 = default,
     IntervalMethod? Intervals = null, EstimateVariance? AllHeadlineVariance = null)
 {
+    /// <summary>How the observed values conditioned the paths (a nowcast), or null for a forecast from the base.</summary>
+    public NowcastConditioning? Conditioning { get; init; }
+
     /// <summary>The outcome of the indicator with the given id.</summary>
     public IndicatorOutcome this[string indicatorId] => Indicators.First(i => i.Indicator.Id == indicatorId);
 }

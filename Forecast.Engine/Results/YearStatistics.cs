@@ -12,4 +12,8 @@ namespace Forecast.Engine.Results;
 /// <param name="Deterministic">The deterministic projection (every driver at its mean, no shocks).</param>
 /// <param name="Sd">Standard deviation over paths (n − 1 in the denominator); NaN when not known (one path, or a summary written before it was kept).</param>
 public sealed record YearStatistics(int Year, double Mean, double P5, double P25, double P50, double P75, double P95,
-    double Probability, double Deterministic, double Sd = double.NaN);
+    double Probability, double Deterministic, double Sd = double.NaN)
+{
+    /// <summary>Where the year's variance comes from (model choice, parameters, year-to-year), or null when not computed.</summary>
+    public VarianceDecomposition? Variance { get; init; }
+}

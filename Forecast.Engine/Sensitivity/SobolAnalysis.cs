@@ -70,6 +70,7 @@ public static class SobolAnalysis
     /// Number of bootstrap replicates B (default 500); 0 skips the bootstrap and leaves the bounds NaN.
     /// </param>
     /// <param name="confidenceLevel">Nominal coverage c of the percentile intervals, 0 &lt; c &lt; 1 (default 0.95).</param>
+    /// <param name="cancellationToken">Checked between bootstrap replicates (each costs O(N·k)), so a long bootstrap stops at once.</param>
     /// <returns>S1 and ST of every input with their intervals, and the output variance V(Y).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range stated above, or N(k + 2) or B·k exceeds the largest array.</exception>
@@ -80,7 +81,8 @@ public static class SobolAnalysis
         int baseSamples,
         ulong seed,
         int bootstrapReplicates = DefaultBootstrapReplicates,
-        double confidenceLevel = DefaultConfidenceLevel)
+        double confidenceLevel = DefaultConfidenceLevel,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputCount, 1);
         ArgumentNullException.ThrowIfNull(model);
@@ -107,7 +109,7 @@ public static class SobolAnalysis
         }
         else
         {
-            Bootstrap(outputs, seed, bootstrapReplicates, confidenceLevel, scratch, lowerFirst, upperFirst, lowerTotal, upperTotal);
+            Bootstrap(outputs, seed, bootstrapReplicates, confidenceLevel, scratch, lowerFirst, upperFirst, lowerTotal, upperTotal, cancellationToken);
         }
 
         var inputs = ImmutableArray.CreateBuilder<InputSensitivity>(k);
@@ -142,13 +144,15 @@ public static class SobolAnalysis
     /// <param name="seed">Seed of the scrambles.</param>
     /// <param name="replicates">R, independently scrambled replicates (at least 2); 16 by default.</param>
     /// <param name="confidenceLevel">Nominal coverage c of the intervals, 0 &lt; c &lt; 1.</param>
+    /// <param name="cancellationToken">Checked between replicates' estimates.</param>
     public static SobolResult EstimateQuasiRandom(
         int inputCount,
         BlockModel model,
         int baseSamples,
         ulong seed,
         int replicates = DefaultDesignReplicates,
-        double confidenceLevel = DefaultConfidenceLevel)
+        double confidenceLevel = DefaultConfidenceLevel,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(2 * inputCount, SobolSequence.MaxDimensions, nameof(inputCount));
@@ -169,6 +173,7 @@ public static class SobolAnalysis
         bool defined = variance > 0.0;
         for (int r = 0; r < replicates && defined; r++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var rows = new ReplicateRows(r, replicates);
             int visits = (baseSamples - r + replicates - 1) / replicates;
             SobolEstimator.Estimate(outputs, ref rows, scratch, replicateFirst, replicateTotal, visits);
@@ -223,7 +228,8 @@ public static class SobolAnalysis
         Span<double> lowerFirst,
         Span<double> upperFirst,
         Span<double> lowerTotal,
-        Span<double> upperTotal)
+        Span<double> upperTotal,
+        CancellationToken cancellationToken)
     {
         int k = outputs.InputCount;
         // Replicates of input i are stored contiguously at [i·B, (i + 1)·B) so each can be sorted in place.
@@ -233,6 +239,7 @@ public static class SobolAnalysis
         var total = new double[k];
         for (int r = 0; r < replicates; r++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var rows = new ResampledRows(StreamKey.Derive(seed, r, BootstrapKey), outputs.BaseSamples);
             SobolEstimator.Estimate(outputs, ref rows, scratch, firstOrder, total);
             for (int i = 0; i < k; i++)

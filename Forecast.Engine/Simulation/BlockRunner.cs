@@ -71,7 +71,8 @@ internal static class BlockRunner
     /// stop the run by returning true (the result then holds whole waves).
     /// </summary>
     public static void Run<TObserver, TSchedule>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TSchedule schedule, TObserver total,
-        Func<TObserver> createShard, CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave)
+        Func<TObserver> createShard, CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave,
+        bool tracksExpected = false)
         where TObserver : struct, IBlockObserver<TObserver>
         where TSchedule : struct, IBlockSchedule
     {
@@ -88,7 +89,7 @@ internal static class BlockRunner
             int inWave = (int)Math.Min(shardsPerWave, shardCount - firstShard);
             Parallel.For(0, inWave, parallel, j =>
             {
-                var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol);
+                var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected);
                 long first = (firstShard + j) * BlocksPerShard;
                 for (long b = first; b < Math.Min(first + BlocksPerShard, blocks); b++)
                     Simulate(plans, run, schedule, b, workspaces, ref shards[j]);
@@ -103,21 +104,24 @@ internal static class BlockRunner
 
     /// <summary>Runs the run's paths of <paramref name="plans"/> (a <see cref="PathSchedule"/>).</summary>
     public static void Run<TObserver>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TObserver total, Func<TObserver> createShard,
-        CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave)
+        CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave, bool tracksExpected = false)
         where TObserver : struct, IBlockObserver<TObserver> =>
-        Run(plans, run, new PathSchedule(run.Paths), total, createShard, cancellationToken, afterWave, shardsPerWave);
+        Run(plans, run, new PathSchedule(run.Paths), total, createShard, cancellationToken, afterWave, shardsPerWave, tracksExpected);
 
     /// <summary>
     /// The pilot: the first <see cref="PilotBlocks"/> blocks of the run, on one thread, into an accumulator without
     /// histograms, whose sample of each cell sizes the histogram grid of the run proper.
     /// </summary>
-    public static SimulationAccumulator Pilot(SimulationPlan plan, RunSpec run)
+    public static SimulationAccumulator Pilot(SimulationPlan plan, RunSpec run) => Pilot(plan, run, new PathSchedule(run.Paths));
+
+    /// <summary>The pilot of a schedule: its first <see cref="PilotBlocks"/> blocks.</summary>
+    public static SimulationAccumulator Pilot<TSchedule>(SimulationPlan plan, RunSpec run, TSchedule schedule)
+        where TSchedule : struct, IBlockSchedule
     {
         var pilot = new SimulationAccumulator(plan, grid: null);
-        var schedule = new PathSchedule(Math.Min(run.Paths, (long)PilotBlocks * BlockWorkspace.BlockSize));
-        var workspaces = Workspaces([plan], Sobol([plan], run, schedule));
+        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false);
         var observer = pilot.AsObserver();
-        for (long b = 0; b < schedule.Blocks; b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
+        for (long b = 0; b < Math.Min(PilotBlocks, schedule.Blocks); b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
         return pilot;
     }
 
@@ -133,10 +137,10 @@ internal static class BlockRunner
         observer.Block(new SimulatedBlock(workspaces, item.FirstPath, item.Count));
     }
 
-    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol)
+    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected)
     {
         var workspaces = new BlockWorkspace[plans.Count];
-        for (int s = 0; s < plans.Count; s++) workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s] };
+        for (int s = 0; s < plans.Count; s++) workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s], TracksExpected = tracksExpected };
         return workspaces;
     }
 

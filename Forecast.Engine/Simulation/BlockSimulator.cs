@@ -35,8 +35,18 @@ internal static class BlockSimulator
             var u = BlockWorkspace.Row(ws.LevelUniforms, d, count);
             Sampler.Uniforms(ref stream, u, ws, sampling, new SobolCoordinate(false, d, 0));
             if (ws.GivenLevelUniforms is { } given) BlockWorkspace.Row(given, d, count).CopyTo(u);
-            SetLevels(plan, d, plan.LevelIndex[d][0], count, ws);
             ws.DriverStreams[d] = stream;
+        }
+        for (int d = 0; d < drivers; d++)
+            if (plan.Trends[d] is not null) DrawTrendUniforms(plan, seed, block, d, count, ws, sampling);
+        if (plan.LevelFactor is { } levelFactor && !(ws.GivenLevelUniforms is not null && ws.GivenUniformsAreFinal))
+            CorrelateLevels(levelFactor, plan.LevelMixed, drivers, count, ws);
+        for (int d = 0; d < drivers; d++)
+        {
+            if (plan.TrendSamplers[d] is { } trendSamplers)
+                for (int j = 0; j < trendSamplers.Length; j++)
+                    trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count));
+            SetLevels(plan, d, plan.LevelIndex[d][0], 0, count, ws);
         }
         for (int k = 0; k < inds.Length; k++)
         {
@@ -44,7 +54,8 @@ internal static class BlockSimulator
             ws.IndicatorStreams[k] = StreamKey.Derive(seed, block, ind.StreamKey);
             if (sampling == SamplingMethod.Sobol) Sampler.SobolOrder(ref ws.IndicatorStreams[k], ws, k, count);
             // Only the rows the indicator's step and target read are set (the others would be written for nothing).
-            ind.Step.Start(ws, k, count, ind);
+            ind.Step.Start(StepContext.Of(plan, ws, k, 0, count, sampling, expected: false));
+            if (ws.TracksExpected) ind.Step.Start(StepContext.Of(plan, ws, k, 0, count, sampling, expected: true));
             if (ind.Source.Target.Period == TargetPeriod.EveryYear)
             {
                 BlockWorkspace.Row(ws.Worst, k, count).Clear();
@@ -61,9 +72,18 @@ internal static class BlockSimulator
             {
                 var ind = inds[k];
                 if (step <= ind.BaseStep) continue;
-                ind.Step.Advance(new StepContext(plan, ws, k, step, count, sampling));
+                ind.Step.Advance(StepContext.Of(plan, ws, k, step, count, sampling, expected: false));
+                if (ws.TracksExpected) ind.Step.AdvanceExpected(StepContext.Of(plan, ws, k, step, count, sampling, expected: true));
+                double observed = plan.ObservedAt[k][step];
+                if (!double.IsNaN(observed))
+                {
+                    // A nowcast: every path takes the observed value this year and goes on from it.
+                    BlockWorkspace.Row(ws.State, k, count).CopyTo(BlockWorkspace.Row(ws.BeforeObservation, k, count));
+                    ind.Step.Observe(StepContext.Of(plan, ws, k, step, count, sampling, expected: false), observed);
+                    if (ws.TracksExpected) ind.Step.Observe(StepContext.Of(plan, ws, k, step, count, sampling, expected: true), observed);
+                }
                 TrackTarget(ind, k, step, count, ws);
-                observer.Year(planIndex, k, step, BlockWorkspace.Row(ws.State, k, count));
+                observer.Year(planIndex, k, step, ws, count);
             }
         }
     }
@@ -82,7 +102,7 @@ internal static class BlockSimulator
         {
             Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, new SobolCoordinate(false, d, step));
             int current = plan.LevelIndex[d][step];
-            if (current != plan.LevelIndex[d][step - 1]) SetLevels(plan, d, current, count, ws);
+            if (current != plan.LevelIndex[d][step - 1] || plan.Trends[d] is not null) SetLevels(plan, d, current, step, count, ws);
         }
 
         var factor = plan.CorrelationFactor;
@@ -143,11 +163,27 @@ internal static class BlockSimulator
         }
     }
 
-    /// <summary>Draws the levels of driver d from its level uniforms, and the quantile-search starts of count drivers.</summary>
-    private static void SetLevels(SimulationPlan plan, int d, int sampler, int count, BlockWorkspace ws)
+    /// <summary>
+    /// Sets the levels of driver d in force at <paramref name="step"/> (sampler <paramref name="sampler"/> of its level
+    /// uniforms, moved by its trend), and the quantile-search starts of count drivers.
+    /// </summary>
+    private static void SetLevels(SimulationPlan plan, int d, int sampler, int step, int count, BlockWorkspace ws)
     {
         var levels = BlockWorkspace.Row(ws.Levels, d, count);
-        plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+        var trend = plan.Trends[d];
+        if (trend is null)
+        {
+            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+        }
+        else
+        {
+            var drawn = BlockWorkspace.Row(ws.BaseLevels, d, count);
+            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), drawn);
+            var a = BlockWorkspace.Row(ws.TrendParameters, 2 * d, count);
+            var b = BlockWorkspace.Row(ws.TrendParameters, 2 * d + 1, count);
+            int years = Math.Max(0, step - plan.TrendStart[d]);
+            for (int i = 0; i < count; i++) levels[i] = trend.LevelAfter(drawn[i], a[i], b[i], years);
+        }
         var starts = BlockWorkspace.Row(ws.Starts, d, count);
         double scale = plan.YearlyScales[d];
         switch (plan.YearlyKinds[d])
@@ -160,6 +196,50 @@ internal static class BlockSimulator
                 break;
         }
     }
+
+    /// <summary>
+    /// Draws the uniforms of driver d's trend parameters from a stream of their own ("driver:&lt;id&gt;:trend"), so a trend
+    /// changes no other draw; they are mapped to the parameters once the level copula has correlated them. Under Sobol
+    /// sampling they are Latin hypercube samples (the driver's Sobol group holds its level and shocks).
+    /// </summary>
+    private static void DrawTrendUniforms(SimulationPlan plan, ulong seed, long block, int d, int count, BlockWorkspace ws, SamplingMethod sampling)
+    {
+        var stream = StreamKey.Derive(seed, block, plan.TrendKeys[d]);
+        for (int j = 0; j < plan.TrendSamplers[d]!.Length; j++)
+        {
+            var uniforms = BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count);
+            Sampler.Uniforms(ref stream, uniforms, ws, sampling == SamplingMethod.Sobol ? SamplingMethod.LatinHypercube : sampling);
+            if (ws.GivenTrendUniforms is { } given) BlockWorkspace.Row(given, 2 * d + j, count).CopyTo(uniforms);
+        }
+    }
+
+    /// <summary>
+    /// Correlates the uniforms of the levels and trend parameters whose levels are correlated (Gaussian copula): z = Φ⁻¹(u)
+    /// for every member (the n drivers' levels, then each driver's two trend parameters), mixed = L·z with L the factor of
+    /// the level correlation matrix, u = Φ(mixed) for the mixed members. The others are untouched, and no random number is drawn.
+    /// </summary>
+    private static void CorrelateLevels(double[] factor, bool[] mixed, int drivers, int count, BlockWorkspace ws)
+    {
+        int members = mixed.Length;
+        var z = ws.CopulaScores;
+        Span<double> Uniforms(int m) => m < drivers ? BlockWorkspace.Row(ws.LevelUniforms, m, count) : BlockWorkspace.Row(ws.TrendUniforms, m - drivers, count);
+        for (int m = 0; m < members; m++)
+        {
+            var u = Uniforms(m);
+            var row = BlockWorkspace.Row(z, m, count);
+            for (int i = 0; i < count; i++) row[i] = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, Math.Clamp(u[i], Tiny, 1 - Tiny));
+        }
+        Correlate(factor, mixed, z, ws.CopulaMixed, count);
+        for (int m = 0; m < members; m++)
+        {
+            if (!mixed[m]) continue;
+            var u = Uniforms(m);
+            StandardNormal.Cdf(BlockWorkspace.Row(ws.CopulaMixed, m, count), u);
+            for (int i = 0; i < count; i++) u[i] = Math.Clamp(u[i], Tiny, 1 - Tiny);
+        }
+    }
+
+    private const double Tiny = 1.0 / (1L << 53);
 
     /// <summary>Turns each path's level and correlated shock into the driver's value of the year.</summary>
     internal static void Transform(YearlyVariationKind kind, double scale, ReadOnlySpan<double> level, ReadOnlySpan<double> z,

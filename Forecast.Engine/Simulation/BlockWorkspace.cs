@@ -18,12 +18,20 @@ internal sealed class BlockWorkspace
         IndicatorStreams = new Xoshiro256StarStar[indicators];
         LevelUniforms = new double[drivers * BlockSize];
         Levels = new double[drivers * BlockSize];
+        BaseLevels = new double[drivers * BlockSize];
+        TrendParameters = new double[2 * drivers * BlockSize];
+        TrendUniforms = new double[2 * drivers * BlockSize];
+        CopulaScores = plan.LevelFactor is null ? [] : new double[3 * drivers * BlockSize];
+        CopulaMixed = plan.LevelFactor is null ? [] : new double[3 * drivers * BlockSize];
+        BeforeObservation = new double[indicators * BlockSize];
         Shocks = new double[drivers * BlockSize];
         Mixed = new double[drivers * BlockSize];
         Values = new double[drivers * BlockSize];
         Starts = new DiscreteStart[drivers * BlockSize];
         State = new double[indicators * BlockSize];
-        Own = new double[2 * indicators * BlockSize];
+        Own = new double[plan.OwnRows * BlockSize];
+        ExpectedState = new double[indicators * BlockSize];
+        ExpectedOwn = new double[plan.OwnRows * BlockSize];
         Worst = new double[indicators * BlockSize];
         AllYears = new bool[indicators * BlockSize];
         Met = new bool[indicators * BlockSize];
@@ -50,15 +58,49 @@ internal sealed class BlockWorkspace
     /// The stream still draws its own uniforms first, so every later draw (the yearly shocks) is unchanged.
     /// </summary>
     public double[]? GivenLevelUniforms { get; set; }
+    /// <summary>Each path's level of each driver in force this year (after its trend, if it has one).</summary>
     public double[] Levels { get; }
+    /// <summary>Drivers with a trend: each path's drawn level, before the trend moves it.</summary>
+    public double[] BaseLevels { get; }
+    /// <summary>Drivers with a trend: each path's trend parameters, rows 2d and 2d + 1.</summary>
+    public double[] TrendParameters { get; }
+    /// <summary>Drivers with a trend: the uniforms the parameters were drawn from (rows as <see cref="TrendParameters"/>).</summary>
+    public double[] TrendUniforms { get; }
+    /// <summary>The normal scores of the level copula's members (levels, then trend parameters), and their mixed values.</summary>
+    public double[] CopulaScores { get; }
+    public double[] CopulaMixed { get; }
+    /// <summary>Indicators observed this year: each path's simulated value before it was set to the observation.</summary>
+    public double[] BeforeObservation { get; }
+
+    /// <summary>
+    /// Null in ordinary runs. When set (a nowcast's second pass), the trend parameters' uniforms come from here (layout
+    /// of <see cref="TrendUniforms"/>) instead of their stream.
+    /// </summary>
+    public double[]? GivenTrendUniforms { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="GivenLevelUniforms"/> are final (already correlated, as a nowcast records them) rather than
+    /// independent inputs (as a Sobol design gives them) that the level correlations still mix.
+    /// </summary>
+    public bool GivenUniformsAreFinal { get; set; }
+
+    /// <summary>Whether this workspace computes the deterministic projection (one path at the mean levels), where a mixture averages its structures.</summary>
+    public bool IsProjection { get; init; }
+
+    /// <summary>Whether the block also runs the expected-value pass (<see cref="ExpectedState"/>), for the variance decomposition.</summary>
+    public bool TracksExpected { get; init; }
     public double[] Shocks { get; }
     public double[] Mixed { get; }
     public double[] Values { get; }
     /// <summary>Per path and count driver, where the quantile search of its yearly draws starts (fixed while the level is).</summary>
     public DiscreteStart[] Starts { get; }
     public double[] State { get; }
-    /// <summary>Two rows per indicator for its model kind's own state (a ratio's numerator and denominator, a share's logit): see <see cref="OwnRow"/>.</summary>
+    /// <summary>The model kinds' own state rows (a ratio's numerator and denominator, a share's logit, a mixture's structures), from <see cref="SimulationPlan.OwnRowStart"/> per indicator.</summary>
     public double[] Own { get; }
+    /// <summary>Each path's expected value of each indicator given its parameters (the expected-value pass, <see cref="IndicatorStep.AdvanceExpected"/>).</summary>
+    public double[] ExpectedState { get; }
+    /// <summary>The own state rows of the expected-value pass.</summary>
+    public double[] ExpectedOwn { get; }
     /// <summary>Worst shortfall over the years, for every-year targets.</summary>
     public double[] Worst { get; }
     /// <summary>Whether an every-year target has held in every year so far.</summary>
@@ -86,7 +128,4 @@ internal sealed class BlockWorkspace
     public long FirstPath { get; set; }
 
     public static Span<T> Row<T>(T[] array, int row, int length) => array.AsSpan(row * BlockSize, length);
-
-    /// <summary>Row j (0 or 1) of indicator k's own state.</summary>
-    public static Span<double> OwnRow(BlockWorkspace ws, int k, int j, int length) => Row(ws.Own, 2 * k + j, length);
 }

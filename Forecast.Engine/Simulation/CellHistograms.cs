@@ -7,7 +7,7 @@ namespace Forecast.Engine.Simulation;
 
 /// <summary>
 /// The distribution of values in a set of cells (an indicator in a year, or a section of one), each summarised by
-/// its count, sum, sum of squares, minimum, maximum and a fixed-grid histogram (<see cref="HistogramGrid"/>, linear
+/// its count, sum, minimum, maximum and a fixed-grid histogram (<see cref="HistogramGrid"/>, linear
 /// or refined bins): memory does not grow with the number of values. Without a grid (a pilot) each cell keeps
 /// its first <see cref="SampleValues"/> values instead, from which the grid is built. The one home of the histogram and its quantile rule; every analysis that reports a
 /// percentile (run, compare, the what-ifs) reads it here.
@@ -32,7 +32,6 @@ internal sealed class CellHistograms
     private readonly HistogramGrid? _grid;
     private readonly long[] _count;
     private readonly double[] _sum;
-    private readonly double[] _squares;
     private readonly double[] _sample;
     private readonly double[] _min;
     private readonly double[] _max;
@@ -51,7 +50,6 @@ internal sealed class CellHistograms
         _grid = grid;
         _count = new long[cells];
         _sum = new double[cells];
-        _squares = grid is null ? [] : new double[cells];
         _sample = grid is null ? new double[cells * SampleValues] : [];
         _min = new double[cells];
         _max = new double[cells];
@@ -76,20 +74,6 @@ internal sealed class CellHistograms
     /// <summary>The mean of a cell (its one value exactly when all values are equal).</summary>
     public double Mean(int cell) => _min[cell] == _max[cell] ? _min[cell] : _sum[cell] / _count[cell];
 
-    /// <summary>
-    /// The sample standard deviation of a cell (n − 1 in the denominator): from the sum of squares around the pilot's
-    /// mean s, Σ(x − s)² − n(x̄ − s)², which keeps a narrow cell far from 0 free of cancellation. 0 when all values are
-    /// equal; NaN for fewer than two values or a set without a grid.
-    /// </summary>
-    public double StandardDeviation(int cell)
-    {
-        long n = _count[cell];
-        if (n < 2 || _grid is null) return double.NaN;
-        if (_min[cell] == _max[cell]) return 0;
-        double offset = _sum[cell] / n - _grid.Shift[cell];
-        return Math.Sqrt(Math.Max(0, (_squares[cell] - n * offset * offset) / (n - 1)));
-    }
-
     /// <summary>The values a set without a grid kept of a cell (its first <see cref="SampleValues"/>).</summary>
     public ReadOnlySpan<double> Sample(int cell) => _sample.Length == 0 ? []
         : _sample.AsSpan(cell * SampleValues, (int)Math.Min(_count[cell], SampleValues));
@@ -110,22 +94,19 @@ internal sealed class CellHistograms
     }
 
     /// <summary>
-    /// Adds a block of values to a cell: one pass, eight values at a time, for the sum, sum of squares, minimum,
+    /// Adds a block of values to a cell: one pass, eight values at a time, for the sum, minimum,
     /// maximum and, for linear bins, histogram slot (slot 0 below the grid, slot Bins + 1 above it); refined bins are
     /// found one value at a time after it. A set without a grid copies the values into the cell's sample instead.
     /// </summary>
     public void Record(int cell, ReadOnlySpan<double> values)
     {
         var sum = Vector512<double>.Zero;
-        var squares = Vector512<double>.Zero;
         var min = Vector512.Create(double.PositiveInfinity);
         var max = Vector512.Create(double.NegativeInfinity);
         int n = values.Length, i = 0;
         bool refined = _grid is not null && _grid.IsRefined(cell);
         bool histogram = _grid is not null && !refined;
-        bool spread = _grid is not null;
-        var shift = Vector512.Create(spread ? _grid!.Shift[cell] : 0);
-        if (!spread) KeepSample(cell, values);
+        if (_grid is null) KeepSample(cell, values);
         var row = histogram && _compact is null ? _wide.AsSpan(cell * RowLength, RowLength) : default;
         var compactRow = _compact is not null ? _compact.AsSpan(cell * RowLength, RowLength) : default;
         var lower = Vector512.Create(histogram ? _grid!.Lower[cell] : 0);
@@ -138,8 +119,6 @@ internal sealed class CellHistograms
         {
             var v = Vector512.Create(values.Slice(i, 8));
             sum += v;
-            var d = v - shift;
-            squares += d * d;
             // The native minimum and maximum are one instruction each (the IEEE ones take three, for NaN and −0).
             min = Vector512.MinNative(min, v);
             max = Vector512.MaxNative(max, v);
@@ -153,7 +132,7 @@ internal sealed class CellHistograms
             if (_compact is not null) Scatter(compactRow, slot);
             else Scatter(row, slot);
         }
-        double total = Vector512.Sum(sum), totalSquares = Vector512.Sum(squares), lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        double total = Vector512.Sum(sum), lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         for (int j = 0; j < 8; j++)
         {
             lo = Math.Min(lo, min.GetElement(j));
@@ -163,8 +142,6 @@ internal sealed class CellHistograms
         {
             double v = values[i];
             total += v;
-            double d = v - shift.GetElement(0);
-            totalSquares += d * d;
             lo = Math.Min(lo, v);
             hi = Math.Max(hi, v);
             if (!histogram) continue;
@@ -182,7 +159,6 @@ internal sealed class CellHistograms
             }
         }
         _sum[cell] += total;
-        if (spread) _squares[cell] += totalSquares;
         _min[cell] = Math.Min(_min[cell], lo);
         _max[cell] = Math.Max(_max[cell], hi);
         _count[cell] += n;
@@ -206,8 +182,6 @@ internal sealed class CellHistograms
         _max[cell] = Math.Max(_max[cell], value);
         _count[cell]++;
         if (_grid is null) return;
-        double d = value - _grid.Shift[cell];
-        _squares[cell] += d * d;
         int index = cell * RowLength + Slot(cell, value);
         if (_compact is not null) _compact[index]++;
         else _wide[index]++;
@@ -249,7 +223,6 @@ internal sealed class CellHistograms
             {
                 _count[c] += part._count[c];
                 _sum[c] += part._sum[c];
-                if (_squares.Length > 0) _squares[c] += part._squares[c];
                 _min[c] = Math.Min(_min[c], part._min[c]);
                 _max[c] = Math.Max(_max[c], part._max[c]);
             }
@@ -273,7 +246,6 @@ internal sealed class CellHistograms
         int n = end - first;
         _count.AsSpan(first, n).Clear();
         _sum.AsSpan(first, n).Clear();
-        if (_squares.Length > 0) _squares.AsSpan(first, n).Clear();
         _min.AsSpan(first, n).Fill(double.PositiveInfinity);
         _max.AsSpan(first, n).Fill(double.NegativeInfinity);
         if (_wide.Length > 0) _wide.AsSpan(first * RowLength, n * RowLength).Clear();
@@ -295,11 +267,18 @@ internal sealed class CellHistograms
     /// <param name="p">The probability.</param>
     public double Quantile(int gridCell, ReadOnlySpan<int> cells, double p)
     {
-        var grid = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
+        _ = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
         var (n, min, max) = Totals(cells);
         if (n == 0) return double.NaN;
         if (min == max) return min;
-        var at = Locate(cells, n, p);
+        var search = default(SlotSearch);
+        return ValueAt(gridCell, Locate(cells, n, p, ref search), n, min, max, p);
+    }
+
+    /// <summary>The quantile rule itself: the p-quantile of n values in [min, max] whose rank p·n falls in slot <paramref name="at"/>.</summary>
+    private double ValueAt(int gridCell, (int Slot, long Before, long Count) at, long n, double min, double max, double p)
+    {
+        var grid = _grid!;
         double rank = p * n;
         if (at.Slot == 0) return min + (Edge(gridCell, 0) - min) * (rank / Math.Max(1, at.Count));
         if (at.Slot == RowLength - 1)
@@ -336,7 +315,8 @@ internal sealed class CellHistograms
         ReadOnlySpan<int> cells = [cell];
         var (n, min, max) = Totals(cells);
         if (n == 0 || min == max || grid.Exact[cell]) return 0;
-        var at = Locate(cells, n, p);
+        var search = default(SlotSearch);
+        var at = Locate(cells, n, p, ref search);
         if (grid.Whole[cell] && at.Slot > 0 && at.Slot < RowLength - 1)
         {
             var (first, last) = WholeNumbersIn(cell, at.Slot, Quantile(cell, p));
@@ -358,6 +338,28 @@ internal sealed class CellHistograms
         return (n, min, max);
     }
 
+    /// <summary>
+    /// The quantiles of a cell at many probabilities in ascending order, in one pass over the bins: each value equal, bit for
+    /// bit, to <see cref="Quantile(int, double)"/> at that probability (tested), so it follows the one quantile rule; only the
+    /// bin search resumes where the previous probability's ended instead of starting over.
+    /// </summary>
+    /// <param name="cell">The cell.</param>
+    /// <param name="ascending">Probabilities, non-decreasing.</param>
+    /// <param name="quantiles">Receives one quantile per probability.</param>
+    public void Quantiles(int cell, ReadOnlySpan<double> ascending, Span<double> quantiles)
+    {
+        _ = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
+        ReadOnlySpan<int> cells = [cell];
+        var (n, min, max) = Totals(cells);
+        var search = default(SlotSearch);
+        for (int i = 0; i < ascending.Length; i++)
+        {
+            double p = ascending[i];
+            if (i > 0 && p < ascending[i - 1]) throw new ArgumentException("the probabilities must be in ascending order", nameof(ascending));
+            quantiles[i] = n == 0 ? double.NaN : min == max ? min : ValueAt(cell, Locate(cells, n, p, ref search), n, min, max, p);
+        }
+    }
+
     /// <summary>Slot j summed over the cells.</summary>
     private long Slot(ReadOnlySpan<int> cells, int j)
     {
@@ -366,21 +368,31 @@ internal sealed class CellHistograms
         return total;
     }
 
-    /// <summary>The slot where the cumulative count first reaches p·n, the values before it and its own.</summary>
-    private (int Slot, long Before, long Count) Locate(ReadOnlySpan<int> cells, long n, double p)
+    /// <summary>Where a slot search stands: the next slot to look at (0: not started) and the values before it.</summary>
+    private struct SlotSearch
+    {
+        public int Slot;
+        public long Before;
+    }
+
+    /// <summary>
+    /// The slot where the cumulative count first reaches p·n, the values before it and its own. The search resumes where
+    /// <paramref name="search"/> stands (for probabilities in ascending order) and stays on the slot it found.
+    /// </summary>
+    private (int Slot, long Before, long Count) Locate(ReadOnlySpan<int> cells, long n, double p, ref SlotSearch search)
     {
         double rank = p * n;
         long underflow = Slot(cells, 0);
         if (rank <= underflow) return (0, 0, underflow);
-        long cumulative = underflow;
-        for (int j = 1; j <= HistogramGrid.Bins; j++)
+        if (search.Slot == 0) search = new SlotSearch { Slot = 1, Before = underflow };
+        for (; search.Slot <= HistogramGrid.Bins; search.Slot++)
         {
-            long count = Slot(cells, j);
+            long count = Slot(cells, search.Slot);
             if (count == 0) continue;
-            if (cumulative + count >= rank) return (j, cumulative, count);
-            cumulative += count;
+            if (search.Before + count >= rank) return (search.Slot, search.Before, count);
+            search.Before += count;
         }
-        return (RowLength - 1, cumulative, Slot(cells, RowLength - 1));
+        return (RowLength - 1, search.Before, Slot(cells, RowLength - 1));
     }
 
     /// <summary>The value at bin edge e (0 ≤ e ≤ Bins) of a cell's grid.</summary>

@@ -45,12 +45,12 @@ internal sealed class HistogramGrid
     public const int Window = 256;
 
     public HistogramGrid(double[] lower, double[] inverseWidth, double[] width, bool[] exact, bool[] whole)
-        : this(lower, inverseWidth, width, exact, whole, new double[lower.Length], new double[lower.Length], new int[]?[lower.Length], new double[lower.Length])
+        : this(lower, inverseWidth, width, exact, whole, new double[lower.Length], new double[lower.Length], new int[]?[lower.Length])
     {
     }
 
     private HistogramGrid(double[] lower, double[] inverseWidth, double[] width, bool[] exact, bool[] whole,
-        double[] centre, double[] inverseScale, int[]?[] firstBins, double[] shift)
+        double[] centre, double[] inverseScale, int[]?[] firstBins)
     {
         Lower = lower;
         InverseWidth = inverseWidth;
@@ -60,7 +60,6 @@ internal sealed class HistogramGrid
         Centre = centre;
         InverseScale = inverseScale;
         FirstBins = firstBins;
-        Shift = shift;
     }
 
     /// <summary>Lower edge: of the bins (linear), of the coarse cells in t (refined).</summary>
@@ -79,8 +78,6 @@ internal sealed class HistogramGrid
     public double[] InverseScale { get; }
     /// <summary>Refined cells: the first bin of each coarse cell, and the end (<see cref="CoarseCells"/> + 1 entries); null for linear cells.</summary>
     public int[]?[] FirstBins { get; }
-    /// <summary>The pilot's mean of each cell: the sums of squares are taken around it (no cancellation for a narrow cell far from 0).</summary>
-    public double[] Shift { get; }
 
     /// <summary>Whether the cell's bins are refined (recorded one value at a time) rather than linear.</summary>
     public bool IsRefined(int cell) => FirstBins[cell] is not null;
@@ -154,7 +151,6 @@ internal sealed class HistogramGrid
     {
         var spec = Linear(pilot.Min(cell), pilot.Max(cell), isCount);
         var sample = pilot.Sample(cell);
-        spec = spec with { Shift = pilot.Count(cell) > 0 ? pilot.Mean(cell) : 0 };
         if (spec.Exact || sample.Length < 2 * Window || !(pilot.Min(cell) < pilot.Max(cell))) return spec;
         var sorted = Sorted(sample, isCount);
         var linear = new Candidate(0, 0);
@@ -170,7 +166,7 @@ internal sealed class HistogramGrid
                 best = candidate;
             }
         }
-        return Refined(sorted, best, isCount) with { Shift = spec.Shift };
+        return Refined(sorted, best, isCount);
     }
 
     /// <summary>The maps tried for a refined cell: the logarithm from the minimum, the maximum and the median, w from 2^−4 to 2^−20 of the span; and t = x.</summary>
@@ -239,23 +235,23 @@ internal sealed class HistogramGrid
         const int spare = Bins - CoarseCells;
         for (int j = 0; j < CoarseCells; j++)
             first[j + 1] = first[j] + 1 + (int)((long)counts[j] * spare / n);
-        return new CellSpec(lower, 1 / width, width, false, whole, map.Centre, map.InverseScale, first, 0);
+        return new CellSpec(lower, 1 / width, width, false, whole, map.Centre, map.InverseScale, first);
     }
 
     /// <summary>Linear bins: one per whole number for counts that fit, otherwise equal bins over the range widened by half its span on each side.</summary>
     private static CellSpec Linear(double min, double max, bool isCount)
     {
-        if (!(min <= max)) return new CellSpec(0, 1, 1, false, isCount, 0, 0, null, 0);
+        if (!(min <= max)) return new CellSpec(0, 1, 1, false, isCount, 0, 0, null);
         double span = max - min;
         if (isCount)
         {
             double lo = Math.Floor(min - span / 2) - 0.5;
             double hi = Math.Ceiling(max + span / 2) + 0.5;
-            if (hi - lo <= Bins) return new CellSpec(lo, 1, 1, true, true, 0, 0, null, 0);
+            if (hi - lo <= Bins) return new CellSpec(lo, 1, 1, true, true, 0, 0, null);
         }
         if (span == 0) span = Math.Max(Math.Abs(min) * 1e-6, 1e-12);
         double width = 2 * span / Bins;
-        return new CellSpec(min - span / 2, 1 / width, width, false, isCount, 0, 0, null, 0);
+        return new CellSpec(min - span / 2, 1 / width, width, false, isCount, 0, 0, null);
     }
 
     /// <summary>The grid of cells with the given bins.</summary>
@@ -263,7 +259,7 @@ internal sealed class HistogramGrid
     {
         int cells = specs.Length;
         var grid = new HistogramGrid(new double[cells], new double[cells], new double[cells], new bool[cells], new bool[cells],
-            new double[cells], new double[cells], new int[]?[cells], new double[cells]);
+            new double[cells], new double[cells], new int[]?[cells]);
         for (int c = 0; c < cells; c++)
         {
             var s = specs[c];
@@ -275,7 +271,6 @@ internal sealed class HistogramGrid
             grid.Centre[c] = s.Centre;
             grid.InverseScale[c] = s.InverseScale;
             grid.FirstBins[c] = s.FirstBins;
-            grid.Shift[c] = s.Shift;
         }
         return grid;
     }
@@ -285,5 +280,5 @@ internal sealed class HistogramGrid
 
     /// <summary>The bins of one cell (see the properties of <see cref="HistogramGrid"/> of the same names).</summary>
     internal readonly record struct CellSpec(double Lower, double InverseWidth, double Width, bool Exact, bool Whole,
-        double Centre, double InverseScale, int[]? FirstBins, double Shift);
+        double Centre, double InverseScale, int[]? FirstBins);
 }

@@ -9,8 +9,12 @@ namespace Forecast.Engine.Simulation;
 /// <typeparam name="TSelf">The observer type itself.</typeparam>
 internal interface IBlockObserver<TSelf> where TSelf : struct, IBlockObserver<TSelf>
 {
-    /// <summary>Indicator position <paramref name="k"/> of plan <paramref name="plan"/> has stepped into <paramref name="step"/>; its values are <paramref name="values"/>.</summary>
-    void Year(int plan, int k, int step, ReadOnlySpan<double> values);
+    /// <summary>
+    /// Indicator position <paramref name="k"/> of plan <paramref name="plan"/> has stepped into <paramref name="step"/>: its values are
+    /// row k of <see cref="BlockWorkspace.State"/> (and, when the workspace tracks them, its expected values given each path's
+    /// parameters, row k of <see cref="BlockWorkspace.ExpectedState"/>).
+    /// </summary>
+    void Year(int plan, int k, int step, BlockWorkspace ws, int count);
 
     /// <summary>Every plan has simulated the block; its per-path outcomes are in the workspaces.</summary>
     void Block(in SimulatedBlock block);
@@ -28,7 +32,7 @@ internal interface IBlockObserver<TSelf> where TSelf : struct, IBlockObserver<TS
 /// <summary>An observer that keeps nothing: for callers that read the paths' outcomes from the workspace themselves.</summary>
 internal readonly struct NoObserver : IBlockObserver<NoObserver>
 {
-    public void Year(int plan, int k, int step, ReadOnlySpan<double> values) { }
+    public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
 
     public void Block(in SimulatedBlock block) { }
 

@@ -7,21 +7,25 @@ namespace Forecast.Engine.Simulation;
 /// </summary>
 internal abstract class IndicatorStep
 {
+    /// <summary>Rows of the kind's own state per indicator (a ratio's two sides, a share's logit, a mixture's structures).</summary>
+    public virtual int OwnRows => 0;
+
     /// <summary>Sets the indicator's rows at the start of a block: its state at the base value, and the kind's own rows.</summary>
-    public virtual void Start(BlockWorkspace ws, int k, int count, CompiledIndicator indicator) =>
-        BlockWorkspace.Row(ws.State, k, count).Fill(indicator.BaseValue);
+    public virtual void Start(in StepContext context) => context.State.Fill(context.BaseValue);
 
     /// <summary>Moves every path of the block one year on, from the drivers' values of the year (and indicators stepped before it).</summary>
     public abstract void Advance(in StepContext context);
 
     /// <summary>
-    /// One year of the expected-value path: every driver at the mean of its level, exits and conversions at their
-    /// expected numbers (N·q), no rounding. <paramref name="own"/> holds the kind's own state (set by <see cref="StartExpected"/>).
+    /// The same year on expected values: every driver at its level (<see cref="StepContext.Driver"/> reads the levels in
+    /// an expected context), exits and conversions at their expected numbers (N·q), no rounding, no draw. Run on the
+    /// mean levels it is the deterministic projection; run on each path's own levels it is E[x | the path's parameters]
+    /// for the variance decomposition (exactly, for the steps that are linear in the yearly values).
     /// </summary>
-    public abstract double Expected(double x, Span<double> own, ExpectedYear year);
+    public abstract void AdvanceExpected(in StepContext context);
 
-    /// <summary>Sets the kind's own state of the expected-value path at the base value.</summary>
-    public virtual void StartExpected(double baseValue, Span<double> own) { }
+    /// <summary>Sets every path to an observed value this year, the kind's own state with it (a share's logit, a ratio's numerator), so later years continue from it.</summary>
+    public virtual void Observe(in StepContext context, double value) => context.State.Fill(value);
 }
 
 /// <summary>What a step reads and writes for one block, one indicator, one year.</summary>
@@ -31,51 +35,42 @@ internal abstract class IndicatorStep
 /// <param name="Step">The year's step (1 = the first simulated year).</param>
 /// <param name="Count">Paths in the block.</param>
 /// <param name="Sampling">How uniforms are drawn (for steps that draw their own, e.g. binomial exits).</param>
-internal readonly record struct StepContext(SimulationPlan Plan, BlockWorkspace Workspace, int K, int Step, int Count, SamplingMethod Sampling)
+/// <param name="Expected">Whether this is the expected-value pass: drivers read their levels; state lives in the expected rows.</param>
+/// <param name="StateRow">The row of <see cref="BlockWorkspace.Own"/> holding the state, or −1 for the indicator's own state row (a mixture's structures use this).</param>
+/// <param name="OwnBase">The first row of <see cref="BlockWorkspace.Own"/> of this step's own rows.</param>
+internal readonly record struct StepContext(SimulationPlan Plan, BlockWorkspace Workspace, int K, int Step, int Count, SamplingMethod Sampling,
+    bool Expected, int StateRow, int OwnBase)
 {
+    /// <summary>The context of indicator k's own step.</summary>
+    public static StepContext Of(SimulationPlan plan, BlockWorkspace ws, int k, int step, int count, SamplingMethod sampling, bool expected) =>
+        new(plan, ws, k, step, count, sampling, expected, -1, plan.OwnRowStart[k]);
+
+    /// <summary>The indicator's base value.</summary>
+    public double BaseValue => Plan.Indicators[K].BaseValue;
+
+    private double[] OwnArray => Expected ? Workspace.ExpectedOwn : Workspace.Own;
+
     /// <summary>The indicator's values (its state), moved in place.</summary>
-    public Span<double> State => BlockWorkspace.Row(Workspace.State, K, Count);
+    public Span<double> State => StateRow < 0
+        ? BlockWorkspace.Row(Expected ? Workspace.ExpectedState : Workspace.State, K, Count)
+        : BlockWorkspace.Row(OwnArray, StateRow, Count);
 
-    /// <summary>Row j (0 or 1) of the kind's own state for this indicator (a ratio's sides, a share's logit).</summary>
-    public Span<double> Own(int j) => BlockWorkspace.OwnRow(Workspace, K, j, Count);
+    /// <summary>Row j of the kind's own state for this indicator (a ratio's sides, a share's logit).</summary>
+    public Span<double> Own(int j) => BlockWorkspace.Row(OwnArray, OwnBase + j, Count);
 
-    /// <summary>Driver d's values of the year.</summary>
-    public Span<double> Driver(int d) => BlockWorkspace.Row(Workspace.Values, d, Count);
+    /// <summary>Driver d's values of the year (its levels, in an expected context).</summary>
+    public Span<double> Driver(int d) => BlockWorkspace.Row(Expected ? Workspace.Levels : Workspace.Values, d, Count);
 
     /// <summary>The values of indicator position k this year (stepped before this one: dependency order).</summary>
-    public Span<double> Indicator(int k) => BlockWorkspace.Row(Workspace.State, k, Count);
-}
-
-/// <summary>One year of the expected-value path: the drivers' mean levels and the indicators' expected values so far.</summary>
-internal sealed class ExpectedYear(SimulationPlan plan, double[][] values)
-{
-    /// <summary>The step whose year this is.</summary>
-    public int Step { get; set; }
-
-    /// <summary>The position of the indicator being stepped.</summary>
-    public int Current { get; set; }
-
-    /// <summary>The base value of the indicator being stepped.</summary>
-    public double BaseOfSelf => plan.Indicators[Current].BaseValue;
-
-    /// <summary>Driver d's mean level in this year.</summary>
-    public double Driver(int d) => plan.MeanLevel(d, Step);
+    public Span<double> Indicator(int k) => BlockWorkspace.Row(Expected ? Workspace.ExpectedState : Workspace.State, k, Count);
 
     /// <summary>
-    /// Driver d's yearly value as a whole number of entries: its mean level, except when the value is certain (a fixed
-    /// level and no yearly variation), which is rounded as every path rounds it (half to even): a fixed 12.4 a year adds
-    /// 12, on every path and in the projection alike.
+    /// Whether driver d's yearly value this year is the same on every path (a fixed level, no trend parameter drawn, no
+    /// yearly variation): a count step then rounds it in the expected pass too, half to even as every path rounds it, so a
+    /// fixed 12.4 a year adds 12 in the projection as on every path.
     /// </summary>
-    public double Count(int d)
-    {
-        double mean = plan.MeanLevel(d, Step);
-        return plan.YearlyKinds[d] == Model.YearlyVariationKind.None && plan.LevelSamplers[d][plan.LevelIndex[d][Step]].IsFixed
-            ? Math.Round(mean) : mean;
-    }
+    public bool IsCertain(int d) => Plan.IsCertain(d, Step);
 
-    /// <summary>Indicator position k's expected value this year (stepped before: dependency order).</summary>
-    public double Indicator(int k) => values[k][Step];
-
-    /// <summary>Indicator position k's base value.</summary>
-    public double BaseOf(int k) => plan.Indicators[k].BaseValue;
+    /// <summary>The context of a part of this step (a mixture's structure) whose state is own row <paramref name="stateRow"/> and whose own rows start at <paramref name="ownBase"/>.</summary>
+    public StepContext Part(int stateRow, int ownBase) => this with { StateRow = stateRow, OwnBase = ownBase };
 }

@@ -30,24 +30,34 @@ public static class MonteCarlo
         ArgumentNullException.ThrowIfNull(scenario);
         var run = RunSpec.Resolve(scenario, options);
         var plan = SimulationPlan.Compile(scenario);
-        return Summarise(plan, Simulate(plan, run, progress, cancellationToken), run.Seed);
+        if (plan.Observations.Length > 0) return Nowcast.Run(plan, run, progress, cancellationToken);
+        var total = Simulate(plan, run, progress, cancellationToken);
+        NonFiniteValues.ThrowIfAny(plan, total);
+        return Summarise(plan, total, run.Seed);
     }
 
-    internal static SimulationAccumulator Simulate(SimulationPlan plan, RunSpec run, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+    internal static SimulationAccumulator Simulate(SimulationPlan plan, RunSpec run, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken) =>
+        Simulate(plan, run, new PathSchedule(run.Paths), progress, cancellationToken);
+
+    /// <summary>Runs the <paramref name="schedule"/>'s blocks of the plan: a pilot of its first blocks sizes the histograms, then the run proper.</summary>
+    internal static SimulationAccumulator Simulate<TSchedule>(SimulationPlan plan, RunSpec run, TSchedule schedule, IProgress<SimulationProgress>? progress,
+        CancellationToken cancellationToken)
+        where TSchedule : struct, IBlockSchedule
     {
-        var pilot = BlockRunner.Pilot(plan, run);
+        var pilot = BlockRunner.Pilot(plan, run, schedule);
         var isCount = new bool[pilot.Cells.Cells];
         for (int k = 0; k < plan.Indicators.Length; k++)
             for (int s = 1; s <= plan.Steps; s++) isCount[pilot.Cell(k, s)] = plan.Indicators[k].IsCount;
         var grid = HistogramGrid.FromPilot(pilot.Cells, isCount);
-        var total = new SimulationAccumulator(plan, grid, sampling: run.Sampling);
-        BlockRunner.Run([plan], run, total.AsObserver(), () => new SimulationAccumulator(plan, grid, compact: true, run.Sampling).AsObserver(), cancellationToken,
+        var total = new SimulationAccumulator(plan, grid, variance: true, sampling: run.Sampling);
+        BlockRunner.Run([plan], run, schedule, total.AsObserver(),
+            () => new SimulationAccumulator(plan, grid, compact: true, variance: true, run.Sampling).AsObserver(), cancellationToken,
             done =>
             {
                 progress?.Report(new SimulationProgress(done, run.Precision is { } h ? Math.Max(done, Needed(plan, total, h)) : run.Paths));
                 return run.Precision is { } precision && MaxHalfWidth(plan, total) <= precision;
             },
-            run.Precision is null ? BlockRunner.ShardsPerWave : ShardsPerPrecisionWave);
+            run.Precision is null ? BlockRunner.ShardsPerWave : ShardsPerPrecisionWave, tracksExpected: true);
         return total;
     }
 
@@ -83,6 +93,14 @@ public static class MonteCarlo
     private static double EffectivePaths(long hits, long paths, EstimateVariance? variance) =>
         variance is { } v ? ClusteredInterval.EffectivePaths(hits, paths, v) : paths;
 
+    /// <summary>The sample standard deviation of a cell (n − 1 in the denominator) from its variance split's total: 0 when all values are equal, NaN when not tracked.</summary>
+    private static double StandardDeviation(CellHistograms cells, int cell, VarianceDecomposition? split)
+    {
+        long n = cells.Count(cell);
+        if (split is null || n < 2) return double.NaN;
+        return cells.Min(cell) == cells.Max(cell) ? 0 : Math.Sqrt(split.Total * n / (n - 1));
+    }
+
     internal static SimulationResult Summarise(SimulationPlan plan, SimulationAccumulator acc, ulong seed)
     {
         var scenario = plan.Scenario;
@@ -97,11 +115,12 @@ public static class MonteCarlo
             {
                 int cell = acc.Cell(k, s);
                 long n = cells.Count(cell);
+                var split = acc.Variance(k, s);
                 years.Add(new YearStatistics(plan.Year(s), cells.Mean(cell),
                     cells.Quantile(cell, 0.05), cells.Quantile(cell, 0.25), cells.Quantile(cell, 0.50),
                     cells.Quantile(cell, 0.75), cells.Quantile(cell, 0.95),
                     s <= ind.TargetStep ? (double)acc.YearHits(cell) / n : double.NaN,
-                    projection[ind.Source.Id][s], cells.StandardDeviation(cell)));
+                    projection[ind.Source.Id][s], StandardDeviation(cells, cell, split)) { Variance = split });
             }
             long hits = acc.TargetHits(k);
             var variance = acc.TargetVariance(k);

@@ -43,4 +43,16 @@ public sealed record RunSpec(long Paths, ulong Seed, SamplingMethod Sampling, in
         if (Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported");
         return this;
     }
+
+    /// <summary>
+    /// A fixed run of independent paths, for an analysis whose intervals come from order statistics of the paths
+    /// (<see cref="Targets.TargetSetting"/>): those hold for independent paths only, so plain random sampling.
+    /// </summary>
+    /// <exception cref="ArgumentException">A precision, or a sampling method other than random, was asked for.</exception>
+    internal RunSpec RequireFixedRandomRun()
+    {
+        if (Sampling != SamplingMethod.Random)
+            throw new ArgumentException($"this analysis uses plain random sampling (its order-statistic intervals assume independent paths), not {Sampling}");
+        return RequireFixedRun();
+    }
 }

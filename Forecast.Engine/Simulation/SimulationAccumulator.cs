@@ -1,3 +1,4 @@
+using Forecast.Engine.Results;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
@@ -19,6 +20,7 @@ internal sealed class SimulationAccumulator
     private readonly long[] _misses;
     private readonly double[] _shortfallSum;
     private readonly long[] _metCount;
+    private readonly VarianceParts? _variance;
     private long _allTargets;
     private long _paths;
     private readonly ClusterTotals? _clusters;
@@ -26,9 +28,11 @@ internal sealed class SimulationAccumulator
     /// <param name="plan">The plan whose paths are recorded.</param>
     /// <param name="grid">Histogram grid (null: no histograms, as in a pilot run).</param>
     /// <param name="compact">Count the histograms in 16 bits (a shard of at most <see cref="CellHistograms.MaxCompactValues"/> paths).</param>
+    /// <param name="variance">Also split each cell's variance (<see cref="VarianceParts"/>): the blocks must run the expected-value pass.</param>
     /// <param name="sampling">The run's sampling method: other than random, the unit totals of each target's outcome are kept for its interval.</param>
-    public SimulationAccumulator(SimulationPlan plan, HistogramGrid? grid, bool compact = false, SamplingMethod sampling = SamplingMethod.Random)
+    public SimulationAccumulator(SimulationPlan plan, HistogramGrid? grid, bool compact = false, bool variance = false, SamplingMethod sampling = SamplingMethod.Random)
     {
+        _variance = variance ? new VarianceParts(plan) : null;
         if (sampling != SamplingMethod.Random) _clusters = new ClusterTotals(sampling, plan.Indicators.Length + 2);
         _plan = plan;
         int cells = plan.Indicators.Length * plan.Steps;
@@ -88,13 +92,18 @@ internal sealed class SimulationAccumulator
     /// <summary>The estimated variance of the probability that every target is met; null for plain Monte Carlo.</summary>
     public Statistics.EstimateVariance? AllTargetsVariance => _clusters?.Variance(_targetHits.Length + 1);
 
+    /// <summary>Where the variance of indicator k in a step comes from, or null when not tracked.</summary>
+    public VarianceDecomposition? Variance(int k, int step) => _variance?.Of(k, Cell(k, step));
+
     /// <summary>This accumulator as an observer of blocks of its plan.</summary>
     public Observer AsObserver() => new(this);
 
-    private void Year(int k, int step, ReadOnlySpan<double> x)
+    private void Year(int k, int step, BlockWorkspace ws, int count)
     {
         int cell = Cell(k, step);
+        var x = BlockWorkspace.Row(ws.State, k, count);
         _cells.Record(cell, x);
+        _variance?.Record(k, cell, ws, count);
         var ind = _plan.Indicators[k];
         if (step > ind.TargetStep) return;
         // Paths meeting the target this year, eight at a time: with s = +1 for at-least targets and −1 for at-most
@@ -187,6 +196,7 @@ internal sealed class SimulationAccumulator
                 total._shortfallSum[k] += part._shortfallSum[k];
             }
             for (int m = 0; m < total._metCount.Length; m++) total._metCount[m] += part._metCount[m];
+            if (part._variance is not null) total._variance!.Move(part._variance);
             total._allTargets += part._allTargets;
             total._paths += part._paths;
             if (part._clusters is { } clusters) total._clusters!.Move(clusters);
@@ -210,7 +220,7 @@ internal sealed class SimulationAccumulator
     {
         public SimulationAccumulator Accumulator { get; } = accumulator;
 
-        public void Year(int plan, int k, int step, ReadOnlySpan<double> values) => Accumulator.Year(k, step, values);
+        public void Year(int plan, int k, int step, BlockWorkspace ws, int count) => Accumulator.Year(k, step, ws, count);
 
         public void Block(in SimulatedBlock block) => Accumulator.Block(block.Workspaces[0], block.Count, block.FirstPath / BlockWorkspace.BlockSize);
 

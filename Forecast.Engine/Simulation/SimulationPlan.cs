@@ -25,10 +25,35 @@ internal sealed class SimulationPlan
     public int[][] LevelIndex { get; private init; } = [];
     public YearlyVariationKind[] YearlyKinds { get; private init; } = [];
     public double[] YearlyScales { get; private init; } = [];
-    /// <summary>Lower-triangular factor of the driver correlation matrix (row-major, n×n), or null when uncorrelated.</summary>
+    /// <summary>Lower-triangular factor of the drivers' yearly-shock correlation matrix (row-major, n×n), or null when uncorrelated.</summary>
     public double[]? CorrelationFactor { get; private init; }
     /// <summary>Drivers whose shock mixes others' (rows of the factor with off-diagonal entries).</summary>
     public bool[] Mixed { get; private init; } = [];
+    /// <summary>
+    /// Lower-triangular factor of the level correlation matrix, or null when the levels are independent. Its 3n members are the n
+    /// drivers' levels, then each driver's two trend parameters (member n + 2d + j: <see cref="LevelTrend.Member"/>).
+    /// </summary>
+    public double[]? LevelFactor { get; private init; }
+    /// <summary>Members whose uniform mixes others' (rows of <see cref="LevelFactor"/> with off-diagonal entries).</summary>
+    public bool[] LevelMixed { get; private init; } = [];
+    /// <summary>Trends[d]: how driver d's level moves over the years, or null.</summary>
+    public LevelTrend?[] Trends { get; private init; } = [];
+    /// <summary>TrendSamplers[d][j]: the sampler of the trend's parameter j (null where no trend).</summary>
+    public LevelSampler[]?[] TrendSamplers { get; private init; } = [];
+    /// <summary>TrendKeys[d]: the key of the stream of the trend's parameters.</summary>
+    public ulong[] TrendKeys { get; private init; } = [];
+    /// <summary>TrendStart[d]: the step whose year is the trend's t₀.</summary>
+    public int[] TrendStart { get; private init; } = [];
+    /// <summary>Drivers of the scenario (the plan's first drivers; the rest are the mixtures' structure drivers).</summary>
+    public int ScenarioDriverCount { get; private init; }
+    /// <summary>OwnRowStart[k]: the first row of indicator k's own state in <see cref="BlockWorkspace.Own"/>.</summary>
+    public int[] OwnRowStart { get; private init; } = [];
+    /// <summary>Own state rows of all indicators.</summary>
+    public int OwnRows { get; private init; }
+    /// <summary>ObservedAt[k][s]: the value observed for indicator k in step s's year (NaN where none), forced on every path.</summary>
+    public double[][] ObservedAt { get; private init; } = [];
+    /// <summary>The observations in scenario order, as (indicator position, step).</summary>
+    public (int K, int Step)[] Observations { get; private init; } = [];
     /// <summary>Indicators in dependency order (an indicator comes after those it reads).</summary>
     public CompiledIndicator[] Indicators { get; private init; } = [];
     public int HeadlineCount { get; private init; }
@@ -37,6 +62,11 @@ internal sealed class SimulationPlan
 
     /// <summary>The mean of driver d's level in force at step s.</summary>
     public double MeanLevel(int d, int s) => MeanLevels[d][s];
+
+    /// <summary>Whether driver d's yearly value at step s is the same on every path: a fixed level, no trend parameter drawn, no yearly variation.</summary>
+    public bool IsCertain(int d, int s) =>
+        YearlyKinds[d] == YearlyVariationKind.None && LevelSamplers[d][LevelIndex[d][s]].IsFixed
+        && (TrendSamplers[d] is null || Array.TrueForAll(TrendSamplers[d]!, t => t.IsFixed));
 
     public int Year(int step) => FirstYear + step;
 
@@ -50,23 +80,31 @@ internal sealed class SimulationPlan
         return positions;
     }
 
-    /// <summary>Compiles a validated scenario; throws <see cref="InvalidScenarioException"/> if it is not valid.</summary>
+    /// <summary>
+    /// Compiles a validated scenario; throws <see cref="ScenarioDomainException"/> for a number outside its domain (one that
+    /// would overflow or hang) and <see cref="InvalidScenarioException"/> for any other broken rule.
+    /// </summary>
     public static SimulationPlan Compile(Scenario scenario)
     {
+        ScenarioDomain.Guard(scenario);
         ScenarioValidator.Validate(scenario);
         int first = scenario.FirstYear;
         int steps = scenario.LastYear - first;
+        // The scenario's drivers, then one structure driver (a uniform level) per mixture indicator.
+        var drivers = scenario.Drivers.Concat(scenario.Indicators.Where(i => i.Model is MixtureModel).Select(i => ((MixtureModel)i.Model).StructureDriverId(i.Id))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => new Driver(id, LocalizedText.Both(id), new UniformDistribution(0, 1), YearlyVariation.None))).ToList();
         var driverIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int d = 0; d < scenario.Drivers.Count; d++) driverIndex[scenario.Drivers[d].Id] = d;
+        for (int d = 0; d < drivers.Count; d++) driverIndex[drivers[d].Id] = d;
 
         // Beta and PERT samplers tabulate their quantiles (tens of milliseconds each): build them on all cores.
-        var samplers = new LevelSampler[scenario.Drivers.Count][];
-        Parallel.For(0, scenario.Drivers.Count, d =>
-            samplers[d] = [LevelSamplerCache.For(scenario.Drivers[d].Level), .. scenario.Drivers[d].LevelChanges.Select(c => LevelSamplerCache.For(c.Level))]);
-        var levelIndex = new int[scenario.Drivers.Count][];
-        for (int d = 0; d < scenario.Drivers.Count; d++)
+        var samplers = new LevelSampler[drivers.Count][];
+        Parallel.For(0, drivers.Count, d =>
+            samplers[d] = [LevelSamplerCache.For(drivers[d].Level), .. drivers[d].LevelChanges.Select(c => LevelSamplerCache.For(c.Level))]);
+        var levelIndex = new int[drivers.Count][];
+        for (int d = 0; d < drivers.Count; d++)
         {
-            var driver = scenario.Drivers[d];
+            var driver = drivers[d];
             levelIndex[d] = new int[steps + 1];
             for (int s = 0; s <= steps; s++)
             {
@@ -100,26 +138,64 @@ internal sealed class SimulationPlan
                 HeadlineIndex = headlineIndex.TryGetValue(ind.Id, out int h) ? h : -1,
             };
         }
-        var means = new double[scenario.Drivers.Count][];
+        var trendStart = new int[drivers.Count];
+        var means = new double[drivers.Count][];
         for (int d = 0; d < means.Length; d++)
         {
+            var trend = drivers[d].Trend;
+            trendStart[d] = trend?.FromYear is { } from ? from - first : 1;
             means[d] = new double[steps + 1];
-            for (int s = 0; s <= steps; s++) means[d][s] = scenario.Drivers[d].LevelIn(first + s).Mean;
+            for (int s = 0; s <= steps; s++)
+            {
+                double level = drivers[d].LevelIn(first + s).Mean;
+                // The expected path puts every parameter at its mean: L̄·(1 + r̄)ⁿ, or L̄∞ + (L̄ − L̄∞)·φ̄ⁿ.
+                means[d][s] = trend is null ? level
+                    : trend.LevelAfter(level, trend.Parameters[0].Mean, trend.Parameters.Count > 1 ? trend.Parameters[1].Mean : 0, Math.Max(0, s - trendStart[d]));
+            }
+        }
+        var observedAt = new double[compiled.Length][];
+        for (int k = 0; k < compiled.Length; k++) observedAt[k] = Enumerable.Repeat(double.NaN, steps + 1).ToArray();
+        var observations = new (int K, int Step)[scenario.Observed.Count];
+        for (int o = 0; o < observations.Length; o++)
+        {
+            var obs = scenario.Observed[o];
+            int k = position[obs.IndicatorId], s = obs.Year - first;
+            observedAt[k][s] = obs.Value;
+            observations[o] = (k, s);
+        }
+        var ownRowStart = new int[compiled.Length];
+        int ownRows = 0;
+        for (int k = 0; k < compiled.Length; k++)
+        {
+            ownRowStart[k] = ownRows;
+            ownRows += compiled[k].Step.OwnRows;
         }
 
-        var (factor, mixed) = Factor(scenario, driverIndex);
+        var (factor, mixed) = Factor(scenario, name => driverIndex[name], drivers.Count, CorrelationScope.Shocks);
+        var (levelFactor, levelMixed) = Factor(scenario, name => LevelTrend.Member(name, drivers), 3 * drivers.Count, CorrelationScope.Levels);
         return new SimulationPlan(scenario)
         {
             FirstYear = first,
             Steps = steps,
-            DriverCount = scenario.Drivers.Count,
-            DriverKeys = scenario.Drivers.Select(d => StreamKey.Of("driver:" + d.Id)).ToArray(),
+            DriverCount = drivers.Count,
+            ScenarioDriverCount = scenario.Drivers.Count,
+            DriverKeys = drivers.Select(d => StreamKey.Of("driver:" + d.Id)).ToArray(),
             LevelSamplers = samplers,
             LevelIndex = levelIndex,
-            YearlyKinds = scenario.Drivers.Select(d => d.Yearly.IsDeterministic ? YearlyVariationKind.None : d.Yearly.Kind).ToArray(),
-            YearlyScales = scenario.Drivers.Select(d => d.Yearly.Scale).ToArray(),
+            YearlyKinds = drivers.Select(d => d.Yearly.IsDeterministic ? YearlyVariationKind.None : d.Yearly.Kind).ToArray(),
+            YearlyScales = drivers.Select(d => d.Yearly.Scale).ToArray(),
             CorrelationFactor = factor,
             Mixed = mixed,
+            LevelFactor = levelFactor,
+            LevelMixed = levelMixed,
+            Trends = drivers.Select(d => d.Trend).ToArray(),
+            TrendSamplers = drivers.Select(d => d.Trend?.Parameters.Select(LevelSamplerCache.For).ToArray()).ToArray(),
+            TrendKeys = drivers.Select(d => StreamKey.Of("driver:" + d.Id + ":trend")).ToArray(),
+            TrendStart = trendStart,
+            OwnRowStart = ownRowStart,
+            OwnRows = ownRows,
+            ObservedAt = observedAt,
+            Observations = observations,
             Indicators = compiled,
             HeadlineCount = headlineIndex.Count,
             MeanLevels = means,
@@ -131,15 +207,15 @@ internal sealed class SimulationPlan
     /// otherwise (positive semi-definite, e.g. two drivers correlated at 1) the eigen-decomposition
     /// square root V·√Λ made lower-triangular by a QR step. Null when no correlation is given.
     /// </summary>
-    private static (double[]? Factor, bool[] Mixed) Factor(Scenario scenario, Dictionary<string, int> driverIndex)
+    private static (double[]? Factor, bool[] Mixed) Factor(Scenario scenario, Func<string, int> member, int n, CorrelationScope scope)
     {
-        int n = scenario.Drivers.Count;
         var mixed = new bool[n];
-        if (scenario.Correlations.Count == 0 || scenario.Correlations.All(c => c.Rho == 0)) return (null, mixed);
+        var correlations = scenario.Correlations.Where(c => c.Scope == scope).ToList();
+        if (correlations.Count == 0 || correlations.All(c => c.Rho == 0)) return (null, mixed);
         var c = Matrix<double>.Build.DenseIdentity(n);
-        foreach (var corr in scenario.Correlations)
+        foreach (var corr in correlations)
         {
-            int a = driverIndex[corr.First], b = driverIndex[corr.Second];
+            int a = member(corr.First), b = member(corr.Second);
             c[a, b] = corr.Rho;
             c[b, a] = corr.Rho;
         }

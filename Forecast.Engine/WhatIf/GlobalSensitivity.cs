@@ -110,8 +110,9 @@ public static class GlobalSensitivity
             {
                 int output = 2 * m + (kind == SensitivityOutputKind.TargetMet ? 0 : 1);
                 var sobol = options.DesignReplicates > 0
-                    ? SobolAnalysis.EstimateQuasiRandom(inputs, model.For(output), options.BaseSamples, seed, Math.Min(options.DesignReplicates, options.BaseSamples / 2))
-                    : SobolAnalysis.Estimate(inputs, model.For(output), options.BaseSamples, seed, options.BootstrapReplicates);
+                    ? SobolAnalysis.EstimateQuasiRandom(inputs, model.For(output), options.BaseSamples, seed, Math.Min(options.DesignReplicates, options.BaseSamples / 2),
+                        cancellationToken: cancellationToken)
+                    : SobolAnalysis.Estimate(inputs, model.For(output), options.BaseSamples, seed, options.BootstrapReplicates, cancellationToken: cancellationToken);
                 outputs.Add(new SensitivityOutput(ids[m], kind, sobol, [.. spearman[output], double.NaN]));
             }
         }
@@ -144,7 +145,7 @@ public static class GlobalSensitivity
     /// </summary>
     private readonly struct PathRecord(int[] drivers, double[]? levels, int[] positions, double[] outcomes, long stride) : IBlockObserver<PathRecord>
     {
-        public void Year(int plan, int k, int step, ReadOnlySpan<double> values) { }
+        public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
 
         public void Block(in SimulatedBlock block)
         {

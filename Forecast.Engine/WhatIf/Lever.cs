@@ -146,7 +146,8 @@ public sealed record Lever(string DriverId, string Parameter)
 
     /// <summary>
     /// <paramref name="scenario"/> with the lever set to <paramref name="value"/>; every later level of the driver moves
-    /// by the same amount. Returns null and a message when the value breaks a distribution's rules.
+    /// by the same amount. Returns null and a message when the value breaks a distribution's rules or takes the driver
+    /// outside its domain (<see cref="ScenarioDomain"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The lever does not fit the scenario (see <see cref="Problem"/>).</exception>
     public (Scenario? Scenario, string? Problem) TryApply(Scenario scenario, double value)
@@ -172,7 +173,9 @@ public sealed record Lever(string DriverId, string Parameter)
         }
         var drivers = scenario.Drivers.ToArray();
         drivers[index] = driver with { Level = level, Changes = driver.Changes is null ? null : changes };
-        return (scenario with { Drivers = drivers }, null);
+        var applied = scenario with { Drivers = drivers };
+        if (ScenarioDomain.Violations(applied).FirstOrDefault(v => v.Subject == DriverId) is { } outside) return (null, $"{this} = {Format(value)}: {outside.Message}");
+        return (applied, null);
     }
 
     /// <summary><paramref name="scenario"/> with the lever set to <paramref name="value"/>.</summary>

@@ -307,7 +307,7 @@ public static class ScenarioComparison
         {
             private Counts Counts { get; } = counts;
 
-            public void Year(int plan, int k, int step, ReadOnlySpan<double> values) { }
+            public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
 
             public void Block(in SimulatedBlock block) => Counts.Add(plans, positions, block.Workspaces, block.FirstPath, block.Count);
 

@@ -68,7 +68,7 @@ internal sealed class TargetCounts
     {
         private TargetCounts Counts { get; } = counts;
 
-        public void Year(int plan, int k, int step, ReadOnlySpan<double> values) { }
+        public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
 
         public void Block(in SimulatedBlock block) =>
             Counts.Add(plan, positions, block.Workspaces[0], block.Count, block.FirstPath / BlockWorkspace.BlockSize);

@@ -25,7 +25,7 @@ internal static class CalibrationJsonWriter
         foreach (string file in run.HistoryFiles) w.WriteStringValue(file);
         w.WriteEndArray();
         w.WriteString("region", calibration.Options.Region);
-        Number(w, "priorVolatility", calibration.Options.PriorVolatility ?? double.NaN);
+        Number(w, "priorVolatility", calibration.Options.StatedVolatility?.Volatility ?? double.NaN);
         w.WriteNumber("backtestHorizon", calibration.Options.BacktestHorizon);
         w.WriteNumber("fanPaths", CalibrationFan.Paths);
         w.WriteStartArray("indicators");
@@ -197,6 +197,7 @@ internal static class CalibrationJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        CandidateJson.Write(w, c);
         Strings(w, "warnings", c.Warnings);
         w.WriteEndObject();
     }

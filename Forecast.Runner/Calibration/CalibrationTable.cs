@@ -32,6 +32,47 @@ internal static class CalibrationTable
         return table;
     }
 
+    /// <summary>
+    /// The candidate structures of each level indicator: their weights and where the weights come from (with why, when they are the
+    /// prior's), the pooled panel drift, the volatility prior's source, and the mixture's predictive in the target year.
+    /// </summary>
+    public static Table? Candidates(ScenarioCalibration calibration)
+    {
+        var rows = calibration.Indicators.Where(c => c.Candidates is not null).ToList();
+        if (rows.Count == 0) return null;
+        var table = new Table().Border(TableBorder.Rounded).Title("Candidate structures (model uncertainty): what the history cannot tell apart");
+        table.AddColumn("Indicator");
+        table.AddColumn("Candidates: weight");
+        table.AddColumn("Weights from");
+        table.AddColumn("Panel (pooled drift)");
+        table.AddColumn("Volatility prior");
+        table.AddColumn("Mixture in target year [[5%, 95%]]");
+        foreach (IndicatorCalibration c in rows)
+        {
+            CandidateSet set = c.Candidates!;
+            string candidates = string.Join("\n", set.Candidates.Select(k => $"{k.Fit.Structure.Key()}: {Numbers.Percent(k.Weight, 0)}"));
+            string basis = (set.Basis == WeightBasis.OneStepLogScore ? "one-step log score" : "prior weights") + "\n" + set.Why;
+            string pooled = set.Pooling is not { } p
+                ? "no other region"
+                : (p.Reml is { } r
+                    ? $"REML mu {Numbers.Human(r.Mu)}, tau {Numbers.Human(r.Tau)}; DL tau {Numbers.Human(p.DerSimonianLaird!.Tau)}"
+                    : $"one donor: {Numbers.Human(p.OwnPrior.Mean)}")
+                  + $"\nown prior {Numbers.Human(p.OwnPrior.Mean)} ± {Numbers.Human(p.OwnPrior.Sd)}"
+                  + (p.OwnShrunken is { } o ? $"\nown shrunk {Numbers.Human(o.Estimate)} [{Numbers.Human(o.Lower95)}, {Numbers.Human(o.Upper95)}]" : "");
+            if (c.InvestmentRegression is { } regression)
+                pooled += $"\ngrowth on R&D intensity (ML.NET, by region): RMSE {Numbers.Human(regression.CrossValidatedRmse)} vs {Numbers.Human(regression.BaselineRmse)} without, {(regression.Used ? "used" : "not used")}";
+            string volatility = $"sigma {Numbers.Human(set.Volatility.Sigma)} on {Numbers.Human(set.Volatility.DegreesOfFreedom)} df ({CandidateJson.Basis(set.Volatility.Basis)})";
+            string predictive = "-";
+            if (c.CandidatePredictive is { } m)
+            {
+                int h = m.Horizon;
+                predictive = $"{m.OriginYear + h}: {Numbers.Human(m.Quantile(h, 0.5))} [{Numbers.Human(m.Quantile(h, 0.05))}, {Numbers.Human(m.Quantile(h, 0.95))}]";
+            }
+            table.AddRow(Cell(c.Indicator), Cell(candidates), Cell(basis), Cell(pooled), Cell(volatility), Cell(predictive));
+        }
+        return table;
+    }
+
     public static void Notes(IAnsiConsole console, ScenarioCalibration calibration)
     {
         var none = calibration.Indicators.Where(c => c.Outcome == CalibrationOutcome.NoHistory).Select(c => c.Indicator).ToList();

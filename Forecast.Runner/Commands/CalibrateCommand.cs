@@ -51,13 +51,18 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Option<bool> _noPlots = new("--no-plots") { Description = "Do not draw the fit plots" };
 
+    private readonly Option<bool> _oneStructure = new("--one-structure")
+    {
+        Description = "Keep the scenario's own model kind for every indicator and calibrate its drivers only (by default each indicator's candidate structures become a mixture, so its bands carry model uncertainty)",
+    };
+
     private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
 
     public Command Build()
     {
         var command = new Command("calibrate", "Fit the scenario's growth models to history and write a calibrated scenario, calibration.json and fit plots");
         command.Arguments.Add(_history);
-        foreach (Option option in new Option[] { _scenario, _out, _prior, _region, _horizon, _noPlots, _force }) command.Options.Add(option);
+        foreach (Option option in new Option[] { _scenario, _out, _prior, _region, _horizon, _oneStructure, _noPlots, _force }) command.Options.Add(option);
         CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? "--prior-volatility must be a number of at least 0" : null);
         CommonOptions.Check(_horizon, v => v < 1 ? "--horizon must be at least 1" : null);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
@@ -76,8 +81,9 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             var options = new ScenarioCalibrationOptions
             {
                 Region = parse.GetValue(_region)!,
-                PriorVolatility = parse.GetValue(_prior),
+                StatedVolatility = parse.GetValue(_prior) is { } sigma ? new GrowthPrior(sigma, FormattableString.Invariant($"--prior-volatility {sigma:G4}")) : null,
                 BacktestHorizon = parse.GetValue(_horizon),
+                Mixtures = !parse.GetValue(_oneStructure),
             };
             ScenarioCalibration calibration = ScenarioCalibrator.Calibrate(scenario, panel, options);
             cancellationToken.ThrowIfCancellationRequested();
@@ -89,12 +95,17 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            var (backtestSeries, backtestForecasts) = CalibrationBacktest.Run(scenario, panel, options.Candidates);
+            cancellationToken.ThrowIfCancellationRequested();
+
             string outPath = parse.GetValue(_out)!;
             string fileName = calibration.Calibrated.Name + ".yaml";
             var run = new CalibrationRun(scenarioFile, historyFiles, fileName);
-            using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force));
+            using var folder = OutputFolder.Open(outPath, calibration.Calibrated.Name, parse.GetValue(_force), cancellationToken);
             ScenarioWriter.WriteFile(folder.StagedFile(fileName), calibration.Calibrated, Annotations(scenarioFile, calibration, historyFiles));
             using (var json = File.Create(folder.StagedFile("calibration.json"))) CalibrationJsonWriter.Write(json, calibration, run, fans);
+            File.WriteAllText(folder.StagedFile("backtest.md"), CalibrationBacktest.Markdown(backtestSeries, backtestForecasts));
+            File.WriteAllText(folder.StagedFile("backtest-series.csv"), CalibrationBacktest.SeriesCsv(backtestSeries, backtestForecasts));
             if (!parse.GetValue(_noPlots))
             {
                 Directory.CreateDirectory(folder.StagedFile("plots"));
@@ -105,11 +116,16 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 }
             }
             var table = CalibrationTable.Build(calibration);
+            var candidateTable = CalibrationTable.Candidates(calibration);
             var written = folder.Commit();
 
             var console = terminal.Out;
             console.Write(table);
+            if (candidateTable is not null) console.Write(candidateTable);
             CalibrationTable.Notes(console, calibration);
+            console.WriteLine(backtestSeries.IsEmpty
+                ? $"Backtest of the candidate mixture: no history series has {CalibrationBacktest.MinimumPoints} or more points."
+                : $"Backtest of the candidate mixture on {backtestSeries.Length} series with {CalibrationBacktest.MinimumPoints}+ points ({string.Join(", ", backtestSeries.Select(b => b.Label))}): backtest.md");
             string calibrated = Path.Combine(folder.Path, fileName);
             console.WriteLine($"Calibrated {calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated)} of {calibration.Indicators.Length} indicators; " +
                               $"wrote {written.Count} files to {folder.Path}");
@@ -120,9 +136,22 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
         {
             return ErrorReporter.Report(terminal, e.Errors);
         }
+        catch (InvalidScenarioException e)
+        {
+            // The calibrated scenario breaks a rule (e.g. a fitted level beyond its driver's domain): it is not written.
+            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, "after calibration: " + p.Message)).ToList());
+        }
         catch (OperationCanceledException)
         {
             return ErrorReporter.Cancelled(terminal);
+        }
+        catch (PartialCommitException e)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
         }
     }
 

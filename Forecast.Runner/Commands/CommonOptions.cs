@@ -80,6 +80,17 @@ internal sealed class CommonOptions
 
     public Option<bool> Yes { get; } = new("--yes") { Description = "Run even when the estimated run time is long" };
 
+    public Option<bool> RepairCorrelations { get; } = RepairCorrelationsOption();
+
+    /// <summary>A --repair-correlations option: use the nearest correlation matrix instead of refusing one that is not positive semi-definite.</summary>
+    internal static Option<bool> RepairCorrelationsOption() => new("--repair-correlations")
+    {
+        Description = "Use the nearest correlation matrix (Higham) where the scenario's correlations are not positive semi-definite; the changes are reported",
+    };
+
+    /// <summary>How scenario files are read under these options.</summary>
+    public Forecast.Scenarios.ScenarioReadOptions ReadOptions(ParseResult parse) => new(parse.GetValue(RepairCorrelations));
+
     public CommonOptions()
     {
         Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5)
@@ -126,5 +137,6 @@ internal sealed class CommonOptions
         command.Options.Add(Lang);
         command.Options.Add(Sampling);
         command.Options.Add(Yes);
+        command.Options.Add(RepairCorrelations);
     }
 }

@@ -35,12 +35,11 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         var files = parse.GetValue(_scenarios) ?? [];
         if (files.Length < 2)
             throw new InputException(new InputError("compare", 0, 0, "", "give at least two scenarios; the first is the reference the others are compared with"));
-        var scenarios = WhatIfRun.ReadAll(files);
+        var scenarios = WhatIfRun.ReadAll(files, _options.ReadOptions(parse), terminal.Out);
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
         if (RunSpec.Resolve(scenarios[0], options).Paths < 2 * ScenarioComparison.DefaultSections)
             throw new InputException(new InputError("--paths", 0, 0, "", $"compare at least {2 * ScenarioComparison.DefaultSections} paths (they are split into {ScenarioComparison.DefaultSections} sections)"));
-        string names = string.Join("-vs-", scenarios.Select(s => s.Name));
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), "compare-" + names, "compare:" + names, parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Comparison(scenarios), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         var result = ScenarioComparison.Run(scenarios, options, cancellationToken);

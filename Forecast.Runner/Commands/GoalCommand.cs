@@ -4,6 +4,7 @@ using System.Globalization;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
+using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 
 namespace Forecast.Runner.Commands;
@@ -36,13 +37,14 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         command.Options.Add(_range);
         CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : "--probability must lie strictly between 0 and 1, e.g. 0.8");
         _options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var (scenario, repair) = ScenarioReader.Read(parse.GetValue(_scenario)!, _options.ReadOptions(parse));
+        CorrelationRepairReport.Print(terminal.Out, repair);
         var indicator = WhatIfRun.Indicator(scenario, "--indicator", parse.GetValue(_indicator)!);
         string leverToken = parse.GetValue(_lever)!;
         var lever = LeverSyntax.ParseLever("--lever", leverToken, scenario);
@@ -50,7 +52,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         foreach (double end in new[] { low, high })
             if (lever.TryApply(scenario, end).Problem is { } problem)
                 throw LeverSyntax.Error("--range", parse.GetValue(_range) ?? $"{Numbers(low)}:{Numbers(high)} (the default)", problem);
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), $"{scenario.Name}-goal-{indicator.Id}", "goal:" + scenario.Name, parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Goal(scenario, indicator.Id, lever), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Forecast.Runner.Output;
 using Forecast.Runner.Plots;
 using Forecast.Runner.Report;
 using Forecast.Scenarios;
@@ -32,11 +33,11 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
         command.Options.Add(_scenario);
         command.Options.Add(_out);
         command.Options.Add(_lang);
-        command.SetAction(parse => Execute(parse));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         return command;
     }
 
-    private int Execute(ParseResult parse)
+    private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
         try
         {
@@ -58,13 +59,25 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
             if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
 
             string outPath = parse.GetValue(_out) ?? Path.Combine(folder, "report.html");
-            HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, PlotSet.Figures(result, language));
+            var figures = PlotSet.Figures(result, language);
+            cancellationToken.ThrowIfCancellationRequested();
+            HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
+            // The next run in this folder removes or regenerates the report with its other files.
+            OutputFolder.Record(folder, outPath);
             terminal.Out.MarkupLine($"[grey]Wrote {Markup.Escape(Path.GetFullPath(outPath))}[/]");
             return ExitCodes.Success;
         }
         catch (InputException e)
         {
             return ErrorReporter.Report(terminal, e.Errors);
+        }
+        catch (OperationCanceledException)
+        {
+            return ErrorReporter.Cancelled(terminal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
         }
     }
 }

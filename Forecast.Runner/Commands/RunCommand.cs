@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text;
+using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
+using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Report;
 using Forecast.Scenarios;
@@ -15,11 +17,17 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
     private readonly CommonOptions _options = new();
     private readonly PlotOptions _plots = new();
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML), e.g. scenarios/liaocheng-2025.yaml" };
+    private readonly Option<string?> _observed = new("--observed") { Description = "Nowcast: a CSV of observed values (indicator, year, value[, sd, region, bound, source]) every path takes; the forecast goes on from them" };
+    private readonly Option<int?> _until = new("--observed-until") { Description = "With --observed: use observations up to this year only (a mid-term review: --observed-until 2023)" };
+    private readonly Option<string> _region = new("--region") { Description = "With --observed: the region whose rows are used (rows of other regions are left out)", DefaultValueFactory = _ => "Liaocheng" };
 
     public Command Build()
     {
         var command = new Command("run", "Simulate a scenario: probability of reaching every target, trajectories, summary files");
         command.Arguments.Add(_scenario);
+        command.Options.Add(_observed);
+        command.Options.Add(_region);
+        command.Options.Add(_until);
         _options.AddTo(command);
         _plots.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
@@ -31,22 +39,33 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         try
         {
             string scenarioPath = parse.GetValue(_scenario)!;
-            var scenario = ScenarioReader.Read(scenarioPath);
+            var (scenario, repair) = ScenarioReader.Read(scenarioPath, _options.ReadOptions(parse));
+            IReadOnlyList<string> leftOut = [];
+            if (parse.GetValue(_observed) is { } observedPath) (scenario, leftOut) = WithObserved(scenario, observedPath, parse.GetValue(_region)!, parse.GetValue(_until));
             string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
-            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force));
+            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
                 parse.GetValue(_options.Threads), parse.GetValue(_options.Precision), Sampling: _options.SamplingOf(parse));
-            var (result, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
+            var (result, distribution, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
+            if (scenario.Observed.Count > 0)
+            {
+                // The probability each target had at the start (no observation), on the same number of paths and seed.
+                var (start, _, _) = SimulationRunner.Run(terminal.Out, scenario with { Observed = [] }, options, parse.GetValue(_options.Yes), cancellationToken);
+                result = result with { Indicators = result.Indicators.Select(o => o with { ProbabilityAtStart = start[o.Indicator.Id].Probability }).ToList() };
+            }
 
-            WriteFiles(folder, result);
+            WriteFiles(folder, result, repair);
+            using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
             RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out);
             var written = folder.Commit();
 
             bool chinese = parse.GetValue(_options.Lang) == "zh";
             var console = terminal.Out;
+            CorrelationRepairReport.Print(console, repair);
             console.Write(ConsoleReport.Table(result, chinese));
             ConsoleReport.Notes(console, result, elapsed);
+            ConsoleReport.Nowcast(console, result, leftOut);
             console.MarkupLine($"[grey]Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
             return ExitCodes.Success;
         }
@@ -61,6 +80,11 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
                 ? new InputError(parse.GetValue(_scenario)!, 0, 0, "run.paths", e.Message)
                 : new InputError("--paths", 0, 0, "", e.Message);
             return ErrorReporter.Report(terminal, [source]);
+        }
+        catch (InvalidScenarioException e)
+        {
+            // The engine refused what only the simulation reveals (a value beyond the largest double, with its driver and year).
+            return ErrorReporter.Report(terminal, ScenarioReader.Locate(parse.GetValue(_scenario)!, e.Problems));
         }
         catch (OperationCanceledException)
         {
@@ -77,10 +101,25 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         }
     }
 
-    internal static void WriteFiles(OutputFolder folder, SimulationResult result)
+    /// <summary>The scenario with the observations of the CSV added; problems of an observation are located on its CSV line.</summary>
+    private static (Engine.Model.Scenario Scenario, IReadOnlyList<string> LeftOut) WithObserved(Engine.Model.Scenario scenario, string path, string region, int? until)
+    {
+        var (rows, leftOut) = Scenarios.History.ObservedCsvReader.Read(path, scenario, region, until);
+        int before = scenario.Observed.Count;
+        var with = scenario with { Observed = [.. scenario.Observed, .. rows.Select(r => r.Value)] };
+        var problems = Engine.Model.ScenarioValidator.Problems(with)
+            .Select(p => (p, index: p.Path.StartsWith("observed[", StringComparison.Ordinal) ? int.Parse(p.Path[9..p.Path.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture) - before : -1))
+            .Where(x => x.index >= 0)
+            .Select(x => new InputError(path, rows[x.index].Line, 0, x.p.Path[(x.p.Path.IndexOf(']', StringComparison.Ordinal) + 2)..], x.p.Message))
+            .ToList();
+        if (problems.Count > 0) throw new InputException(problems);
+        return (with, leftOut);
+    }
+
+    internal static void WriteFiles(OutputFolder folder, SimulationResult result, CorrelationRepair? repair = null)
     {
         var utf8 = new UTF8Encoding(false);
-        using (var json = File.Create(folder.StagedFile("summary.json"))) SummaryJsonWriter.Write(json, result);
+        using (var json = File.Create(folder.StagedFile("summary.json"))) SummaryJsonWriter.Write(json, result, repair);
         using (var csv = new StreamWriter(folder.StagedFile("trajectories.csv"), false, utf8)) CsvWriters.WriteTrajectories(csv, result);
         using (var csv = new StreamWriter(folder.StagedFile("summary.csv"), false, utf8)) CsvWriters.WriteSummary(csv, result);
     }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Forecast.Engine.Sensitivity;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
+using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 using Spectre.Console;
 
@@ -11,8 +13,9 @@ namespace Forecast.Runner.Commands;
 
 /// <summary>
 /// <c>forecast sensitivity &lt;scenario&gt;</c>: which drivers matter, one at a time (tornado: each driver's level from its
-/// 10th to its 90th percentile, the others at their medians) and globally (Sobol indices with bootstrap intervals,
-/// Spearman rank correlations).
+/// 10th to its 90th percentile, the others at their medians) and globally (Sobol indices on a scrambled Sobol design with
+/// intervals from its independent replicates, or on a plain random design with bootstrap intervals when --bootstrap is
+/// given; Spearman rank correlations).
 /// </summary>
 internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
@@ -26,7 +29,8 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
     };
     private readonly Option<int> _bootstrap = new("--bootstrap")
     {
-        Description = "Bootstrap replicates behind the Sobol intervals (default 200)",
+        Description = "Use a plain random design with this many bootstrap replicates behind the Sobol intervals (e.g. 200), "
+            + "instead of the default scrambled Sobol design, whose intervals come from its 16 independent replicates",
         DefaultValueFactory = _ => 200,
         CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 200", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
     };
@@ -52,27 +56,29 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         CommonOptions.Check(_spearmanPaths, n => n < 2 ? "--spearman-paths must be at least 2" : null);
         CommonOptions.Check(_top, n => n < 1 ? "--top must be at least 1" : null);
         _options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var (scenario, repair) = ScenarioReader.Read(parse.GetValue(_scenario)!, _options.ReadOptions(parse));
+        CorrelationRepairReport.Print(terminal.Out, repair);
         var ids = parse.GetValue(_indicators) is { Length: > 0 } given
             ? given.Select(id => WhatIfRun.Indicator(scenario, "--indicator", id).Id).Distinct().ToArray()
             : null;
         if (!scenario.Drivers.Any(Tornado.IsUncertain))
             throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", "every driver's level is fixed; there is nothing to be sensitive to"));
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), scenario.Name + "-sensitivity", "sensitivity:" + scenario.Name, parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sensitivity(scenario, ids), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         ulong? seed = parse.GetValue(_options.Seed);
         int threads = parse.GetValue(_options.Threads);
         var tornado = Tornado.Run(scenario, new SimulationOptions(parse.GetValue(_options.Paths), seed, threads),
             cancellationToken: cancellationToken);
+        bool bootstrap = parse.GetResult(_bootstrap) is { Implicit: false };
         var global = GlobalSensitivity.Run(scenario, new GlobalSensitivityOptions(parse.GetValue(_samples), parse.GetValue(_bootstrap),
-            parse.GetValue(_spearmanPaths), seed, threads, ids), cancellationToken);
+            parse.GetValue(_spearmanPaths), seed, threads, ids, DesignReplicates: bootstrap ? 0 : SobolAnalysis.DefaultDesignReplicates), cancellationToken);
         WhatIfFiles.Write(folder, "tornado.csv", w => WhatIfFiles.TornadoCsv(w, tornado));
         WhatIfFiles.Write(folder, "sobol.csv", w => WhatIfFiles.SobolCsv(w, global));
         WhatIfFiles.Write(folder, "spearman.csv", w => WhatIfFiles.SpearmanCsv(w, global));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Forecast.Engine.Evaluation;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Engine.Simulation;
@@ -16,8 +17,8 @@ internal static class SimulationRunner
     /// <summary>Runs longer than this need --yes.</summary>
     public static readonly TimeSpan LongRun = TimeSpan.FromMinutes(10);
 
-    public static (SimulationResult Result, TimeSpan Elapsed) Run(IAnsiConsole console, Scenario scenario, SimulationOptions options,
-        bool yes, CancellationToken cancellationToken)
+    public static (SimulationResult Result, RunDistribution Distribution, TimeSpan Elapsed) Run(IAnsiConsole console, Scenario scenario,
+        SimulationOptions options, bool yes, CancellationToken cancellationToken)
     {
         long planned = RunSpec.Resolve(scenario, options).Paths;
         var estimate = Estimate(scenario, planned, options.Threads);
@@ -27,7 +28,7 @@ internal static class SimulationRunner
         var clock = Stopwatch.StartNew();
         long done = 0, total = planned;
         var progress = new Progress(p => { Interlocked.Exchange(ref done, p.PathsDone); Interlocked.Exchange(ref total, p.PathsPlanned); });
-        var task = Task.Run(() => MonteCarlo.Run(scenario, options, progress, cancellationToken), cancellationToken);
+        var task = Task.Run(() => ForecastRun.Run(scenario, options, progress, cancellationToken), cancellationToken);
         if (!WaitFor(task, TimeSpan.FromSeconds(1), cancellationToken) && console.Profile.Capabilities.Interactive)
         {
             console.Progress()
@@ -45,7 +46,8 @@ internal static class SimulationRunner
                 });
         }
         WaitFor(task, Timeout.InfiniteTimeSpan, cancellationToken);
-        return (task.GetAwaiter().GetResult(), clock.Elapsed);
+        var run = task.GetAwaiter().GetResult();
+        return (run.Result, run.Distribution, clock.Elapsed);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
+using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 using Spectre.Console;
 
@@ -32,13 +33,14 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         command.Arguments.Add(_scenario);
         command.Options.Add(_levers);
         _options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
 
     private int Execute(ParseResult parse, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioReader.Read(parse.GetValue(_scenario)!);
+        var (scenario, repair) = ScenarioReader.Read(parse.GetValue(_scenario)!, _options.ReadOptions(parse));
+        CorrelationRepairReport.Print(terminal.Out, repair);
         var tokens = parse.GetValue(_levers) ?? [];
         if (tokens.Length is < 1 or > 2)
             throw new InputException(new InputError("--lever", 0, 0, "", $"give one or two levers, not {tokens.Length}"));
@@ -48,7 +50,7 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         long points = axes.Aggregate(1L, (n, a) => n * a.Values.Count);
         if (points > MaxPoints)
             throw LeverSyntax.Error("--lever", string.Join(' ', tokens), $"the grid has {points} points; at most {MaxPoints} (use fewer steps)");
-        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), scenario.Name + "-sweep", "sweep:" + scenario.Name, parse.GetValue(_options.Force));
+        using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sweep(scenario, axes.Select(a => a.Lever)), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));

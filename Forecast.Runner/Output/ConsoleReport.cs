@@ -64,6 +64,19 @@ internal static class ConsoleReport
         _ => "[red]off track[/]",
     };
 
+    /// <summary>A nowcast's lines: each target's probability at the start and after the observations, the weights' effective sample size, what was left out.</summary>
+    public static void Nowcast(IAnsiConsole console, SimulationResult result, IReadOnlyList<string> leftOut)
+    {
+        if (result.Conditioning is not { } c) return;
+        console.MarkupLine($"[bold]Nowcast from {c.Observations} observed value(s):[/] probability at the start → after the observations");
+        foreach (var o in result.Indicators.Where(o => !double.IsNaN(o.ProbabilityAtStart)))
+            console.MarkupLine($"  {Markup.Escape(o.Indicator.Name.En)}: {Numbers.Percent(o.ProbabilityAtStart)} → {Numbers.Percent(o.Probability)}");
+        console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"[grey]The paths' parameters are weighted by how well they explain the observations: {c.Particles:N0} draws, worth {c.EffectiveSampleSize:N0} independent ones (effective sample size), resampled.[/]"));
+        if (c.Warning is { } warning) console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning)}");
+        foreach (string row in leftOut) console.MarkupLine($"[grey]Not used: {Markup.Escape(row)}[/]");
+    }
+
     public static void Notes(IAnsiConsole console, SimulationResult result, TimeSpan elapsed)
     {
         int headline = result.HeadlineMetDistribution.Count - 1;
@@ -72,6 +85,19 @@ internal static class ConsoleReport
             $"[grey][[{Numbers.Percent(result.AllTargetsCi95.Lower, 2)}, {Numbers.Percent(result.AllTargetsCi95.Upper, 2)}]][/]");
         var parts = result.HeadlineMetDistribution.Select((p, k) => $"{k}: {Numbers.Percent(p)}");
         console.MarkupLine($"[bold]How many headline targets are met:[/] {string.Join("  ", parts)}");
+        foreach (var o in result.Indicators)
+            if (Engine.Projection.SignalCheck.Why(o) is { } why)
+                console.MarkupLine($"[yellow]Signals disagree[/] for {Markup.Escape(o.Indicator.Name.En)} (history: {Markup.Escape(Words.Progress(o.Growth.Category))}; probability: {Numbers.Percent(o.Probability)}): {Markup.Escape(why)}");
+        var split = result.Indicators.Where(o => o.Indicator.Headline && o.TargetYear.Variance is { Total: > 0 }).ToList();
+        if (split.Count > 0)
+        {
+            console.MarkupLine("[bold]Where the spread of each headline target's value comes from[/] [grey](share of its variance in the target year: model choice / parameters / year-to-year)[/]:");
+            foreach (var o in split)
+            {
+                var v = o.TargetYear.Variance!;
+                console.MarkupLine($"  {Markup.Escape(o.Indicator.Name.En)}: {Numbers.Percent(v.Share(v.ModelChoice))} / {Numbers.Percent(v.Share(v.Parameters))} / {Numbers.Percent(v.Share(v.YearToYear))}");
+            }
+        }
         foreach (var f in result.Findings)
         {
             string tag = f.Severity == FindingSeverity.Inconsistent ? "[red]Inconsistent targets[/]" : "[yellow]Tight targets[/]";

@@ -14,9 +14,12 @@ internal static class CsvWriters
                 w.Write($"{o.Indicator.Id},{y.Year},{Numbers.Csv(y.Mean)},{Numbers.Csv(y.P5)},{Numbers.Csv(y.P25)},{Numbers.Csv(y.P50)},{Numbers.Csv(y.P75)},{Numbers.Csv(y.P95)},{Numbers.Csv(y.Probability)},{Numbers.Csv(y.Deterministic)}\n");
     }
 
+    private static string Share(VarianceDecomposition? variance, Func<VarianceDecomposition, double> part) =>
+        variance is null ? "" : Numbers.Csv(variance.Share(part(variance)));
+
     public static void WriteSummary(TextWriter w, SimulationResult result)
     {
-        w.Write("indicator,name,unit,headline,base_year,base_value,target_year,target,direction,period,required_growth,historical_growth,growth_per_year,progress,probability,ci95_low,ci95_high,status,p5,p50,p95,expected_shortfall\n");
+        w.Write("indicator,name,unit,headline,base_year,base_value,target_year,target,direction,period,required_growth,historical_growth,growth_per_year,progress,probability,ci95_low,ci95_high,status,p5,p50,p95,expected_shortfall,variance_share_model,variance_share_parameters,variance_share_year_to_year\n");
         foreach (var o in result.Indicators)
         {
             var i = o.Indicator;
@@ -30,7 +33,8 @@ internal static class CsvWriters
                 Numbers.Csv(o.Growth.RequiredRate), Numbers.Csv(o.Growth.HistoricalRate), o.Growth.PerYear ? "true" : "false",
                 Numbers.CsvText(Words.Progress(o.Growth.Category)),
                 Numbers.Csv(o.Probability), Numbers.Csv(o.ProbabilityCi95.Lower), Numbers.Csv(o.ProbabilityCi95.Upper),
-                Numbers.CsvText(o.Status.Words()), Numbers.Csv(t.P5), Numbers.Csv(t.P50), Numbers.Csv(t.P95), Numbers.Csv(o.ExpectedShortfall)));
+                Numbers.CsvText(o.Status.Words()), Numbers.Csv(t.P5), Numbers.Csv(t.P50), Numbers.Csv(t.P95), Numbers.Csv(o.ExpectedShortfall),
+                Share(t.Variance, v => v.ModelChoice), Share(t.Variance, v => v.Parameters), Share(t.Variance, v => v.YearToYear)));
             w.Write('\n');
         }
     }

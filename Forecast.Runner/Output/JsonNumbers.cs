@@ -11,4 +11,13 @@ internal static class JsonNumbers
         if (double.IsFinite(value)) w.WriteNumber(name, value);
         else w.WriteNull(name);
     }
+
+    /// <summary>Writes <paramref name="name"/>: [lower, upper].</summary>
+    public static void Pair(Utf8JsonWriter w, string name, Forecast.Engine.Statistics.Interval interval)
+    {
+        w.WriteStartArray(name);
+        w.WriteNumberValue(interval.Lower);
+        w.WriteNumberValue(interval.Upper);
+        w.WriteEndArray();
+    }
 }

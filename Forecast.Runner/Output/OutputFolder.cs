@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Forecast.Scenarios;
 
 namespace Forecast.Runner.Output;
@@ -13,21 +14,70 @@ namespace Forecast.Runner.Output;
 internal sealed class OutputFolder : IDisposable
 {
     public const string MarkerName = ".forecast-output";
+
+    /// <summary>The invocation whose folders a Ctrl+C may abandon (one per command line invocation, flowing with it).</summary>
+    private static readonly AsyncLocal<Invocation?> CurrentInvocation = new();
+
     private readonly string _staging;
     private readonly IReadOnlyList<string> _created;
+    /// <summary>Held while files move into place or the staging folder is removed, so the two never interleave.</summary>
+    private readonly Lock _moving = new();
     private bool _committed;
+    private bool _abandoned;
 
-    private OutputFolder(string path, string staging, IReadOnlyList<string> created)
+    private readonly CancellationToken _cancellation;
+
+    private OutputFolder(string path, string staging, IReadOnlyList<string> created, CancellationToken cancellation)
     {
         Path = path;
         _staging = staging;
         _created = created;
+        _cancellation = cancellation;
+        _invocation = CurrentInvocation.Value;
+        _invocation?.Folders.TryAdd(this, 0);
+    }
+
+    private readonly Invocation? _invocation;
+
+    /// <summary>
+    /// The output folders one command line invocation opens (those opened on its flow after <see cref="BeginInvocation"/>):
+    /// what Ctrl+C abandons when the command is still busy after its grace period.
+    /// </summary>
+    internal sealed class Invocation
+    {
+        internal ConcurrentDictionary<OutputFolder, byte> Folders { get; } = new();
+
+        /// <summary>Removes the staging folder of every open folder of this invocation and stops it from committing: nothing of it may land.</summary>
+        public void AbandonAll()
+        {
+            foreach (var folder in Folders.Keys) folder.Abandon();
+        }
+    }
+
+    /// <summary>Starts an invocation on the current flow: folders opened from here on (on this flow) belong to it.</summary>
+    public static Invocation BeginInvocation() => CurrentInvocation.Value = new Invocation();
+
+    /// <summary>Removes the staging folder (and the parents this run created) and stops the folder from committing.</summary>
+    public void Abandon()
+    {
+        lock (_moving)
+        {
+            if (_committed) return;
+            _abandoned = true;
+            TryDelete(_staging);
+            RemoveEmpty(_created);
+            _invocation?.Folders.TryRemove(this, out _);
+        }
     }
 
     public string Path { get; }
 
-    /// <summary>Checks that <paramref name="path"/> may receive this scenario's output, then opens a staging folder.</summary>
-    public static OutputFolder Open(string path, string scenarioName, bool force)
+    /// <summary>
+    /// Checks that <paramref name="path"/> may receive this scenario's output, then opens a staging folder. Once
+    /// <paramref name="cancellation"/> is cancelled, every further staged file and the commit throw
+    /// <see cref="OperationCanceledException"/>: writing and plotting stop at the next file.
+    /// </summary>
+    public static OutputFolder Open(string path, string scenarioName, bool force, CancellationToken cancellation = default)
     {
         string full;
         try
@@ -51,7 +101,7 @@ internal sealed class OutputFolder : IDisposable
                 string owner = ReadMarker(path, marker);
                 if (owner != scenarioName)
                     throw new InputException(new InputError(path, 0, 0, "--out",
-                        $"this folder holds the output of scenario '{owner}', not '{scenarioName}'; choose another --out or pass --force to overwrite it"));
+                        $"this folder holds the output of {Describe(owner)}, not '{scenarioName}'; choose another --out or pass --force to overwrite it"));
             }
             else if (Directory.EnumerateFileSystemEntries(full).Any())
             {
@@ -73,10 +123,33 @@ internal sealed class OutputFolder : IDisposable
         {
             TryDelete(staging);
             RemoveEmpty(created);
-            throw new InputException(new InputError(path, 0, 0, "--out", $"cannot write the output folder: {e.Message}"));
+            throw new InputException(new InputError(path, 0, 0, "--out", Unwritable(full, staging, e)));
         }
-        return new OutputFolder(full, staging, created);
+        return new OutputFolder(full, staging, created, cancellation);
     }
+
+    /// <summary>
+    /// Why the output folder cannot be written, in the user's terms: the folder they gave (or the first of its parents that
+    /// exists, where the writing failed) and the reason, never the staging folder the attempt used.
+    /// </summary>
+    private static string Unwritable(string full, string staging, Exception e)
+    {
+        string? existing = System.IO.Path.GetDirectoryName(full);
+        while (existing is not null && !Directory.Exists(existing)) existing = System.IO.Path.GetDirectoryName(existing);
+        string where = existing is null ? "" : $" in '{existing}'";
+        string reason = e switch
+        {
+            UnauthorizedAccessException => "permission denied",
+            IOException when e.HResult == 30 || e.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase) => "the file system is read-only",
+            IOException when e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) => "the disk is full",
+            FileNotFoundException or DirectoryNotFoundException => "folders cannot be created there",
+            _ => e.Message.Replace(staging, full, StringComparison.Ordinal),
+        };
+        return $"cannot create the output folder '{full}': nothing can be written{where} ({reason}); choose another --out";
+    }
+
+    /// <summary>How a folder's owner reads in a message: a scenario by its name, an analysis as it describes itself.</summary>
+    private static string Describe(string owner) => owner.Contains(' ', StringComparison.Ordinal) || owner.Contains(':', StringComparison.Ordinal) ? $"'{owner}'" : $"scenario '{owner}'";
 
     /// <summary>The nearest existing ancestor of <paramref name="full"/> when it is a file (a folder cannot be made under it).</summary>
     private static string? BlockingFile(string full)
@@ -110,8 +183,28 @@ internal sealed class OutputFolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lists a file written into a forecast output folder after its run (the HTML report of <c>forecast report</c>) in the
+    /// folder's marker, so that the next run there removes or regenerates it with the rest: a report of an earlier run
+    /// never stays beside a newer summary. Does nothing for a file outside a forecast output folder.
+    /// </summary>
+    public static void Record(string folder, string file)
+    {
+        string root = System.IO.Path.GetFullPath(folder), full = System.IO.Path.GetFullPath(file);
+        string marker = System.IO.Path.Combine(root, MarkerName);
+        if (!System.IO.File.Exists(marker) || !full.StartsWith(root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)) return;
+        string relative = System.IO.Path.GetRelativePath(root, full).Replace('\\', '/');
+        var lines = System.IO.File.ReadAllLines(marker);
+        if (lines.Skip(1).Contains(relative, StringComparer.Ordinal)) return;
+        System.IO.File.AppendAllLines(marker, [relative]);
+    }
+
     /// <summary>The staging path of an output file; write it there, then call <see cref="Commit"/>.</summary>
-    public string StagedFile(string name) => System.IO.Path.Combine(_staging, name);
+    public string StagedFile(string name)
+    {
+        _cancellation.ThrowIfCancellationRequested();
+        return _abandoned ? throw new OperationCanceledException("the output folder was abandoned (cancelled)") : System.IO.Path.Combine(_staging, name);
+    }
 
     /// <summary>
     /// Moves every staged file into the output folder (each an atomic rename) and removes the staging folder.
@@ -120,6 +213,18 @@ internal sealed class OutputFolder : IDisposable
     /// <see cref="PartialCommitException"/> says which files were already replaced.
     /// </summary>
     public IReadOnlyList<string> Commit()
+    {
+        lock (_moving)
+        {
+            if (_abandoned) throw new OperationCanceledException("the output folder was abandoned (cancelled)");
+            _cancellation.ThrowIfCancellationRequested();
+            var written = CommitFiles();
+            _invocation?.Folders.TryRemove(this, out _);
+            return written;
+        }
+    }
+
+    private List<string> CommitFiles()
     {
         var files = Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories)
             .Select(staged => (Staged: staged, Relative: System.IO.Path.GetRelativePath(_staging, staged)))
@@ -195,9 +300,13 @@ internal sealed class OutputFolder : IDisposable
     /// <summary>Without a commit, removes the staging folder and any parent folder this run created: nothing is left behind.</summary>
     public void Dispose()
     {
-        if (_committed) return;
-        TryDelete(_staging);
-        RemoveEmpty(_created);
+        lock (_moving)
+        {
+            _invocation?.Folders.TryRemove(this, out _);
+            if (_committed || _abandoned) return;
+            TryDelete(_staging);
+            RemoveEmpty(_created);
+        }
     }
 
     private static void RemoveEmpty(IReadOnlyList<string> folders)

@@ -13,7 +13,10 @@ namespace Forecast.Runner.Output;
 /// </summary>
 internal static class SummaryJsonWriter
 {
-    public static void Write(Stream stream, SimulationResult result)
+    /// <param name="stream">Where the JSON goes.</param>
+    /// <param name="result">The run.</param>
+    /// <param name="repair">What --repair-correlations changed, or null (then no "correlationRepair" key).</param>
+    public static void Write(Stream stream, SimulationResult result, CorrelationRepair? repair = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -38,6 +41,18 @@ internal static class SummaryJsonWriter
         w.WriteStartArray("headlineTargetsMetDistribution");
         foreach (var p in result.HeadlineMetDistribution) w.WriteNumberValue(p);
         w.WriteEndArray();
+        if (result.Conditioning is { } c)
+        {
+            w.WriteStartObject("nowcast");
+            w.WriteNumber("observations", c.Observations);
+            w.WriteNumber("particles", c.Particles);
+            Number(w, "effectiveSampleSize", c.EffectiveSampleSize);
+            w.WriteStartArray("bandwidths");
+            foreach (double b in c.Bandwidths) w.WriteNumberValue(b);
+            w.WriteEndArray();
+            if (c.Warning is { } warning) w.WriteString("warning", warning);
+            w.WriteEndObject();
+        }
         w.WriteStartArray("consistencyFindings");
         foreach (var f in result.Findings)
         {
@@ -50,6 +65,7 @@ internal static class SummaryJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (repair is not null) CorrelationRepairReport.Write(w, repair);
         w.WriteEndObject();
     }
 
@@ -70,6 +86,7 @@ internal static class SummaryJsonWriter
         w.WriteString("direction", ind.Target.Direction == Direction.AtLeast ? "at-least" : "at-most");
         w.WriteString("period", ind.Target.Period == TargetPeriod.EveryYear ? "every-year" : "target-year");
         Number(w, "probability", o.Probability);
+        if (!double.IsNaN(o.ProbabilityAtStart)) Number(w, "probabilityAtStart", o.ProbabilityAtStart);
         w.WriteStartArray("probabilityCi95");
         w.WriteNumberValue(o.ProbabilityCi95.Lower);
         w.WriteNumberValue(o.ProbabilityCi95.Upper);
@@ -82,6 +99,7 @@ internal static class SummaryJsonWriter
         Number(w, "historicalAnnualGrowth", o.Growth.HistoricalRate);
         Number(w, "progressRatio", o.Growth.Ratio);
         w.WriteString("progressCategory", Words.Progress(o.Growth.Category));
+        if (Engine.Projection.SignalCheck.Why(o) is { } why) w.WriteString("signalsDisagree", why);
         w.WriteStartArray("years");
         foreach (var y in o.Years)
         {
@@ -96,6 +114,16 @@ internal static class SummaryJsonWriter
             Number(w, "p95", y.P95);
             Number(w, "probability", y.Probability);
             Number(w, "deterministic", y.Deterministic);
+            if (y.Variance is { } v)
+            {
+                // The law of total variance over the paths: model choice + parameters + year-to-year = total.
+                w.WriteStartObject("variance");
+                Number(w, "total", v.Total);
+                Number(w, "modelChoice", v.ModelChoice);
+                Number(w, "parameters", v.Parameters);
+                Number(w, "yearToYear", v.YearToYear);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -1,3 +1,4 @@
+using Forecast.Engine.Evaluation;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using ScottPlot;
@@ -8,12 +9,16 @@ namespace Forecast.Runner.Plots;
 /// <summary>
 /// The fan chart of one indicator: what has been observed, the median simulated path with the bands
 /// holding 50% (P25-P75) and 90% (P5-P95) of paths, the target, the steady path from the base to the
-/// target, and the probability of reaching it.
+/// target, and the probability of reaching it; for an evaluation, the outcomes reported since (<see cref="FanPoint"/>).
 /// </summary>
 internal static class FanChart
 {
-    /// <summary>Builds the chart; <paramref name="compact"/> makes a panel for a sheet of small multiples.</summary>
-    public static Plot Build(IndicatorOutcome outcome, PlotLanguage language, bool compact = false)
+    /// <summary>
+    /// Builds the chart; <paramref name="compact"/> makes a panel for a sheet of small multiples. <paramref name="outcomes"/>
+    /// (with their legend entries <paramref name="outcomeLegend"/>: exact, at least, at most) are drawn over the fan.
+    /// </summary>
+    public static Plot Build(IndicatorOutcome outcome, PlotLanguage language, bool compact = false, IReadOnlyList<FanPoint>? outcomes = null,
+        (string Exact, string AtLeast, string AtMost)? outcomeLegend = null)
     {
         var indicator = outcome.Indicator;
         var words = language.Words;
@@ -58,6 +63,7 @@ internal static class FanChart
 
         AddTarget(plot, outcome, language, compact);
         AddPeriodTotals(plot, indicator, language, sizes);
+        if (outcomes is { Count: > 0 }) AddOutcomes(plot, outcomes, outcomeLegend ?? ("Outcome", "Outcome (at least)", "Outcome (at most)"), language, sizes);
 
         int first = Math.Min(xs.Length > 0 ? (int)xs[0] : indicator.BaseYear, observed.Count > 0 ? observed[0].Year : int.MaxValue);
         int last = Math.Max(indicator.Target.Year, xs.Length > 0 ? (int)xs[^1] : indicator.Target.Year);
@@ -188,6 +194,33 @@ internal static class FanChart
         marker.MarkerLineWidth = 1;
     }
 
+    /// <summary>
+    /// Outcomes reported after the forecast: a filled square for a figure, a triangle pointing the way the value lies for a
+    /// bound ("at least" up, "at most" down), each with its label (a number the report's list of sources explains).
+    /// </summary>
+    private static void AddOutcomes(Plot plot, IReadOnlyList<FanPoint> outcomes, (string Exact, string AtLeast, string AtMost) legend,
+        PlotLanguage language, ChartStyle.Sizes sizes)
+    {
+        foreach (var (bound, shape, text) in new[]
+                 {
+                     (ActualBound.Exact, MarkerShape.FilledSquare, legend.Exact),
+                     (ActualBound.AtLeast, MarkerShape.FilledTriangleUp, legend.AtLeast),
+                     (ActualBound.AtMost, MarkerShape.FilledTriangleDown, legend.AtMost),
+                 })
+        {
+            var group = outcomes.Where(o => o.Bound == bound).ToList();
+            if (group.Count == 0) continue;
+            // Triangles look smaller than squares of the same size: drawn larger.
+            var markers = plot.Add.Markers(group.Select(o => (double)o.Year).ToArray(), group.Select(o => o.Value).ToArray(), shape,
+                bound == ActualBound.Exact ? 11 : 14, OkabeIto.ReddishPurple);
+            markers.MarkerLineColor = OkabeIto.Black;
+            markers.MarkerLineWidth = 1;
+            markers.LegendText = text;
+        }
+        foreach (var o in outcomes.Where(o => o.Label.Length > 0))
+            ChartStyle.Text(plot, language, o.Label, o.Year, o.Value, sizes.Note, OkabeIto.Black, Alignment.MiddleLeft).LabelOffsetX = 8;
+    }
+
     /// <summary>History given as a total over several years (e.g. 111 new platforms in 2016-2020) is a note, not a point.</summary>
     private static void AddPeriodTotals(Plot plot, Indicator indicator, PlotLanguage language, ChartStyle.Sizes sizes)
     {
@@ -198,3 +231,10 @@ internal static class FanChart
         ChartStyle.Note(plot, language, text, Alignment.LowerRight, sizes.Note);
     }
 }
+
+/// <summary>An outcome drawn on a fan chart.</summary>
+/// <param name="Year">The year it is about.</param>
+/// <param name="Value">The reported figure.</param>
+/// <param name="Bound">Whether the figure is the value or a bound on it.</param>
+/// <param name="Label">A short label drawn beside it (empty for none).</param>
+internal sealed record FanPoint(int Year, double Value, ActualBound Bound, string Label);

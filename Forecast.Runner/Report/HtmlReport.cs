@@ -27,14 +27,15 @@ internal static class HtmlReport
 
     /// <summary>Writes the report to <paramref name="path"/> through a temporary file, so that a failure leaves no half-written report.</summary>
     public static void WriteFile(string path, SimulationResult result, Scenario scenario, string scenarioText, PlotLanguage language,
-        IReadOnlyList<Figure> figures)
+        IReadOnlyList<Figure> figures, IReadOnlyList<ReportSection>? sections = null, CancellationToken cancellationToken = default)
     {
         string full = Path.GetFullPath(path);
         string temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         try
         {
             using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
-                Write(writer, result, scenario, scenarioText, language, figures);
+                Write(writer, result, scenario, scenarioText, language, figures, sections);
+            cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, full, overwrite: true);
         }
         finally
@@ -43,9 +44,12 @@ internal static class HtmlReport
         }
     }
 
-    /// <summary>Writes the report of <paramref name="result"/>, a run of <paramref name="scenario"/> read from <paramref name="scenarioText"/>.</summary>
+    /// <summary>
+    /// Writes the report of <paramref name="result"/>, a run of <paramref name="scenario"/> read from <paramref name="scenarioText"/>;
+    /// <paramref name="sections"/> (an evaluation, say) come after the summary table.
+    /// </summary>
     public static void Write(TextWriter writer, SimulationResult result, Scenario scenario, string scenarioText, PlotLanguage language,
-        IReadOnlyList<Figure> figures)
+        IReadOnlyList<Figure> figures, IReadOnlyList<ReportSection>? sections = null)
     {
         var h = new StringBuilder();
         string title = scenario.Title.En;
@@ -59,9 +63,11 @@ internal static class HtmlReport
         h.Append("<p class=\"run\">").Append(E(F("Scenario {0} · {1:N0} Monte Carlo paths · seed {2}", result.Scenario, result.Paths, result.Seed)))
          .Append("</p>\n</header>\n");
 
-        Contents(h);
+        Contents(h, sections ?? []);
         Glance(h, result);
         SummaryTable(h, result);
+        foreach (var section in sections ?? [])
+            h.Append("<section id=\"").Append(E(section.Id)).Append("\">\n<h2>").Append(E(section.Title)).Append("</h2>\n").Append(section.Html).Append("</section>\n");
         var byName = figures.ToDictionary(f => f.Name);
         h.Append("<section id=\"overview\">\n<h2>Overview plots</h2>\n");
         foreach (string name in new[] { "target-probabilities", "headline-targets-met", "headline-fan-charts" })
@@ -74,8 +80,10 @@ internal static class HtmlReport
         writer.Write(h.ToString());
     }
 
-    private static void Contents(StringBuilder h) =>
-        h.Append("<nav><a href=\"#glance\">At a glance</a> · <a href=\"#summary\">Summary table</a> · <a href=\"#overview\">Overview plots</a> · ")
+    private static void Contents(StringBuilder h, IReadOnlyList<ReportSection> sections) =>
+        h.Append("<nav><a href=\"#glance\">At a glance</a> · <a href=\"#summary\">Summary table</a> · ")
+         .Append(string.Concat(sections.Select(s => "<a href=\"#" + E(s.Id) + "\">" + E(s.Title) + "</a> · ")))
+         .Append("<a href=\"#overview\">Overview plots</a> · ")
          .Append("<a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a> · <a href=\"#method\">Method and reproduction</a></nav>\n");
 
     private static void Glance(StringBuilder h, SimulationResult result)
@@ -235,7 +243,7 @@ internal static class HtmlReport
             method.Units - 1, method.Units, method.Name)
         : "";
 
-    private static void Image(StringBuilder h, Figure figure)
+    internal static void Image(StringBuilder h, Figure figure)
     {
         string png = Convert.ToBase64String(FigureWriter.Png(figure, ImageDpi));
         h.Append("<figure><img src=\"data:image/png;base64,").Append(png).Append("\" width=\"").Append(figure.Width.ToString(CultureInfo.InvariantCulture))

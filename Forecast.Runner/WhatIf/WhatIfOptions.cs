@@ -30,6 +30,11 @@ internal sealed class WhatIfOptions
 
     public Option<int> Dpi { get; } = PlotOptions.DpiOption();
 
+    public Option<bool> RepairCorrelations { get; } = CommonOptions.RepairCorrelationsOption();
+
+    /// <summary>How scenario files are read under these options.</summary>
+    public Forecast.Scenarios.ScenarioReadOptions ReadOptions(ParseResult parse) => new(parse.GetValue(RepairCorrelations));
+
     /// <summary>
     /// What the plots need, or null under <c>--no-plots</c> or when no plot writer is registered
     /// (<paramref name="scenario"/>: the scenario analysed, for a comparison the reference).
@@ -48,5 +53,6 @@ internal sealed class WhatIfOptions
         command.Options.Add(Lang);
         command.Options.Add(NoPlots);
         command.Options.Add(Dpi);
+        command.Options.Add(RepairCorrelations);
     }
 }

@@ -9,8 +9,14 @@ namespace Forecast.Runner.WhatIf;
 /// <summary>What the what-if commands share: reading scenarios, the output folder, and turning failures into exit codes.</summary>
 internal static class WhatIfRun
 {
-    /// <summary>Runs a command body: bad input exits with 2 (nothing written), Ctrl+C with 130.</summary>
-    public static int Guard(Terminal terminal, Func<int> body)
+    /// <summary>
+    /// Runs a command body: bad input exits with 2 (nothing written), Ctrl+C with 130, outputs that cannot be written
+    /// with 1 (earlier outputs untouched).
+    /// </summary>
+    /// <param name="terminal">Where messages go.</param>
+    /// <param name="body">The command.</param>
+    /// <param name="scenarioFile">The scenario file, to locate problems the engine finds in it; null for several files.</param>
+    public static int Guard(Terminal terminal, Func<int> body, string? scenarioFile = null)
     {
         try
         {
@@ -20,14 +26,29 @@ internal static class WhatIfRun
         {
             return ErrorReporter.Report(terminal, e.Errors);
         }
+        catch (InvalidScenarioException e)
+        {
+            // What only the simulation reveals (a value beyond the largest double), with its driver and year.
+            return ErrorReporter.Report(terminal, scenarioFile is not null
+                ? ScenarioReader.Locate(scenarioFile, e.Problems)
+                : e.Problems.Select(p => new InputError("the scenarios", 0, 0, p.Path, p.Message)).ToList());
+        }
         catch (OperationCanceledException)
         {
             return ErrorReporter.Cancelled(terminal);
         }
+        catch (PartialCommitException e)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
+        }
     }
 
-    /// <summary>Reads every scenario, collecting the problems of all of them before failing.</summary>
-    public static List<Scenario> ReadAll(IEnumerable<string> paths)
+    /// <summary>Reads every scenario, collecting the problems of all of them before failing; says what a correlation repair changed.</summary>
+    public static List<Scenario> ReadAll(IEnumerable<string> paths, ScenarioReadOptions options, IAnsiConsole console)
     {
         var scenarios = new List<Scenario>();
         var errors = new List<InputError>();
@@ -35,7 +56,9 @@ internal static class WhatIfRun
         {
             try
             {
-                scenarios.Add(ScenarioReader.Read(path));
+                var (scenario, repair) = ScenarioReader.Read(path, options);
+                CorrelationRepairReport.Print(console, repair);
+                scenarios.Add(scenario);
             }
             catch (InputException e)
             {
@@ -51,9 +74,9 @@ internal static class WhatIfRun
         scenario.Indicators.FirstOrDefault(i => i.Id == id)
         ?? throw LeverSyntax.Error(option, id, $"indicator '{id}' is not in scenario '{scenario.Name}'{ScenarioValidator.Suggest(id, scenario.Indicators.Select(i => i.Id))}");
 
-    /// <summary>Opens the output folder (default out/<paramref name="defaultName"/>), owned by <paramref name="owner"/>.</summary>
-    public static OutputFolder Open(string? outOption, string defaultName, string owner, bool force) =>
-        OutputFolder.Open(outOption ?? Path.Combine("out", defaultName), owner, force);
+    /// <summary>Opens the analysis's output folder (default out/<see cref="Analysis.Folder"/>), owned by the analysis.</summary>
+    public static OutputFolder Open(string? outOption, Analysis analysis, bool force, CancellationToken cancellationToken) =>
+        OutputFolder.Open(outOption ?? Path.Combine("out", analysis.Folder), analysis.Owner, force, cancellationToken);
 
     /// <summary>Commits the folder and says where the files went.</summary>
     public static void Commit(IAnsiConsole console, OutputFolder folder, TimeSpan elapsed)
@@ -61,4 +84,37 @@ internal static class WhatIfRun
         var written = folder.Commit();
         console.MarkupLine($"[grey]{elapsed.TotalSeconds:F1} s. Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
     }
+}
+
+/// <summary>
+/// What distinguishes one what-if analysis from another: its default folder name and the owner its folder's marker
+/// records. Both name the scenario and the analysis's own choices (the levers of a sweep, the target and lever of a goal
+/// seek, the targets of a sensitivity analysis), so a second analysis never silently replaces a different one: its
+/// default folder is another, and a rerun into the first one's folder is refused without --force.
+/// </summary>
+/// <param name="Folder">The default folder name under out/.</param>
+/// <param name="Owner">How the analysis names itself in the folder's marker and in messages.</param>
+internal sealed record Analysis(string Folder, string Owner)
+{
+    public static Analysis Comparison(IReadOnlyList<Scenario> scenarios)
+    {
+        string names = string.Join("-vs-", scenarios.Select(s => s.Name));
+        return new("compare-" + names, "comparison " + names);
+    }
+
+    public static Analysis Sweep(Scenario scenario, IEnumerable<Forecast.Engine.WhatIf.Lever> levers)
+    {
+        var names = levers.Select(l => l.ToString()).ToList();
+        return new($"{scenario.Name}-sweep-{string.Join("-", names)}", $"sweep of {scenario.Name} by {string.Join(" and ", names)}");
+    }
+
+    public static Analysis Goal(Scenario scenario, string indicator, Forecast.Engine.WhatIf.Lever lever) =>
+        new($"{scenario.Name}-goal-{indicator}-{lever}", $"goal seek of {scenario.Name} for {indicator} by {lever}");
+
+    public static Analysis Targets(Scenario scenario, double probability) =>
+        new($"{scenario.Name}-targets", $"targets of {scenario.Name}");
+
+    public static Analysis Sensitivity(Scenario scenario, IReadOnlyList<string>? indicators) => indicators is null
+        ? new($"{scenario.Name}-sensitivity", $"sensitivity of {scenario.Name}")
+        : new($"{scenario.Name}-sensitivity-{string.Join("-", indicators)}", $"sensitivity of {scenario.Name} for {string.Join(" and ", indicators)}");
 }

@@ -10,4 +10,5 @@ namespace Forecast.Scenarios;
 /// </summary>
 /// <param name="Scenario">The validated scenario.</param>
 /// <param name="Locate">Turns a field path and a message into a located error.</param>
-internal sealed record LocatedScenario(Scenario Scenario, Func<string, string, InputError> Locate);
+/// <param name="Repair">What a correlation repair changed (<see cref="ScenarioReadOptions.RepairCorrelations"/>), or null.</param>
+internal sealed record LocatedScenario(Scenario Scenario, Func<string, string, InputError> Locate, CorrelationRepair? Repair = null);

@@ -11,34 +11,65 @@ namespace Forecast.Scenarios;
 /// </summary>
 public static class ScenarioReader
 {
-    private static readonly string[] RootKeys = ["name", "title", "description", "run", "drivers", "correlations", "indicators"];
-    private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "note"];
+    private static readonly string[] RootKeys = ["name", "title", "description", "run", "drivers", "correlations", "indicators", "observed"];
+    private static readonly string[] DriverKeys = ["id", "name", "level", "yearly", "changes", "trend", "note"];
     private static readonly string[] IndicatorKeys = ["id", "name", "unit", "headline", "base", "history", "bounds", "model", "target", "note"];
 
     /// <summary>Reads and validates the scenario file at <paramref name="path"/>: a full scenario, or a what-if file
     /// (<c>base:</c> and overrides, see <see cref="WhatIfReader"/>).</summary>
-    public static Scenario Read(string path) => ReadLocated(path, []).Scenario;
+    public static Scenario Read(string path) => ReadLocated(path, [], ScenarioReadOptions.Default).Scenario;
+
+    /// <summary>Reads and validates the scenario file at <paramref name="path"/> with <paramref name="options"/>, and says what they changed.</summary>
+    public static ScenarioRead Read(string path, ScenarioReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var located = ReadLocated(path, [], options);
+        return new ScenarioRead(located.Scenario, located.Repair);
+    }
 
     /// <summary>Parses and validates scenario text (a full scenario or a what-if); <paramref name="file"/> names it in messages.</summary>
-    public static Scenario Parse(string file, string text) => ParseLocated(file, text, []).Scenario;
+    public static Scenario Parse(string file, string text) => ParseLocated(file, text, [], ScenarioReadOptions.Default).Scenario;
+
+    /// <summary>
+    /// The problems of <paramref name="scenario"/>; with <see cref="ScenarioReadOptions.RepairCorrelations"/>, a correlation
+    /// matrix that is not positive semi-definite is first replaced by the nearest correlation matrix.
+    /// </summary>
+    internal static (Scenario Scenario, IReadOnlyList<ScenarioProblem> Problems, CorrelationRepair? Repair) Validate(Scenario scenario, ScenarioReadOptions options)
+    {
+        var problems = ScenarioValidator.Problems(scenario);
+        if (!options.RepairCorrelations || !problems.Any(ScenarioValidator.IsNotPositiveSemiDefinite)) return (scenario, problems, null);
+        var (repaired, repair) = NearestCorrelation.Repair(scenario);
+        return (repaired, ScenarioValidator.Problems(repaired), repair);
+    }
+
+    /// <summary>
+    /// Locates problems the engine found later in the scenario read from <paramref name="path"/> (a value that overflows only
+    /// when simulated): each field path becomes the file, line and column it was read from.
+    /// </summary>
+    public static IReadOnlyList<InputError> Locate(string path, IEnumerable<ScenarioProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var located = ReadLocated(path, [], ScenarioReadOptions.Default);
+        return problems.Select(p => located.Locate(p.Path, p.Message)).ToList();
+    }
 
     /// <summary>Reads a scenario or what-if file; <paramref name="chain"/> holds the what-if files that led here (for cycles).</summary>
-    internal static LocatedScenario ReadLocated(string path, IReadOnlyList<string> chain) =>
-        ParseLocated(path, TextFile.Read(path, "scenario"), chain);
+    internal static LocatedScenario ReadLocated(string path, IReadOnlyList<string> chain, ScenarioReadOptions options) =>
+        ParseLocated(path, TextFile.Read(path, "scenario"), chain, options);
 
-    private static LocatedScenario ParseLocated(string file, string text, IReadOnlyList<string> chain)
+    private static LocatedScenario ParseLocated(string file, string text, IReadOnlyList<string> chain, ScenarioReadOptions options)
     {
         var doc = YamlDocument.Parse(file, text);
-        if (WhatIfReader.IsWhatIf(doc)) return WhatIfReader.Read(doc, chain);
+        if (WhatIfReader.IsWhatIf(doc)) return WhatIfReader.Read(doc, chain, options);
         var scenario = Build(doc);
         if (doc.Errors.Count > 0 || scenario is null) throw new InputException(doc.Errors);
-        var located = new LocatedScenario(scenario, (path, message) =>
+        var (valid, problems, repair) = Validate(scenario, options);
+        var located = new LocatedScenario(valid, (path, message) =>
         {
             string located = Parameter(doc, new ScenarioProblem(path, message));
             var (line, column) = doc.Locate(located);
             return new InputError(file, line, column, located, message);
-        });
-        var problems = ScenarioValidator.Problems(scenario);
+        }, repair);
         if (problems.Count > 0) throw new InputException(problems.Select(p => located.Locate(p.Path, p.Message)).ToList());
         return located;
     }
@@ -87,10 +118,30 @@ public static class ScenarioReader
         for (int i = 0; i < indicatorNodes.Count; i++)
             if (ReadIndicator(doc, indicatorNodes[i], $"indicators[{i}]") is { } indicator) indicators.Add(indicator);
 
+        var observed = ReadObserved(doc, YamlDocument.Optional(root, "observed"));
         if (doc.Errors.Count > 0 || name is null) return null;
         if (drivers.Count == 0) doc.Error(doc.Root, "drivers", "a scenario needs at least one driver");
         if (indicators.Count == 0) doc.Error(doc.Root, "indicators", "a scenario needs at least one indicator");
-        return new Scenario(name, title, drivers, correlations, indicators, new RunDefaults(paths, seed));
+        return new Scenario(name, title, drivers, correlations, indicators, new RunDefaults(paths, seed)) { Observed = observed };
+    }
+
+    /// <summary><c>observed: [{indicator: id, year: 2023, value: 800, sd: 20, source: ...}, ...]</c>: values a nowcast starts from.</summary>
+    internal static List<ObservedValue> ReadObserved(YamlDocument doc, YamlNode? node)
+    {
+        var observed = new List<ObservedValue>();
+        var items = doc.Sequence(node, "observed");
+        for (int o = 0; o < items.Count; o++)
+        {
+            string at = $"observed[{o}]";
+            var map = doc.Mapping(items[o], at, "indicator", "year", "value", "sd", "source");
+            string? id = doc.Text(doc.Required(map, items[o], at, "indicator"), $"{at}.indicator");
+            int? year = doc.Integer(doc.Required(map, items[o], at, "year"), $"{at}.year");
+            double? value = doc.Number(doc.Required(map, items[o], at, "value"), $"{at}.value");
+            double? sd = doc.Number(YamlDocument.Optional(map, "sd"), $"{at}.sd");
+            string? source = doc.Text(YamlDocument.Optional(map, "source"), $"{at}.source");
+            if (id is not null && year is not null && value is not null) observed.Add(new ObservedValue(id, year.Value, value.Value, sd, source));
+        }
+        return observed;
     }
 
     internal static LocalizedText? Localized(YamlDocument doc, YamlNode? node, string path)
@@ -122,14 +173,37 @@ public static class ScenarioReader
             if (from is { } f && changed is not null) changes.Add(new LevelChange(f, changed));
         }
         string? note = doc.Text(YamlDocument.Optional(map, "note"), $"{path}.note");
-        if (id is null || level is null || yearly is null) return null;
-        return new Driver(id, name ?? LocalizedText.Both(id), level, yearly, changes, note);
+        var trendNode = YamlDocument.Optional(map, "trend");
+        var trend = ReadTrend(doc, trendNode, $"{path}.trend");
+        if (id is null || level is null || yearly is null || (trendNode is not null && trend is null)) return null;
+        return new Driver(id, name ?? LocalizedText.Both(id), level, yearly, changes, note, trend);
+    }
+
+    /// <summary><c>{kind: growth, rate: {dist...}, from: 2021}</c> or <c>{kind: damped, long-run: {dist...}, factor: {dist...}, from: 2021}</c>.</summary>
+    private static LevelTrend? ReadTrend(YamlDocument doc, YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        var map = doc.Mapping(node, path, "kind", "rate", "long-run", "factor", "from");
+        if (map is null) return null;
+        string? kind = doc.Choice(doc.Required(map, node, path, "kind"), $"{path}.kind", "growth", "damped");
+        int? from = doc.Integer(YamlDocument.Optional(map, "from"), $"{path}.from");
+        string[] allowed = kind == "growth" ? ["rate"] : ["long-run", "factor"];
+        foreach (var key in map.Keys.Where(k => k is not ("kind" or "from") && !allowed.Contains(k)))
+            doc.Error(map[key], $"{path}.{key}", $"'{key}' does not belong to a {kind} trend; it takes {string.Join(", ", allowed)}");
+        Distribution? Part(string key) => DistributionReader.Read(doc, doc.Required(map, node, path, key), $"{path}.{key}");
+        return kind switch
+        {
+            "growth" => Part("rate") is { } rate ? new GrowingLevel(rate, from) : null,
+            "damped" => Part("long-run") is { } longRun && Part("factor") is { } factor ? new DampedLevel(longRun, factor, from) : null,
+            _ => null,
+        };
     }
 
     private static Correlation? ReadCorrelation(YamlDocument doc, YamlNode node, string path)
     {
-        var map = doc.Mapping(node, path, "drivers", "rho");
+        var map = doc.Mapping(node, path, "drivers", "rho", "of");
         if (map is null) return null;
+        var scope = doc.Choice(YamlDocument.Optional(map, "of"), $"{path}.of", "shocks", "levels") == "levels" ? CorrelationScope.Levels : CorrelationScope.Shocks;
         var pair = doc.Sequence(doc.Required(map, node, path, "drivers"), $"{path}.drivers");
         double? rho = doc.Number(doc.Required(map, node, path, "rho"), $"{path}.rho");
         if (pair.Count != 2)
@@ -138,7 +212,7 @@ public static class ScenarioReader
             return null;
         }
         string? a = doc.Text(pair[0], $"{path}.drivers[0]"), b = doc.Text(pair[1], $"{path}.drivers[1]");
-        return a is null || b is null || rho is null ? null : new Correlation(a, b, rho.Value);
+        return a is null || b is null || rho is null ? null : new Correlation(a, b, rho.Value, scope);
     }
 
     private static Indicator? ReadIndicator(YamlDocument doc, YamlNode node, string path)
@@ -202,3 +276,19 @@ public static class ScenarioReader
             new Target(targetYear.Value, targetValue.Value, direction, period, targetSource), headline, bounds, history, note);
     }
 }
+
+/// <summary>How a scenario file is read.</summary>
+/// <param name="RepairCorrelations">
+/// Replace a correlation matrix that is not positive semi-definite by the nearest correlation matrix (Higham's alternating
+/// projections, <see cref="NearestCorrelation"/>) instead of refusing it; what changed comes back in <see cref="ScenarioRead.Repair"/>.
+/// </param>
+public sealed record ScenarioReadOptions(bool RepairCorrelations = false)
+{
+    /// <summary>Refuse what is not valid (no repair).</summary>
+    public static ScenarioReadOptions Default { get; } = new();
+}
+
+/// <summary>A scenario read with <see cref="ScenarioReadOptions"/>.</summary>
+/// <param name="Scenario">The validated scenario.</param>
+/// <param name="Repair">What the correlation repair changed, or null when none was needed or asked for.</param>
+public sealed record ScenarioRead(Scenario Scenario, CorrelationRepair? Repair);

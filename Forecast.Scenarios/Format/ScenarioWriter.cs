@@ -37,7 +37,9 @@ public static class ScenarioWriter
             foreach (Correlation c in scenario.Correlations)
             {
                 var pair = new YamlSequenceNode(Text(c.First), Text(c.Second)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
-                correlations.Add(Flow(("drivers", pair), ("rho", Number(c.Rho))));
+                var node = Flow(("drivers", pair), ("rho", Number(c.Rho)));
+                if (c.Scope == CorrelationScope.Levels) node.Add("of", Plain("levels"));
+                correlations.Add(node);
             }
             root.Add("correlations", correlations);
         }
@@ -45,6 +47,18 @@ public static class ScenarioWriter
         var indicators = new YamlSequenceNode();
         foreach (Indicator i in scenario.Indicators) indicators.Add(IndicatorNode(i, annotations));
         root.Add("indicators", indicators);
+        if (scenario.Observed.Count > 0)
+        {
+            var observed = new YamlSequenceNode();
+            foreach (var o in scenario.Observed)
+            {
+                var node = Flow(("indicator", Text(o.IndicatorId)), ("year", Number(o.Year)), ("value", Number(o.Value)));
+                if (o.Sd is { } sd) node.Add("sd", Number(sd));
+                if (!string.IsNullOrWhiteSpace(o.Source)) node.Add("source", Text(o.Source));
+                observed.Add(node);
+            }
+            root.Add("observed", observed);
+        }
 
         var text = new StringBuilder();
         foreach (string line in annotations.HeaderComment)
@@ -73,6 +87,18 @@ public static class ScenarioWriter
             var changes = new YamlSequenceNode();
             foreach (LevelChange c in d.LevelChanges) changes.Add(Flow(("from", Number(c.FromYear)), ("level", Level(c.Level))));
             map.Add("changes", changes);
+        }
+        if (d.Trend is { } trend)
+        {
+            var node = Flow(("kind", Plain(trend.KindName)));
+            if (trend is GrowingLevel g) node.Add("rate", Level(g.Rate));
+            if (trend is DampedLevel damped)
+            {
+                node.Add("long-run", Level(damped.LongRun));
+                node.Add("factor", Level(damped.Factor));
+            }
+            if (trend.FromYear is { } from) node.Add("from", Number(from));
+            map.Add("trend", node);
         }
         if (!string.IsNullOrWhiteSpace(d.Note)) map.Add("note", Text(d.Note));
         return map;
@@ -122,8 +148,21 @@ public static class ScenarioWriter
         FlowModel m => m.Count
             ? Flow(("kind", Plain("flow")), ("driver", Text(m.Driver)))
             : Flow(("kind", Plain("flow")), ("driver", Text(m.Driver)), ("count", Plain("false"))),
+        LinearTrendModel m => Flow(("kind", Plain("linear")), ("increment", Text(m.Increment))),
+        MixtureModel m => Mixture(m),
         _ => throw new ArgumentException($"The model kind {model.GetType().Name} has no YAML form.", nameof(model)),
     };
+
+    private static YamlMappingNode Mixture(MixtureModel m)
+    {
+        var map = new YamlMappingNode { { "kind", Plain("mixture") } };
+        if (!string.IsNullOrWhiteSpace(m.Structure)) map.Add("structure", Text(m.Structure));
+        if (!string.IsNullOrWhiteSpace(m.Basis)) map.Add("basis", Text(m.Basis));
+        var of = new YamlSequenceNode();
+        foreach (var c in m.Components) of.Add(Flow(("name", Text(c.Name)), ("weight", Number(c.Weight)), ("model", Model(c.Model))));
+        map.Add("of", of);
+        return map;
+    }
 
     private static YamlMappingNode StockFlow(StockFlowModel m)
     {

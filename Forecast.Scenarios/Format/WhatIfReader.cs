@@ -30,7 +30,7 @@ namespace Forecast.Scenarios;
 /// </summary>
 internal static class WhatIfReader
 {
-    private static readonly string[] RootKeys = ["base", "name", "title", "description", "run", "horizon", "drivers", "correlations", "indicators"];
+    private static readonly string[] RootKeys = ["base", "name", "title", "description", "run", "horizon", "drivers", "correlations", "indicators", "observed"];
     private static readonly string[] DriverKeys = ["name", "level", "yearly", "changes", "note"];
     private static readonly string[] IndicatorKeys = ["name", "headline", "base", "target", "note"];
 
@@ -38,7 +38,7 @@ internal static class WhatIfReader
     public static bool IsWhatIf(YamlDocument doc) =>
         doc.Root is YamlMappingNode map && map.Children.Keys.Any(k => k is YamlScalarNode { Value: "base" });
 
-    public static LocatedScenario Read(YamlDocument doc, IReadOnlyList<string> chain)
+    public static LocatedScenario Read(YamlDocument doc, IReadOnlyList<string> chain, ScenarioReadOptions options)
     {
         var root = doc.Mapping(doc.Root, "", RootKeys)!;
         var baseNode = root["base"];
@@ -57,7 +57,7 @@ internal static class WhatIfReader
             doc.Error(baseNode, "base", $"the base scenario '{basePath}' does not exist (the path is relative to this file's folder)");
             throw new InputException(doc.Errors);
         }
-        var located = ScenarioReader.ReadLocated(basePath, here);
+        var located = ScenarioReader.ReadLocated(basePath, here, options);
         var overlay = new Overlay(doc, located.Scenario);
         var scenario = overlay.Apply(root);
         if (doc.Errors.Count > 0 || scenario is null) throw new InputException(doc.Errors);
@@ -66,9 +66,9 @@ internal static class WhatIfReader
             overlay.Translate(path) is { } at
                 ? new InputError(doc.File, doc.Locate(at).Line, doc.Locate(at).Column, at, message)
                 : located.Locate(path, message);
-        var problems = ScenarioValidator.Problems(scenario);
+        var (valid, problems, repair) = ScenarioReader.Validate(scenario, options);
         if (problems.Count > 0) throw new InputException(problems.Select(p => Locate(p.Path, p.Message)).ToList());
-        return new LocatedScenario(scenario, Locate);
+        return new LocatedScenario(valid, Locate, repair ?? located.Repair);
     }
 
     /// <summary>Applies the overrides of one what-if document to its base, remembering which merged fields came from where.</summary>
@@ -101,6 +101,10 @@ internal static class WhatIfReader
             var drivers = Drivers(YamlDocument.Optional(root, "drivers"));
             var correlations = Correlations(YamlDocument.Optional(root, "correlations"));
             var indicators = Indicators(YamlDocument.Optional(root, "horizon"), YamlDocument.Optional(root, "indicators"));
+            // Observed values (a mid-term review on a forecast): the what-if's list replaces the base's.
+            var observedNode = YamlDocument.Optional(root, "observed");
+            var observed = observedNode is null ? baseScenario.Observed : ScenarioReader.ReadObserved(doc, observedNode);
+            if (observedNode is not null) _prefixes["observed"] = "observed";
             if (doc.Errors.Count > 0) return null;
             return baseScenario with
             {
@@ -110,6 +114,7 @@ internal static class WhatIfReader
                 Drivers = drivers,
                 Correlations = correlations,
                 Indicators = indicators,
+                Observed = observed,
             };
         }
 

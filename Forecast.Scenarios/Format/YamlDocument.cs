@@ -14,10 +14,13 @@ internal sealed class YamlDocument
 {
     private readonly Dictionary<string, Mark> _locations = new(StringComparer.Ordinal);
 
-    private YamlDocument(string file, YamlNode root)
+    private readonly string _text;
+
+    private YamlDocument(string file, YamlNode root, string text)
     {
         File = file;
         Root = root;
+        _text = text;
     }
 
     public string File { get; }
@@ -35,13 +38,14 @@ internal sealed class YamlDocument
         }
         catch (YamlException e)
         {
-            throw new InputException(Located(file, text, e));
+            throw new InputException(FullWidthNear(file, text, (int)e.Start.Line) ?? Located(file, text, e));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet 18.1.0 fails on some malformed input without a YamlException (found by fuzzing: a '%' after
             // a comma in a flow mapping, a lone ': ' after a list): report it as malformed YAML where the parser last stood.
             var mark = parser.Current?.End;
+            if (FullWidthNear(file, text, (int)(mark?.Line ?? 1)) is { } fullWidth) throw new InputException(fullWidth);
             throw new InputException(new InputError(file, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 0), "",
                 "malformed YAML near here: the parser cannot go on (look for a stray ':', '%', '@', '`' or an unclosed bracket on this line or the one before)"));
         }
@@ -49,7 +53,7 @@ internal sealed class YamlDocument
             throw new InputException(new InputError(file, 1, 0, "", "expected a scenario (name, drivers, indicators), found no YAML content (only comments or blank lines)"));
         if (stream.Documents.Count > 1)
             throw new InputException(new InputError(file, (int)stream.Documents[1].RootNode.Start.Line, 0, "", "the file holds more than one YAML document; keep one scenario per file"));
-        return new YamlDocument(file, stream.Documents[0].RootNode);
+        return new YamlDocument(file, stream.Documents[0].RootNode, text);
     }
 
     /// <summary>
@@ -71,6 +75,21 @@ internal sealed class YamlDocument
                 : "malformed YAML: a key is given twice in the same mapping; keep one");
         }
         return new InputError(file, line, column, "", $"malformed YAML: {message}");
+    }
+
+    /// <summary>
+    /// Full-width punctuation (a Chinese input method's '：' for ':') on the line where the parser failed or the line
+    /// before: named, with the character to type instead, rather than the parser's own words.
+    /// </summary>
+    private static InputError? FullWidthNear(string file, string text, int line)
+    {
+        var lines = text.Split('\n');
+        for (int l = Math.Max(1, line - 1); l <= Math.Min(line, lines.Length); l++)
+        {
+            int at = FullWidthPunctuation.FirstOutsideQuotes(lines[l - 1]);
+            if (at >= 0) return new InputError(file, l, at + 1, "", $"malformed YAML: {FullWidthPunctuation.Describe(lines[l - 1][at])}");
+        }
+        return null;
     }
 
     /// <summary>The first tab in a line's leading whitespace, at or after line <paramref name="fromLine"/> (1-based).</summary>
@@ -124,19 +143,45 @@ internal sealed class YamlDocument
             return null;
         }
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        (string Key, YamlNode Value)? previous = null;
         foreach (var (keyNode, value) in map.Children)
         {
             string key = (keyNode as YamlScalarNode)?.Value ?? "";
             string at = path.Length == 0 ? key : $"{path}.{key}";
             if (!allowed.Contains(key))
             {
-                Error(keyNode, at, $"unknown key '{key}'{ScenarioValidator.Suggest(key, allowed)}; allowed here: {string.Join(", ", allowed)}");
+                if (previous is { } p && DecimalComma(p.Value, keyNode, value) is { } number)
+                {
+                    // {mean: 0,12} reads as mean: 0 and a key '12': a decimal comma, reported on the number.
+                    string field = path.Length == 0 ? p.Key : $"{path}.{p.Key}";
+                    Errors.RemoveAll(e => e.Field == field);
+                    Error(p.Value, field, $"expected a number, found '{number}': a decimal comma; write {number.Replace(',', '.')} (a decimal point, not a comma)");
+                }
+                else if (FullWidthPunctuation.First(key) is var fw and >= 0)
+                    Error(keyNode, at, $"unknown key '{key}': it holds {FullWidthPunctuation.Describe(key[fw])}");
+                else
+                    Error(keyNode, at, $"unknown key '{key}'{ScenarioValidator.Suggest(key, allowed)}; allowed here: {string.Join(", ", allowed)}");
                 continue;
             }
+            previous = (key, value);
             Remember(keyNode, at);
             fields[key] = value;
         }
         return fields;
+    }
+
+    /// <summary>
+    /// "0,12" when a flow mapping's key <paramref name="key"/> (with no value) is digits that follow a whole-number value
+    /// with a comma and no space: the parser split a decimal comma into a value and a key. Null otherwise.
+    /// </summary>
+    private string? DecimalComma(YamlNode value, YamlNode key, YamlNode keyValue)
+    {
+        if (value is not YamlScalarNode { Value: { } whole, Style: ScalarStyle.Plain } || key is not YamlScalarNode { Value: { } fraction, Style: ScalarStyle.Plain }) return null;
+        if (keyValue is not YamlScalarNode { Value: null or "" }) return null;
+        if (whole.Length == 0 || fraction.Length == 0 || !whole.TrimStart('-', '+').All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit)) return null;
+        long end = value.End.Index, start = key.Start.Index;
+        if (end < 0 || start > _text.Length || start - end != 1 || _text[(int)end] != ',') return null;
+        return $"{whole},{fraction}";
     }
 
     public IReadOnlyList<YamlNode> Sequence(YamlNode? node, string path)
@@ -184,9 +229,19 @@ internal sealed class YamlDocument
         if (node is YamlScalarNode { Value: { } raw })
         {
             string s = raw.Trim();
+            if (FullWidthPunctuation.First(s) is var fw and >= 0)
+            {
+                Error(node, path, $"expected a number, found '{raw}': it holds {FullWidthPunctuation.Describe(s[fw])}");
+                return null;
+            }
             if (s.Contains(',', StringComparison.Ordinal))
             {
-                Error(node, path, $"expected a number, found '{raw}': write numbers without thousands separators and with a decimal point (1234.5, not 1,234.5 or 1234,5)");
+                int comma = s.IndexOf(',', StringComparison.Ordinal);
+                bool decimalComma = s.IndexOf(',', comma + 1) < 0 && s.Length - comma - 1 != 3 && s[(comma + 1)..].All(char.IsAsciiDigit)
+                    && s[..comma].TrimStart('-', '+').All(char.IsAsciiDigit) && comma > 0;
+                Error(node, path, decimalComma
+                    ? $"expected a number, found '{raw}': a decimal comma; write {s.Replace(',', '.')} (a decimal point, not a comma)"
+                    : $"expected a number, found '{raw}': write numbers without thousands separators and with a decimal point (1234.5, not 1,234.5 or 1234,5)");
                 return null;
             }
             if (s is ".nan" or ".NaN" or ".NAN" || s.Equals("nan", StringComparison.OrdinalIgnoreCase))

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
-using System.Text;
+using CsvHelper;
 
 namespace Forecast.Scenarios.History;
 
 /// <summary>
-/// Splits text into CSV records following RFC 4180: comma separators; fields may be enclosed in double
-/// quotes, inside which commas, line breaks and doubled quotes ("") are literal. Line breaks may be
-/// CRLF, LF or CR. Blank lines are skipped. Syntax problems (a quote inside an unquoted field, text after
-/// a closing quote, an unterminated quote) are reported and the rest of that line is skipped, so that
-/// every problem of a file is found in one pass.
+/// Splits text into CSV records following RFC 4180 with CsvHelper: comma separators; fields may be enclosed in double
+/// quotes, inside which commas, line breaks and doubled quotes ("") are literal; line breaks CRLF, LF or CR; blank lines
+/// skipped; spaces and tabs around a field dropped (the reader trims every field anyway). A record that breaks the
+/// quoting rules (a quote inside an unquoted field, text after a closing quote, a quote never closed) is reported with
+/// the line it starts on and skipped, so that every problem of a file is found in one pass; the offending text is named
+/// from the raw record.
 /// </summary>
 internal static class CsvTokenizer
 {
@@ -16,169 +17,112 @@ internal static class CsvTokenizer
     {
         var records = ImmutableArray.CreateBuilder<CsvRecord>();
         var errors = ImmutableArray.CreateBuilder<(int, string, string)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1, recordLine = 1, i = 0;
-        bool recordHasContent = false;
-
-        void EndField()
+        var options = CsvReaderOptions.Default with
         {
-            fields.Add(field.ToString());
-            field.Clear();
-        }
-
-        void EndRecord()
+            Separator = ',',
+            HasHeader = false,
+            DetectSeparatorHint = false,
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = m => errors.Add(Describe(m.Reason, (int)m.LineNumber, m.RawRecord.ToString())),
+        };
+        using var reader = CsvReader.FromText(text, options);
+        while (reader.Read())
         {
-            EndField();
-            if (recordHasContent)
-            {
-                records.Add(new CsvRecord(recordLine, fields.ToImmutableArray()));
-            }
-            fields.Clear();
-            recordHasContent = false;
-        }
-
-        int SkipLineBreak(int at)
-        {
-            // at points to '\r' or '\n'; returns the index after the line break.
-            if (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n')
-            {
-                return at + 2;
-            }
-            return at + 1;
-        }
-
-        void SkipRestOfLine()
-        {
-            while (i < text.Length && text[i] != '\r' && text[i] != '\n')
-            {
-                i++;
-            }
-            if (i < text.Length)
-            {
-                i = SkipLineBreak(i);
-                line++;
-            }
-            fields.Clear();
-            field.Clear();
-            recordHasContent = false;
-        }
-
-        while (i < text.Length)
-        {
-            if (fields.Count == 0 && field.Length == 0 && !recordHasContent)
-            {
-                recordLine = line;
-            }
-            char c = text[i];
-            if (c == '"' && IsBlank(field))
-            {
-                // Quoted field (spaces before the opening quote are tolerated and dropped).
-                field.Clear();
-                recordHasContent = true;
-                int openLine = line;
-                i++;
-                bool closed = false;
-                while (i < text.Length)
-                {
-                    char q = text[i];
-                    if (q == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        closed = true;
-                        break;
-                    }
-                    if (q is '\r' or '\n')
-                    {
-                        int next = SkipLineBreak(i);
-                        field.Append(text, i, next - i);
-                        i = next;
-                        line++;
-                        continue;
-                    }
-                    field.Append(q);
-                    i++;
-                }
-                if (!closed)
-                {
-                    errors.Add((openLine, "a quoted field that is never closed", "a closing double quote (\") before the end of the file; a quote inside a quoted field must be doubled (\"\")"));
-                    fields.Clear();
-                    field.Clear();
-                    recordHasContent = false;
-                    break;
-                }
-                // After a closing quote: optional spaces, then separator, line break or end of text.
-                while (i < text.Length && text[i] is ' ' or '\t')
-                {
-                    i++;
-                }
-                if (i < text.Length && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
-                {
-                    int end = i;
-                    while (end < text.Length && text[end] != ',' && text[end] != '\r' && text[end] != '\n')
-                    {
-                        end++;
-                    }
-                    errors.Add((recordLine, "text '" + text[i..end] + "' after a closing quote", "a comma or the end of the line right after the closing quote"));
-                    SkipRestOfLine();
-                }
-                continue;
-            }
-            if (c == '"')
-            {
-                int start = i - field.Length;
-                int end = i;
-                while (end < text.Length && text[end] != ',' && text[end] != '\r' && text[end] != '\n')
-                {
-                    end++;
-                }
-                errors.Add((recordLine, "a double quote inside the unquoted field '" + text[start..end] + "'", "a field that is either unquoted without quotes, or enclosed in quotes with inner quotes doubled (\"\")"));
-                SkipRestOfLine();
-                continue;
-            }
-            if (c == ',')
-            {
-                recordHasContent = true;
-                EndField();
-                i++;
-                continue;
-            }
-            if (c is '\r' or '\n')
-            {
-                i = SkipLineBreak(i);
-                EndRecord();
-                line++;
-                continue;
-            }
-            if (!char.IsWhiteSpace(c))
-            {
-                recordHasContent = true;
-            }
-            field.Append(c);
-            i++;
-        }
-        if (fields.Count > 0 || field.Length > 0 || recordHasContent)
-        {
-            EndRecord();
+            var fields = ImmutableArray.CreateBuilder<string>(reader.FieldCount);
+            for (int i = 0; i < reader.FieldCount; i++) fields.Add(reader.GetString(i));
+            records.Add(new CsvRecord((int)reader.LineNumber, fields.MoveToImmutable()));
         }
         return (records.ToImmutable(), errors.ToImmutable());
     }
 
-    private static bool IsBlank(StringBuilder field)
+    /// <summary>The located problem of a malformed record, in the words the history reader's messages use.</summary>
+    private static (int Line, string Found, string Expected) Describe(CsvMalformedReason reason, int line, string raw)
     {
-        for (int k = 0; k < field.Length; k++)
+        switch (reason)
         {
-            if (!char.IsWhiteSpace(field[k]))
+            case CsvMalformedReason.UnterminatedQuote:
+                int open = OpeningQuoteOfUnclosedField(raw);
+                return (line + LineBreaks(raw.AsSpan(0, open)), "a quoted field that is never closed",
+                    "a closing double quote (\") before the end of the file; a quote inside a quoted field must be doubled (\"\")");
+            case CsvMalformedReason.TextAfterClosingQuote:
+                return (line, "text '" + TextAfterClosingQuote(raw) + "' after a closing quote", "a comma or the end of the line right after the closing quote");
+            default:
+                return (line, "a double quote inside the unquoted field '" + FieldWithStrayQuote(raw) + "'",
+                    "a field that is either unquoted without quotes, or enclosed in quotes with inner quotes doubled (\"\")");
+        }
+    }
+
+    /// <summary>Walks the raw record field by field: for each field, where it starts, whether it is quoted, and where its quoted part closes (−1 if never).</summary>
+    private static IEnumerable<(int Start, bool Quoted, int Close, int End)> Fields(string raw)
+    {
+        int i = 0;
+        while (i <= raw.Length)
+        {
+            int start = i;
+            while (i < raw.Length && raw[i] is ' ' or '\t') i++;
+            if (i < raw.Length && raw[i] == '"')
             {
-                return false;
+                int close = -1;
+                for (int j = i + 1; j < raw.Length; j++)
+                {
+                    if (raw[j] != '"') continue;
+                    if (j + 1 < raw.Length && raw[j + 1] == '"') { j++; continue; }
+                    close = j;
+                    break;
+                }
+                if (close < 0)
+                {
+                    yield return (i, true, -1, raw.Length);
+                    yield break;
+                }
+                int end = close + 1;
+                while (end < raw.Length && raw[end] is not (',' or '\r' or '\n')) end++;
+                yield return (i, true, close, end);
+                i = end + 1;
+            }
+            else
+            {
+                while (i < raw.Length && raw[i] is not (',' or '\r' or '\n')) i++;
+                yield return (start, false, -1, i);
+                i++;
             }
         }
-        return true;
+    }
+
+    private static int OpeningQuoteOfUnclosedField(string raw)
+    {
+        foreach (var f in Fields(raw))
+            if (f.Quoted && f.Close < 0) return f.Start;
+        return 0;
+    }
+
+    private static string TextAfterClosingQuote(string raw)
+    {
+        foreach (var f in Fields(raw))
+        {
+            if (!f.Quoted || f.Close < 0) continue;
+            string after = raw[(f.Close + 1)..f.End].TrimStart(' ', '\t');
+            if (after.Length > 0) return after;
+        }
+        return "";
+    }
+
+    private static string FieldWithStrayQuote(string raw)
+    {
+        foreach (var f in Fields(raw))
+            if (!f.Quoted && raw.AsSpan(f.Start, f.End - f.Start).Contains('"')) return raw[f.Start..f.End].TrimStart(' ', '\t');
+        return raw.TrimEnd('\r', '\n');
+    }
+
+    private static int LineBreaks(ReadOnlySpan<char> text)
+    {
+        int breaks = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) breaks++;
+        }
+        return breaks;
     }
 }

@@ -11,7 +11,8 @@ namespace Forecast.Scenarios.History;
 /// <see cref="HistoricalPanel"/>. Two layouts:
 /// <list type="bullet">
 /// <item>long form: columns <c>indicator</c>, <c>year</c>, <c>value</c>, optional <c>region</c>, <c>unit</c>,
-/// <c>source</c>, in any order; one fact per row;</item>
+/// <c>source</c>, <c>period</c>, in any order; one fact per row; a <c>period</c> such as <c>2016-2020</c> says that the
+/// value totals over those years (a count of new entries), and ends in the row's year;</item>
 /// <item>wide form: a <c>year</c> column, optional <c>region</c> and <c>source</c>, and one column per
 /// indicator; empty cells are gaps.</item>
 /// </list>
@@ -20,7 +21,7 @@ namespace Forecast.Scenarios.History;
 /// </summary>
 internal static partial class HistoryCsvReader
 {
-    private static readonly string[] LongColumns = ["region", "indicator", "year", "value", "unit", "source"];
+    private static readonly string[] LongColumns = ["region", "indicator", "year", "value", "unit", "source", "period"];
     private const string NumberExpected = "a number with '.' as the decimal point and no grouping, e.g. 1234 or 1.87";
     private const string IndicatorExpected = "an indicator id: a letter followed by letters, digits, '_', '-' or '.', e.g. hightech_enterprises";
 
@@ -163,7 +164,7 @@ internal static partial class HistoryCsvReader
             }
             foreach (string name in names.Where(n => n.Length > 0 && !LongColumns.Contains(n, StringComparer.OrdinalIgnoreCase)))
             {
-                errors.Add(new HistoryCsvError(fileName, header.Line, name, "an unknown column '" + name + "'", "only region, indicator, year, value, unit and source in long form"));
+                errors.Add(new HistoryCsvError(fileName, header.Line, name, "an unknown column '" + name + "'", "only region, indicator, year, value, unit, source and period in long form"));
             }
         }
         else
@@ -226,9 +227,21 @@ internal static partial class HistoryCsvReader
             {
                 errors.Add(new HistoryCsvError(fileName, line, valueColumn, valueProblem, NumberExpected + (valueProblem == "an empty value" ? " (leave the row out when there is no value)" : string.Empty)));
             }
+            YearPeriod? period = null;
+            if (Optional("period") is { } periodText)
+            {
+                period = PeriodCell().Match(periodText) is { Success: true } m
+                    ? new YearPeriod(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))
+                    : null;
+                if (period is null || period.Problem() is not null || (yearOk && period.Last != year))
+                {
+                    errors.Add(new HistoryCsvError(fileName, line, layout.Names[layout.Index["period"]], "the period '" + periodText + "'",
+                        FormattableString.Invariant($"first-last years ending in the row's year, e.g. {(yearOk ? year - 4 : 2016)}-{(yearOk ? year : 2020)} (or an empty cell for a value of the year itself)")));
+                }
+            }
             if (errors.Count == errorsBefore)
             {
-                Add(new Observation(indicator, year, value, region, source, Optional("unit")), fileName, line, valueColumn, errors, observations, seen);
+                Add(new Observation(indicator, year, value, region, source, Optional("unit"), period), fileName, line, valueColumn, errors, observations, seen);
             }
             return;
         }
@@ -311,6 +324,9 @@ internal static partial class HistoryCsvReader
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex IndicatorId();
+
+    [GeneratedRegex(@"^([12][0-9]{3})\s*-\s*([12][0-9]{3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodCell();
 
     private sealed record Layout(bool IsLong, ImmutableArray<string> Names, Dictionary<string, int> Index);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Forecast.Engine.Calibration;
 using Forecast.Engine.Model;
 using Forecast.Engine.Randomness;
 using Forecast.Scenarios;
@@ -22,7 +23,7 @@ public class CalibrateCommandTests
     private static readonly Lazy<Task<(CliHarness.Outcome Outcome, string Out)>> Shipped = new(async () =>
     {
         string outDir = CliHarness.TempFolder();
-        var outcome = await CliHarness.Run("calibrate", PlanHistory, PublicHistory, "--scenario", Liaocheng, "--out", outDir);
+        var outcome = await CliHarness.Run("calibrate", PlanHistory, PublicHistory, "--scenario", Liaocheng, "--out", outDir, "--one-structure");
         return (outcome, outDir);
     });
 
@@ -89,6 +90,40 @@ public class CalibrateCommandTests
     }
 
     [Fact]
+    public async Task ShippedHistory_ReportsTheCandidateStructures_TheirWeightsAndWhy()
+    {
+        var (outcome, outDir) = await Shipped.Value;
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "calibration.json")));
+
+        // 51 (2015) and 268 (2020): constant entries and growing entries both close the balance; the data cannot choose, so the
+        // weights are the (equal) prior weights and the result says why, instead of picking one.
+        var firms = Indicator(json, "hightech_enterprises").GetProperty("candidates");
+        Assert.Equal("prior weights", firms.GetProperty("basis").GetString());
+        Assert.Contains("two points (2015, 2020): every candidate passes through both", firms.GetProperty("why").GetString(), StringComparison.Ordinal);
+        var structures = firms.GetProperty("structures").EnumerateArray().ToArray();
+        Assert.Equal(new string?[] { "entries-constant", "entries-growing" }, structures.Select(x => x.GetProperty("structure").GetString()).ToArray());
+        Assert.All(structures, x => Assert.Equal(0.5, x.GetProperty("weight").GetDouble(), 12));
+        Assert.Contains(structures[1].GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "entries growth" && p.GetProperty("fromPrior").GetBoolean());
+        var predictive = firms.GetProperty("predictive").EnumerateArray().ToArray();
+        Assert.Equal([2021, 2022, 2023, 2024, 2025], predictive.Select(y => y.GetProperty("year").GetInt32()).ToArray());
+        Assert.All(predictive, y => Assert.True(y.GetProperty("p5").GetDouble() < y.GetProperty("p50").GetDouble() && y.GetProperty("p50").GetDouble() < y.GetProperty("p95").GetDouble()));
+        Assert.NotEmpty(firms.GetProperty("volatilityPrior").GetProperty("source").GetString()!);
+
+        // The share: constant increments in points and logistic saturation; R&D intensity has one point and no panel: no candidates, said why.
+        var share = Indicator(json, "hightech_output_share").GetProperty("candidates");
+        Assert.Equal(new string?[] { "linear", "logistic" }, share.GetProperty("structures").EnumerateArray().Select(x => x.GetProperty("structure").GetString()).ToArray());
+        var noCandidates = json.RootElement.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("candidates").ValueKind == JsonValueKind.Null && i.GetProperty("outcome").GetString() != "no history");
+        Assert.All(noCandidates, i => Assert.NotEmpty(i.GetProperty("candidatesNote").GetString()!));
+
+        string console = Flat(outcome.Out);
+        Assert.Contains("Candidate structures (model uncertainty)", console, StringComparison.Ordinal);
+        Assert.Contains("entries-growing: 50%", console, StringComparison.Ordinal);
+        Assert.StartsWith("# Rolling-origin backtest of the candidate mixture", File.ReadAllText(Path.Combine(outDir, "backtest.md")), StringComparison.Ordinal);
+        Assert.StartsWith("label,origin,year,value", File.ReadAllText(Path.Combine(outDir, "backtest-series.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CalibratedScenario_IsAcceptedByRun_AndKeepsTheNotes()
     {
         var (outcome, outDir) = await Shipped.Value;
@@ -122,7 +157,7 @@ public class CalibrateCommandTests
         Assert.False(File.Exists(Path.Combine(outDir, "plots", "phds.png")));
 
         string noPlots = CliHarness.TempFolder();
-        var quiet = await CliHarness.Run("calibrate", PlanHistory, "--scenario", Liaocheng, "--out", noPlots, "--no-plots");
+        var quiet = await CliHarness.Run("calibrate", PlanHistory, "--scenario", Liaocheng, "--out", noPlots, "--no-plots", "--one-structure");
         Assert.Equal(0, quiet.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(noPlots, "plots")));
         Assert.True(File.Exists(Path.Combine(noPlots, "calibration.json")));
@@ -158,7 +193,7 @@ public class CalibrateCommandTests
             """));
         string outDir = Path.Combine(folder, "out");
 
-        var outcome = await CliHarness.Run("calibrate", csv, "--scenario", yaml, "--out", outDir);
+        var outcome = await CliHarness.Run("calibrate", csv, "--scenario", yaml, "--out", outDir, "--one-structure");
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         Scenario calibrated = ScenarioReader.Read(Path.Combine(outDir, "simulated-calibrated.yaml"));
@@ -174,6 +209,16 @@ public class CalibrateCommandTests
         Assert.Equal(78, backtest.GetProperty("forecasts").GetInt32());
         Assert.InRange(backtest.GetProperty("coverage90").GetDouble(), 0.7, 1.0);
         Assert.Equal(JsonValueKind.Object, Indicator(json, "spending").GetProperty("modelChoice").ValueKind);
+
+        // Thirty points: the candidates are weighted by their one-step-ahead log scores (28 scored years), and the series is backtested
+        // against the naive benchmarks: 27 origins 1993-2019 with three or more points, 5 forecasts each up to 2015, then 4, 3, 2, 1: 125.
+        var candidates = Indicator(json, "spending").GetProperty("candidates");
+        Assert.Equal("one-step log score", candidates.GetProperty("basis").GetString());
+        Assert.Contains("the 28 observation(s) from 1993 on", candidates.GetProperty("why").GetString(), StringComparison.Ordinal);
+        string report = File.ReadAllText(Path.Combine(outDir, "backtest.md"));
+        Assert.Contains("- spending: 30 points", report, StringComparison.Ordinal);
+        Assert.Contains("| candidates (mixture) | all | 125 |", report, StringComparison.Ordinal);
+        Assert.Contains("| random walk with drift | all | 125 |", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -226,12 +271,66 @@ public class CalibrateCommandTests
     public async Task PriorVolatilityOption_WidensTheTwoPointInterval()
     {
         string outDir = CliHarness.TempFolder();
-        var outcome = await CliHarness.Run("calibrate", PlanHistory, "--scenario", Liaocheng, "--out", outDir, "--no-plots", "--prior-volatility", "0.2");
+        var outcome = await CliHarness.Run("calibrate", PlanHistory, "--scenario", Liaocheng, "--out", outDir, "--no-plots", "--prior-volatility", "0.2", "--one-structure");
         Assert.Equal(0, outcome.ExitCode);
         Scenario calibrated = ScenarioReader.Read(Path.Combine(outDir, "liaocheng-2025-calibrated.yaml"));
         // Two points five years apart: the step's sd is σ/√5; the yearly sd becomes the stated prior.
         var step = Assert.IsType<NormalDistribution>(calibrated.Driver("hightech_share_step").Level);
         Assert.Equal(0.2 / Math.Sqrt(5), step.StdDev, 5);
         Assert.Equal(0.2, calibrated.Driver("hightech_share_step").Yearly.Scale);
+    }
+}
+
+public class MixtureEmissionTests
+{
+    private static readonly string[] History =
+    [
+        RepositoryFiles.Path("scenarios", "history", "liaocheng-plan-history.csv"),
+        RepositoryFiles.Path("scenarios", "history", "public-history-to-2020.csv"),
+        RepositoryFiles.Path("scenarios", "history", "panel-to-2020.csv"),
+    ];
+
+    private static (Scenario Calibrated, ScenarioCalibration Calibration) Calibrate()
+    {
+        var template = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml"));
+        var calibration = ScenarioCalibrator.Calibrate(template, Forecast.Runner.Calibration.HistoryFiles.Read(History), new ScenarioCalibrationOptions { Region = "Liaocheng" });
+        return (calibration.Calibrated, calibration);
+    }
+
+    [Fact]
+    public void EveryIndicatorWithCandidates_BecomesAMixtureOfThem_WithTheirWeightsAndBasis()
+    {
+        var (scenario, calibration) = Calibrate();
+        foreach (var c in calibration.Indicators.Where(c => c.Candidates is { Candidates.Length: >= 2 }))
+        {
+            var mixture = Assert.IsType<MixtureModel>(scenario.Indicator(c.Indicator).Model);
+            Assert.Equal(c.Candidates!.Candidates.Select(w => w.Fit.Structure.Describe()), mixture.Components.Select(m => m.Name));
+            Assert.Equal(c.Candidates.Candidates.Select(w => w.Weight), mixture.Components.Select(m => m.Weight), (a, b) => Math.Abs(a - b) < 1e-12);
+            Assert.Contains(c.Candidates.Why, mixture.Basis, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TheCountOfNewEntries_FollowsItsStocksStructure_OnEveryPath()
+    {
+        // The stock and the "new in 2021-2025" count share one structure draw and the same entries drivers, so on every
+        // path the new entries of the count are the stock's: Σ entries = N_2025 − N_2020 + exits, both from one structure.
+        var (scenario, _) = Calibrate();
+        var stock = Assert.IsType<MixtureModel>(scenario.Indicator("hightech_enterprises").Model);
+        var count = Assert.IsType<MixtureModel>(scenario.Indicator("new_hightech_enterprises").Model);
+        Assert.Equal(stock.Structure, count.Structure);
+        Assert.Equal(stock.Components.Select(c => ((StockFlowModel)c.Model).Entries), count.Components.Select(c => ((CumulativeModel)c.Model).Driver));
+        Assert.DoesNotContain(scenario.Drivers, d => d.Id == "hightech_new");
+    }
+
+    [Fact]
+    public void GrowingEntries_KeepTheirLevelsCorrelationWithTheirRate()
+    {
+        var (scenario, calibration) = Calibrate();
+        var fit = calibration.Indicators.Single(c => c.Indicator == "hightech_enterprises").Candidates!.Candidates
+            .Single(w => w.Fit.Structure == CandidateStructure.StockFlowGrowingEntries).Fit;
+        var kept = scenario.Correlations.Single(c => c.Scope == CorrelationScope.Levels && c.Second.EndsWith(".rate", StringComparison.Ordinal) && c.First.StartsWith("hightech_enterprises", StringComparison.Ordinal));
+        Assert.Equal(fit.Correlations.Single().Rho, kept.Rho, 12);
+        Assert.IsType<GrowingLevel>(scenario.Driver(kept.First).Trend);
     }
 }

@@ -14,6 +14,10 @@ namespace Forecast.Tests.Calibration;
 public class ScenarioCalibratorTests(ITestOutputHelper output)
 {
     private const int Replications = 200;
+
+    /// <summary>The test histories are Liaocheng's: its series are the scenario's own.</summary>
+    // These tests pin the single-structure estimators: the drivers of the scenario's own model kind (no mixtures).
+    private static readonly ScenarioCalibrationOptions Own = new() { Region = "Liaocheng", Mixtures = false };
     private static readonly int[] Years = Enumerable.Range(1996, 25).ToArray();
 
     internal static Scenario OneIndicator(Driver driver, Indicator indicator, params Driver[] more) =>
@@ -54,7 +58,7 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
             var points = RandomWalk(ref rng, Years, 100, g, sigma);
             var indicator = new Indicator("gdp", LocalizedText.Both("GDP"), LocalizedText.Both("yuan"), 2020, points[^1].Value,
                 new CompoundGrowthModel("growth"), new Target(2025, 1));
-            var calibration = ScenarioCalibrator.Calibrate(OneIndicator(Growth("growth"), indicator), Panel("gdp", points));
+            var calibration = ScenarioCalibrator.Calibrate(OneIndicator(Growth("growth"), indicator), Panel("gdp", points), Own);
             var (lower, upper) = Interval95(calibration.Calibrated.Driver("growth").Level);
             covered += lower <= truth && truth <= upper ? 1 : 0;
         }
@@ -74,7 +78,7 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
             var indicator = new Indicator("share", LocalizedText.Both("share"), LocalizedText.Both("%"), 2020, points[^1].Item2,
                 new BoundedShareModel("step"), new Target(2025, 50), Bounds: Bounds.Percent);
             var driver = new Driver("step", LocalizedText.Both("step"), new NormalDistribution(0.2, 0.1), YearlyVariation.Normal(0.05));
-            var calibration = ScenarioCalibrator.Calibrate(OneIndicator(driver, indicator), Panel("share", points));
+            var calibration = ScenarioCalibrator.Calibrate(OneIndicator(driver, indicator), Panel("share", points), Own);
             var (lower, upper) = Interval95(calibration.Calibrated.Driver("step").Level);
             covered += lower <= step && step <= upper ? 1 : 0;
         }
@@ -93,7 +97,7 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
             var indicator = new Indicator("new_platforms_total", LocalizedText.Both("new"), LocalizedText.Both("platforms"), 2020, 0,
                 new CumulativeModel("new_platforms"), new Target(2025, 50));
             var driver = new Driver("new_platforms", LocalizedText.Both("new"), new PertDistribution(12, 20, 26), YearlyVariation.Poisson);
-            var calibration = ScenarioCalibrator.Calibrate(OneIndicator(driver, indicator), Panel("new_platforms", counts));
+            var calibration = ScenarioCalibrator.Calibrate(OneIndicator(driver, indicator), Panel("new_platforms", counts), Own);
             var level = calibration.Calibrated.Driver("new_platforms").Level;
             Assert.IsType<LogNormalDistribution>(level);
             var (lower, upper) = Interval95(level);
@@ -110,7 +114,7 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
         var indicator = new Indicator("gdp", LocalizedText.Both("GDP"), LocalizedText.Both("yuan"), 2020, points[^1].Value,
             new CompoundGrowthModel("growth"), new Target(2025, 1));
 
-        var result = ScenarioCalibrator.Calibrate(OneIndicator(Growth("growth"), indicator), Panel("gdp", points)).Indicators.Single();
+        var result = ScenarioCalibrator.Calibrate(OneIndicator(Growth("growth"), indicator), Panel("gdp", points), Own).Indicators.Single();
 
         BacktestResult backtest = Assert.IsType<BacktestResult>(result.Backtest);
         output.WriteLine(FormattableString.Invariant($"{backtest.Model}: {backtest.Forecasts.Length} forecasts, MAPE {backtest.Mape:0.00}%, RMSE {backtest.Rmse:0.00}, coverage50 {backtest.Coverage50:0.00}, coverage90 {backtest.Coverage90:0.00}"));
@@ -129,12 +133,12 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
     public void ImpliedEntries_CloseTheStockFlowBalance()
     {
         // 51 → 268 in five years with 5% exits: E = (268 − 51·0.95⁵)·0.05/(1 − 0.95⁵) = 50.50 a year.
-        double e = ScenarioCalibrator.ImpliedEntries(51, 268, 5, 0.05);
+        double e = StockFlowCalibrator.ImpliedEntries(51, 268, 5, 0.05);
         Assert.Equal((268 - 51 * Math.Pow(0.95, 5)) * 0.05 / (1 - Math.Pow(0.95, 5)), e, 12);
         double n = 51;
         for (int t = 0; t < 5; t++) n = n * 0.95 + e;
         Assert.Equal(268, n, 9);
-        Assert.Equal(217.0 / 5, ScenarioCalibrator.ImpliedEntries(51, 268, 5, 0), 12);
+        Assert.Equal(217.0 / 5, StockFlowCalibrator.ImpliedEntries(51, 268, 5, 0), 12);
     }
 
     [Fact]
@@ -145,7 +149,7 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
         var denominator = new Driver("gdp", LocalizedText.Both("gdp"), new NormalDistribution(0.05, 0.02), YearlyVariation.Growth(0.04));
         var indicator = new Indicator("intensity", LocalizedText.Both("intensity"), LocalizedText.Both("%"), 2020, 1.5,
             new RatioModel(Quantity.Growing("spend"), Quantity.Growing("gdp")), new Target(2025, 3));
-        var calibration = ScenarioCalibrator.Calibrate(OneIndicator(numerator, indicator, denominator), Panel("intensity", [(2015, 1.0), (2020, 1.5)]));
+        var calibration = ScenarioCalibrator.Calibrate(OneIndicator(numerator, indicator, denominator), Panel("intensity", [(2015, 1.0), (2020, 1.5)]), Own);
 
         double expected = 1.05 * Math.Exp(Math.Log(1.5) / 5 + (0.05 * 0.05 - 0.04 * 0.04) / 2) - 1;
         var level = Assert.IsType<NormalDistribution>(calibration.Calibrated.Driver("spend").Level);
@@ -160,7 +164,7 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
         var driver = Growth("growth");
         var indicator = new Indicator("gdp", LocalizedText.Both("GDP"), LocalizedText.Both("yuan"), 2020, 100, new CompoundGrowthModel("growth"), new Target(2025, 1));
 
-        var calibration = ScenarioCalibrator.Calibrate(OneIndicator(driver, indicator), Panel("gdp", [(2020, 100.0)]));
+        var calibration = ScenarioCalibrator.Calibrate(OneIndicator(driver, indicator), Panel("gdp", [(2020, 100.0)]), Own);
 
         var result = calibration.Indicators.Single();
         Assert.Equal(CalibrationOutcome.Unchanged, result.Outcome);
@@ -179,7 +183,7 @@ public class ScenarioCalibratorTests(ITestOutputHelper output)
             new Observation("a", 2015, 100, "Liaocheng"), new Observation("a", 2020, 200, "Liaocheng"),
             new Observation("b", 2015, 100, "Liaocheng"), new Observation("b", 2020, 300, "Liaocheng")]);
 
-        var calibration = ScenarioCalibrator.Calibrate(scenario, panel);
+        var calibration = ScenarioCalibrator.Calibrate(scenario, panel, Own);
 
         Assert.Equal(CalibrationOutcome.Calibrated, calibration.Indicators[0].Outcome);
         Assert.Equal(CalibrationOutcome.Unchanged, calibration.Indicators[1].Outcome);

@@ -25,7 +25,7 @@ public class GoldenTests
     private const int Block = BlockWorkspace.BlockSize;
     private static readonly SamplingMethod[] Methods = [SamplingMethod.Random, SamplingMethod.Antithetic, SamplingMethod.LatinHypercube, SamplingMethod.Sobol];
 
-    public static TheoryData<string> Kinds() => [.. ModelKindScenario.Kinds, "mixed"];
+    public static TheoryData<string> Kinds() => [.. ModelKindScenario.Kinds, "mixed", "uncertain"];
 
     public static TheoryData<string> SamplingNames() => [.. Methods.Select(Name)];
 
@@ -100,7 +100,7 @@ public class GoldenTests
     [MemberData(nameof(Kinds))]
     public void Summary_OfEachModelKindAndSamplingMethod_IsGolden(string kind)
     {
-        var scenario = kind == "mixed" ? ReproducibilityTests.Mixed(3000) : ModelKindScenario.For(kind);
+        var scenario = kind switch { "mixed" => ReproducibilityTests.Mixed(3000), "uncertain" => ModelUncertaintyTests.Uncertain(3000), _ => ModelKindScenario.For(kind) };
         foreach (var method in Methods)
         {
             var result = MonteCarlo.Run(scenario, new SimulationOptions(Paths: 3000, Seed: Seed, Sampling: method));

@@ -189,6 +189,25 @@ public class HistoryCsvReaderTests
     }
 
     [Fact]
+    public void TextAfterAClosingQuote_IsAnError_NamingTheText_AndTheOtherRowsAreStillRead()
+    {
+        var result = ReadText("indicator,year,value,source\nx,2020,1,\"plan\" L107\nx,2019,2,\"ok\" \ny,2018,three,ok\n");
+
+        Assert.Equal(2, result.Errors.Length);
+        Assert.Contains("line 2: found text 'L107' after a closing quote; expected a comma or the end of the line right after the closing quote", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(4, result.Errors[1].Line);
+    }
+
+    [Fact]
+    public void UnterminatedQuote_AfterAFieldSpanningLines_NamesTheLineWhereTheQuoteOpens()
+    {
+        HistoryCsvError error = SingleError(ReadText("indicator,year,value,source\nx,2020,1,\"plan\nL107\",\"never\nx,2019,2,ok\n"));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("found a quoted field that is never closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuotedFieldSpanningLines_KeepsTheLineNumbersOfLaterRows()
     {
         HistoryCsvError error = SingleError(ReadText("indicator,year,value,source\nx,2019,1,\"two\nlines\"\nx,2020,bad,ok\n"));

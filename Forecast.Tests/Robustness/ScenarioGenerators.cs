@@ -305,7 +305,7 @@ public static class ScenarioGenerators
             withCapacity == 0
                 ? new StockFlowModel(conversion.Id, exits == 0 ? null : exit.Id, baseValue + room)
                 : new StockFlowModel(entries.Id, exits == 0 ? null : exit.Id),
-            target);
+            withCapacity == 0 ? Math.Min(target, baseValue + room) : target);
 
     private static Gen<Indicator> Cumulative(string id, Common c, Pool pool) =>
         from driver in Gen.Elements<Driver>(pool.Count)
@@ -318,7 +318,8 @@ public static class ScenarioGenerators
         from rounded in Gen.Choose(0, 1)
         from target in Between(0, 60)
         let isCount = pool.Count.Contains(driver)
-        select Make(id, c, 0, new FlowModel(driver.Id, isCount || rounded == 1), isCount ? Math.Round(target) : target / 100);
+        // Rounded to whole numbers, a flow is a count: only drivers that stay at or above 0 (counts and rates) feed one.
+        select Make(id, c, 0, new FlowModel(driver.Id, isCount || (rounded == 1 && pool.Rate.Contains(driver))), isCount ? Math.Round(target) : target / 100);
 
     private static List<Driver> UsedDrivers(Pool pool, IReadOnlyList<Indicator> indicators)
     {

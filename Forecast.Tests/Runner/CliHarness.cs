@@ -13,7 +13,10 @@ internal sealed class CliHarness
     public static Task<Outcome> Run(params string[] args) => Run(CancellationToken.None, args);
 
     /// <summary>Runs with a cancellation token standing for the host's Ctrl+C token.</summary>
-    public static async Task<Outcome> Run(CancellationToken cancellationToken, params string[] args)
+    public static Task<Outcome> Run(CancellationToken cancellationToken, params string[] args) => Run(_ => { }, cancellationToken, args);
+
+    /// <summary>Runs with more services registered (e.g. a command of the test's own).</summary>
+    public static async Task<Outcome> Run(Action<IServiceCollection> register, CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -28,6 +31,7 @@ internal sealed class CliHarness
         var services = new ServiceCollection()
             .AddSingleton(new Terminal(console, error));
         Program.AddCommands(services);
+        register(services);
         using var provider = services.BuildServiceProvider();
         int code = await Cli.InvokeAsync(provider, args, cancellationToken);
         return new Outcome(code, output.ToString(), error.ToString());

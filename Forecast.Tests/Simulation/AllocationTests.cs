@@ -14,9 +14,9 @@ public class AllocationTests
     {
         // The workload of Forecast.Benchmarks' ModelStepBenchmarks (the same source file), counted exactly on this thread.
         var plan = SimulationPlan.Compile(ModelKindScenario.For(kind));
-        var workspace = new BlockWorkspace(plan);
+        var workspace = new BlockWorkspace(plan) { TracksExpected = true };
         var grid = HistogramGrid.FromRange(new double[plan.Steps], Enumerable.Repeat(100.0, plan.Steps).ToArray(), new bool[plan.Steps]);
-        var accumulator = new SimulationAccumulator(plan, grid, compact: true);
+        var accumulator = new SimulationAccumulator(plan, grid, compact: true, variance: true);
         Assert.Equal(0, AllocatedInSteadyState(plan, workspace, accumulator, SamplingMethod.Random));
         Assert.Equal(16 * BlockWorkspace.BlockSize, accumulator.Paths);
     }
@@ -44,11 +44,12 @@ public class AllocationTests
     [MemberData(nameof(Methods))]
     public void BlocksInSteadyState_AllocateNothing_UnderEverySamplingMethod_KeepingTheIntervalUnits(SamplingMethod method)
     {
-        // The stock-flow workload (binomial uniforms too) with the accumulator keeping each target's unit totals.
+        // The stock-flow workload (binomial uniforms too) with the accumulator keeping each target's unit totals, and the
+        // variance split as a run keeps it.
         var plan = SimulationPlan.Compile(ModelKindScenario.For("stock-flow"));
-        var workspace = new BlockWorkspace(plan) { Sobol = method == SamplingMethod.Sobol ? SobolSampling.Create(plan, 7) : null };
+        var workspace = new BlockWorkspace(plan) { Sobol = method == SamplingMethod.Sobol ? SobolSampling.Create(plan, 7) : null, TracksExpected = true };
         var grid = HistogramGrid.FromRange(new double[plan.Steps], Enumerable.Repeat(1000.0, plan.Steps).ToArray(), new bool[plan.Steps]);
-        var accumulator = new SimulationAccumulator(plan, grid, compact: true, method);
+        var accumulator = new SimulationAccumulator(plan, grid, compact: true, variance: true, method);
         Assert.Equal(0, AllocatedInSteadyState(plan, workspace, accumulator, method));
         Assert.NotNull(accumulator.TargetVariance(0));
     }

@@ -49,9 +49,9 @@ public class CorrelationTests
     public void CorrelationMatrix_ThatIsNotPositiveSemiDefinite_IsAnInputError()
     {
         var scenario = TestScenarios.Of(
-            [TestScenarios.Driver("a", new FixedDistribution(0), YearlyVariation.Normal(1)),
-             TestScenarios.Driver("b", new FixedDistribution(0), YearlyVariation.Normal(1)),
-             TestScenarios.Driver("c", new FixedDistribution(0), YearlyVariation.Normal(1))],
+            [TestScenarios.Driver("a", new FixedDistribution(0), YearlyVariation.Normal(0.05)),
+             TestScenarios.Driver("b", new FixedDistribution(0), YearlyVariation.Normal(0.05)),
+             TestScenarios.Driver("c", new FixedDistribution(0), YearlyVariation.Normal(0.05))],
             [TestScenarios.Indicator("x", 1, new CompoundGrowthModel("a"), 2)],
             // a~b and b~c strongly, but a and c opposed: impossible together.
             [new Correlation("a", "b", 0.9), new Correlation("b", "c", 0.9), new Correlation("a", "c", -0.9)]);

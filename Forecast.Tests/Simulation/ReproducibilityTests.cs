@@ -51,7 +51,7 @@ public class ReproducibilityTests
         var scenario = TestScenarios.Of(
             [TestScenarios.Driver("zero", new FixedDistribution(0), YearlyVariation.None),
              TestScenarios.Driver("b", new BetaDistribution(1.5, 1), YearlyVariation.None),
-             TestScenarios.Driver("d", new LogNormalDistribution(Math.Log(50), 1.5), YearlyVariation.Poisson)],
+             TestScenarios.Driver("d", new LogNormalDistribution(Math.Log(50), 1.15), YearlyVariation.Poisson)],
             [TestScenarios.Indicator("den", 1, new FlowModel("b", Count: false), 0.5, 2024, 2025, headline: false),
              TestScenarios.Indicator("x", 1, new RatioModel(new Quantity(GrowthDriver: "zero"), new Quantity(Indicator: "den")), 2, 2024, 2025),
              TestScenarios.Indicator("n", 0, new FlowModel("d"), 50, 2024, 2025)], paths: 300_000);

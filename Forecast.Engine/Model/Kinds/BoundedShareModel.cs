@@ -42,19 +42,28 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
     {
         private readonly double _lower = bounds.Lower, _width = bounds.Upper - bounds.Lower;
 
-        private double Logit(double x)
+        public override int OwnRows => 1;
+
+        public override void Start(in StepContext c)
         {
-            double s = (x - _lower) / _width;
-            return Math.Log(s / (1 - s));
+            base.Start(c);
+            double s = (c.BaseValue - _lower) / _width;
+            c.Own(0).Fill(Math.Log(s / (1 - s)));
         }
 
-        public override void Start(BlockWorkspace ws, int k, int count, CompiledIndicator indicator)
+        public override void Advance(in StepContext c) => Share(c);
+
+        public override void Observe(in StepContext c, double value)
         {
-            base.Start(ws, k, count, indicator);
-            BlockWorkspace.OwnRow(ws, k, 0, count).Fill(Logit(indicator.BaseValue));
+            base.Observe(c, value);
+            double s = (value - _lower) / _width;
+            c.Own(0).Fill(Math.Log(s / (1 - s)));
         }
 
-        public override void Advance(in StepContext c)
+        // E[x | the path's level] is not x at the mean logit (the logistic curve bends), but the logit's path is.
+        public override void AdvanceExpected(in StepContext c) => Share(c);
+
+        private void Share(in StepContext c)
         {
             var y = c.Own(0);
             var v = c.Driver(step);
@@ -64,14 +73,6 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
                 y[i] += v[i];
                 x[i] = _lower + _width / (1 + Math.Exp(-y[i]));
             }
-        }
-
-        public override void StartExpected(double baseValue, Span<double> own) => own[0] = Logit(baseValue);
-
-        public override double Expected(double x, Span<double> own, ExpectedYear year)
-        {
-            own[0] += year.Driver(step);
-            return _lower + _width / (1 + Math.Exp(-own[0]));
         }
     }
 }

@@ -30,17 +30,17 @@ public sealed record CompoundGrowthModel(string Growth) : IndicatorModel
 
     private sealed class Step(int growth) : IndicatorStep
     {
-        public override void Advance(in StepContext c)
+        public override void Advance(in StepContext c) => Compound(c.State, c.Driver(growth));
+
+        public override void AdvanceExpected(in StepContext c) => Compound(c.State, c.Driver(growth));
+
+        /// <summary>x ← x·(1 + v), eight paths at a time.</summary>
+        private static void Compound(Span<double> x, Span<double> v)
         {
-            // x ← x·(1 + v), eight paths at a time, computed exactly as the expected path does.
-            var x = c.State;
-            var v = c.Driver(growth);
             int i = 0;
             for (; i + 8 <= x.Length; i += 8)
                 (Vector512.Create(x.Slice(i, 8)) * (Vector512<double>.One + Vector512.Create(v.Slice(i, 8)))).CopyTo(x.Slice(i, 8));
             for (; i < x.Length; i++) x[i] *= 1 + v[i];
         }
-
-        public override double Expected(double x, Span<double> own, ExpectedYear year) => x * (1 + year.Driver(growth));
     }
 }

@@ -5,7 +5,7 @@ namespace Forecast.Engine.Model;
 /// <summary>
 /// A cumulative count for "new X over five years" targets: C_{t+1} = C_t + max(0, round(v_t)), v the driver's yearly
 /// value; C starts at the base value (usually 0 in the base year). Expected path: C + max(0, E[v]), no rounding, except
-/// that a certain v (fixed level, no yearly variation) is rounded as the paths round it (<see cref="ExpectedYear.Count"/>).
+/// that a certain v (fixed level, no yearly variation) is rounded as the paths round it (<see cref="StepContext.IsCertain"/>).
 /// </summary>
 /// <param name="Driver">Id of the count driver being accumulated.</param>
 public sealed record CumulativeModel(string Driver) : IndicatorModel
@@ -44,6 +44,12 @@ public sealed record CumulativeModel(string Driver) : IndicatorModel
             for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, Math.Round(v[i]));
         }
 
-        public override double Expected(double x, Span<double> own, ExpectedYear year) => x + Math.Max(0, year.Count(driver));
+        public override void AdvanceExpected(in StepContext c)
+        {
+            var x = c.State;
+            var v = c.Driver(driver);
+            bool round = c.IsCertain(driver);
+            for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, round ? Math.Round(v[i]) : v[i]);
+        }
     }
 }

@@ -63,21 +63,37 @@ public sealed record RatioModel(Quantity Numerator, Quantity Denominator) : Indi
     /// <summary>Own rows: 0 the numerator N_t/N_0, 1 the denominator D_t/D_0.</summary>
     private sealed class Step(int numeratorDriver, int numeratorIndicator, int denominatorDriver, int denominatorIndicator) : IndicatorStep
     {
-        public override void Start(BlockWorkspace ws, int k, int count, CompiledIndicator indicator)
+        public override int OwnRows => 2;
+
+        public override void Start(in StepContext c)
         {
-            base.Start(ws, k, count, indicator);
-            BlockWorkspace.OwnRow(ws, k, 0, count).Fill(1);
-            BlockWorkspace.OwnRow(ws, k, 1, count).Fill(1);
+            base.Start(c);
+            c.Own(0).Fill(1);
+            c.Own(1).Fill(1);
         }
 
-        public override void Advance(in StepContext c)
+        public override void Advance(in StepContext c) => Ratio(c);
+
+        public override void Observe(in StepContext c, double value)
+        {
+            // x = b·N/D: the numerator takes the value (N = x·D/b), so a growing numerator goes on from the observed ratio.
+            base.Observe(c, value);
+            var n = c.Own(0);
+            var d = c.Own(1);
+            double b = c.BaseValue;
+            for (int i = 0; i < n.Length; i++) n[i] = value * d[i] / b;
+        }
+
+        public override void AdvanceExpected(in StepContext c) => Ratio(c);
+
+        private void Ratio(in StepContext c)
         {
             var n = c.Own(0);
             var d = c.Own(1);
             Side(c, numeratorDriver, numeratorIndicator, n);
             Side(c, denominatorDriver, denominatorIndicator, d);
             var x = c.State;
-            double b = c.Plan.Indicators[c.K].BaseValue;
+            double b = c.BaseValue;
             for (int i = 0; i < x.Length; i++) x[i] = b * n[i] / d[i];
         }
 
@@ -95,15 +111,6 @@ public sealed record RatioModel(Quantity Numerator, Quantity Denominator) : Indi
                 double otherBase = c.Plan.Indicators[indicator].BaseValue;
                 for (int i = 0; i < q.Length; i++) q[i] = other[i] / otherBase;
             }
-        }
-
-        public override void StartExpected(double baseValue, Span<double> own) => own.Fill(1);
-
-        public override double Expected(double x, Span<double> own, ExpectedYear year)
-        {
-            own[0] = numeratorDriver >= 0 ? own[0] * (1 + year.Driver(numeratorDriver)) : year.Indicator(numeratorIndicator) / year.BaseOf(numeratorIndicator);
-            own[1] = denominatorDriver >= 0 ? own[1] * (1 + year.Driver(denominatorDriver)) : year.Indicator(denominatorIndicator) / year.BaseOf(denominatorIndicator);
-            return year.BaseOfSelf * own[0] / own[1];
         }
     }
 }

@@ -1,0 +1,142 @@
+using Forecast.Engine.Model;
+using Forecast.Engine.Results;
+
+namespace Forecast.Engine.Simulation;
+
+/// <summary>
+/// The variance of each indicator in each year split by the law of total variance over what a path draws: its model
+/// structure M (for a mixture), its parameters θ (driver levels and trends), and its year-to-year noise:
+/// <code>
+///   Var X = Var(E[X|M]) + E[Var(E[X|M,θ] | M)] + E[Var(X | M, θ)]
+///         = model choice  + parameters          + year-to-year
+/// </code>
+/// E[X|M,θ] is each path's expected-value pass (<see cref="IndicatorStep.AdvanceExpected"/> on its own levels): exact for
+/// the steps linear in the yearly values (compound, ratio of compounding sides, linear, stock-flow, cumulative, flow),
+/// the logit's path for a share. The year-to-year part is the rest, Var X minus the other two, so the parts always sum
+/// to the total. Sums are kept about a fixed shift per cell (the indicator's base value) for accuracy, and merged in
+/// shard order like every other sum.
+/// </summary>
+internal sealed class VarianceParts
+{
+    private readonly SimulationPlan _plan;
+    private readonly int[] _structures;       // per indicator: structures (1 unless a mixture)
+    private readonly int[] _first;            // per cell: first slot of its per-structure sums
+    private readonly double[] _sum;           // per cell: Σ(x − c)
+    private readonly double[] _sumSquares;    // per cell: Σ(x − c)²
+    private readonly long[] _n;               // per cell and structure
+    private readonly double[] _mean;          // per cell and structure: Σ(m − c)
+    private readonly double[] _meanSquares;   // per cell and structure: Σ(m − c)²
+
+    public VarianceParts(SimulationPlan plan)
+    {
+        _plan = plan;
+        int indicators = plan.Indicators.Length, steps = plan.Steps;
+        _structures = plan.Indicators.Select(i => i.Source.Model is MixtureModel m ? m.Components.Count : 1).ToArray();
+        _first = new int[indicators * steps];
+        int slots = 0;
+        for (int k = 0; k < indicators; k++)
+            for (int s = 0; s < steps; s++)
+            {
+                _first[k * steps + s] = slots;
+                slots += _structures[k];
+            }
+        _sum = new double[indicators * steps];
+        _sumSquares = new double[indicators * steps];
+        _n = new long[slots];
+        _mean = new double[slots];
+        _meanSquares = new double[slots];
+    }
+
+    /// <summary>Adds one block's values of indicator k in a step (cell = k·Steps + step − 1).</summary>
+    public void Record(int k, int cell, BlockWorkspace ws, int count)
+    {
+        var x = BlockWorkspace.Row(ws.State, k, count);
+        var m = BlockWorkspace.Row(ws.ExpectedState, k, count);
+        double shift = _plan.Indicators[k].BaseValue, sum = 0, squares = 0;
+        for (int i = 0; i < count; i++)
+        {
+            double d = x[i] - shift;
+            sum += d;
+            squares += d * d;
+        }
+        _sum[cell] += sum;
+        _sumSquares[cell] += squares;
+        int first = _first[cell];
+        if (_structures[k] == 1)
+        {
+            double mean = 0, meanSquares = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double d = m[i] - shift;
+                mean += d;
+                meanSquares += d * d;
+            }
+            _n[first] += count;
+            _mean[first] += mean;
+            _meanSquares[first] += meanSquares;
+            return;
+        }
+        // A mixture's own row 0 holds each path's structure.
+        var structure = BlockWorkspace.Row(ws.Own, _plan.OwnRowStart[k], count);
+        for (int j = 0; j < _structures[k]; j++)
+        {
+            long n = 0;
+            double mean = 0, meanSquares = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (structure[i] != j) continue;
+                double d = m[i] - shift;
+                n++;
+                mean += d;
+                meanSquares += d * d;
+            }
+            _n[first + j] += n;
+            _mean[first + j] += mean;
+            _meanSquares[first + j] += meanSquares;
+        }
+    }
+
+    /// <summary>The split of cell's variance (population variance over the paths).</summary>
+    public VarianceDecomposition Of(int k, int cell)
+    {
+        long total = 0;
+        int first = _first[cell];
+        for (int j = 0; j < _structures[k]; j++) total += _n[first + j];
+        if (total == 0) return new VarianceDecomposition(double.NaN, double.NaN, double.NaN, double.NaN);
+        double mu = _sum[cell] / total;
+        double variance = Math.Max(0, _sumSquares[cell] / total - mu * mu);
+        double overall = 0;
+        for (int j = 0; j < _structures[k]; j++) overall += _mean[first + j] / total;
+        double model = 0, parameters = 0;
+        for (int j = 0; j < _structures[k]; j++)
+        {
+            long n = _n[first + j];
+            if (n == 0) continue;
+            double w = (double)n / total, muJ = _mean[first + j] / n;
+            model += w * (muJ - overall) * (muJ - overall);
+            parameters += w * Math.Max(0, _meanSquares[first + j] / n - muJ * muJ);
+        }
+        return new VarianceDecomposition(variance, model, parameters, variance - model - parameters);
+    }
+
+    /// <summary>Adds <paramref name="part"/> into this one and empties it.</summary>
+    public void Move(VarianceParts part)
+    {
+        for (int c = 0; c < _sum.Length; c++)
+        {
+            _sum[c] += part._sum[c];
+            _sumSquares[c] += part._sumSquares[c];
+        }
+        for (int j = 0; j < _n.Length; j++)
+        {
+            _n[j] += part._n[j];
+            _mean[j] += part._mean[j];
+            _meanSquares[j] += part._meanSquares[j];
+        }
+        Array.Clear(part._sum);
+        Array.Clear(part._sumSquares);
+        Array.Clear(part._n);
+        Array.Clear(part._mean);
+        Array.Clear(part._meanSquares);
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Derives the shipped baseline scenarios/liaocheng-2025.yaml from the template and the history published up to 2020:
+# nothing in it is set by hand (a test, BaselineDerivationTests, checks that this command reproduces the shipped file).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(mktemp -d)
+dotnet run -c Release --project Forecast.Runner -- calibrate \
+  scenarios/history/liaocheng-plan-history.csv scenarios/history/public-history-to-2020.csv scenarios/history/panel-to-2020.csv \
+  --scenario scenarios/templates/liaocheng-2025-assumptions.yaml --name liaocheng-2025 \
+  --title "聊城市“十四五”科技创新规划目标达成预测（证据基准，2021年初）|Liaocheng 14th Five-Year S&T Innovation Plan: evidence-first baseline as of early 2021" \
+  --out "$out" --no-plots --force
+cp "$out/liaocheng-2025.yaml" scenarios/liaocheng-2025.yaml
+echo "wrote scenarios/liaocheng-2025.yaml (calibration.json and the backtest in $out)"
