@@ -42,4 +42,10 @@ public sealed record IntervalMethod(IntervalUnit Unit, long Units)
         IntervalUnit.SobolReplicate => "sobol replicates",
         _ => "wilson",
     };
+
+    /// <summary>The unit whose method is named <paramref name="name"/> in outputs (the inverse of <see cref="Name"/>).</summary>
+    /// <exception cref="FormatException">No method has that name.</exception>
+    public static IntervalUnit UnitNamed(string? name) =>
+        Enum.GetValues<IntervalUnit>().Where(u => new IntervalMethod(u, 0).Name == name).Select(u => (IntervalUnit?)u).FirstOrDefault()
+        ?? throw new FormatException($"unknown interval method '{name}'");
 }

@@ -50,22 +50,13 @@ internal static class SummaryJsonReader
                 [.. root.GetProperty("headlineTargetsMetDistribution").EnumerateArray().Select(e => e.GetDouble())],
                 Number(root, "allTargetsProbability"), findings,
                 root.TryGetProperty("allTargetsProbabilityCi95", out var all) ? Pair(all) : new Interval(double.NaN, double.NaN),
-                root.TryGetProperty("intervalMethod", out var method) ? new IntervalMethod(UnitNamed(method.GetString()), root.GetProperty("intervalUnits").GetInt64()) : null);
+                root.TryGetProperty("intervalMethod", out var method) ? new IntervalMethod(IntervalMethod.UnitNamed(method.GetString()), root.GetProperty("intervalUnits").GetInt64()) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw Problem(file, "not a summary.json written by forecast run: " + e.Message);
         }
     }
-
-    private static IntervalUnit UnitNamed(string? name) => name switch
-    {
-        "antithetic pairs" => IntervalUnit.AntitheticPair,
-        "latin hypercube blocks" => IntervalUnit.Block,
-        "sobol replicates" => IntervalUnit.SobolReplicate,
-        "wilson" => IntervalUnit.Path,
-        _ => throw new FormatException($"unknown interval method '{name}'"),
-    };
 
     private static double Number(JsonElement element, string name) =>
         element.GetProperty(name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : double.NaN;
