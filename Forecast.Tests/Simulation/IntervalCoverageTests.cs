@@ -18,16 +18,22 @@ namespace Forecast.Tests.Simulation;
 /// covered about 83% (166 of 200), far outside, as does any interval whose variance is underestimated by a factor of 2.
 /// </para>
 /// <para>
-/// Each run has 64 blocks of 1,024 paths (16 Sobol replicates of four blocks). A target that hangs on a single draw is
-/// stratified so well by Latin hypercube and Sobol sampling that each unit meets it in k or k + 1 paths; the interval's
-/// two pseudo-units (<see cref="ClusteredInterval.PseudoSpread"/>) then make it cover a little more than 95% (measured:
-/// 98% for "lo" and the band at 64 blocks), while the joint target, of two draws, covers 95%. FORECAST_COVERAGE_RUNS and
-/// FORECAST_COVERAGE_BLOCKS set a longer run (issue 14's report: 2,000 runs).
+/// Each run has 64 blocks of 1,024 paths (16 Sobol replicates of four blocks). A target that hangs on a single draw ("lo",
+/// and the band, which is one draw between two thresholds) is stratified so well by Latin hypercube and Sobol sampling that
+/// each unit meets it in k or k + 1 paths (two or three values: a count of rare events), and the interval's two pseudo-units
+/// (<see cref="ClusteredInterval.PseudoSpread"/>) make it conservative there by design: in the model where each of C units
+/// adds a Bernoulli(q) to a constant, Student's t with the pseudo-units covers 99.0% at C = 16 and 96.7% at C = 64 on
+/// average over q (never below 94.5%), and without them 84% and 91% (down to 4% and 15% for some q). Measured over 2,000
+/// runs of 64 blocks: 97.8% (Latin hypercube) and 98.3% (Sobol) for those two targets. So for these two methods and
+/// these two targets the check is one-sided: no fewer runs covered than 0.95R − 3.5 sd (an interval that claims more
+/// certainty than it has fails it); every other method and target, the joint target of two draws included, is checked
+/// both ways. FORECAST_COVERAGE_RUNS and FORECAST_COVERAGE_BLOCKS set a longer run (docs/testing.md gives the figures).
 /// </para>
 /// </remarks>
 public class IntervalCoverageTests
 {
-    private static readonly int Runs = int.TryParse(Environment.GetEnvironmentVariable("FORECAST_COVERAGE_RUNS"), out int r) ? r : 200;
+    /// <summary>Repeated runs per coverage check: 200, or FORECAST_COVERAGE_RUNS.</summary>
+    internal static readonly int Runs = int.TryParse(Environment.GetEnvironmentVariable("FORECAST_COVERAGE_RUNS"), out int r) ? r : 200;
     private static readonly int Blocks = int.TryParse(Environment.GetEnvironmentVariable("FORECAST_COVERAGE_BLOCKS"), out int b) ? b : 64;
 
     /// <summary>
@@ -64,13 +70,27 @@ public class IntervalCoverageTests
             if (result.AllTargetsCi95.Contains(joint)) coveredJoint++;
             widthBand += result.AllHeadlineCi95.HalfWidth / Runs;
         }
-        double expected = 0.95 * Runs, slack = 3.5 * Math.Sqrt(0.95 * 0.05 * Runs);
+        var (low, high) = Accepted(Runs);
         string report = FormattableString.Invariant(
-            $"{method}, {Runs} runs of {paths} paths: monotone {coveredMonotone}, band {coveredBand} (mean half-width {widthBand:E2}), joint {coveredJoint}; accepted {expected - slack:F0} to {expected + slack:F0}");
-        File.AppendAllText(Path.Combine(Path.GetTempPath(), "forecast-coverage.txt"), report + Environment.NewLine);
-        foreach (int covered in new[] { coveredMonotone, coveredBand, coveredJoint })
-            Assert.True(Math.Abs(covered - expected) <= slack, report);
+            $"{method}, {Runs} runs of {paths} paths: monotone {coveredMonotone}, band {coveredBand} (mean half-width {widthBand:E2}), joint {coveredJoint}; accepted {low:F0} to {high:F0}");
+        Record(report);
+        // Targets of a single draw under the stratifying methods: conservative by design (see the remarks), checked one way.
+        bool stratified = method is SamplingMethod.LatinHypercube or SamplingMethod.Sobol;
+        foreach (int covered in new[] { coveredMonotone, coveredBand })
+            Assert.True(covered >= low && (stratified || covered <= high), report);
+        Assert.True(coveredJoint >= low && coveredJoint <= high, report);
     }
+
+    /// <summary>The runs a correct 95% interval covers in, of <paramref name="runs"/>: 0.95R ± 3.5 binomial standard deviations.</summary>
+    internal static (double Low, double High) Accepted(int runs)
+    {
+        double expected = 0.95 * runs, slack = 3.5 * Math.Sqrt(0.95 * 0.05 * runs);
+        return (expected - slack, expected + slack);
+    }
+
+    /// <summary>Appends a coverage count to forecast-coverage.txt in the temporary folder (the long run's record).</summary>
+    internal static void Record(string report) =>
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "forecast-coverage.txt"), report + Environment.NewLine);
 
     [Fact]
     public void AntitheticBand_HalfWidthIsThePairsOwn_NotTheIndependentPathsOne()

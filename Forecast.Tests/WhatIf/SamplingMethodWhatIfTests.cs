@@ -14,16 +14,20 @@ namespace Forecast.Tests.WhatIf;
 public class SamplingMethodWhatIfTests
 {
     /// <summary>
-    /// The band of issue 14 widened from |z| ≤ 0.5 to |z| ≤ 0.6: the scenario gains the paths with 0.5 &lt; |z| ≤ 0.6, and both
-    /// members of an antithetic pair gain or neither does, so the difference's variance per path is twice the independent
-    /// paths' one. Its reported interval covers the closed form Φ(0.6) − Φ(0.5) twice over about 95% of 200 runs of 16,384
-    /// paths (accepted 179 to 201 of 200: ±3.5 binomial standard deviations); the per-path interval, which assumed
-    /// independent paths, covered about 83%.
+    /// The band of issue 14 widened from |z| ≤ 0.5 to |z| ≤ 0.6: the scenario gains the paths with 0.5 &lt; |z| ≤ 0.6. Under
+    /// antithetic sampling both members of a pair gain or neither does, so the difference's variance per path is twice the
+    /// independent paths' one. Each method's reported interval covers the closed form 2(Φ(0.6) − Φ(0.5)) in about 95% of
+    /// 200 runs (or FORECAST_COVERAGE_RUNS) of 16,384 paths (accepted ±3.5 binomial standard deviations); the per-path
+    /// interval, which assumed independent paths, covered about 83% under antithetic sampling. Under Latin hypercube and
+    /// Sobol sampling the gain hangs on a single draw, stratified so well that each of the 16 blocks or replicates gains
+    /// in k or k + 1 paths, and the interval is conservative by design there (as in <see cref="IntervalCoverageTests"/>):
+    /// checked one way, never covering less than 95%.
     /// </summary>
-    [Fact]
-    public void CompareUnderAntitheticSampling_DifferenceIntervals_CoverTheClosedForm()
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void CompareUnderEachSamplingMethod_DifferenceIntervals_CoverTheClosedForm(SamplingMethod method)
     {
-        const int runs = 200;
+        int runs = IntervalCoverageTests.Runs;
         const long paths = 16 * 1024;
         var reference = IntervalCoverageTests.Band(paths);
         var wider = Widened(reference, 0.6) with { Name = "wider" };
@@ -31,14 +35,17 @@ public class SamplingMethodWhatIfTests
         int covered = 0, coveredPerPath = 0;
         for (int run = 0; run < runs; run++)
         {
-            var result = ScenarioComparison.Run([reference, wider], new SimulationOptions(Paths: paths, Seed: (ulong)(500 + run), Sampling: SamplingMethod.Antithetic, Threads: 1));
+            var result = ScenarioComparison.Run([reference, wider], new SimulationOptions(Paths: paths, Seed: (ulong)(500 + run), Sampling: method, Threads: 1));
             var d = result.AllHeadlineTargets.Differences[0];
             if (d.ProbabilityDifferenceCi95.Contains(truth)) covered++;
             if (PairedProportionDifference.Interval(d.Gained, d.Lost, d.Paths).Contains(truth)) coveredPerPath++;
         }
-        double slack = 3.5 * Math.Sqrt(0.95 * 0.05 * runs);
-        Assert.True(Math.Abs(covered - 0.95 * runs) <= slack, $"covered {covered} of {runs} (per path: {coveredPerPath})");
-        Assert.True(coveredPerPath < 0.95 * runs - slack, $"the per-path interval covered {coveredPerPath} of {runs}");
+        var (low, high) = IntervalCoverageTests.Accepted(runs);
+        string report = FormattableString.Invariant(
+            $"compare difference, {method}, {runs} runs of {paths} paths: covered {covered} (per-path interval {coveredPerPath}); accepted {low:F0} to {high:F0}");
+        IntervalCoverageTests.Record(report);
+        Assert.True(covered >= low && (method != SamplingMethod.Antithetic || covered <= high), report);
+        if (method == SamplingMethod.Antithetic) Assert.True(coveredPerPath < low, report);
     }
 
     public static TheoryData<SamplingMethod> Methods() => [SamplingMethod.Antithetic, SamplingMethod.LatinHypercube, SamplingMethod.Sobol];
