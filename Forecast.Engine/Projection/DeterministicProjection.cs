@@ -6,9 +6,11 @@ namespace Forecast.Engine.Projection;
 /// <summary>
 /// The expected-value path of every indicator: each driver at the mean of its level distribution (trend parameters at
 /// their means too), every yearly value at that level, exits and conversions at their expected numbers (N·q), no
-/// rounding, and a mixture's structures averaged by their weights. It is each model kind's expected step
-/// (<see cref="IndicatorStep.AdvanceExpected"/>, beside its block step in Model/Kinds) run on one path at the mean
-/// levels. With no uncertainty in any driver the Monte Carlo paths equal this projection.
+/// rounding, except for a count whose yearly value is certain (a fixed level, no trend parameter drawn, no yearly
+/// variation): it is rounded half to even as every path rounds it, so a fixed 12.4 new entries a year add 60 over five
+/// years here as there (<see cref="StepContext.IsCertain"/>). A mixture's structures are averaged by their weights. It is
+/// each model kind's expected step (<see cref="IndicatorStep.AdvanceExpected"/>, beside its block step in Model/Kinds)
+/// run on one path at the mean levels. With no uncertainty in any driver the Monte Carlo paths equal this projection.
 /// </summary>
 public static class DeterministicProjection
 {

@@ -2,7 +2,8 @@ namespace Forecast.Engine.Randomness;
 
 /// <summary>
 /// Primitive polynomials over GF(2), in order of degree and then of value, as Sobol's construction needs
-/// one per dimension. A polynomial p of degree s with p(0) = 1 is primitive exactly when x has order
+/// one per dimension (the sequence takes Joe and Kuo's, <see cref="JoeKuoDirections"/>; this independent search
+/// checks that table). A polynomial p of degree s with p(0) = 1 is primitive exactly when x has order
 /// 2^s − 1 modulo p: x^(2^s−1) = 1 and x^((2^s−1)/q) ≠ 1 for every prime q dividing 2^s − 1.
 /// Bit i of a polynomial's value is the coefficient of x^i.
 /// </summary>

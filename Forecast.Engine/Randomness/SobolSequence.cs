@@ -4,27 +4,20 @@ namespace Forecast.Engine.Randomness;
 
 /// <summary>
 /// A scrambled Sobol sequence (quasi-Monte Carlo) with 52-bit points. Dimension 0 is van der Corput's;
-/// dimension i ≥ 1 uses the i-th primitive polynomial over GF(2) (<see cref="PrimitivePolynomials"/>)
-/// with Joe and Kuo's initial direction numbers (new-joe-kuo-6.21201, tuned for two-dimensional
-/// projections) for dimensions 1 to 9, and beyond them odd m_k below 2^k drawn once from a fixed
-/// SplitMix64 seed (valid, but not tuned); Bratley and Fox's recurrence gives the rest. Each dimension is scrambled by Matoušek's random linear matrix scramble
-/// and a random digital shift drawn from the run's seed, so every seed gives an independent randomised
-/// QMC replicate whose points are still a (t, s)-sequence. Point n is taken in Gray-code order (Antonov
-/// and Saleev), so consecutive points cost one XOR per dimension.
+/// dimension i ≥ 1 is dimension i + 1 of Joe and Kuo's set new-joe-kuo-6.21201 (<see cref="JoeKuoDirections"/>:
+/// its primitive polynomial and initial direction numbers, chosen for good two-dimensional projections), up to
+/// 21,201 dimensions; Bratley and Fox's recurrence gives the rest of the direction numbers. Each dimension is
+/// scrambled by Matoušek's random linear matrix scramble and a random digital shift drawn from the seed, so every
+/// seed gives an independent randomised QMC replicate whose points are still a (t, s)-sequence. Point n is taken
+/// in Gray-code order (Antonov and Saleev), so consecutive points cost one XOR per dimension.
 /// </summary>
 public sealed class SobolSequence
 {
     /// <summary>Bits per coordinate; point indices must stay below 2^52.</summary>
     public const int Bits = 52;
-    private const ulong DirectionSeed = 0x5EED_50B0_1D1C_0DE5UL;
     private const double Unit = 1.0 / (1UL << Bits);
     private readonly ulong[] _directions;
 
-    /// <summary>Joe and Kuo's m₁..m_s for dimensions 1..9 (their d = 2..10).</summary>
-    private static readonly ulong[][] JoeKuo =
-    [
-        [1], [1, 3], [1, 3, 1], [1, 1, 1], [1, 1, 3, 3], [1, 3, 5, 13], [1, 1, 5, 5, 17], [1, 1, 5, 5, 5], [1, 1, 7, 11, 19],
-    ];
     private readonly ulong[] _shifts;
 
     private SobolSequence(int dimensions, ulong[] directions, ulong[] shifts)
@@ -37,14 +30,16 @@ public sealed class SobolSequence
     /// <summary>Number of dimensions.</summary>
     public int Dimensions { get; }
 
-    /// <summary>A sequence of <paramref name="dimensions"/> dimensions, scrambled by <paramref name="seed"/> (null: unscrambled).</summary>
+    /// <summary>Most dimensions a sequence has: Joe and Kuo's set.</summary>
+    public const int MaxDimensions = JoeKuoDirections.Dimensions;
+
+    /// <summary>A sequence of <paramref name="dimensions"/> dimensions (at most <see cref="MaxDimensions"/>), scrambled by <paramref name="seed"/> (null: unscrambled).</summary>
     public static SobolSequence Create(int dimensions, ulong? seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
-        var polynomials = PrimitivePolynomials.First(dimensions - 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensions, MaxDimensions);
         var directions = new ulong[dimensions * Bits];
         var shifts = new ulong[dimensions];
-        ulong initial = DirectionSeed;
         ulong scramble = seed ?? 0;
         var m = new ulong[Bits + 1];
         for (int d = 0; d < dimensions; d++)
@@ -55,10 +50,11 @@ public sealed class SobolSequence
             }
             else
             {
-                ulong p = polynomials[d - 1];
-                int s = 63 - BitOperations.LeadingZeroCount(p);
-                for (int k = 1; k <= s; k++)
-                    m[k] = d <= JoeKuo.Length ? JoeKuo[d - 1][k - 1] : (SplitMix64.Next(ref initial) & ((1UL << k) - 1)) | 1;
+                // Dimension d is the set's d + 1 (its first, van der Corput's, is dimension 0 here).
+                ulong p = JoeKuoDirections.Polynomial(d + 1);
+                int s = JoeKuoDirections.Degree(d + 1);
+                var initial = JoeKuoDirections.Initial(d + 1);
+                for (int k = 1; k <= s; k++) m[k] = initial[k - 1];
                 for (int j = s + 1; j <= Bits; j++)
                 {
                     // m_j = 2a₁m_{j−1} ⊕ 4a₂m_{j−2} ⊕ … ⊕ 2^{s−1}a_{s−1}m_{j−s+1} ⊕ 2^s m_{j−s} ⊕ m_{j−s}

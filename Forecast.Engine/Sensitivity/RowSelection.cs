@@ -42,3 +42,17 @@ internal struct ResampledRows : IRowSelection
     /// <inheritdoc />
     public int NextRow() => (int)Math.BigMul(_generator.NextUInt64(), _rowCount, out _);
 }
+
+/// <summary>Visits the rows of one replicate of a quasi-random design: r, r + R, r + 2R, …</summary>
+internal struct ReplicateRows(int replicate, int replicates) : IRowSelection
+{
+    private int _next = replicate;
+
+    /// <inheritdoc />
+    public int NextRow()
+    {
+        int row = _next;
+        _next += replicates;
+        return row;
+    }
+}

@@ -46,10 +46,22 @@ internal sealed class SaltelliOutputs
     /// so a row depends only on the seed and its index.
     /// </summary>
     /// <exception cref="InvalidOperationException">The model left an output unwritten or non-finite.</exception>
-    public static SaltelliOutputs Evaluate(BlockModel model, int inputCount, int baseSamples, ulong seed)
+    public static SaltelliOutputs Evaluate(BlockModel model, int inputCount, int baseSamples, ulong seed) =>
+        Evaluate(model, inputCount, baseSamples, seed, replicates: 0);
+
+    /// <summary>
+    /// Draws the design and evaluates <paramref name="model"/> on it. With <paramref name="replicates"/> = 0 row j of A and
+    /// B comes from the stream <c>StreamKey.Derive(seed, j, "sensitivity.sobol.design")</c> (k uniforms for A, then k for B).
+    /// With R &gt; 0 replicates the rows are scrambled Sobol points, as SALib and SciPy draw them: row j belongs to
+    /// replicate j mod R and is point ⌊j/R⌋ of that replicate's 2k-dimensional sequence (Joe and Kuo's directions,
+    /// Matoušek's scramble and a digital shift keyed by (seed, r)), its first k coordinates A's row and the last k B's.
+    /// Either way a row depends only on the seed and its index, so a larger N keeps the first rows.
+    /// </summary>
+    public static SaltelliOutputs Evaluate(BlockModel model, int inputCount, int baseSamples, ulong seed, int replicates)
     {
         int k = inputCount;
         var outputs = new SaltelliOutputs(k, baseSamples);
+        var quasi = replicates > 0 ? QuasiRandomRows(k, baseSamples, seed, replicates) : null;
         int blockRows = Math.Min(baseSamples, Math.Clamp(BlockDoubles / k, 1, MaxBlockRows));
         var aRows = new double[blockRows * k];
         var bRows = new double[blockRows * k];
@@ -64,6 +76,12 @@ internal sealed class SaltelliOutputs
             Span<double> b = bRows.AsSpan(0, cells);
             for (int r = 0; r < rows; r++)
             {
+                if (quasi is not null)
+                {
+                    quasi.AsSpan((first + r) * 2 * k, k).CopyTo(a.Slice(r * k, k));
+                    quasi.AsSpan((first + r) * 2 * k + k, k).CopyTo(b.Slice(r * k, k));
+                    continue;
+                }
                 Xoshiro256StarStar generator = StreamKey.Derive(seed, first + r, DesignKey);
                 generator.FillOpenUniform(a.Slice(r * k, k));
                 generator.FillOpenUniform(b.Slice(r * k, k));
@@ -91,6 +109,26 @@ internal sealed class SaltelliOutputs
         outputs.Centre();
         return outputs;
     }
+
+    /// <summary>Rows of A|B (2k coordinates each, row-major) from <paramref name="replicates"/> scrambled Sobol sequences, interleaved.</summary>
+    private static double[] QuasiRandomRows(int k, int rows, ulong seed, int replicates)
+    {
+        var design = new double[rows * 2 * k];
+        var column = new double[(rows + replicates - 1) / replicates];
+        for (int r = 0; r < replicates && r < rows; r++)
+        {
+            int points = (rows - r + replicates - 1) / replicates;
+            var sequence = SobolSequence.Create(2 * k, StreamKey.Derive(seed, r, QuasiRandomKey).NextUInt64());
+            for (int d = 0; d < 2 * k; d++)
+            {
+                sequence.Fill(d, 0, column.AsSpan(0, points));
+                for (int p = 0; p < points; p++) design[(p * replicates + r) * 2 * k + d] = column[p];
+            }
+        }
+        return design;
+    }
+
+    private static readonly ulong QuasiRandomKey = StreamKey.Of("sensitivity.sobol.quasi-random");
 
     private static void Run(BlockModel model, ReadOnlySpan<double> inputs, int rows, int k, Span<double> destination, int firstRow)
     {

@@ -88,21 +88,13 @@ public static class SobolAnalysis
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2);
         ArgumentOutOfRangeException.ThrowIfNegative(bootstrapReplicates);
-        if (!(confidenceLevel > 0.0 && confidenceLevel < 1.0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "The confidence level must lie strictly between 0 and 1.");
-        }
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)baseSamples * (inputCount + 2), Array.MaxLength, nameof(baseSamples));
+        CheckDesign(inputCount, baseSamples, confidenceLevel);
         ArgumentOutOfRangeException.ThrowIfGreaterThan((long)bootstrapReplicates * inputCount, Array.MaxLength, nameof(bootstrapReplicates));
 
         int k = inputCount;
         SaltelliOutputs outputs = SaltelliOutputs.Evaluate(model, k, baseSamples, seed);
 
-        var scratch = new double[3 * k];
-        var firstOrder = new double[k];
-        var total = new double[k];
-        var everyRow = new EveryRow();
-        double variance = SobolEstimator.Estimate(outputs, ref everyRow, scratch, firstOrder, total);
+        var (scratch, firstOrder, total, variance) = PointEstimate(outputs);
 
         var lowerFirst = new double[k];
         var upperFirst = new double[k];
@@ -129,6 +121,102 @@ public static class SobolAnalysis
                 new IndexEstimate(total[i], lowerTotal[i], upperTotal[i])));
         }
         return new SobolResult(inputs.MoveToImmutable(), variance, baseSamples, bootstrapReplicates, confidenceLevel);
+    }
+
+    /// <summary>Default number of independently scrambled replicates of a quasi-random design.</summary>
+    public const int DefaultDesignReplicates = 16;
+
+    /// <summary>
+    /// Estimates the first-order and total Sobol indices as <see cref="Estimate"/> does, on a design whose base samples A
+    /// and B are scrambled Sobol points (as SALib and SciPy draw them) instead of plain random numbers, in
+    /// <paramref name="replicates"/> independently scrambled replicates: row j is point ⌊j/R⌋ of replicate j mod R.
+    /// </summary>
+    /// <remarks>
+    /// The rows of one scrambled Sobol sequence are not independent, so resampling them (the bootstrap) would not measure
+    /// the error; the replicates are. The indices are estimated from all rows, and from each replicate's rows alone; the
+    /// interval is θ̂ ± t_(R−1)·s/√R with s² = Σ_r (θ̂_r − θ̂)²/(R − 1), the sectioning interval of Asmussen and Glynn
+    /// (Stochastic Simulation, 2007, §III.5a), centred on the all-rows estimate. At equal cost N(k + 2) its intervals are
+    /// narrower than the plain design's bootstrap ones for smooth models (tested: Ishigami and the G function).
+    /// </remarks>
+    /// <param name="inputCount">k, the number of independent inputs; 2k dimensions must not exceed Joe and Kuo's 21,201.</param>
+    /// <param name="model">The model on blocks of unit-hypercube rows.</param>
+    /// <param name="baseSamples">N, the rows of each base matrix (at least two per replicate).</param>
+    /// <param name="seed">Seed of the scrambles.</param>
+    /// <param name="replicates">R, independently scrambled replicates (at least 2); 16 by default.</param>
+    /// <param name="confidenceLevel">Nominal coverage c of the intervals, 0 &lt; c &lt; 1.</param>
+    /// <param name="cancellationToken">Checked between replicates' estimates.</param>
+    public static SobolResult EstimateQuasiRandom(
+        int inputCount,
+        BlockModel model,
+        int baseSamples,
+        ulong seed,
+        int replicates = DefaultDesignReplicates,
+        double confidenceLevel = DefaultConfidenceLevel,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(2 * inputCount, SobolSequence.MaxDimensions, nameof(inputCount));
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(baseSamples, 2 * replicates);
+        CheckDesign(inputCount, baseSamples, confidenceLevel);
+
+        int k = inputCount;
+        SaltelliOutputs outputs = SaltelliOutputs.Evaluate(model, k, baseSamples, seed, replicates);
+        var (scratch, firstOrder, total, variance) = PointEstimate(outputs);
+
+        // Each replicate's own estimates; their spread around the all-rows estimate is the interval's.
+        var spreadFirst = new double[k];
+        var spreadTotal = new double[k];
+        var replicateFirst = new double[k];
+        var replicateTotal = new double[k];
+        bool defined = variance > 0.0;
+        for (int r = 0; r < replicates && defined; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = new ReplicateRows(r, replicates);
+            int visits = (baseSamples - r + replicates - 1) / replicates;
+            SobolEstimator.Estimate(outputs, ref rows, scratch, replicateFirst, replicateTotal, visits);
+            for (int i = 0; i < k; i++)
+            {
+                // A replicate whose outputs are all equal has no indices; the interval is then undefined.
+                spreadFirst[i] += (replicateFirst[i] - firstOrder[i]) * (replicateFirst[i] - firstOrder[i]);
+                spreadTotal[i] += (replicateTotal[i] - total[i]) * (replicateTotal[i] - total[i]);
+            }
+        }
+        double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, replicates - 1, 0.5 + confidenceLevel / 2);
+        var inputs = ImmutableArray.CreateBuilder<InputSensitivity>(k);
+        for (int i = 0; i < k; i++)
+        {
+            double halfFirst = defined ? t * Math.Sqrt(spreadFirst[i] / (replicates - 1) / replicates) : double.NaN;
+            double halfTotal = defined ? t * Math.Sqrt(spreadTotal[i] / (replicates - 1) / replicates) : double.NaN;
+            inputs.Add(new InputSensitivity(
+                i,
+                new IndexEstimate(firstOrder[i], firstOrder[i] - halfFirst, firstOrder[i] + halfFirst),
+                new IndexEstimate(total[i], total[i] - halfTotal, total[i] + halfTotal)));
+        }
+        return new SobolResult(inputs.MoveToImmutable(), variance, baseSamples, 0, confidenceLevel, replicates);
+    }
+
+    private static void CheckDesign(int inputCount, int baseSamples, double confidenceLevel)
+    {
+        if (!(confidenceLevel > 0.0 && confidenceLevel < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "The confidence level must lie strictly between 0 and 1.");
+        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)baseSamples * (inputCount + 2), Array.MaxLength, nameof(baseSamples));
+    }
+
+    /// <summary>S1 and ST of every input from all the design's rows, V(Y), and the estimator's scratch (3k) for reuse.</summary>
+    private static (double[] Scratch, double[] FirstOrder, double[] Total, double Variance) PointEstimate(SaltelliOutputs outputs)
+    {
+        int k = outputs.InputCount;
+        var scratch = new double[3 * k];
+        var firstOrder = new double[k];
+        var total = new double[k];
+        var everyRow = new EveryRow();
+        double variance = SobolEstimator.Estimate(outputs, ref everyRow, scratch, firstOrder, total);
+        return (scratch, firstOrder, total, variance);
     }
 
     private static void Bootstrap(

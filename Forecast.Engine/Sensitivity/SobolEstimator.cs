@@ -27,10 +27,15 @@ internal static class SobolEstimator
     /// <returns>V(Y) over the visited rows; when it is not positive, the indices are NaN.</returns>
     public static double Estimate<TRows>(
         SaltelliOutputs outputs, ref TRows rows, Span<double> scratch, Span<double> firstOrder, Span<double> total)
+        where TRows : struct, IRowSelection => Estimate(outputs, ref rows, scratch, firstOrder, total, outputs.BaseSamples);
+
+    /// <summary>As the other overload, over <paramref name="visits"/> rows chosen by <paramref name="rows"/> (one replicate's rows).</summary>
+    public static double Estimate<TRows>(
+        SaltelliOutputs outputs, ref TRows rows, Span<double> scratch, Span<double> firstOrder, Span<double> total, int visits)
         where TRows : struct, IRowSelection
     {
         int k = outputs.InputCount;
-        int n = outputs.BaseSamples;
+        int n = visits;
         int stride = outputs.Stride;
         ReadOnlySpan<double> all = outputs.Rows;
 

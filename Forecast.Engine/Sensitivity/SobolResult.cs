@@ -15,13 +15,22 @@ namespace Forecast.Engine.Sensitivity;
 /// <param name="BaseSamples">N, the number of rows of each base matrix A and B.</param>
 /// <param name="BootstrapReplicates">Number of bootstrap replicates behind the intervals (0: no intervals).</param>
 /// <param name="ConfidenceLevel">Nominal coverage of the percentile intervals, in (0, 1).</param>
+/// <param name="DesignReplicates">
+/// Independently scrambled Sobol replicates of a quasi-random design (<see cref="SobolAnalysis.EstimateQuasiRandom"/>), whose
+/// spread gives the intervals (Student's t on DesignReplicates − 1 degrees of freedom); 0 for the plain Monte Carlo design,
+/// whose intervals are bootstrap percentiles.
+/// </param>
 public sealed record SobolResult(
     ImmutableArray<InputSensitivity> Inputs,
     double OutputVariance,
     int BaseSamples,
     int BootstrapReplicates,
-    double ConfidenceLevel)
+    double ConfidenceLevel,
+    int DesignReplicates = 0)
 {
+    /// <summary>Whether the design's base samples are scrambled Sobol points (rather than plain random numbers).</summary>
+    public bool IsQuasiRandom => DesignReplicates > 0;
+
     /// <summary>Number of model evaluations the analysis cost: N(k + 2) for k inputs.</summary>
     public long ModelEvaluations => (long)BaseSamples * (Inputs.Length + 2);
 
@@ -34,6 +43,7 @@ public sealed record SobolResult(
         && BaseSamples == other.BaseSamples
         && BootstrapReplicates == other.BootstrapReplicates
         && ConfidenceLevel.Equals(other.ConfidenceLevel)
+        && DesignReplicates == other.DesignReplicates
         && Inputs.AsSpan().SequenceEqual(other.Inputs.AsSpan());
 
     /// <summary>A hash consistent with <see cref="Equals(SobolResult?)"/>.</summary>
@@ -45,6 +55,7 @@ public sealed record SobolResult(
         hash.Add(BaseSamples);
         hash.Add(BootstrapReplicates);
         hash.Add(ConfidenceLevel);
+        hash.Add(DesignReplicates);
         foreach (InputSensitivity input in Inputs) hash.Add(input);
         return hash.ToHashCode();
     }

@@ -61,6 +61,9 @@ internal static class BlockRunner
     // (A compile-time check: the constant conversion fails to compile if the difference is negative.)
     private const uint ShardFitsCompactHistograms = (uint)(CellHistograms.MaxCompactValues - PathsPerShard);
 
+    // The pilot's values of each cell are all kept, as the sample the histogram grid is built from.
+    private const uint PilotFitsSample = (uint)(CellHistograms.SampleValues - PilotBlocks * BlockWorkspace.BlockSize);
+
     /// <summary>
     /// Simulates the <paramref name="schedule"/>'s blocks of <paramref name="plans"/>, shard observers made by
     /// <paramref name="createShard"/> merged into <paramref name="total"/> after every wave of
@@ -107,7 +110,7 @@ internal static class BlockRunner
 
     /// <summary>
     /// The pilot: the first <see cref="PilotBlocks"/> blocks of the run, on one thread, into an accumulator without
-    /// histograms, whose ranges size the histogram grid of the run proper.
+    /// histograms, whose sample of each cell sizes the histogram grid of the run proper.
     /// </summary>
     public static SimulationAccumulator Pilot(SimulationPlan plan, RunSpec run) => Pilot(plan, run, new PathSchedule(run.Paths));
 
@@ -146,8 +149,8 @@ internal static class BlockRunner
     {
         var sobol = new SobolSampling?[plans.Count];
         if (run.Sampling != SamplingMethod.Sobol) return sobol;
-        if (schedule.Blocks * BlockWorkspace.BlockSize >= 1L << SobolSequence.Bits)
-            throw new ArgumentOutOfRangeException(nameof(run), run.Paths, "Sobol sampling takes fewer than 2^52 paths");
+        if (SobolSampling.FirstPointOf(schedule.Blocks) + BlockWorkspace.BlockSize >= 1L << SobolSequence.Bits)
+            throw new ArgumentOutOfRangeException(nameof(run), run.Paths, "Sobol sampling takes fewer than 2^52 paths per replicate");
         for (int s = 0; s < plans.Count; s++) sobol[s] = SobolSampling.Create(plans[s], run.Seed);
         return sobol;
     }

@@ -7,14 +7,16 @@ namespace Forecast.Engine.Simulation;
 
 /// <summary>
 /// The distribution of values in a set of cells (an indicator in a year, or a section of one), each summarised by
-/// its count, sum, minimum, maximum and a fixed-grid histogram (<see cref="HistogramGrid"/>): memory does not grow
-/// with the number of values. The one home of the histogram and its quantile rule; every analysis that reports a
+/// its count, sum, minimum, maximum and a fixed-grid histogram (<see cref="HistogramGrid"/>, linear
+/// or refined bins): memory does not grow with the number of values. Without a grid (a pilot) each cell keeps
+/// its first <see cref="SampleValues"/> values instead, from which the grid is built. The one home of the histogram and its quantile rule; every analysis that reports a
 /// percentile (run, compare, the what-ifs) reads it here.
 /// </summary>
 /// <remarks>
 /// A row has <see cref="RowLength"/> slots: slot 0 counts values below the grid (and NaN), slots 1..Bins the bins,
 /// the last slot values above the grid. Counts are exact; the sum is added in a fixed order (eight lanes, then the
 /// lanes' pairwise sum, then the rest), so merging parts in a fixed order gives the same bits whatever ran them.
+/// Linear cells find their slots in the same vector pass; refined cells one value at a time, after it.
 /// </remarks>
 internal sealed class CellHistograms
 {
@@ -24,16 +26,20 @@ internal sealed class CellHistograms
     /// <summary>Most values a compact set may record between two moves: no 16-bit slot can overflow.</summary>
     public const int MaxCompactValues = ushort.MaxValue;
 
+    /// <summary>Values a set without a grid (a pilot) keeps of each cell.</summary>
+    public const int SampleValues = 4096;
+
     private readonly HistogramGrid? _grid;
     private readonly long[] _count;
     private readonly double[] _sum;
+    private readonly double[] _sample;
     private readonly double[] _min;
     private readonly double[] _max;
     private readonly long[] _wide;
     private readonly ushort[]? _compact;
 
     /// <param name="cells">Number of cells.</param>
-    /// <param name="grid">The bins of each cell; null keeps only counts, sums and ranges (a pilot).</param>
+    /// <param name="grid">The bins of each cell; null keeps counts, sums, ranges and each cell's first <see cref="SampleValues"/> values (a pilot).</param>
     /// <param name="compact">
     /// Count in 16-bit slots (a shard of at most <see cref="MaxCompactValues"/> values per cell, moved into a wide set
     /// with <see cref="Move"/>): a quarter of the memory, so a shard's histograms stay in the core's cache.
@@ -44,6 +50,7 @@ internal sealed class CellHistograms
         _grid = grid;
         _count = new long[cells];
         _sum = new double[cells];
+        _sample = grid is null ? new double[cells * SampleValues] : [];
         _min = new double[cells];
         _max = new double[cells];
         _wide = grid is null || compact ? [] : new long[cells * RowLength];
@@ -67,6 +74,10 @@ internal sealed class CellHistograms
     /// <summary>The mean of a cell (its one value exactly when all values are equal).</summary>
     public double Mean(int cell) => _min[cell] == _max[cell] ? _min[cell] : _sum[cell] / _count[cell];
 
+    /// <summary>The values a set without a grid kept of a cell (its first <see cref="SampleValues"/>).</summary>
+    public ReadOnlySpan<double> Sample(int cell) => _sample.Length == 0 ? []
+        : _sample.AsSpan(cell * SampleValues, (int)Math.Min(_count[cell], SampleValues));
+
     /// <summary>Values recorded below the grid (slot 0, NaN included).</summary>
     public long Underflow(int cell) => _wide.Length > 0 ? _wide[cell * RowLength] : _compact is not null ? _compact[cell * RowLength] : 0;
 
@@ -83,8 +94,9 @@ internal sealed class CellHistograms
     }
 
     /// <summary>
-    /// Adds a block of values to a cell: one pass, eight values at a time, for the sum, minimum, maximum and histogram
-    /// slot (slot 0 below the grid, slot Bins + 1 above it).
+    /// Adds a block of values to a cell: one pass, eight values at a time, for the sum, minimum,
+    /// maximum and, for linear bins, histogram slot (slot 0 below the grid, slot Bins + 1 above it); refined bins are
+    /// found one value at a time after it. A set without a grid copies the values into the cell's sample instead.
     /// </summary>
     public void Record(int cell, ReadOnlySpan<double> values)
     {
@@ -92,7 +104,9 @@ internal sealed class CellHistograms
         var min = Vector512.Create(double.PositiveInfinity);
         var max = Vector512.Create(double.NegativeInfinity);
         int n = values.Length, i = 0;
-        bool histogram = _grid is not null;
+        bool refined = _grid is not null && _grid.IsRefined(cell);
+        bool histogram = _grid is not null && !refined;
+        if (_grid is null) KeepSample(cell, values);
         var row = histogram && _compact is null ? _wide.AsSpan(cell * RowLength, RowLength) : default;
         var compactRow = _compact is not null ? _compact.AsSpan(cell * RowLength, RowLength) : default;
         var lower = Vector512.Create(histogram ? _grid!.Lower[cell] : 0);
@@ -135,15 +149,34 @@ internal sealed class CellHistograms
             if (_compact is not null) compactRow[index]++;
             else row[index]++;
         }
+        if (refined)
+        {
+            foreach (double v in values)
+            {
+                int slot = _grid!.RefinedSlot(cell, v);
+                if (_compact is not null) compactRow[slot]++;
+                else _wide[cell * RowLength + slot]++;
+            }
+        }
         _sum[cell] += total;
         _min[cell] = Math.Min(_min[cell], lo);
         _max[cell] = Math.Max(_max[cell], hi);
         _count[cell] += n;
     }
 
+    /// <summary>Copies values into a cell's sample while it has room.</summary>
+    private void KeepSample(int cell, ReadOnlySpan<double> values)
+    {
+        long kept = _count[cell];
+        if (kept >= SampleValues) return;
+        int room = SampleValues - (int)kept, take = Math.Min(room, values.Length);
+        values[..take].CopyTo(_sample.AsSpan(cell * SampleValues + (int)kept, take));
+    }
+
     /// <summary>Adds one value to a cell (for analyses that spread a block's paths over cells).</summary>
     public void Add(int cell, double value)
     {
+        if (_grid is null) KeepSample(cell, [value]);
         _sum[cell] += value;
         _min[cell] = Math.Min(_min[cell], value);
         _max[cell] = Math.Max(_max[cell], value);
@@ -157,6 +190,7 @@ internal sealed class CellHistograms
     /// <summary>The slot of one value: the scalar twin of the vector clamp in <see cref="Record"/> (NaN below the grid, as there).</summary>
     private int Slot(int cell, double v)
     {
+        if (_grid!.IsRefined(cell)) return _grid.RefinedSlot(cell, v);
         double scaled = (v - _grid!.Lower[cell]) * _grid.InverseWidth[cell];
         return double.IsNaN(scaled) ? 0 : (int)Math.Floor(Math.Clamp(scaled, -1, HistogramGrid.Bins)) + 1;
     }
@@ -219,10 +253,11 @@ internal sealed class CellHistograms
     }
 
     /// <summary>
-    /// The p-quantile of a cell: exact for one-bin-per-integer cells (the smallest value whose cumulative count
-    /// reaches p·n), otherwise interpolated linearly inside the bin and, for whole numbers, rounded to the nearest
-    /// within the observed range; values outside the grid are interpolated between the observed extreme and the
-    /// grid's edge.
+    /// The p-quantile of a cell: the value at rank p·n, interpolated inside the bin that holds that rank (in t for
+    /// refined bins) and kept within the observed range; values outside the grid are interpolated between the observed
+    /// extreme and the grid's edge. Whole numbers: the smallest value whose cumulative count reaches p·n when its bin
+    /// holds one whole number (always, for one-bin-per-integer cells), otherwise the interpolated value rounded to the
+    /// nearest whole number the bin can hold.
     /// </summary>
     public double Quantile(int cell, double p) => Quantile(cell, [cell], p);
 
@@ -232,7 +267,66 @@ internal sealed class CellHistograms
     /// <param name="p">The probability.</param>
     public double Quantile(int gridCell, ReadOnlySpan<int> cells, double p)
     {
+        _ = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
+        var (n, min, max) = Totals(cells);
+        if (n == 0) return double.NaN;
+        if (min == max) return min;
+        var search = default(SlotSearch);
+        return ValueAt(gridCell, Locate(cells, n, p, ref search), n, min, max, p);
+    }
+
+    /// <summary>The quantile rule itself: the p-quantile of n values in [min, max] whose rank p·n falls in slot <paramref name="at"/>.</summary>
+    private double ValueAt(int gridCell, (int Slot, long Before, long Count) at, long n, double min, double max, double p)
+    {
+        var grid = _grid!;
+        double rank = p * n;
+        if (at.Slot == 0) return min + (Edge(gridCell, 0) - min) * (rank / Math.Max(1, at.Count));
+        if (at.Slot == RowLength - 1)
+        {
+            double edge = Edge(gridCell, HistogramGrid.Bins);
+            return edge + (max - edge) * Math.Clamp((rank - at.Before) / Math.Max(1, at.Count), 0, 1);
+        }
+        int b = at.Slot - 1;
+        if (grid.Exact[gridCell]) return grid.Lower[gridCell] + b + 0.5;
+        double fraction = (rank - at.Before) / at.Count;
+        double q;
+        if (grid.IsRefined(gridCell))
+        {
+            var (low, high) = grid.RefinedBin(gridCell, b);
+            q = grid.Unmap(gridCell, low + fraction * (high - low));
+        }
+        else
+        {
+            q = grid.Lower[gridCell] + (b + fraction) * grid.Width[gridCell];
+        }
+        q = Math.Clamp(q, min, max);
+        if (!grid.Whole[gridCell] || !double.IsFinite(q)) return q;
+        var (first, last) = WholeNumbersIn(gridCell, at.Slot, q);
+        return Math.Clamp(Math.Round(q), Math.Max(first, min), Math.Min(last, max));
+    }
+
+    /// <summary>
+    /// The share of a cell's values in the bin that holds its p-quantile: a bound on the quantile's rank error (the
+    /// exact sample quantile lies in the same bin); 0 when the quantile is exact (a bin of one whole number).
+    /// </summary>
+    public double QuantileBinShare(int cell, double p)
+    {
         var grid = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
+        ReadOnlySpan<int> cells = [cell];
+        var (n, min, max) = Totals(cells);
+        if (n == 0 || min == max || grid.Exact[cell]) return 0;
+        var search = default(SlotSearch);
+        var at = Locate(cells, n, p, ref search);
+        if (grid.Whole[cell] && at.Slot > 0 && at.Slot < RowLength - 1)
+        {
+            var (first, last) = WholeNumbersIn(cell, at.Slot, Quantile(cell, p));
+            if (first == last) return 0;
+        }
+        return (double)at.Count / n;
+    }
+
+    private (long N, double Min, double Max) Totals(ReadOnlySpan<int> cells)
+    {
         long n = 0;
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (int c in cells)
@@ -241,12 +335,7 @@ internal sealed class CellHistograms
             min = Math.Min(min, _min[c]);
             max = Math.Max(max, _max[c]);
         }
-        if (n == 0) return double.NaN;
-        if (min == max) return min;
-        double q = Interpolated(grid, gridCell, cells, n, min, max, p);
-        // A count too spread out for one bin per whole number is interpolated; its percentile is still reported
-        // as a whole number (the nearest, within the observed range).
-        return grid.Whole[gridCell] && !grid.Exact[gridCell] && double.IsFinite(q) ? Math.Clamp(Math.Round(q), min, max) : q;
+        return (n, min, max);
     }
 
     /// <summary>
@@ -259,55 +348,15 @@ internal sealed class CellHistograms
     /// <param name="quantiles">Receives one quantile per probability.</param>
     public void Quantiles(int cell, ReadOnlySpan<double> ascending, Span<double> quantiles)
     {
-        var grid = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
-        long n = _count[cell];
-        double min = _min[cell], max = _max[cell];
-        int rowStart = cell * RowLength;
-        long SlotAt(int j) => _wide.Length > 0 ? _wide[rowStart + j] : _compact![rowStart + j];
-        double lower = grid.Lower[cell], width = grid.Width[cell];
-        bool exact = grid.Exact[cell], whole = grid.Whole[cell];
-        long underflow = n == 0 ? 0 : SlotAt(0), overflow = n == 0 ? 0 : SlotAt(RowLength - 1);
-        double cumulative = underflow;
-        int b = 0;
+        _ = _grid ?? throw new InvalidOperationException("a pilot has no histogram");
+        ReadOnlySpan<int> cells = [cell];
+        var (n, min, max) = Totals(cells);
+        var search = default(SlotSearch);
         for (int i = 0; i < ascending.Length; i++)
         {
             double p = ascending[i];
             if (i > 0 && p < ascending[i - 1]) throw new ArgumentException("the probabilities must be in ascending order", nameof(ascending));
-            if (n == 0) { quantiles[i] = double.NaN; continue; }
-            if (min == max) { quantiles[i] = min; continue; }
-            double rank = p * n, q;
-            if (rank <= underflow)
-            {
-                q = min + (lower - min) * (rank / Math.Max(1, underflow));
-            }
-            else
-            {
-                // Advance to the first non-empty bin whose cumulative count reaches the rank, as Interpolated does from bin 0.
-                q = double.NaN;
-                for (; b < HistogramGrid.Bins; b++)
-                {
-                    long count = SlotAt(b + 1);
-                    if (count == 0) continue;
-                    if (cumulative + count >= rank)
-                    {
-                        if (exact) q = lower + b + 0.5;
-                        else
-                        {
-                            double fraction = (rank - cumulative) / count;
-                            q = Math.Clamp(lower + (b + fraction) * width, min, max);
-                        }
-                        break;
-                    }
-                    cumulative += count;
-                }
-                if (b == HistogramGrid.Bins)
-                {
-                    double edge = lower + HistogramGrid.Bins * width;
-                    double into = (rank - cumulative) / Math.Max(1, overflow);
-                    q = edge + (max - edge) * Math.Clamp(into, 0, 1);
-                }
-            }
-            quantiles[i] = whole && !exact && double.IsFinite(q) ? Math.Clamp(Math.Round(q), min, max) : q;
+            quantiles[i] = n == 0 ? double.NaN : min == max ? min : ValueAt(cell, Locate(cells, n, p, ref search), n, min, max, p);
         }
     }
 
@@ -319,28 +368,72 @@ internal sealed class CellHistograms
         return total;
     }
 
-    private double Interpolated(HistogramGrid grid, int gridCell, ReadOnlySpan<int> cells, long n, double min, double max, double p)
+    /// <summary>Where a slot search stands: the next slot to look at (0: not started) and the values before it.</summary>
+    private struct SlotSearch
+    {
+        public int Slot;
+        public long Before;
+    }
+
+    /// <summary>
+    /// The slot where the cumulative count first reaches p·n, the values before it and its own. The search resumes where
+    /// <paramref name="search"/> stands (for probabilities in ascending order) and stays on the slot it found.
+    /// </summary>
+    private (int Slot, long Before, long Count) Locate(ReadOnlySpan<int> cells, long n, double p, ref SlotSearch search)
     {
         double rank = p * n;
-        double lower = grid.Lower[gridCell], width = grid.Width[gridCell];
-        long underflow = Slot(cells, 0), overflow = Slot(cells, RowLength - 1);
-        if (rank <= underflow) return min + (lower - min) * (rank / Math.Max(1, underflow));
-        double cumulative = underflow;
-        bool exact = grid.Exact[gridCell];
-        for (int b = 0; b < HistogramGrid.Bins; b++)
+        long underflow = Slot(cells, 0);
+        if (rank <= underflow) return (0, 0, underflow);
+        if (search.Slot == 0) search = new SlotSearch { Slot = 1, Before = underflow };
+        for (; search.Slot <= HistogramGrid.Bins; search.Slot++)
         {
-            long count = Slot(cells, b + 1);
+            long count = Slot(cells, search.Slot);
             if (count == 0) continue;
-            if (cumulative + count >= rank)
-            {
-                if (exact) return lower + b + 0.5;
-                double fraction = (rank - cumulative) / count;
-                return Math.Clamp(lower + (b + fraction) * width, min, max);
-            }
-            cumulative += count;
+            if (search.Before + count >= rank) return (search.Slot, search.Before, count);
+            search.Before += count;
         }
-        double edge = lower + HistogramGrid.Bins * width;
-        double into = (rank - cumulative) / Math.Max(1, overflow);
-        return edge + (max - edge) * Math.Clamp(into, 0, 1);
+        return (RowLength - 1, search.Before, Slot(cells, RowLength - 1));
+    }
+
+    /// <summary>The value at bin edge e (0 ≤ e ≤ Bins) of a cell's grid.</summary>
+    private double Edge(int cell, int e)
+    {
+        var grid = _grid!;
+        return grid.IsRefined(cell)
+            ? grid.Unmap(cell, grid.Lower[cell] + (e == 0 ? 0 : HistogramGrid.CoarseCells) * grid.Width[cell])
+            : grid.Lower[cell] + e * grid.Width[cell];
+    }
+
+    /// <summary>
+    /// The first and last whole number whose slot is <paramref name="slot"/> (a bin that holds whole values, so holds
+    /// at least one), searched from <paramref name="near"/>, a value inside the bin, with the slot rule itself (so a
+    /// number on an edge falls where the records put it): slots grow with the value, so the numbers form one run.
+    /// </summary>
+    private (double First, double Last) WholeNumbersIn(int cell, int slot, double near)
+    {
+        double member = Math.Round(near);
+        // Within one of the bin when the bin is narrower than a whole number; step into it.
+        for (int guard = 0; Slot(cell, member) != slot && guard < 4; guard++) member += Slot(cell, member) < slot ? 1 : -1;
+        if (Slot(cell, member) != slot) return (member, member);
+        return (Bound(cell, slot, member, -1), Bound(cell, slot, member, 1));
+    }
+
+    /// <summary>The farthest whole number from <paramref name="member"/> in <paramref name="direction"/> still in the slot: galloping, then bisection.</summary>
+    private double Bound(int cell, int slot, double member, double direction)
+    {
+        double inside = member, step = 1;
+        while (Slot(cell, member + direction * step) == slot && step < 1e15)
+        {
+            inside = member + direction * step;
+            step *= 2;
+        }
+        double outside = member + direction * step;
+        while (Math.Abs(outside - inside) > 1)
+        {
+            double middle = inside + direction * Math.Floor(Math.Abs(outside - inside) / 2);
+            if (Slot(cell, middle) == slot) inside = middle;
+            else outside = middle;
+        }
+        return inside;
     }
 }

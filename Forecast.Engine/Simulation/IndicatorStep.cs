@@ -64,6 +64,13 @@ internal readonly record struct StepContext(SimulationPlan Plan, BlockWorkspace 
     /// <summary>The values of indicator position k this year (stepped before this one: dependency order).</summary>
     public Span<double> Indicator(int k) => BlockWorkspace.Row(Expected ? Workspace.ExpectedState : Workspace.State, k, Count);
 
+    /// <summary>
+    /// Whether driver d's yearly value this year is the same on every path (a fixed level, no trend parameter drawn, no
+    /// yearly variation): a count step then rounds it in the expected pass too, half to even as every path rounds it, so a
+    /// fixed 12.4 a year adds 12 in the projection as on every path.
+    /// </summary>
+    public bool IsCertain(int d) => Plan.IsCertain(d, Step);
+
     /// <summary>The context of a part of this step (a mixture's structure) whose state is own row <paramref name="stateRow"/> and whose own rows start at <paramref name="ownBase"/>.</summary>
     public StepContext Part(int stateRow, int ownBase) => this with { StateRow = stateRow, OwnBase = ownBase };
 }

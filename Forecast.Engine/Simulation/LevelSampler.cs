@@ -15,6 +15,9 @@ internal sealed class LevelSampler
     private readonly double _fixed;
     private readonly bool _isFixed;
 
+    /// <summary>Whether every path draws the same level (a degenerate distribution).</summary>
+    public bool IsFixed => _isFixed;
+
     public LevelSampler(Distribution distribution)
     {
         _distribution = distribution;

@@ -11,7 +11,8 @@ namespace Forecast.Engine.Simulation;
 /// Runs a scenario's Monte Carlo simulation through <see cref="BlockRunner"/>: a pilot run sizes the histograms,
 /// then shards of blocks accumulate into their own <see cref="SimulationAccumulator"/> (16-bit histograms) and are
 /// merged into the total in shard order, so the result is identical bit for bit whatever the number of threads.
-/// In precision mode paths are added in smaller waves until every target's interval is narrow enough.
+/// In precision mode paths are added in smaller waves until every target's interval (as reported: from the sampling
+/// method's own variance) is narrow enough.
 /// </summary>
 public static class MonteCarlo
 {
@@ -45,19 +46,12 @@ public static class MonteCarlo
     {
         var pilot = BlockRunner.Pilot(plan, run, schedule);
         var isCount = new bool[pilot.Cells.Cells];
-        var min = new double[isCount.Length];
-        var max = new double[isCount.Length];
         for (int k = 0; k < plan.Indicators.Length; k++)
-            for (int s = 1; s <= plan.Steps; s++)
-            {
-                int cell = pilot.Cell(k, s);
-                isCount[cell] = plan.Indicators[k].IsCount;
-                min[cell] = pilot.Cells.Min(cell);
-                max[cell] = pilot.Cells.Max(cell);
-            }
-        var grid = HistogramGrid.FromRange(min, max, isCount);
-        var total = new SimulationAccumulator(plan, grid, variance: true);
-        BlockRunner.Run([plan], run, schedule, total.AsObserver(), () => new SimulationAccumulator(plan, grid, compact: true, variance: true).AsObserver(), cancellationToken,
+            for (int s = 1; s <= plan.Steps; s++) isCount[pilot.Cell(k, s)] = plan.Indicators[k].IsCount;
+        var grid = HistogramGrid.FromPilot(pilot.Cells, isCount);
+        var total = new SimulationAccumulator(plan, grid, variance: true, sampling: run.Sampling);
+        BlockRunner.Run([plan], run, schedule, total.AsObserver(),
+            () => new SimulationAccumulator(plan, grid, compact: true, variance: true, run.Sampling).AsObserver(), cancellationToken,
             done =>
             {
                 progress?.Report(new SimulationProgress(done, run.Precision is { } h ? Math.Max(done, Needed(plan, total, h)) : run.Paths));
@@ -67,24 +61,44 @@ public static class MonteCarlo
         return total;
     }
 
+    /// <summary>The widest 95% interval of a target's probability, as the result reports it (the method's own variance).</summary>
     private static double MaxHalfWidth(SimulationPlan plan, SimulationAccumulator acc)
     {
         double worst = 0;
         for (int k = 0; k < plan.Indicators.Length; k++)
-            worst = Math.Max(worst, WilsonInterval.Of(acc.TargetHits(k), acc.Paths).HalfWidth);
+            worst = Math.Max(worst, Interval(acc.TargetHits(k), acc.Paths, acc.TargetVariance(k)).HalfWidth);
         return worst;
     }
 
-    /// <summary>Paths needed for the widest interval to reach half-width h, from the normal approximation.</summary>
+    /// <summary>
+    /// Paths needed for the widest interval to reach half-width h, from the normal approximation: z²·v/h² with v the
+    /// variance of one path's contribution, p(1 − p) for plain Monte Carlo, the estimated variance times the paths otherwise.
+    /// </summary>
     private static long Needed(SimulationPlan plan, SimulationAccumulator acc, double h)
     {
         double worst = 0;
         for (int k = 0; k < plan.Indicators.Length; k++)
         {
             double p = (double)acc.TargetHits(k) / Math.Max(1, acc.Paths);
-            worst = Math.Max(worst, p * (1 - p));
+            double perPath = acc.TargetVariance(k) is { DegreesOfFreedom: > 0 } v && p > 0 && p < 1 ? v.Variance * acc.Paths : p * (1 - p);
+            worst = Math.Max(worst, perPath);
         }
         return (long)Math.Ceiling(WilsonInterval.Z95 * WilsonInterval.Z95 * worst / (h * h));
+    }
+
+    /// <summary>A probability's 95% interval: Wilson's for plain Monte Carlo (no variance), the clustered one otherwise.</summary>
+    private static Interval Interval(long hits, long paths, EstimateVariance? variance) =>
+        variance is { } v ? ClusteredInterval.Proportion(hits, paths, v) : WilsonInterval.Of(hits, paths);
+
+    private static double EffectivePaths(long hits, long paths, EstimateVariance? variance) =>
+        variance is { } v ? ClusteredInterval.EffectivePaths(hits, paths, v) : paths;
+
+    /// <summary>The sample standard deviation of a cell (n − 1 in the denominator) from its variance split's total: 0 when all values are equal, NaN when not tracked.</summary>
+    private static double StandardDeviation(CellHistograms cells, int cell, VarianceDecomposition? split)
+    {
+        long n = cells.Count(cell);
+        if (split is null || n < 2) return double.NaN;
+        return cells.Min(cell) == cells.Max(cell) ? 0 : Math.Sqrt(split.Total * n / (n - 1));
     }
 
     internal static SimulationResult Summarise(SimulationPlan plan, SimulationAccumulator acc, ulong seed)
@@ -101,24 +115,28 @@ public static class MonteCarlo
             {
                 int cell = acc.Cell(k, s);
                 long n = cells.Count(cell);
+                var split = acc.Variance(k, s);
                 years.Add(new YearStatistics(plan.Year(s), cells.Mean(cell),
                     cells.Quantile(cell, 0.05), cells.Quantile(cell, 0.25), cells.Quantile(cell, 0.50),
                     cells.Quantile(cell, 0.75), cells.Quantile(cell, 0.95),
                     s <= ind.TargetStep ? (double)acc.YearHits(cell) / n : double.NaN,
-                    projection[ind.Source.Id][s]) { Variance = acc.Variance(k, s) });
+                    projection[ind.Source.Id][s], StandardDeviation(cells, cell, split)) { Variance = split });
             }
             long hits = acc.TargetHits(k);
+            var variance = acc.TargetVariance(k);
             outcomes[ind.ScenarioIndex] = new IndicatorOutcome(ind.Source, (double)hits / acc.Paths,
-                WilsonInterval.Of(hits, acc.Paths),
+                Interval(hits, acc.Paths, variance),
                 acc.Misses(k) > 0 ? acc.ShortfallSum(k) / acc.Misses(k) : 0,
-                years, GrowthAssessment.Of(ind.Source));
+                years, GrowthAssessment.Of(ind.Source), variance, EffectivePaths(hits, acc.Paths, variance));
         }
         int headline = plan.HeadlineCount;
         long allHeadline = acc.MetCount(headline);
         var metDistribution = new double[headline + 1];
         for (int m = 0; m <= headline; m++) metDistribution[m] = (double)acc.MetCount(m) / acc.Paths;
         return new SimulationResult(scenario.Name, acc.Paths, seed, outcomes,
-            (double)allHeadline / acc.Paths, WilsonInterval.Of(allHeadline, acc.Paths),
-            metDistribution, (double)acc.AllTargets / acc.Paths, TargetConsistency.Check(scenario));
+            (double)allHeadline / acc.Paths, Interval(allHeadline, acc.Paths, acc.AllHeadlineVariance),
+            metDistribution, (double)acc.AllTargets / acc.Paths, TargetConsistency.Check(scenario),
+            Interval(acc.AllTargets, acc.Paths, acc.AllTargetsVariance), new IntervalMethod(acc.IntervalUnit, acc.IntervalUnits),
+            acc.AllHeadlineVariance);
     }
 }

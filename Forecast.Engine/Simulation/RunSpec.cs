@@ -34,15 +34,25 @@ public sealed record RunSpec(long Paths, ulong Seed, SamplingMethod Sampling, in
     }
 
     /// <summary>
-    /// What-if analyses use plain Monte Carlo sampling and a fixed number of paths: their intervals (Wilson, paired
-    /// differences, sectioning) assume independent paths, which antithetic, Latin hypercube and Sobol sampling do not give.
+    /// What-if analyses run a fixed number of paths per run (every evaluation the same paths: common random numbers).
+    /// Any sampling method serves: their intervals come from the method's independent units (<see cref="ClusterTotals"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">Another sampling method, or a precision, was asked for.</exception>
-    internal RunSpec RequireFixedRandomRun()
+    /// <exception cref="ArgumentException">A precision was asked for.</exception>
+    internal RunSpec RequireFixedRun()
     {
         if (Precision is not null) throw new ArgumentException("this analysis runs a fixed number of paths per run; precision mode is not supported");
-        if (Sampling != SamplingMethod.Random)
-            throw new ArgumentException($"what-if analyses use plain random sampling (their paired intervals assume independent paths), not {Sampling}");
         return this;
+    }
+
+    /// <summary>
+    /// A fixed run of independent paths, for an analysis whose intervals come from order statistics of the paths
+    /// (<see cref="Targets.TargetSetting"/>): those hold for independent paths only, so plain random sampling.
+    /// </summary>
+    /// <exception cref="ArgumentException">A precision, or a sampling method other than random, was asked for.</exception>
+    internal RunSpec RequireFixedRandomRun()
+    {
+        if (Sampling != SamplingMethod.Random)
+            throw new ArgumentException($"this analysis uses plain random sampling (its order-statistic intervals assume independent paths), not {Sampling}");
+        return RequireFixedRun();
     }
 }

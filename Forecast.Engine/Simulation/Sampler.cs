@@ -96,8 +96,9 @@ internal static class Sampler
     }
 
     /// <summary>
-    /// The block's points of a Sobol coordinate, handed to the paths in the group's order for this block. A
-    /// driver's order is drawn from its stream with its level; an indicator's by <see cref="SobolOrder"/>.
+    /// The block's points of a Sobol coordinate (from the sequence of the block's replicate), handed to the paths in
+    /// the group's order for this block. A driver's order is drawn from its stream with its level; an indicator's by
+    /// <see cref="SobolOrder"/>.
     /// </summary>
     private static void SobolPoints(ref Xoshiro256StarStar stream, Span<double> destination, BlockWorkspace ws, SobolCoordinate coordinate)
     {
@@ -107,7 +108,8 @@ internal static class Sampler
         var order = BlockWorkspace.Row(ws.SobolOrder, row, n);
         if (!coordinate.IsIndicator && coordinate.Dimension == 0) Shuffle(ref stream, order);
         var points = ws.Scratch.AsSpan(0, n);
-        sobol.Sequence(coordinate).Fill(coordinate.Dimension, ws.FirstPath, points);
+        long block = ws.FirstPath / BlockWorkspace.BlockSize;
+        sobol.Sequence(coordinate, SobolSampling.ReplicateOf(block)).Fill(coordinate.Dimension, SobolSampling.FirstPointOf(block), points);
         for (int i = 0; i < n; i++) destination[i] = points[order[i]];
     }
 

@@ -23,14 +23,17 @@ internal sealed class SimulationAccumulator
     private readonly VarianceParts? _variance;
     private long _allTargets;
     private long _paths;
+    private readonly ClusterTotals? _clusters;
 
     /// <param name="plan">The plan whose paths are recorded.</param>
     /// <param name="grid">Histogram grid (null: no histograms, as in a pilot run).</param>
     /// <param name="compact">Count the histograms in 16 bits (a shard of at most <see cref="CellHistograms.MaxCompactValues"/> paths).</param>
     /// <param name="variance">Also split each cell's variance (<see cref="VarianceParts"/>): the blocks must run the expected-value pass.</param>
-    public SimulationAccumulator(SimulationPlan plan, HistogramGrid? grid, bool compact = false, bool variance = false)
+    /// <param name="sampling">The run's sampling method: other than random, the unit totals of each target's outcome are kept for its interval.</param>
+    public SimulationAccumulator(SimulationPlan plan, HistogramGrid? grid, bool compact = false, bool variance = false, SamplingMethod sampling = SamplingMethod.Random)
     {
         _variance = variance ? new VarianceParts(plan) : null;
+        if (sampling != SamplingMethod.Random) _clusters = new ClusterTotals(sampling, plan.Indicators.Length + 2);
         _plan = plan;
         int cells = plan.Indicators.Length * plan.Steps;
         _cells = new CellHistograms(cells, grid, compact);
@@ -74,6 +77,21 @@ internal sealed class SimulationAccumulator
     /// <summary>Paths that met every target (headline or not).</summary>
     public long AllTargets => _allTargets;
 
+    /// <summary>The independent units the paths came in (by sampling method).</summary>
+    public IntervalUnit IntervalUnit => _clusters?.Unit ?? IntervalUnit.Path;
+
+    /// <summary>How many independent units were recorded.</summary>
+    public long IntervalUnits => _clusters?.Units ?? _paths;
+
+    /// <summary>The estimated variance of indicator k's probability; null for plain Monte Carlo (Wilson's interval).</summary>
+    public Statistics.EstimateVariance? TargetVariance(int k) => _clusters?.Variance(k);
+
+    /// <summary>The estimated variance of the probability that every headline target is met; null for plain Monte Carlo.</summary>
+    public Statistics.EstimateVariance? AllHeadlineVariance => _clusters?.Variance(_targetHits.Length);
+
+    /// <summary>The estimated variance of the probability that every target is met; null for plain Monte Carlo.</summary>
+    public Statistics.EstimateVariance? AllTargetsVariance => _clusters?.Variance(_targetHits.Length + 1);
+
     /// <summary>Where the variance of indicator k in a step comes from, or null when not tracked.</summary>
     public VarianceDecomposition? Variance(int k, int step) => _variance?.Of(k, Cell(k, step));
 
@@ -102,7 +120,7 @@ internal sealed class SimulationAccumulator
         _yearHits[cell] += hits;
     }
 
-    private void Block(BlockWorkspace ws, int count)
+    private void Block(BlockWorkspace ws, int count, long block)
     {
         var inds = _plan.Indicators;
         for (int k = 0; k < inds.Length; k++)
@@ -124,6 +142,13 @@ internal sealed class SimulationAccumulator
         }
         _allTargets += all;
         _paths += count;
+        if (_clusters is { } clusters)
+        {
+            for (int k = 0; k < inds.Length; k++) clusters.Add(k, BlockWorkspace.Row(ws.Met, k, count), block);
+            clusters.Add(inds.Length, ws.MetCount.AsSpan(0, count), _metCount.Length - 1, block);
+            clusters.Add(inds.Length + 1, ws.AllMet.AsSpan(0, count), block);
+            clusters.EndBlock(count, block);
+        }
     }
 
     /// <summary>Σ x in order.</summary>
@@ -174,6 +199,7 @@ internal sealed class SimulationAccumulator
             if (part._variance is not null) total._variance!.Move(part._variance);
             total._allTargets += part._allTargets;
             total._paths += part._paths;
+            if (part._clusters is { } clusters) total._clusters!.Move(clusters);
             part.ClearTotals();
         }
     }
@@ -196,7 +222,7 @@ internal sealed class SimulationAccumulator
 
         public void Year(int plan, int k, int step, BlockWorkspace ws, int count) => Accumulator.Year(k, step, ws, count);
 
-        public void Block(in SimulatedBlock block) => Accumulator.Block(block.Workspaces[0], block.Count);
+        public void Block(in SimulatedBlock block) => Accumulator.Block(block.Workspaces[0], block.Count, block.FirstPath / BlockWorkspace.BlockSize);
 
         public static void Merge(Observer total, ReadOnlySpan<Observer> parts, ParallelOptions parallel)
         {

@@ -63,6 +63,11 @@ internal sealed class SimulationPlan
     /// <summary>The mean of driver d's level in force at step s.</summary>
     public double MeanLevel(int d, int s) => MeanLevels[d][s];
 
+    /// <summary>Whether driver d's yearly value at step s is the same on every path: a fixed level, no trend parameter drawn, no yearly variation.</summary>
+    public bool IsCertain(int d, int s) =>
+        YearlyKinds[d] == YearlyVariationKind.None && LevelSamplers[d][LevelIndex[d][s]].IsFixed
+        && (TrendSamplers[d] is null || Array.TrueForAll(TrendSamplers[d]!, t => t.IsFixed));
+
     public int Year(int step) => FirstYear + step;
 
     /// <summary>The position in the plan's indicator order of each id (−1 where the plan has no such indicator).</summary>

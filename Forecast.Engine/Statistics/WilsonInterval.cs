@@ -29,4 +29,21 @@ public static class WilsonInterval
         // and 1 − 1e-16 for many n, and the interval would miss p̂ itself.
         return new Interval(successes == 0 ? 0 : Math.Max(0, centre - half), successes == trials ? 1 : Math.Min(1, centre + half));
     }
+
+    /// <summary>
+    /// Wilson's interval for an estimated proportion <paramref name="proportion"/> from an effective number of trials
+    /// <paramref name="trials"/> (not necessarily whole: a survey's or a variance-reduced simulation's n_eff) and the
+    /// quantile <paramref name="z"/> (a normal's, or Student's t for an estimated variance). Infinite trials: the point.
+    /// </summary>
+    public static Interval Of(double proportion, double trials, double z)
+    {
+        if (!(proportion >= 0 && proportion <= 1)) throw new ArgumentOutOfRangeException(nameof(proportion), proportion, "a proportion lies in [0, 1]");
+        if (!(trials > 0)) throw new ArgumentOutOfRangeException(nameof(trials), trials, "the trials must be more than 0");
+        if (double.IsPositiveInfinity(trials)) return new Interval(proportion, proportion);
+        double n = trials, p = proportion, z2 = z * z;
+        double denominator = 1 + z2 / n;
+        double centre = (p + z2 / (2 * n)) / denominator;
+        double half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
+        return new Interval(p == 0 ? 0 : Math.Max(0, centre - half), p == 1 ? 1 : Math.Min(1, centre + half));
+    }
 }

@@ -34,7 +34,7 @@ public sealed record TargetComparison(string Id, LocalizedText Name, IReadOnlyLi
 
 /// <summary>What one scenario gives for one target.</summary>
 /// <param name="Scenario">The scenario's name.</param>
-/// <param name="Probability">Paths meeting the target, with the Wilson interval.</param>
+/// <param name="Probability">Paths meeting the target, with its interval (Wilson's for plain Monte Carlo).</param>
 /// <param name="Median">Median of the indicator in the scenario's target year (the run's P50); NaN for the all-targets rows.</param>
 /// <param name="Target">The scenario's target (year, threshold), or null for the all-targets rows.</param>
 public sealed record ScenarioTargetOutcome(string Scenario, ProbabilityEstimate Probability, double Median, Target? Target);
@@ -51,12 +51,19 @@ public sealed record ScenarioTargetOutcome(string Scenario, ProbabilityEstimate 
 /// <param name="Paths">Paths simulated.</param>
 /// <param name="MedianDifference">Scenario median minus reference median (NaN for the all-targets rows).</param>
 /// <param name="MedianDifferenceCi95">Its 95% sectioning interval (NaN bounds for the all-targets rows).</param>
+/// <param name="DifferenceVariance">The probability difference's variance from the independent units of a sampling method whose
+/// paths are not independent (antithetic pairs, Latin hypercube blocks, Sobol replicates); null for plain Monte Carlo.</param>
 public sealed record TargetDifference(string Scenario, string Reference, long Gained, long Lost, long Paths,
-    double MedianDifference, Interval MedianDifferenceCi95)
+    double MedianDifference, Interval MedianDifferenceCi95, EstimateVariance? DifferenceVariance = null)
 {
     /// <summary>P(scenario meets the target) − P(reference meets it).</summary>
     public double ProbabilityDifference => PairedProportionDifference.Estimate(Gained, Lost, Paths);
 
-    /// <summary>The paired 95% interval of <see cref="ProbabilityDifference"/>.</summary>
-    public Interval ProbabilityDifferenceCi95 => PairedProportionDifference.Interval(Gained, Lost, Paths);
+    /// <summary>
+    /// The paired 95% interval of <see cref="ProbabilityDifference"/>: per path for plain Monte Carlo, from the units'
+    /// differences otherwise (<see cref="ClusteredInterval.Difference"/>).
+    /// </summary>
+    public Interval ProbabilityDifferenceCi95 => DifferenceVariance is { } v
+        ? ClusteredInterval.Difference(ProbabilityDifference, v)
+        : PairedProportionDifference.Interval(Gained, Lost, Paths);
 }

@@ -17,18 +17,23 @@ public enum SensitivityOutputKind
 
 /// <summary>Settings of a global sensitivity analysis.</summary>
 /// <param name="BaseSamples">N, the rows of each Saltelli base matrix; the scenario is simulated N(k + 2) times for k inputs. Range: ≥ 2.</param>
-/// <param name="BootstrapReplicates">Bootstrap replicates behind the Sobol intervals. Range: ≥ 0.</param>
+/// <param name="BootstrapReplicates">Bootstrap replicates behind the Sobol intervals of the plain Monte Carlo design (<paramref name="DesignReplicates"/> = 0). Range: ≥ 0.</param>
 /// <param name="SpearmanPaths">Paths of the plain Monte Carlo run behind the rank correlations. Range: ≥ 2.</param>
 /// <param name="Seed">Seed of the design and the simulations; null uses the scenario's.</param>
 /// <param name="Threads">Worker threads; 0 uses every core. Results do not depend on it.</param>
 /// <param name="IndicatorIds">The targets to explain; null means the headline targets (every target if none is headline).</param>
+/// <param name="DesignReplicates">
+/// The Saltelli design's base samples are scrambled Sobol points in this many independently scrambled replicates, whose
+/// spread gives the intervals (<see cref="SobolAnalysis.EstimateQuasiRandom"/>; at most N/2); 0 draws them from plain random
+/// numbers with bootstrap intervals (<see cref="SobolAnalysis.Estimate"/>). Range: 0 or ≥ 2.
+/// </param>
 public sealed record GlobalSensitivityOptions(int BaseSamples = 4096, int BootstrapReplicates = 200, long SpearmanPaths = 10_000,
-    ulong? Seed = null, int Threads = 0, IReadOnlyList<string>? IndicatorIds = null);
+    ulong? Seed = null, int Threads = 0, IReadOnlyList<string>? IndicatorIds = null, int DesignReplicates = SobolAnalysis.DefaultDesignReplicates);
 
 /// <summary>The sensitivity of one output to every input.</summary>
 /// <param name="IndicatorId">The target's indicator.</param>
 /// <param name="Kind">Which output.</param>
-/// <param name="Sobol">First-order and total Sobol indices of every input (<see cref="GlobalSensitivityResult.Inputs"/> order) with bootstrap intervals.</param>
+/// <param name="Sobol">First-order and total Sobol indices of every input (<see cref="GlobalSensitivityResult.Inputs"/> order) with their intervals.</param>
 /// <param name="Spearman">Spearman's ρ between each driver's sampled level and the output (NaN for the year-to-year input and for a constant output).</param>
 public sealed record SensitivityOutput(string IndicatorId, SensitivityOutputKind Kind, SobolResult Sobol, IReadOnlyList<double> Spearman);
 
@@ -47,7 +52,8 @@ public sealed record GlobalSensitivityResult(string Scenario, ulong Seed, IReadO
 
 /// <summary>
 /// Global sensitivity of the targets to the drivers' levels: Sobol first-order and total indices
-/// (<see cref="SobolAnalysis"/>) and Spearman rank correlations (<see cref="SpearmanRankCorrelation"/>).
+/// (<see cref="SobolAnalysis"/>, on a Saltelli design of scrambled Sobol points in independent replicates by default) and
+/// Spearman rank correlations (<see cref="SpearmanRankCorrelation"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -103,7 +109,10 @@ public static class GlobalSensitivity
             foreach (var kind in new[] { SensitivityOutputKind.TargetMet, SensitivityOutputKind.TargetYearValue })
             {
                 int output = 2 * m + (kind == SensitivityOutputKind.TargetMet ? 0 : 1);
-                var sobol = SobolAnalysis.Estimate(inputs, model.For(output), options.BaseSamples, seed, options.BootstrapReplicates, cancellationToken: cancellationToken);
+                var sobol = options.DesignReplicates > 0
+                    ? SobolAnalysis.EstimateQuasiRandom(inputs, model.For(output), options.BaseSamples, seed, Math.Min(options.DesignReplicates, options.BaseSamples / 2),
+                        cancellationToken: cancellationToken)
+                    : SobolAnalysis.Estimate(inputs, model.For(output), options.BaseSamples, seed, options.BootstrapReplicates, cancellationToken: cancellationToken);
                 outputs.Add(new SensitivityOutput(ids[m], kind, sobol, [.. spearman[output], double.NaN]));
             }
         }

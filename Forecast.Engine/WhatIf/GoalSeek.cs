@@ -22,6 +22,12 @@ namespace Forecast.Engine.WhatIf;
 /// and the x where its lower bound does. Both are found by the same bisection, on count thresholds c_U ≤ c* ≤ c_L.
 /// </para>
 /// <para>
+/// Under a sampling method whose paths are not independent the interval is Wilson's at the effective number of paths
+/// (<see cref="ClusteredInterval"/>); the inversion takes the design effect n·V/(p̂(1 − p̂)) measured at the answer for
+/// every x near it (where the bounds lie), with Student's t on its degrees of freedom. Plain Monte Carlo has design
+/// effect 1 and the normal quantile.
+/// </para>
+/// <para>
 /// Only the target's own indicators and drivers are simulated (<see cref="ScenarioPruning"/>), which leaves
 /// its per-path outcomes unchanged.
 /// </para>
@@ -52,7 +58,7 @@ public static class GoalSeek
         if (!(probability > 0 && probability < 1)) throw new ArgumentOutOfRangeException(nameof(probability), probability, "the wanted probability must lie strictly between 0 and 1");
         if (!(low < high) || !double.IsFinite(low) || !double.IsFinite(high)) throw new ArgumentException($"the range must be two finite numbers, low below high, not {low}:{high}", nameof(high));
         if (lever.Problem(scenario) is { } leverProblem) throw new ArgumentException(leverProblem, nameof(lever));
-        var run = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRandomRun();
+        var run = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRun();
         long n = run.Paths;
         ulong seed = run.Seed;
         var pruned = ScenarioPruning.Keep(scenario, [indicatorId], [lever.DriverId]);
@@ -60,23 +66,24 @@ public static class GoalSeek
             if (lever.TryApply(pruned, end).Problem is { } problem) throw new ArgumentException(problem, nameof(high));
 
         var counts = new SortedDictionary<double, long>();
-        long Count(double x)
+        var estimates = new Dictionary<double, ProbabilityEstimate>();
+        long Count(double x) => Estimate(x).Successes;
+        ProbabilityEstimate Estimate(double x)
         {
-            if (counts.TryGetValue(x, out long c)) return c;
+            if (estimates.TryGetValue(x, out var e)) return e;
             var plan = SimulationPlan.Compile(lever.Apply(pruned, x));
-            c = TargetCounts.Simulate(plan, [indicatorId], run, cancellationToken).Hits[0];
-            counts[x] = c;
-            return c;
+            e = TargetCounts.Simulate(plan, [indicatorId], run, cancellationToken).Target(0);
+            counts[x] = e.Successes;
+            estimates[x] = e;
+            return e;
         }
 
         long cLow = Count(low), cHigh = Count(high);
         bool raises = cHigh >= cLow;
         double current = lever.CurrentValue(scenario);
-        var atCurrent = new ProbabilityEstimate(Count(current), n);
+        var atCurrent = Estimate(current);
 
         long cStar = (long)Math.Ceiling(probability * n - 1e-9);
-        long cUpper = Threshold(n, probability, upperBound: true);
-        long cLower = Threshold(n, probability, upperBound: false);
         double tolerance = (high - low) * RelativeTolerance;
         double better = raises ? high : low, worse = raises ? low : high;
         long cBetter = Math.Max(cLow, cHigh), cWorse = Math.Min(cLow, cHigh);
@@ -101,8 +108,11 @@ public static class GoalSeek
         }
 
         // cUpper ≤ c* ≤ cLower. For a lever that raises the probability the boundary moves up with the threshold,
-        // for one that lowers it, down.
+        // for one that lowers it, down. The design effect (1 for plain Monte Carlo) is the one measured at the answer.
         var answer = Boundary(cStar);
+        var (effect, quantile) = DesignEffect(Estimate(answer.Value));
+        long cUpper = Threshold(n, probability, upperBound: true, effect, quantile);
+        long cLower = Threshold(n, probability, upperBound: false, effect, quantile);
         var lower = Boundary(raises ? cUpper : cLower);
         var upper = Boundary(raises ? cLower : cUpper);
 
@@ -111,19 +121,39 @@ public static class GoalSeek
         if (cBetter < cStar) { status = GoalSeekStatus.NotReachable; value = double.NaN; }
         else if (cWorse >= cStar) { status = GoalSeekStatus.AlreadyReached; value = worse; }
         else { status = GoalSeekStatus.Reached; value = answer.Value; }
-        var atValue = new ProbabilityEstimate(double.IsNaN(value) ? cBetter : Count(value), n);
+        var atValue = double.IsNaN(value) ? Estimate(raises ? high : low) : Estimate(value);
         return new GoalSeekResult(scenario.Name, indicatorId, lever, probability, low, high, status, raises, value, atValue,
-            lower, upper, new ProbabilityEstimate(cLow, n), new ProbabilityEstimate(cHigh, n), new ProbabilityEstimate(cBetter, n), current, atCurrent, counts.Count, n, seed, tolerance);
+            lower, upper, Estimate(low), Estimate(high), Estimate(raises ? high : low), current, atCurrent, counts.Count, n, seed, tolerance);
+    }
+
+    /// <summary>
+    /// The design effect n·V/(p̂(1 − p̂)) of an estimate and the interval's quantile: (1, z) for plain Monte Carlo (no
+    /// variance), or where p̂ is 0 or 1 or no variance could be estimated.
+    /// </summary>
+    private static (double Effect, double Quantile) DesignEffect(ProbabilityEstimate estimate)
+    {
+        if (estimate.Variance is not { DegreesOfFreedom: > 0 } v || estimate.Successes == 0 || estimate.Successes == estimate.Trials)
+            return (1, WilsonInterval.Z95);
+        double p = estimate.Value;
+        return (estimate.Trials * v.Variance / (p * (1 - p)), v.Quantile());
     }
 
     /// <summary>The smallest count c whose Wilson upper (or lower) bound out of n reaches p.</summary>
-    internal static long Threshold(long n, double p, bool upperBound)
+    internal static long Threshold(long n, double p, bool upperBound) => Threshold(n, p, upperBound, 1, WilsonInterval.Z95);
+
+    /// <summary>
+    /// The smallest count c whose upper (or lower) bound reaches p, the bound Wilson's for c/n at n/<paramref name="effect"/>
+    /// effective paths and quantile <paramref name="quantile"/> (effect 1 and z: Wilson's interval of c out of n).
+    /// </summary>
+    internal static long Threshold(long n, double p, bool upperBound, double effect, double quantile)
     {
         long lo = 0, hi = n + 1; // answer in [lo, hi]; hi = n + 1 means none
         while (lo < hi)
         {
             long mid = lo + (hi - lo) / 2;
-            var ci = WilsonInterval.Of(mid, n);
+            var ci = effect == 1 && quantile == WilsonInterval.Z95 ? WilsonInterval.Of(mid, n)
+                : mid == 0 || mid == n ? WilsonInterval.Of(mid, n)
+                : WilsonInterval.Of((double)mid / n, n / effect, quantile);
             if ((upperBound ? ci.Upper : ci.Lower) >= p) hi = mid;
             else lo = mid + 1;
         }

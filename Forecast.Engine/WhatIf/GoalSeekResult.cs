@@ -48,5 +48,5 @@ public sealed record GoalSeekResult(string Scenario, string IndicatorId, Lever L
     ProbabilityEstimate ProbabilityAtLow, ProbabilityEstimate ProbabilityAtHigh, ProbabilityEstimate Best, double CurrentValue, ProbabilityEstimate ProbabilityAtCurrent, int Evaluations, long Paths, ulong Seed, double Tolerance)
 {
     /// <summary>Whether the probability differs between the two ends of the range (false: the lever does not move this target there).</summary>
-    public bool LeverMovesTarget => ProbabilityAtLow != ProbabilityAtHigh;
+    public bool LeverMovesTarget => ProbabilityAtLow.Successes != ProbabilityAtHigh.Successes;
 }

@@ -60,7 +60,7 @@ public static class LeverSweep
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(axes);
         if (axes.Count is < 1 or > 2) throw new ArgumentException("sweep one or two levers", nameof(axes));
-        var run = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRandomRun();
+        var run = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRun();
         var grid = Grid(axes);
         var scenarios = new Scenario[grid.Count];
         for (int g = 0; g < grid.Count; g++)

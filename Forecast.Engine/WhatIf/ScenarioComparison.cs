@@ -37,11 +37,14 @@ public static class ScenarioComparison
         ArgumentNullException.ThrowIfNull(scenarios);
         if (scenarios.Count < 2) throw new ArgumentException("compare at least two scenarios", nameof(scenarios));
         var reference = scenarios[0];
-        var run = RunSpec.Resolve(reference, options).RequireFixedRandomRun();
+        var run = RunSpec.Resolve(reference, options).RequireFixedRun();
         long paths = run.Paths;
         ulong seed = run.Seed;
-        int sections = DefaultSections;
-        if (paths < 2L * sections) throw new ArgumentException($"compare at least {2 * sections} paths", nameof(options));
+        int sections = SectionsOf(run);
+        if (sections < 2 || paths < 2L * sections)
+            throw new ArgumentException(run.Sampling is SamplingMethod.LatinHypercube or SamplingMethod.Sobol
+                ? $"compare at least {2 * BlockWorkspace.BlockSize} paths with {run.Sampling} sampling (two blocks: its sections are whole blocks)"
+                : $"compare at least {2 * sections} paths", nameof(options));
         if (paths > int.MaxValue) throw new ArgumentException("compare at most 2,147,483,647 paths", nameof(options));
 
         var plans = scenarios.Select(SimulationPlan.Compile).ToArray();
@@ -51,9 +54,9 @@ public static class ScenarioComparison
         var positions = plans.Select(p => p.PositionsOf(ids)).ToArray();
 
         var grid = PilotGrid(plans, positions, run, sections);
-        var total = new Counts(S, K, grid, sections);
+        var total = new Counts(S, K, grid, sections, run.Sampling);
         BlockRunner.Run(plans, run, new Counts.Observer(total, plans, positions),
-            () => new Counts.Observer(new Counts(S, K, grid, sections, compact: true), plans, positions), cancellationToken, shardsPerWave: run.Workers);
+            () => new Counts.Observer(new Counts(S, K, grid, sections, run.Sampling, compact: true), plans, positions), cancellationToken, shardsPerWave: run.Workers);
 
         var names = scenarios.Select(s => s.Name).ToArray();
         var rows = new TargetComparison[K];
@@ -63,7 +66,7 @@ public static class ScenarioComparison
             for (int s = 0; s < S; s++)
             {
                 var source = plans[s].Indicators[positions[s][m]].Source;
-                outcomes[s] = new ScenarioTargetOutcome(names[s], new ProbabilityEstimate(total.Hits[s * K + m], paths),
+                outcomes[s] = new ScenarioTargetOutcome(names[s], new ProbabilityEstimate(total.Hits[s * K + m], paths, total.HitsVariance(s * K + m)),
                     total.Quantile(s * K + m, 0.5), source.Target);
             }
             var differences = new TargetDifference[S - 1];
@@ -71,21 +74,41 @@ public static class ScenarioComparison
             {
                 var (medianDifference, ci) = MedianDifference(total, s * K + m, m, sections);
                 differences[s - 1] = new TargetDifference(names[s], names[0], total.Gained[s * K + m], total.Lost[s * K + m], paths,
-                    medianDifference, ci);
+                    medianDifference, ci, total.DifferenceVariance(s * K + m));
             }
             rows[m] = new TargetComparison(ids[m], reference.Indicator(ids[m]).Name, outcomes, differences);
         }
         return new ComparisonResult(names, paths, seed, sections, rows,
-            Joint(names, total.All, total.AllGained, total.AllLost, paths, AllTargetsId, "Every target met on the same path"),
-            Joint(names, total.Headline, total.HeadlineGained, total.HeadlineLost, paths, AllHeadlineTargetsId, "Every headline target met on the same path"),
+            Joint(names, total.All, total.AllGained, total.AllLost, paths, AllTargetsId, "Every target met on the same path", total, Counts.Joint.All),
+            Joint(names, total.Headline, total.HeadlineGained, total.HeadlineLost, paths, AllHeadlineTargetsId, "Every headline target met on the same path",
+                total, Counts.Joint.Headline),
             leftOut);
     }
 
-    private static TargetComparison Joint(string[] names, long[] hits, long[] gained, long[] lost, long paths, string id, string name)
+    /// <summary>
+    /// Sections of the median differences' intervals: unions of the sampling method's independent units, so that sections
+    /// are independent: paths (plain), antithetic pairs, Latin hypercube blocks (at most 20 sections), Sobol replicates
+    /// (at most 16).
+    /// </summary>
+    private static int SectionsOf(RunSpec run)
+    {
+        long blocks = (run.Paths + BlockWorkspace.BlockSize - 1) / BlockWorkspace.BlockSize;
+        return run.Sampling switch
+        {
+            SamplingMethod.LatinHypercube => (int)Math.Min(DefaultSections, blocks),
+            SamplingMethod.Sobol => (int)Math.Min(SobolSampling.Replicates, blocks),
+            _ => DefaultSections,
+        };
+    }
+
+    private static TargetComparison Joint(string[] names, long[] hits, long[] gained, long[] lost, long paths, string id, string name,
+        Counts counts, Counts.Joint joint)
     {
         var none = new Interval(double.NaN, double.NaN);
-        var outcomes = names.Select((n, s) => new ScenarioTargetOutcome(n, new ProbabilityEstimate(hits[s], paths), double.NaN, null)).ToArray();
-        var differences = names.Skip(1).Select((n, j) => new TargetDifference(n, names[0], gained[j + 1], lost[j + 1], paths, double.NaN, none)).ToArray();
+        var outcomes = names.Select((n, s) => new ScenarioTargetOutcome(n, new ProbabilityEstimate(hits[s], paths, counts.JointVariance(joint, s, difference: false)),
+            double.NaN, null)).ToArray();
+        var differences = names.Skip(1).Select((n, j) => new TargetDifference(n, names[0], gained[j + 1], lost[j + 1], paths, double.NaN, none,
+            counts.JointVariance(joint, j + 1, difference: true))).ToArray();
         return new TargetComparison(id, LocalizedText.Both(name), outcomes, differences);
     }
 
@@ -106,26 +129,18 @@ public static class ScenarioComparison
     private static HistogramGrid PilotGrid(SimulationPlan[] plans, int[][] positions, RunSpec run, int sections)
     {
         int K = positions[0].Length;
-        var min = new double[plans.Length * K * sections];
-        var max = new double[min.Length];
-        var isCount = new bool[min.Length];
+        var specs = new HistogramGrid.CellSpec[plans.Length * K * sections];
         for (int s = 0; s < plans.Length; s++)
         {
             var pilot = BlockRunner.Pilot(plans[s], run);
             for (int m = 0; m < K; m++)
             {
                 var ind = plans[s].Indicators[positions[s][m]];
-                int cell = pilot.Cell(positions[s][m], ind.TargetStep);
-                for (int j = 0; j < sections; j++)
-                {
-                    int row = (s * K + m) * sections + j;
-                    min[row] = pilot.Cells.Min(cell);
-                    max[row] = pilot.Cells.Max(cell);
-                    isCount[row] = ind.IsCount;
-                }
+                var spec = HistogramGrid.For(pilot.Cells, pilot.Cell(positions[s][m], ind.TargetStep), ind.IsCount);
+                for (int j = 0; j < sections; j++) specs[(s * K + m) * sections + j] = spec;
             }
         }
-        return HistogramGrid.FromRange(min, max, isCount);
+        return HistogramGrid.FromSpecs(specs);
     }
 
     /// <summary>
@@ -138,12 +153,25 @@ public static class ScenarioComparison
         private readonly int _scenarios;
         private readonly int _targets;
         private readonly int _sections;
+        private readonly SamplingMethod _sampling;
+        private readonly ClusterTotals? _clusters;
 
-        public Counts(int scenarios, int targets, HistogramGrid grid, int sections, bool compact = false)
+        /// <summary>The joint rows.</summary>
+        public enum Joint
+        {
+            All,
+            Headline,
+        }
+
+        public Counts(int scenarios, int targets, HistogramGrid grid, int sections, SamplingMethod sampling, bool compact = false)
         {
             _scenarios = scenarios;
             _targets = targets;
             _sections = sections;
+            _sampling = sampling;
+            // Unit totals: each (scenario, target)'s hits, then its difference from the reference; then per scenario every
+            // target, its difference, every headline target, its difference.
+            if (sampling != SamplingMethod.Random) _clusters = new ClusterTotals(sampling, 2 * scenarios * targets + 4 * scenarios);
             Hits = new long[scenarios * targets];
             Gained = new long[scenarios * targets];
             Lost = new long[scenarios * targets];
@@ -167,6 +195,36 @@ public static class ScenarioComparison
         public long[] HeadlineLost { get; }
         private CellHistograms Values { get; }
 
+        /// <summary>The variance of (scenario, target) cell's probability; null for plain Monte Carlo.</summary>
+        public EstimateVariance? HitsVariance(int cell) => _clusters?.Variance(cell);
+
+        /// <summary>The variance of (scenario, target) cell's difference from the reference; null for plain Monte Carlo.</summary>
+        public EstimateVariance? DifferenceVariance(int cell) => _clusters?.Variance(_scenarios * _targets + cell);
+
+        /// <summary>The variance of a joint row's probability (or difference) for scenario s; null for plain Monte Carlo.</summary>
+        public EstimateVariance? JointVariance(Joint joint, int s, bool difference) =>
+            _clusters?.Variance(JointEvent(joint, s, difference));
+
+        private int JointEvent(Joint joint, int s, bool difference) =>
+            2 * _scenarios * _targets + (joint == Joint.All ? 0 : 2 * _scenarios) + (difference ? _scenarios : 0) + s;
+
+        /// <summary>
+        /// The section of path i of a block of <paramref name="count"/> paths starting at <paramref name="firstPath"/>: a
+        /// union of independent units (antithetic pair, block, Sobol replicate), in turn.
+        /// </summary>
+        private int Section(long firstPath, int i, int count)
+        {
+            long block = firstPath / BlockWorkspace.BlockSize;
+            int half = (count + 1) / 2;
+            return _sampling switch
+            {
+                SamplingMethod.Antithetic => (int)((firstPath / 2 + (i < half ? i : i - half)) % _sections),
+                SamplingMethod.LatinHypercube => (int)(block % _sections),
+                SamplingMethod.Sobol => SobolSampling.ReplicateOf(block) % _sections,
+                _ => (int)((firstPath + i) % _sections),
+            };
+        }
+
         /// <summary>The p-quantile of a (scenario, target) cell's values over every section.</summary>
         public double Quantile(int cell, double p)
         {
@@ -180,6 +238,7 @@ public static class ScenarioComparison
 
         private void Add(SimulationPlan[] plans, int[][] positions, ReadOnlySpan<BlockWorkspace> ws, long firstPath, int count)
         {
+            long block = firstPath / BlockWorkspace.BlockSize;
             int K = _targets;
             for (int m = 0; m < K; m++)
             {
@@ -198,12 +257,22 @@ public static class ScenarioComparison
                     Hits[s * K + m] += hits;
                     Gained[s * K + m] += gained;
                     Lost[s * K + m] += lost;
+                    _clusters?.Add(s * K + m, met, block);
+                    _clusters?.Add(_scenarios * K + s * K + m, met, reference, block);
                     var values = BlockWorkspace.Row(ws[s].TargetValues, k, count);
-                    int section = (int)(firstPath % _sections), first = (s * K + m) * _sections;
-                    for (int i = 0; i < count; i++)
+                    int first = (s * K + m) * _sections;
+                    if (_sampling == SamplingMethod.Random)
                     {
-                        Values.Add(first + section, values[i]);
-                        if (++section == _sections) section = 0;
+                        int section = (int)(firstPath % _sections);
+                        for (int i = 0; i < count; i++)
+                        {
+                            Values.Add(first + section, values[i]);
+                            if (++section == _sections) section = 0;
+                        }
+                    }
+                    else
+                    {
+                        for (int i = 0; i < count; i++) Values.Add(first + Section(firstPath, i, count), values[i]);
                     }
                 }
             }
@@ -221,7 +290,16 @@ public static class ScenarioComparison
                     if (headline && !headlineReference) HeadlineGained[s]++;
                     else if (!headline && headlineReference) HeadlineLost[s]++;
                 }
+                if (_clusters is { } clusters)
+                {
+                    clusters.Add(JointEvent(Joint.All, s, false), ws[s].AllMet.AsSpan(0, count), block);
+                    clusters.Add(JointEvent(Joint.All, s, true), ws[s].AllMet.AsSpan(0, count), ws[0].AllMet.AsSpan(0, count), block);
+                    clusters.Add(JointEvent(Joint.Headline, s, false), ws[s].MetCount.AsSpan(0, count), headlines, block);
+                    clusters.Add(JointEvent(Joint.Headline, s, true), ws[s].MetCount.AsSpan(0, count), headlines,
+                        ws[0].MetCount.AsSpan(0, count), referenceHeadlines, block);
+                }
             }
+            _clusters?.EndBlock(count, block);
         }
 
         /// <summary>The counts as a block observer of the compared plans.</summary>
@@ -247,6 +325,7 @@ public static class ScenarioComparison
                         Array.Clear(from);
                     }
                     t.Values.Move([p.Values], 0, t.Values.Cells);
+                    if (p._clusters is { } clusters) t._clusters!.Move(clusters);
                 }
             }
         }

@@ -5,19 +5,27 @@ namespace Forecast.Engine.WhatIf;
 /// <summary>How many paths of one plan met each of some targets, every target, and every headline target.</summary>
 internal sealed class TargetCounts
 {
-    public TargetCounts(int targets) => Hits = new long[targets];
+    private readonly ClusterTotals? _clusters;
+
+    /// <param name="targets">Targets counted.</param>
+    /// <param name="sampling">The sampling method: other than random, unit totals are kept for the intervals.</param>
+    public TargetCounts(int targets, SamplingMethod sampling = SamplingMethod.Random)
+    {
+        Hits = new long[targets];
+        if (sampling != SamplingMethod.Random) _clusters = new ClusterTotals(sampling, targets + 2);
+    }
 
     public long[] Hits { get; }
     public long AllTargets { get; set; }
     public long AllHeadlineTargets { get; set; }
     public long Paths { get; set; }
 
-    public ProbabilityEstimate Target(int m) => new(Hits[m], Paths);
-    public ProbabilityEstimate All => new(AllTargets, Paths);
-    public ProbabilityEstimate AllHeadline => new(AllHeadlineTargets, Paths);
+    public ProbabilityEstimate Target(int m) => new(Hits[m], Paths, _clusters?.Variance(m));
+    public ProbabilityEstimate All => new(AllTargets, Paths, _clusters?.Variance(Hits.Length));
+    public ProbabilityEstimate AllHeadline => new(AllHeadlineTargets, Paths, _clusters?.Variance(Hits.Length + 1));
 
     /// <summary>Adds one block's outcomes of <paramref name="plan"/> (positions[m]: the plan position of target m).</summary>
-    public void Add(SimulationPlan plan, int[] positions, BlockWorkspace ws, int count)
+    public void Add(SimulationPlan plan, int[] positions, BlockWorkspace ws, int count, long block)
     {
         for (int m = 0; m < positions.Length; m++)
         {
@@ -26,6 +34,7 @@ internal sealed class TargetCounts
             long hits = 0;
             for (int i = 0; i < count; i++) if (met[i]) hits++;
             Hits[m] += hits;
+            _clusters?.Add(m, met, block);
         }
         long all = 0, headline = 0;
         int headlines = plan.HeadlineCount;
@@ -37,15 +46,21 @@ internal sealed class TargetCounts
         AllTargets += all;
         AllHeadlineTargets += headline;
         Paths += count;
+        if (_clusters is { } clusters)
+        {
+            clusters.Add(Hits.Length, ws.AllMet.AsSpan(0, count), block);
+            clusters.Add(Hits.Length + 1, ws.MetCount.AsSpan(0, count), headlines, block);
+            clusters.EndBlock(count, block);
+        }
     }
 
     /// <summary>Simulates the paths of <paramref name="run"/> on one plan and counts the targets met.</summary>
     public static TargetCounts Simulate(SimulationPlan plan, IReadOnlyList<string> indicatorIds, RunSpec run, CancellationToken cancellationToken)
     {
         var positions = plan.PositionsOf(indicatorIds);
-        var total = new TargetCounts(indicatorIds.Count);
+        var total = new TargetCounts(indicatorIds.Count, run.Sampling);
         BlockRunner.Run([plan], run, new Observer(total, plan, positions),
-            () => new Observer(new TargetCounts(indicatorIds.Count), plan, positions), cancellationToken, shardsPerWave: run.Workers);
+            () => new Observer(new TargetCounts(indicatorIds.Count, run.Sampling), plan, positions), cancellationToken, shardsPerWave: run.Workers);
         return total;
     }
 
@@ -55,9 +70,10 @@ internal sealed class TargetCounts
 
         public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
 
-        public void Block(in SimulatedBlock block) => Counts.Add(plan, positions, block.Workspaces[0], block.Count);
+        public void Block(in SimulatedBlock block) =>
+            Counts.Add(plan, positions, block.Workspaces[0], block.Count, block.FirstPath / BlockWorkspace.BlockSize);
 
-        /// <summary>Adds the parts' counts (integers: any order gives the same) and empties them.</summary>
+        /// <summary>Adds the parts' counts and unit totals (integers: any order gives the same) and empties them.</summary>
         public static void Merge(Observer total, ReadOnlySpan<Observer> parts, ParallelOptions parallel)
         {
             foreach (var part in parts)
@@ -67,6 +83,7 @@ internal sealed class TargetCounts
                 t.AllTargets += p.AllTargets;
                 t.AllHeadlineTargets += p.AllHeadlineTargets;
                 t.Paths += p.Paths;
+                if (p._clusters is { } clusters) t._clusters!.Move(clusters);
                 Array.Clear(p.Hits);
                 p.AllTargets = p.AllHeadlineTargets = p.Paths = 0;
             }

@@ -69,10 +69,10 @@ public static class Tornado
         ArgumentNullException.ThrowIfNull(scenario);
         if (!(lowQuantile > 0 && lowQuantile < highQuantile && highQuantile < 1))
             throw new ArgumentOutOfRangeException(nameof(lowQuantile), "the quantiles must satisfy 0 < low < high < 1");
-        var spec = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRandomRun();
+        var spec = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRun();
         long paths = spec.Paths;
         ulong seed = spec.Seed;
-        var run = new SimulationOptions(paths, seed, spec.Threads);
+        var run = new SimulationOptions(paths, seed, spec.Threads, Sampling: spec.Sampling);
 
         var uncertain = scenario.Drivers.Where(IsUncertain).ToArray();
         int total = 2 * uncertain.Length + 1;
@@ -101,20 +101,20 @@ public static class Tornado
             double scale = Math.Max(Math.Abs(centreMedian), 1e-12);
             var bars = uncertain.Select((driver, d) => new TornadoBar(driver.Id,
                     driver.Level.Quantile(lowQuantile), driver.Level.Quantile(highQuantile),
-                    Estimate(low[d].Indicators[k].Probability, paths), Estimate(high[d].Indicators[k].Probability, paths),
+                    Estimate(low[d].Indicators[k], paths), Estimate(high[d].Indicators[k], paths),
                     low[d].Indicators[k].TargetYear.P50, high[d].Indicators[k].TargetYear.P50))
                 .OrderByDescending(b => Math.Abs(b.ProbabilitySwing))
                 .ThenByDescending(b => Math.Abs(b.MedianSwing) / scale)
                 .ThenBy(b => b.DriverId, StringComparer.Ordinal)
                 .ToArray();
-            targets.Add(new TornadoTarget(indicator.Id, indicator.Name, Estimate(centre.Indicators[k].Probability, paths), centreMedian, bars));
+            targets.Add(new TornadoTarget(indicator.Id, indicator.Name, Estimate(centre.Indicators[k], paths), centreMedian, bars));
         }
         var joint = uncertain.Select((driver, d) => new TornadoBar(driver.Id,
                 driver.Level.Quantile(lowQuantile), driver.Level.Quantile(highQuantile),
-                Estimate(low[d].AllHeadlineProbability, paths), Estimate(high[d].AllHeadlineProbability, paths), double.NaN, double.NaN))
+                AllHeadline(low[d]), AllHeadline(high[d]), double.NaN, double.NaN))
             .OrderByDescending(b => Math.Abs(b.ProbabilitySwing)).ThenBy(b => b.DriverId, StringComparer.Ordinal).ToArray();
         targets.Add(new TornadoTarget(ScenarioComparison.AllHeadlineTargetsId, LocalizedText.Both("Every headline target met on the same path"),
-            Estimate(centre.AllHeadlineProbability, paths), double.NaN, joint));
+            AllHeadline(centre), double.NaN, joint));
         return new TornadoResult(scenario.Name, lowQuantile, highQuantile, paths, seed, targets);
     }
 
@@ -144,5 +144,10 @@ public static class Tornado
         return scenario with { Drivers = drivers };
     }
 
-    private static ProbabilityEstimate Estimate(double probability, long paths) => new((long)Math.Round(probability * paths), paths);
+    /// <summary>A target's probability in a run of <paramref name="paths"/> paths, with the variance its interval comes from.</summary>
+    private static ProbabilityEstimate Estimate(IndicatorOutcome outcome, long paths) =>
+        new((long)Math.Round(outcome.Probability * paths), paths, outcome.ProbabilityVariance);
+
+    private static ProbabilityEstimate AllHeadline(SimulationResult result) =>
+        new((long)Math.Round(result.AllHeadlineProbability * result.Paths), result.Paths, result.AllHeadlineVariance);
 }

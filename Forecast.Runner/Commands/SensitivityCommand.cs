@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Forecast.Engine.Sensitivity;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
@@ -12,8 +13,9 @@ namespace Forecast.Runner.Commands;
 
 /// <summary>
 /// <c>forecast sensitivity &lt;scenario&gt;</c>: which drivers matter, one at a time (tornado: each driver's level from its
-/// 10th to its 90th percentile, the others at their medians) and globally (Sobol indices with bootstrap intervals,
-/// Spearman rank correlations).
+/// 10th to its 90th percentile, the others at their medians) and globally (Sobol indices on a scrambled Sobol design with
+/// intervals from its independent replicates, or on a plain random design with bootstrap intervals when --bootstrap is
+/// given; Spearman rank correlations).
 /// </summary>
 internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
@@ -27,7 +29,8 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
     };
     private readonly Option<int> _bootstrap = new("--bootstrap")
     {
-        Description = "Bootstrap replicates behind the Sobol intervals (default 200)",
+        Description = "Use a plain random design with this many bootstrap replicates behind the Sobol intervals (e.g. 200), "
+            + "instead of the default scrambled Sobol design, whose intervals come from its 16 independent replicates",
         DefaultValueFactory = _ => 200,
         CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 200", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
     };
@@ -73,8 +76,9 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         int threads = parse.GetValue(_options.Threads);
         var tornado = Tornado.Run(scenario, new SimulationOptions(parse.GetValue(_options.Paths), seed, threads),
             cancellationToken: cancellationToken);
+        bool bootstrap = parse.GetResult(_bootstrap) is { Implicit: false };
         var global = GlobalSensitivity.Run(scenario, new GlobalSensitivityOptions(parse.GetValue(_samples), parse.GetValue(_bootstrap),
-            parse.GetValue(_spearmanPaths), seed, threads, ids), cancellationToken);
+            parse.GetValue(_spearmanPaths), seed, threads, ids, DesignReplicates: bootstrap ? 0 : SobolAnalysis.DefaultDesignReplicates), cancellationToken);
         WhatIfFiles.Write(folder, "tornado.csv", w => WhatIfFiles.TornadoCsv(w, tornado));
         WhatIfFiles.Write(folder, "sobol.csv", w => WhatIfFiles.SobolCsv(w, global));
         WhatIfFiles.Write(folder, "spearman.csv", w => WhatIfFiles.SpearmanCsv(w, global));

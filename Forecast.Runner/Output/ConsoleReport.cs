@@ -81,7 +81,8 @@ internal static class ConsoleReport
     {
         int headline = result.HeadlineMetDistribution.Count - 1;
         console.MarkupLine($"[bold]All {headline} headline targets met together:[/] {Numbers.Percent(result.AllHeadlineProbability, 2)} " +
-            $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]; every target of the scenario: {Numbers.Percent(result.AllTargetsProbability, 2)}");
+            $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]; every target of the scenario: {Numbers.Percent(result.AllTargetsProbability, 2)} " +
+            $"[grey][[{Numbers.Percent(result.AllTargetsCi95.Lower, 2)}, {Numbers.Percent(result.AllTargetsCi95.Upper, 2)}]][/]");
         var parts = result.HeadlineMetDistribution.Select((p, k) => $"{k}: {Numbers.Percent(p)}");
         console.MarkupLine($"[bold]How many headline targets are met:[/] {string.Join("  ", parts)}");
         foreach (var o in result.Indicators)
@@ -102,7 +103,10 @@ internal static class ConsoleReport
             string tag = f.Severity == FindingSeverity.Inconsistent ? "[red]Inconsistent targets[/]" : "[yellow]Tight targets[/]";
             console.MarkupLine($"{tag}: {Markup.Escape(f.Message)}");
         }
+        string intervals = result.Intervals is { Unit: not Engine.Simulation.IntervalUnit.Path } method
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" Intervals from the spread of {method.Units:N0} {method.Name} (the paths are not independent).")
+            : "";
         console.MarkupLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"[grey]{result.Paths:N0} paths, seed {result.Seed}, {elapsed.TotalSeconds:F2} s. Required / history: the average annual growth the target needs / the growth of the indicator's history (per year for counts).[/]"));
+            $"[grey]{result.Paths:N0} paths, seed {result.Seed}, {elapsed.TotalSeconds:F2} s.{intervals} Required / history: the average annual growth the target needs / the growth of the indicator's history (per year for counts).[/]"));
     }
 }

@@ -26,7 +26,13 @@ internal static class SummaryJsonWriter
         w.WriteStartArray("indicators");
         foreach (var o in result.Indicators) WriteIndicator(w, o);
         w.WriteEndArray();
+        w.WriteString("intervalMethod", (result.Intervals ?? new IntervalMethod(Engine.Simulation.IntervalUnit.Path, result.Paths)).Name);
+        w.WriteNumber("intervalUnits", result.Intervals?.Units ?? result.Paths);
         Number(w, "allTargetsProbability", result.AllTargetsProbability);
+        w.WriteStartArray("allTargetsProbabilityCi95");
+        w.WriteNumberValue(result.AllTargetsCi95.Lower);
+        w.WriteNumberValue(result.AllTargetsCi95.Upper);
+        w.WriteEndArray();
         Number(w, "allHeadlineTargetsProbability", result.AllHeadlineProbability);
         w.WriteStartArray("allHeadlineTargetsProbabilityCi95");
         w.WriteNumberValue(result.AllHeadlineCi95.Lower);
@@ -85,6 +91,7 @@ internal static class SummaryJsonWriter
         w.WriteNumberValue(o.ProbabilityCi95.Lower);
         w.WriteNumberValue(o.ProbabilityCi95.Upper);
         w.WriteEndArray();
+        Number(w, "effectivePaths", o.EffectivePaths);
         w.WriteString("status", o.Status.Words());
         Number(w, "expectedShortfall", o.ExpectedShortfall);
         w.WriteBoolean("growthPerYear", o.Growth.PerYear);
@@ -99,6 +106,7 @@ internal static class SummaryJsonWriter
             w.WriteStartObject();
             w.WriteNumber("year", y.Year);
             Number(w, "mean", y.Mean);
+            Number(w, "sd", y.Sd);
             Number(w, "p5", y.P5);
             Number(w, "p25", y.P25);
             Number(w, "p50", y.P50);

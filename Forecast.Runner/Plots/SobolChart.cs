@@ -10,7 +10,7 @@ namespace Forecast.Runner.Plots;
 /// <summary>
 /// The Sobol indices of one target: two panels, meeting the target (0/1) and its target-year value, each with a pair
 /// of bars per input, the total index ST (blue) above the first-order index S1 (orange, hatched), each with its 95%
-/// bootstrap interval. The inputs are in the same rows in both panels, largest total index first; a header holds the
+/// interval. The inputs are in the same rows in both panels, largest total index first; a header holds the
 /// title and the legend.
 /// </summary>
 internal static class SobolChart

@@ -6,6 +6,7 @@ using System.Text;
 using Forecast.Engine.Consistency;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
+using Forecast.Engine.Simulation;
 using Forecast.Engine.Statistics;
 using Forecast.Runner.Output;
 using Forecast.Runner.Plots;
@@ -232,15 +233,26 @@ internal static class HtmlReport
             + "(with a capacity C the entries are Binomial(C − N(t), e(t))); cumulative C(t+1) = C(t) + max(0, round v(t)); flow x(t) = v(t)."))
          .Append(Li("Probability of reaching a target: the share of paths on which the indicator is at or beyond the target in the target year (for targets "
             + "that hold in every year: in every year from the year after the base to the target year). Its 95% interval is Wilson's score interval: with p̂ = k/n "
-            + "and z = 1.96, centre (p̂ + z²/2n)/(1 + z²/n) and half-width z·√(p̂(1 − p̂)/n + z²/4n²)/(1 + z²/n)."))
+            + "and z = 1.96, centre (p̂ + z²/2n)/(1 + z²/n) and half-width z·√(p̂(1 − p̂)/n + z²/4n²)/(1 + z²/n)."
+            + IntervalNote(result.Intervals)))
          .Append(Li("Status: on track when the probability is at least 80%, at risk from 50% to 80%, off track below 50%."))
-         .Append(Li("Percentiles (P5 ... P95) per year come from a histogram of 4,096 bins per indicator and year over a range found by a pilot run, with values "
-            + "outside it counted exactly; whole-number indicators with a small range get one bin per number, so their percentiles are exact."))
+         .Append(Li("Percentiles (P5 ... P95) per year come from a histogram of 4,096 bins per indicator and year built from a pilot run's sample, with values "
+            + "outside it counted exactly; whole-number indicators with a small range get one bin per number, so their percentiles are exact; others get equal bins "
+            + "when no bin would hold more than 0.3% of the values, and otherwise bins on a logarithmic or linear scale given in proportion to the pilot's values, "
+            + "each holding about 0.03% of them. A percentile's rank error is at most the share of its bin."))
          .Append(Li("How many headline targets are met: the distribution over paths of the number of headline targets met on the same path."))
          .Append(Li("The distribution plots are approximations drawn from the reported percentiles and the exact share of paths that miss (see Indicators); "
             + "every probability printed is the simulation's exact figure."))
          .Append("</ul>\n</section>\n");
     }
+
+    /// <summary>How the intervals of a run whose paths are not independent were computed.</summary>
+    private static string IntervalNote(IntervalMethod? method) => method is { Unit: not IntervalUnit.Path }
+        ? F(" This run's paths are not independent ({0} sampling): n is replaced by the effective number of paths p̂(1 − p̂)/V and z by Student's t "
+            + "with {1:N0} degrees of freedom, where V is the estimate's variance from the spread of the {2:N0} {3}, the independent units of the method.",
+            method.Unit switch { IntervalUnit.AntitheticPair => "antithetic", IntervalUnit.Block => "Latin hypercube", _ => "scrambled Sobol" },
+            method.Units - 1, method.Units, method.Name)
+        : "";
 
     internal static void Image(StringBuilder h, Figure figure)
     {

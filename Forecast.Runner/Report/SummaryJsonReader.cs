@@ -3,6 +3,7 @@ using Forecast.Engine.Consistency;
 using Forecast.Engine.Model;
 using Forecast.Engine.Projection;
 using Forecast.Engine.Results;
+using Forecast.Engine.Simulation;
 using Forecast.Engine.Statistics;
 using Forecast.Scenarios;
 
@@ -34,10 +35,11 @@ internal static class SummaryJsonReader
                     ?? throw Problem(file, $"indicator '{id}' is not in the scenario file; was the scenario changed after the run?");
                 var years = item.GetProperty("years").EnumerateArray().Select(y => new YearStatistics(
                     y.GetProperty("year").GetInt32(), Number(y, "mean"), Number(y, "p5"), Number(y, "p25"), Number(y, "p50"),
-                    Number(y, "p75"), Number(y, "p95"), Number(y, "probability"), Number(y, "deterministic"))).ToList();
+                    Number(y, "p75"), Number(y, "p95"), Number(y, "probability"), Number(y, "deterministic"),
+                    y.TryGetProperty("sd", out _) ? Number(y, "sd") : double.NaN)).ToList();
                 var ci = Pair(item.GetProperty("probabilityCi95"));
                 outcomes.Add(new IndicatorOutcome(indicator, Number(item, "probability"), ci, Number(item, "expectedShortfall"),
-                    years, GrowthAssessment.Of(indicator)));
+                    years, GrowthAssessment.Of(indicator), EffectivePaths: item.TryGetProperty("effectivePaths", out _) ? Number(item, "effectivePaths") : double.NaN));
             }
             var findings = root.GetProperty("consistencyFindings").EnumerateArray().Select(f => new ConsistencyFinding(
                 f.GetProperty("severity").GetString() == "inconsistent" ? FindingSeverity.Inconsistent : FindingSeverity.Tight,
@@ -46,7 +48,9 @@ internal static class SummaryJsonReader
             return new SimulationResult(name, root.GetProperty("paths").GetInt64(), root.GetProperty("seed").GetUInt64(), outcomes,
                 Number(root, "allHeadlineTargetsProbability"), Pair(root.GetProperty("allHeadlineTargetsProbabilityCi95")),
                 [.. root.GetProperty("headlineTargetsMetDistribution").EnumerateArray().Select(e => e.GetDouble())],
-                Number(root, "allTargetsProbability"), findings);
+                Number(root, "allTargetsProbability"), findings,
+                root.TryGetProperty("allTargetsProbabilityCi95", out var all) ? Pair(all) : new Interval(double.NaN, double.NaN),
+                root.TryGetProperty("intervalMethod", out var method) ? new IntervalMethod(IntervalMethod.UnitNamed(method.GetString()), root.GetProperty("intervalUnits").GetInt64()) : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -148,7 +148,7 @@ internal static class WhatIfConsole
     public static Table Sobol(GlobalSensitivityResult r, Scenario scenario, bool chinese, int top)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]Sobol indices[/] of the target-year value and of meeting the target [grey](N = {N(r.Outputs[0].Sobol.BaseSamples)}, 95% bootstrap intervals; ρ: Spearman, {N(r.SpearmanPaths)} paths)[/]");
+            .Title($"[bold]Sobol indices[/] of the target-year value and of meeting the target [grey](N = {N(r.Outputs[0].Sobol.BaseSamples)}, {(r.Outputs[0].Sobol.IsQuasiRandom ? $"scrambled Sobol design, 95% intervals from {r.Outputs[0].Sobol.DesignReplicates} replicates" : "95% bootstrap intervals")}; ρ: Spearman, {N(r.SpearmanPaths)} paths)[/]");
         table.AddColumn("Target");
         table.AddColumn("Input");
         table.AddColumn(new TableColumn("value: first order").RightAligned());

@@ -88,8 +88,7 @@ public class AccumulatorProperties
         for (int k = 0; k < plan.Indicators.Length; k++)
             for (int s = 1; s <= plan.Steps; s++)
                 isCount[pilot.Cell(k, s)] = plan.Indicators[k].IsCount;
-        return HistogramGrid.FromRange(Enumerable.Range(0, cells).Select(pilot.Cells.Min).ToArray(),
-            Enumerable.Range(0, cells).Select(pilot.Cells.Max).ToArray(), isCount);
+        return HistogramGrid.FromPilot(pilot.Cells, isCount);
     }
 }
 

@@ -57,4 +57,24 @@ public class ClosedFormTests
         var result = MonteCarlo.Run(scenario);
         Assert.InRange(result["stock"].Probability, expected - Tolerance(expected, n), expected + Tolerance(expected, n));
     }
+
+    [Fact]
+    public void YearlyStandardDeviation_MatchesTheClosedForm_ForANormalLevelAndAPoissonCount()
+    {
+        // The sample sd s of n values with variance σ² and fourth central moment μ₄ has standard error √(μ₄ − σ⁴)/(2σ√n)
+        // (delta method): a normal level's σ/√(2n) (μ₄ = 3σ⁴); a Poisson(λ) count's √(λ + 2λ²)/(2√λ·√n) (μ₄ = λ + 3λ²).
+        const long n = 200_000;
+        const double lambda = 12.4;
+        var scenario = TestScenarios.Of(
+            [TestScenarios.Driver("level", new NormalDistribution(10, 2), YearlyVariation.None),
+             TestScenarios.Driver("entries", new FixedDistribution(lambda), YearlyVariation.Poisson)],
+            [TestScenarios.Indicator("x", 10, new FlowModel("level", Count: false), 10),
+             TestScenarios.Indicator("k", 12, new FlowModel("entries"), 12)], paths: n);
+        var result = MonteCarlo.Run(scenario);
+        foreach (var year in result["x"].Years)
+            Assert.InRange(year.Sd, 2 - 4 * 2 / Math.Sqrt(2.0 * n), 2 + 4 * 2 / Math.Sqrt(2.0 * n));
+        double poissonError = Math.Sqrt(lambda + 2 * lambda * lambda) / (2 * Math.Sqrt(lambda) * Math.Sqrt(n));
+        foreach (var year in result["k"].Years)
+            Assert.InRange(year.Sd, Math.Sqrt(lambda) - 4 * poissonError, Math.Sqrt(lambda) + 4 * poissonError);
+    }
 }

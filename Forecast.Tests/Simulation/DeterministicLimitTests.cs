@@ -45,6 +45,29 @@ public class DeterministicLimitTests
     }
 
     [Fact]
+    public void AFixedNonIntegerCount_IsRoundedAlike_OnThePathsAndInTheProjection()
+    {
+        // 12.4 new a year, certain: every path rounds each year's 12.4 to 12 (half to even), 60 over five years, and the
+        // projection takes the same 12, where an uncertain count's mean (12.4 a year of a Poisson) stays unrounded.
+        var scenario = TestScenarios.Of(
+            [TestScenarios.Driver("fixed", new FixedDistribution(12.4), YearlyVariation.None),
+             TestScenarios.Driver("poisson", new FixedDistribution(12.4), YearlyVariation.Poisson)],
+            [TestScenarios.Indicator("new_fixed", 0, new CumulativeModel("fixed"), 60),
+             TestScenarios.Indicator("stock_fixed", 100, new StockFlowModel("fixed"), 160),
+             TestScenarios.Indicator("flow_fixed", 0, new FlowModel("fixed"), 12),
+             TestScenarios.Indicator("new_poisson", 0, new CumulativeModel("poisson"), 60)], paths: 2_000);
+        var result = MonteCarlo.Run(scenario);
+        foreach (var (id, expected) in new[] { ("new_fixed", 60.0), ("stock_fixed", 160.0), ("flow_fixed", 12.0) })
+        {
+            var last = result[id].Years[^1];
+            Assert.Equal(expected, last.Deterministic);
+            Assert.Equal(expected, last.Mean);
+            Assert.Equal(expected, last.P50);
+        }
+        Assert.Equal(62, result["new_poisson"].Years[^1].Deterministic, 12);
+    }
+
+    [Fact]
     public void DeterministicProjection_CompoundsTheMeanGrowth()
     {
         // 268 firms, 61 a year, no exits: 268 + 5·61 = 573 in 2025 (short of 600).

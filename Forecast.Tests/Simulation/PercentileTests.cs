@@ -9,7 +9,7 @@ public class PercentileTests
     /// Reproduces the values of one cell path by path, with the block simulator itself, so the reported
     /// percentiles can be checked against the exact sorted sample.
     /// </summary>
-    private static double[] FinalValues(Scenario scenario, string indicatorId, long paths, ulong seed)
+    internal static double[] FinalValues(Scenario scenario, string indicatorId, long paths, ulong seed)
     {
         var plan = SimulationPlan.Compile(scenario);
         int k = Array.FindIndex(plan.Indicators, i => i.Source.Id == indicatorId);

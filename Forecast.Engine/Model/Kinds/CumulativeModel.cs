@@ -4,7 +4,8 @@ namespace Forecast.Engine.Model;
 
 /// <summary>
 /// A cumulative count for "new X over five years" targets: C_{t+1} = C_t + max(0, round(v_t)), v the driver's yearly
-/// value; C starts at the base value (usually 0 in the base year). Expected path: C + max(0, E[v]), no rounding.
+/// value; C starts at the base value (usually 0 in the base year). Expected path: C + max(0, E[v]), no rounding, except
+/// that a certain v (fixed level, no yearly variation) is rounded as the paths round it (<see cref="StepContext.IsCertain"/>).
 /// </summary>
 /// <param name="Driver">Id of the count driver being accumulated.</param>
 public sealed record CumulativeModel(string Driver) : IndicatorModel
@@ -47,7 +48,8 @@ public sealed record CumulativeModel(string Driver) : IndicatorModel
         {
             var x = c.State;
             var v = c.Driver(driver);
-            for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, v[i]);
+            bool round = c.IsCertain(driver);
+            for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, round ? Math.Round(v[i]) : v[i]);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Forecast.Engine.Model;
 /// <summary>
 /// A yearly flow or standing level: x_t = v_t, the driver's value in year t (e.g. major projects organised in the year,
 /// the size of a standing reserve). Counts are rounded to whole non-negative numbers: x_t = max(0, round(v_t)).
-/// Expected path: E[v_t] (max(0, E[v_t]) for counts).
+/// Expected path: E[v_t] (max(0, E[v_t]) for counts, a certain v_t rounded as the paths round it: <see cref="StepContext.IsCertain"/>).
 /// </summary>
 /// <param name="Driver">Id of the driver.</param>
 /// <param name="Count">Whether values are whole numbers.</param>
@@ -50,8 +50,9 @@ public sealed record FlowModel(string Driver, bool Count = true) : IndicatorMode
         {
             var x = c.State;
             var v = c.Driver(driver);
+            bool round = c.IsCertain(driver);
             if (count)
-                for (int i = 0; i < x.Length; i++) x[i] = Math.Max(0, v[i]);
+                for (int i = 0; i < x.Length; i++) x[i] = Math.Max(0, round ? Math.Round(v[i]) : v[i]);
             else
                 v.CopyTo(x);
         }

@@ -9,7 +9,8 @@ namespace Forecast.Engine.Model;
 /// rounded to a whole non-negative number. With a capacity C the entries are conversions from the pool not yet in the
 /// stock: E_t ~ Binomial(C − N_t, e_t), N_t after the year's exits, e the entries driver read as a yearly conversion
 /// probability (e.g. counties becoming innovative counties). Expected path: N ← N − N·q, then + max(0, e) (open) or
-/// + (C − N)·e (capacity), each rate at its mean, no rounding.
+/// + (C − N)·e (capacity), each rate at its mean, no rounding (but certain open entries, a fixed level with no yearly
+/// variation, are rounded as the paths round them: <see cref="StepContext.IsCertain"/>).
 /// </summary>
 /// <param name="Entries">Id of the entries driver (a count, or a conversion rate with a capacity).</param>
 /// <param name="ExitRate">Id of the exit-rate driver, or null for no exits.</param>
@@ -77,11 +78,12 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
             var x = c.State;
             var e = c.Driver(entries);
             var q = exitRate >= 0 ? c.Driver(exitRate) : default;
+            bool round = capacity < 0 && c.IsCertain(entries);
             for (int i = 0; i < x.Length; i++)
             {
                 double n = x[i];
                 if (exitRate >= 0) n -= n * Math.Clamp(q[i], 0, 1);
-                x[i] = n + (capacity >= 0 ? (capacity - n) * Math.Clamp(e[i], 0, 1) : Math.Max(0, e[i]));
+                x[i] = n + (capacity >= 0 ? (capacity - n) * Math.Clamp(e[i], 0, 1) : Math.Max(0, round ? Math.Round(e[i]) : e[i]));
             }
         }
     }
