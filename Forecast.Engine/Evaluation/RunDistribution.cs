@@ -97,6 +97,12 @@ public sealed record ForecastRun(Forecast.Engine.Results.SimulationResult Result
         ArgumentNullException.ThrowIfNull(scenario);
         var run = RunSpec.Resolve(scenario, options);
         var plan = SimulationPlan.Compile(scenario);
+        if (plan.Observations.Length > 0)
+        {
+            // A nowcast: the paths conditioned on the observations, as MonteCarlo.Run would give them.
+            var (total, conditioning) = Nowcast.Simulate(plan, run, progress, cancellationToken);
+            return new ForecastRun(MonteCarlo.Summarise(plan, total, run.Seed) with { Conditioning = conditioning }, RunDistribution.Of(plan, total, run));
+        }
         var acc = MonteCarlo.Simulate(plan, run, progress, cancellationToken);
         return new ForecastRun(MonteCarlo.Summarise(plan, acc, run.Seed), RunDistribution.Of(plan, acc, run));
     }

@@ -31,6 +31,14 @@ internal static class Nowcast
 
     public static SimulationResult Run(SimulationPlan plan, RunSpec run, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
     {
+        var (total, conditioning) = Simulate(plan, run, progress, cancellationToken);
+        return MonteCarlo.Summarise(plan, total, run.Seed) with { Conditioning = conditioning };
+    }
+
+    /// <summary>The conditioned paths' accumulator (for a result and a stored distribution alike) and how they were conditioned.</summary>
+    public static (SimulationAccumulator Total, NowcastConditioning Conditioning) Simulate(SimulationPlan plan, RunSpec run,
+        IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+    {
         if (run.Precision is not null) throw new ArgumentException("a nowcast runs a fixed number of paths; precision mode is not supported");
         if (run.Sampling != SamplingMethod.Random) throw new ArgumentException($"a nowcast uses plain random sampling (its resampled paths are not strata), not {run.Sampling}");
         long particles = Math.Min(run.Paths, MaxParticles);
@@ -52,10 +60,7 @@ internal static class Nowcast
         var chosen = Systematic(weights, run.Paths, run.Seed);
         var schedule = new ParticleSchedule(chosen, record, run.Paths);
         var total = MonteCarlo.Simulate(plan, run, schedule, progress, cancellationToken);
-        return MonteCarlo.Summarise(plan, total, run.Seed) with
-        {
-            Conditioning = new NowcastConditioning(plan.Observations.Length, particles, ess, bandwidths, warning),
-        };
+        return (total, new NowcastConditioning(plan.Observations.Length, particles, ess, bandwidths, warning));
     }
 
     /// <summary>w_i = exp(Σ_o −½((v_io − y_o)/τ_o)² − max), with τ_o the observation's error or a kernel bandwidth.</summary>

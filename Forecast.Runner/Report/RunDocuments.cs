@@ -20,7 +20,7 @@ internal static class RunDocuments
     public static void Stage(OutputFolder folder, ParseResult parse, PlotOptions options, string scenarioPath, Scenario scenario,
         SimulationResult result, string lang, IAnsiConsole console)
     {
-        File.Copy(scenarioPath, folder.StagedFile(ScenarioCopy), overwrite: true);
+        CopyScenario(folder, scenarioPath, scenario);
         bool plots = !parse.GetValue(options.NoPlots);
         bool report = parse.GetValue(options.Report);
         if (!plots && !report) return;
@@ -32,7 +32,26 @@ internal static class RunDocuments
         if (report)
         {
             using var writer = new StreamWriter(folder.StagedFile("report.html"), false, new System.Text.UTF8Encoding(false));
-            HtmlReport.Write(writer, result, scenario, File.ReadAllText(scenarioPath), language, figures);
+            HtmlReport.Write(writer, result, scenario, File.ReadAllText(folder.StagedFile(ScenarioCopy)), language, figures);
         }
+    }
+
+    /// <summary>
+    /// The scenario as run, so that the folder stands alone: a scenario file verbatim; a what-if (whose <c>base</c> is a
+    /// path relative to it) resolved against its base and written out whole.
+    /// </summary>
+    private static void CopyScenario(OutputFolder folder, string scenarioPath, Scenario scenario)
+    {
+        string text = File.ReadAllText(scenarioPath);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^base:", System.Text.RegularExpressions.RegexOptions.Multiline))
+        {
+            File.Copy(scenarioPath, folder.StagedFile(ScenarioCopy), overwrite: true);
+            return;
+        }
+        var annotations = Forecast.Scenarios.ScenarioAnnotations.None with
+        {
+            HeaderComment = [$"{scenario.Name}: the what-if {Path.GetFileName(scenarioPath)} resolved against its base by forecast run, as run."],
+        };
+        Forecast.Scenarios.ScenarioWriter.WriteFile(folder.StagedFile(ScenarioCopy), scenario, annotations);
     }
 }
