@@ -163,6 +163,23 @@ public class ModelUncertaintyTests
         Assert.Equal(20, y.Deterministic, 12);
     }
 
+    [Fact]
+    public void LinearTrend_WithBounds_StaysWithinThem()
+    {
+        // From 95, increments of 3 ± 4 a year: without the bound most paths would pass 100. With bounds [0, 100] every value
+        // stays in them; the clamped path never lies above the unbounded one (the same increments after each clamp), so
+        // P(x₅ ≥ 99) ≤ P(95 + Σv ≥ 99) = Φ((110 − 99)/√80), and the top of the distribution sits on the bound.
+        const long n = 50_000;
+        var indicator = Indicator("share", 95, new LinearTrendModel("inc"), 99, 2020, 2025) with { Bounds = new Bounds(0, 100) };
+        var scenario = Of([Driver("inc", new FixedDistribution(3), YearlyVariation.Normal(4))], [indicator], paths: n);
+        var result = MonteCarlo.Run(scenario, new SimulationOptions(Seed: 5)).Indicators[0];
+        foreach (var year in result.Years) Assert.InRange(year.P95, 0, 100);
+        Assert.Equal(100, result.TargetYear.P95, 12);
+        double unbounded = MathNet.Numerics.Distributions.Normal.CDF(0, 1, 11 / Math.Sqrt(80));
+        Assert.True(result.Probability <= unbounded + 4 * Math.Sqrt(unbounded * (1 - unbounded) / n), $"P(x ≥ 99) {result.Probability}");
+        Assert.Equal(100, result.TargetYear.Deterministic, 12);
+    }
+
     /// <summary>Every piece of model uncertainty at once: two mixtures (one of stock-flows), a growing count level, correlated levels.</summary>
     internal static Scenario Uncertain(long paths = 40_000) => Of(
             [Driver("g", new NormalDistribution(0.1, 0.02), YearlyVariation.Growth(0.05)), Driver("inc", new NormalDistribution(5, 1), YearlyVariation.Normal(2)),

@@ -182,7 +182,7 @@ internal static class ReferenceSimulator
             case CompoundGrowthModel m:
                 return x * (1 + value[m.Growth]);
             case LinearTrendModel m:
-                return x + value[m.Increment];
+                return ind.Bounds is { } bounds ? Math.Clamp(x + value[m.Increment], bounds.Lower, bounds.Upper) : x + value[m.Increment];
             case RatioModel m:
                 numerator[key] = Side(m.Numerator, numerator[key]);
                 denominator[key] = Side(m.Denominator, denominator[key]);
