@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Forecast.Runner.Commands;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ internal static class Cli
     public static RootCommand Build(IServiceProvider services)
     {
         var root = new RootCommand("forecast: scenario simulation, target setting and evaluation for five-year S&T innovation plans (built for Liaocheng's 14th, 2021-2025, and 15th, 2026-2030)");
+        root.Options.Add(Output.Language.CreateOption());
         foreach (var builder in services.GetServices<ICommandBuilder>()) root.Subcommands.Add(builder.Build());
         return root;
     }
@@ -26,6 +28,11 @@ internal static class Cli
             err.WriteLine($"Run '{Path(parse.CommandResult.Command)} --help' for the options.");
             return ExitCodes.BadInput;
         }
+        // The language, resolved once for the whole invocation: the resources follow the UI culture, which flows to the
+        // command's worker (an async-local value: the caller's culture is untouched when this method returns).
+        var lang = parse.RootCommandResult.Command.Options.OfType<Option<string>>().First(o => o.Name == "--lang");
+        CultureInfo.CurrentUICulture = Output.Language.CultureOf(
+            Output.Language.Resolve(parse.GetValue(lang), services.GetRequiredService<Terminal>().SystemIsChinese));
         // Exceptions reach this method (not System.CommandLine's handler, which prints a stack trace): one line and a log.
         var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
         var terminal = services.GetRequiredService<Terminal>();

@@ -48,7 +48,7 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         if (_options.PlotContext(parse, scenarios[0], plots) is { } context)
             foreach (var plot in plots) plot.WriteComparison(folder, result, context);
 
-        bool chinese = parse.GetValue(_options.Lang) == "zh";
+        bool chinese = Output.Language.IsChinese;
         terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));
         terminal.Out.MarkupLine("[grey]Difference: the scenario minus the first, on the same paths; its interval is paired (paths gained and lost for probabilities, " +
             $"{result.Sections} sections of paths for medians). \"same on every path\": the scenario changes nothing this target depends on.[/]");

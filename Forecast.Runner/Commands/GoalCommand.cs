@@ -62,7 +62,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         if (_options.PlotContext(parse, scenario, plots) is { } context)
             foreach (var plot in plots) plot.WriteGoal(folder, result, context);
 
-        WhatIfConsole.Goal(terminal.Out, result, scenario, parse.GetValue(_options.Lang) == "zh");
+        WhatIfConsole.Goal(terminal.Out, result, scenario, Output.Language.IsChinese);
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
         return ExitCodes.Success;
     }

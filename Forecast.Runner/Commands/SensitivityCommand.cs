@@ -85,7 +85,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         if (_options.PlotContext(parse, scenario, plots) is { } context)
             foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global, context);
 
-        bool chinese = parse.GetValue(_options.Lang) == "zh";
+        bool chinese = Output.Language.IsChinese;
         int top = parse.GetValue(_top);
         terminal.Out.Write(WhatIfConsole.Tornado(tornado, scenario, chinese, top));
         terminal.Out.Write(WhatIfConsole.Sobol(global, scenario, chinese, top));

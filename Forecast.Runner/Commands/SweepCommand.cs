@@ -59,7 +59,7 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         if (_options.PlotContext(parse, scenario, plots) is { } context)
             foreach (var plot in plots) plot.WriteSweep(folder, result, context);
 
-        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, parse.GetValue(_options.Lang) == "zh"));
+        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, Output.Language.IsChinese));
         terminal.Out.MarkupLine("[grey]Every point runs the same paths (same seed and blocks), so differences between points come from the levers alone. " +
             "sweep.csv has every target with its 95% interval.[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);

@@ -71,7 +71,7 @@ internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
                 new Engine.Model.LocalizedText($"{scenario.Title.Zh}：{j.Targets.Count}项目标以{Percent(p)}概率同时达成", $"{scenario.Title.En}: {j.Targets.Count} targets met together with probability {Percent(p)}"), result, j.Targets,
                 $"The joint set's targets, all met on the same path with probability {p.ToString(CultureInfo.InvariantCulture)} (each on its own with {j.MarginalProbability.ToString("0.####", CultureInfo.InvariantCulture)})."), utf8);
 
-        TargetsConsole.Write(terminal.Out, result, parse.GetValue(_options.Lang) == "zh");
+        TargetsConsole.Write(terminal.Out, result, Output.Language.IsChinese);
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
         return ExitCodes.Success;
     }

@@ -21,6 +21,27 @@ internal static class Numbers
         return x.ToString(format, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A number with at most <paramref name="decimals"/> decimals, trailing zeros dropped: "0.0049".</summary>
+    public static string Fixed(double x, int decimals) =>
+        double.IsNaN(x) ? "-" : Math.Round(x, decimals).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <paramref name="x"/> to <paramref name="digits"/> significant digits in fixed notation (never scientific), whole
+    /// numbers kept whole: 0.6586 → "0.659", 5.1 → "5.10" (or "5.1" without <paramref name="keepZeros"/>), 1471 → "1471", 8E-06 → "0.00000800".
+    /// </summary>
+    public static string Significant(double x, int digits, bool keepZeros = true)
+    {
+        if (double.IsNaN(x)) return "-";
+        if (x == 0 || double.IsInfinity(x)) return x.ToString(CultureInfo.InvariantCulture);
+        int magnitude = (int)Math.Floor(Math.Log10(Math.Abs(x)));
+        int decimals = Math.Clamp(digits - 1 - magnitude, 0, 15);
+        double rounded = Math.Round(x, decimals, MidpointRounding.AwayFromZero);
+        return rounded.ToString(keepZeros ? "F" + decimals.ToString(CultureInfo.InvariantCulture) : "0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A count with thousands separators: "100,000".</summary>
+    public static string Count(double n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
     public static string Percent(double x, int decimals = 1) =>
         double.IsNaN(x) ? "-" : (x * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%";
 }

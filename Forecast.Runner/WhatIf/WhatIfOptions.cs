@@ -20,12 +20,6 @@ internal sealed class WhatIfOptions
 
     public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another analysis" };
 
-    public Option<string> Lang { get; } = new("--lang")
-    {
-        Description = "Language of indicator names: en, zh, or auto (Chinese plots where a CJK font is installed)",
-        DefaultValueFactory = _ => "en",
-    };
-
     public Option<bool> NoPlots { get; } = PlotOptions.NoPlotsOption();
 
     public Option<int> Dpi { get; } = PlotOptions.DpiOption();
@@ -40,17 +34,15 @@ internal sealed class WhatIfOptions
     /// (<paramref name="scenario"/>: the scenario analysed, for a comparison the reference).
     /// </summary>
     public WhatIfPlotContext? PlotContext(ParseResult parse, Forecast.Engine.Model.Scenario scenario, IEnumerable<IWhatIfPlotWriter> writers) =>
-        parse.GetValue(NoPlots) || !writers.Any() ? null : new WhatIfPlotContext(scenario, parse.GetValue(Lang)!, parse.GetValue(Dpi));
+        parse.GetValue(NoPlots) || !writers.Any() ? null : new WhatIfPlotContext(scenario, Forecast.Runner.Output.Language.Code, parse.GetValue(Dpi));
 
     public void AddTo(Command command)
     {
-        Lang.AcceptOnlyFromAmong("en", "zh", "auto");
         command.Options.Add(Paths);
         command.Options.Add(Seed);
         command.Options.Add(Threads);
         command.Options.Add(Out);
         command.Options.Add(Force);
-        command.Options.Add(Lang);
         command.Options.Add(NoPlots);
         command.Options.Add(Dpi);
         command.Options.Add(RepairCorrelations);
