@@ -66,9 +66,9 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             var console = terminal.Out;
             CorrelationRepairReport.Print(console, repair);
             bool wide = parse.GetValue(_wide);
-            console.Write(ConsoleReport.Table(result, chinese, wide));
+            console.Write(ConsoleReport.Table(result, chinese, wide, console.Profile.Width));
             if (!wide) console.MarkupLine($"[grey]{Markup.Escape(Resources.Strings.CompactHint)}[/]");
-            ConsoleReport.Notes(console, result, elapsed);
+            ConsoleReport.Notes(console, result, elapsed, scenario);
             if (options.Precision is { } asked) ConsoleReport.Precision(console, result, asked);
             ConsoleReport.Nowcast(console, result, leftOut);
             console.MarkupLine($"[grey]{Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");

@@ -12,18 +12,23 @@ internal static class ConsoleReport
     /// <summary>
     /// The run's table. The compact form (the default) fits 120 columns: indicator, target, required growth, median
     /// with its 5-95% range, probability with its interval, status. <paramref name="wide"/> adds the base value, the
-    /// units and the history's growth (about 190 columns).
+    /// units and the history's growth (about 190 columns). On a console narrower than 100 columns the compact table
+    /// leaves out the required growth too, so that no word has to be broken (an 80-column terminal).
     /// </summary>
-    public static Table Table(SimulationResult result, bool chinese, bool wide = true)
+    public static Table Table(SimulationResult result, bool chinese, bool wide = true, int width = 200)
     {
+        bool required = wide || width >= 100;
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(result.Scenario)}[/]");
-        table.AddColumn(Markup.Escape(Strings.ColIndicator));
+        // On a narrow console the target goes under the name (one column less) and the numbers do not wrap: the name
+        // column takes what is left, where its words wrap whole (Spectre would otherwise cut long words of every column).
+        bool narrow = !required;
+        table.AddColumn(Markup.Escape(narrow ? Strings.ColIndicator + " / " + Strings.ColTarget : Strings.ColIndicator));
         if (wide) table.AddColumn(new TableColumn(Markup.Escape(Strings.ColBase)).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape(Strings.ColTarget)).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape(wide ? Strings.ColRequiredHistory : Strings.ColRequired)).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape(Strings.ColMedian)).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape(Strings.ColProbability)).RightAligned());
-        table.AddColumn(Markup.Escape(Strings.ColStatus));
+        if (!narrow) table.AddColumn(new TableColumn(Markup.Escape(Strings.ColTarget)).RightAligned());
+        if (required) table.AddColumn(new TableColumn(Markup.Escape(wide ? Strings.ColRequiredHistory : Strings.ColRequired)).RightAligned());
+        table.AddColumn(Narrow(new TableColumn(Markup.Escape(Strings.ColMedian)).RightAligned(), narrow));
+        table.AddColumn(Narrow(new TableColumn(Markup.Escape(Strings.ColProbability)).RightAligned(), narrow));
+        table.AddColumn(Narrow(new TableColumn(Markup.Escape(Strings.ColStatus)), narrow));
         bool headlineSection = true;
         foreach (var o in result.Indicators.OrderBy(o => o.Indicator.Headline ? 0 : 1))
         {
@@ -36,10 +41,11 @@ internal static class ConsoleReport
             var t = o.TargetYear;
             string name = Markup.Escape(i.Name.In(chinese)) + (wide ? $" [grey]({Markup.Escape(i.Unit.In(chinese))})[/]" : "");
             var cells = new List<string> { name };
+            if (narrow) cells[0] += $"\n[grey]{Markup.Escape(Words.Target(i.Target, wide))}[/]";
             if (wide) cells.Add($"{Numbers.Human(i.BaseValue)} [grey]({i.BaseYear})[/]");
-            cells.Add(Markup.Escape(Words.Target(i.Target, wide)));
-            cells.Add(Growth(o, wide));
-            Func<double, string> v = wide ? Numbers.Human : x => Numbers.Significant(x, 3);
+            if (!narrow) cells.Add(Markup.Escape(Words.Target(i.Target, wide)));
+            if (required) cells.Add(Growth(o, wide));
+            Func<double, string> v = wide ? Numbers.Human : x => x == Math.Round(x) ? Numbers.Human(x) : Numbers.Significant(x, 3);
             cells.Add($"{v(t.P50)} [grey]({v(t.P5)}-{v(t.P95)})[/]");
             cells.Add(wide
                 ? $"{Numbers.Percent(o.Probability)} [grey][[{Numbers.Percent(o.ProbabilityCi95.Lower)}, {Numbers.Percent(o.ProbabilityCi95.Upper)}]][/]"
@@ -49,6 +55,8 @@ internal static class ConsoleReport
         }
         return table;
     }
+
+    private static TableColumn Narrow(TableColumn column, bool narrow) => narrow ? column.NoWrap() : column;
 
     private static string Growth(IndicatorOutcome o, bool wide)
     {
@@ -92,7 +100,7 @@ internal static class ConsoleReport
         console.MarkupLine($"[grey]{E(Words.F(format, Numbers.Fixed(widest, 4), Numbers.Fixed(asked, 4), Numbers.Count(result.Paths)))}[/]");
     }
 
-    public static void Notes(IAnsiConsole console, SimulationResult result, TimeSpan elapsed)
+    public static void Notes(IAnsiConsole console, SimulationResult result, TimeSpan elapsed, Forecast.Engine.Model.Scenario? scenario = null)
     {
         bool chinese = Language.IsChinese;
         int headline = result.HeadlineMetDistribution.Count - 1;
@@ -102,8 +110,9 @@ internal static class ConsoleReport
         var parts = result.HeadlineMetDistribution.Select((p, k) => $"{k}: {Numbers.Percent(p)}");
         console.MarkupLine($"[bold]{E(Strings.HowManyMet)}[/] {string.Join("  ", parts)}");
         foreach (var o in result.Indicators)
-            if (Engine.Projection.SignalCheck.Why(o) is { } why)
-                console.MarkupLine($"[yellow]{E(Strings.SignalsDisagree)}[/]" + E(Words.F(Strings.SignalsDisagreeFor,
+            if (Words.SignalsDisagree(o) is { } why)
+                // (No space after a Chinese heading: Spectre wraps at spaces, and a CJK sentence is one "word" to it.)
+                console.MarkupLine($"[yellow]{E(Strings.SignalsDisagree)}[/]" + (chinese ? "" : " ") + E(Words.F(Strings.SignalsDisagreeFor,
                     o.Indicator.Name.In(chinese), Words.Progress(o.Growth.Category), Numbers.Percent(o.Probability), why)));
         var split = result.Indicators.Where(o => o.Indicator.Headline && o.TargetYear.Variance is { Total: > 0 }).ToList();
         if (split.Count > 0)
@@ -118,7 +127,7 @@ internal static class ConsoleReport
         foreach (var f in result.Findings)
         {
             string tag = f.Severity == FindingSeverity.Inconsistent ? $"[red]{E(Strings.InconsistentTargets)}[/]" : $"[yellow]{E(Strings.TightTargets)}[/]";
-            console.MarkupLine($"{tag}: {E(f.Message)}");
+            console.MarkupLine($"{tag}{(chinese ? "：" : ": ")}{E(Words.Finding(f, scenario))}");
         }
         string intervals = result.Intervals is { Unit: not Engine.Simulation.IntervalUnit.Path } method
             ? Words.F(Strings.IntervalsFrom, Numbers.Count(method.Units), method.Name)

@@ -29,6 +29,28 @@ internal static class Words
     };
 
     /// <summary>The target in words: "≥600 in 2025", "≥45 every year to 2025" (or the Chinese).</summary>
+    /// <summary>Why history and the probability disagree, in the invocation's language; null where they agree.</summary>
+    public static string? SignalsDisagree(Forecast.Engine.Results.IndicatorOutcome outcome)
+    {
+        if (SignalCheck.Conflict(outcome) is not { } c) return null;
+        string Rate(double r) => F(Strings.RateAYear, c.PerYear ? Numbers.Significant(r, 3, keepZeros: false) : Numbers.Percent(r));
+        return F(c.ScenarioPessimistic ? Strings.SignalWhyPessimistic : Strings.SignalWhyOptimistic, Rate(c.Implied), Rate(c.Historical), Rate(c.Required));
+    }
+
+    /// <summary>A finding between two targets, in the invocation's language (the engine's English where its numbers are not known).</summary>
+    public static string Finding(Forecast.Engine.Consistency.ConsistencyFinding finding, Forecast.Engine.Model.Scenario? scenario)
+    {
+        if (finding.Gap is not { } g || scenario is null || finding.IndicatorIds.Count != 2 || !Language.IsChinese) return finding.Message;
+        string Name(string id) => scenario.Indicators.FirstOrDefault(i => i.Id == id) is { } i ? i.Name.In(true) + "（" + id + "）" : id;
+        string N(double x) => Math.Round(x).ToString("0", CultureInfo.InvariantCulture);
+        string rate = Numbers.Percent(g.ExitRate);
+        return finding.Severity == Forecast.Engine.Consistency.FindingSeverity.Inconsistent
+            ? F(Strings.GapInconsistent, Name(finding.IndicatorIds[0]), Name(finding.IndicatorIds[1]), N(g.BaseValue), g.BaseYear, N(g.Added), N(g.Reach),
+                N(g.TargetValue - g.Reach), N(g.TargetValue), g.TargetYear, rate, N(g.ExpectedExits), N(g.TargetValue - g.BaseValue + g.ExpectedExits))
+            : F(Strings.GapTight, Name(finding.IndicatorIds[0]), Name(finding.IndicatorIds[1]), N(g.BaseValue), g.BaseYear, N(g.Added), N(g.Reach),
+                N(g.Reach - g.TargetValue), N(g.TargetValue), g.TargetYear, N(g.Reach - g.TargetValue + 1), g.Years, rate, N(g.ExpectedExits));
+    }
+
     /// <param name="target">The target.</param>
     /// <param name="wide">False for the compact "≥45/yr to 2025".</param>
     public static string Target(Forecast.Engine.Model.Target target, bool wide = true)
