@@ -38,7 +38,7 @@ internal sealed class CommonOptions
     {
         var option = new Option<int>("--threads")
         {
-            Description = "Worker threads (default: all cores); results do not depend on it",
+            Description = "Worker threads: 0 uses every core, N at most N; the results do not depend on it",
             DefaultValueFactory = _ => 0,
             CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
         };

@@ -14,7 +14,8 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new("Paths simulated for every scenario (default: the first scenario's run.paths)");
+    private readonly WhatIfOptions _options = new("Paths simulated for every scenario (default: the first scenario's run.paths)",
+        "Seed of every random stream (default: the first scenario's run.seed); every scenario uses it, so they differ only where their drivers do (common random numbers)");
     private readonly Argument<string[]> _scenarios = new("scenarios")
     {
         Description = "Two or more scenario or what-if files; the first is the reference",

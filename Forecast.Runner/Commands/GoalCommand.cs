@@ -15,12 +15,13 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new($"Paths per evaluation (default {GoalSeek.DefaultPaths})");
+    private readonly WhatIfOptions _options = new($"Paths per evaluation (default {GoalSeek.DefaultPaths})",
+        "Seed of every random stream (default: the scenario's run.seed); every evaluation of the search uses it (common random numbers)");
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<string> _indicator = new("--indicator") { Description = "The target's indicator id, e.g. hightech_enterprises", Required = true };
     private readonly Option<double> _probability = new("--probability")
     {
-        Description = "The probability the target should be reached with (default 0.8)",
+        Description = "The probability the target should be reached with",
         DefaultValueFactory = _ => 0.8,
         CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };

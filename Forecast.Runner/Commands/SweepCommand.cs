@@ -18,7 +18,8 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
     /// <summary>At most this many grid points.</summary>
     public const int MaxPoints = 2_500;
 
-    private readonly WhatIfOptions _options = new($"Paths per grid point (default {LeverSweep.DefaultPaths})");
+    private readonly WhatIfOptions _options = new($"Paths per grid point (default {LeverSweep.DefaultPaths})",
+        "Seed of every random stream (default: the scenario's run.seed); every grid point uses it (common random numbers)");
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<string[]> _levers = new("--lever")
     {

@@ -18,11 +18,11 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new("Paths (default: the scenario's run.paths)");
+    private readonly WhatIfOptions _options = new("Paths (default: the scenario's run.paths)", "Seed of every random stream (default: the scenario's run.seed)");
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<double> _probability = new("--probability")
     {
-        Description = "The probability each target should be reached with (default 0.8); 0.5 and 0.9 are always shown too",
+        Description = "The probability each target should be reached with; 0.5 and 0.9 are always shown too",
         DefaultValueFactory = _ => 0.8,
         CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };

@@ -7,12 +7,17 @@ namespace Forecast.Runner.WhatIf;
 /// <summary>Options shared by the what-if commands (compare, sweep, goal, sensitivity).</summary>
 internal sealed class WhatIfOptions
 {
-    public WhatIfOptions(string pathsDescription) => Paths = CommonOptions.PathsOption(pathsDescription, "20000");
+    /// <param name="pathsDescription">What --paths means for the command.</param>
+    /// <param name="seedDescription">What --seed means for the command (which runs share the seed).</param>
+    public WhatIfOptions(string pathsDescription, string seedDescription)
+    {
+        Paths = CommonOptions.PathsOption(pathsDescription, "20000");
+        Seed = CommonOptions.SeedOption(seedDescription);
+    }
 
     public Option<long?> Paths { get; }
 
-    public Option<ulong?> Seed { get; } = CommonOptions.SeedOption(
-        "Seed of every random stream (default: the first scenario's run.seed); every scenario and lever value uses it");
+    public Option<ulong?> Seed { get; }
 
     public Option<int> Threads { get; } = CommonOptions.ThreadsOption();
 
