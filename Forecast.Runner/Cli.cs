@@ -33,7 +33,7 @@ internal static class Cli
         ["goal"] = ["forecast goal scenarios/liaocheng-2025.yaml --indicator hightech_enterprises --lever hightech_new.mean --probability 0.8"],
         ["sensitivity"] = ["forecast sensitivity scenarios/liaocheng-2025.yaml", "forecast sensitivity scenarios/liaocheng-2025.yaml --samples 1024"],
         ["calibrate"] = ["forecast calibrate scenarios/history/public-history-to-2020.csv --scenario scenarios/templates/liaocheng-2025-assumptions.yaml"],
-        ["evaluate"] = ["forecast run scenarios/liaocheng-2025.yaml --out out/baseline", "forecast evaluate out/baseline scenarios/history/liaocheng-outcomes.csv"],
+        ["evaluate"] = ["forecast evaluate out/liaocheng-2025 scenarios/history/liaocheng-outcomes.csv"],
         ["targets"] = ["forecast targets scenarios/liaocheng-2030-evidence.yaml --probability 0.8"],
     };
 
