@@ -105,7 +105,8 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var (backtestSeries, backtestForecasts) = CalibrationBacktest.Run(scenario, panel, options.Candidates);
+            var (backtestSeries, backtestForecasts) = Phase.Run(terminal.Out, Resources.Strings.PhaseCalibrate,
+                () => CalibrationBacktest.Run(scenario, panel, options.Candidates), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
             string outPath = parse.GetValue(_out)!;

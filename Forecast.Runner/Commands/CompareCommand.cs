@@ -4,6 +4,8 @@ using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
 using Forecast.Runner.WhatIf;
+using Forecast.Runner.Output;
+using Forecast.Runner.Resources;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -43,11 +45,13 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Comparison(scenarios), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
-        var result = ScenarioComparison.Run(scenarios, options, cancellationToken);
+        WhatIfRun.CheckRunTime(scenarios[0], scenarios.Count * RunSpec.Resolve(scenarios[0], options).Paths, options.Threads, parse.GetValue(_options.Yes), "--paths");
+        var result = Phase.Run(terminal.Out, Words.F(Strings.PhaseCompare, scenarios.Count),
+            () => ScenarioComparison.Run(scenarios, options, cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "compare.csv", w => WhatIfFiles.ComparisonCsv(w, result));
         WhatIfFiles.WriteJson(folder, "compare.json", w => WhatIfFiles.ComparisonJson(w, result));
         if (_options.PlotContext(parse, scenarios[0], plots) is { } context)
-            foreach (var plot in plots) plot.WriteComparison(folder, result, context);
+            Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteComparison(folder, result, context); }, cancellationToken);
 
         bool chinese = Output.Language.IsChinese;
         terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));

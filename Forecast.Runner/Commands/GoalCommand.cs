@@ -7,6 +7,8 @@ using Forecast.Scenarios;
 using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 
+using Forecast.Runner.Resources;
+
 namespace Forecast.Runner.Commands;
 
 /// <summary>
@@ -57,7 +59,10 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
-        var result = GoalSeek.Seek(scenario, indicator.Id, parse.GetValue(_probability), lever, low, high, options, cancellationToken);
+        // Bisection to a relative tolerance of 1e-4: about 20 evaluations.
+        WhatIfRun.CheckRunTime(scenario, 20 * (options.Paths ?? GoalSeek.DefaultPaths), options.Threads, parse.GetValue(_options.Yes), "--paths");
+        var result = Phase.Run(terminal.Out, Words.F(Strings.PhaseGoal, scenario.Name),
+            () => GoalSeek.Seek(scenario, indicator.Id, parse.GetValue(_probability), lever, low, high, options, cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "goal.csv", w => WhatIfFiles.GoalCsv(w, result));
         WhatIfFiles.WriteJson(folder, "goal.json", w => WhatIfFiles.GoalJson(w, result));
         if (_options.PlotContext(parse, scenario, plots) is { } context)

@@ -48,15 +48,18 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
             var scenario = ScenarioReader.Parse(scenarioPath, scenarioText);
             var result = SummaryJsonReader.Read(summaryPath, TextFile.Read(summaryPath, "summary"), scenario);
             var (language, note) = PlotLanguage.For(Output.Language.Code, scenario.Indicators);
-            if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+            if (note is not null) terminal.Out.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(note)}");
 
             string outPath = parse.GetValue(_out) ?? Path.Combine(folder, "report.html");
-            var figures = PlotSet.Figures(result, language);
-            cancellationToken.ThrowIfCancellationRequested();
-            HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
+            Phase.Run(terminal.Out, Resources.Strings.PhaseReport, () =>
+            {
+                var figures = PlotSet.Figures(result, language);
+                cancellationToken.ThrowIfCancellationRequested();
+                HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
+            }, cancellationToken);
             // The next run in this folder removes or regenerates the report with its other files.
             OutputFolder.Record(folder, outPath);
-            terminal.Out.MarkupLine($"[grey]Wrote {Markup.Escape(Path.GetFullPath(outPath))}[/]");
+            terminal.Out.MarkupLine($"[grey]{Markup.Escape(Output.Words.F(Resources.Strings.Wrote, Path.GetFullPath(outPath)))}[/]");
             return ExitCodes.Success;
         }
         catch (InputException e)

@@ -7,6 +7,7 @@ using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
 using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
+using Forecast.Runner.Resources;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -74,16 +75,23 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         var clock = Stopwatch.StartNew();
         ulong? seed = parse.GetValue(_options.Seed);
         int threads = parse.GetValue(_options.Threads);
-        var tornado = Tornado.Run(scenario, new SimulationOptions(parse.GetValue(_options.Paths), seed, threads),
-            cancellationToken: cancellationToken);
+        // The work: a tornado of 2 runs per uncertain driver plus one, the Saltelli design's N·(d + 3) rows, the rank correlations' paths.
+        int uncertain = scenario.Drivers.Count(Tornado.IsUncertain);
+        long tornadoPaths = (parse.GetValue(_options.Paths) ?? Tornado.DefaultPaths) * (2L * uncertain + 1);
+        long work = tornadoPaths + (long)parse.GetValue(_samples) * (uncertain + 3) + parse.GetValue(_spearmanPaths);
+        WhatIfRun.CheckRunTime(scenario, work, threads, parse.GetValue(_options.Yes), parse.GetResult(_samples) is { Implicit: false } ? "--samples" : "--paths");
+        var tornado = Phase.Run(terminal.Out, Words.F(Strings.PhaseTornado, scenario.Name), progress => Tornado.Run(scenario,
+            new SimulationOptions(parse.GetValue(_options.Paths), seed, threads),
+            progress: new Progress<(int Done, int Total)>(p => progress.Report((p.Done, p.Total))), cancellationToken: cancellationToken), cancellationToken);
         bool bootstrap = parse.GetResult(_bootstrap) is { Implicit: false };
-        var global = GlobalSensitivity.Run(scenario, new GlobalSensitivityOptions(parse.GetValue(_samples), bootstrap ? parse.GetValue(_bootstrap) : 200,
-            parse.GetValue(_spearmanPaths), seed, threads, ids, DesignReplicates: bootstrap ? 0 : SobolAnalysis.DefaultDesignReplicates), cancellationToken);
+        var global = Phase.Run(terminal.Out, Words.F(Strings.PhaseSobol, scenario.Name), () => GlobalSensitivity.Run(scenario,
+            new GlobalSensitivityOptions(parse.GetValue(_samples), bootstrap ? parse.GetValue(_bootstrap) : 200,
+            parse.GetValue(_spearmanPaths), seed, threads, ids, DesignReplicates: bootstrap ? 0 : SobolAnalysis.DefaultDesignReplicates), cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "tornado.csv", w => WhatIfFiles.TornadoCsv(w, tornado));
         WhatIfFiles.Write(folder, "sobol.csv", w => WhatIfFiles.SobolCsv(w, global));
         WhatIfFiles.Write(folder, "spearman.csv", w => WhatIfFiles.SpearmanCsv(w, global));
         if (_options.PlotContext(parse, scenario, plots) is { } context)
-            foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global, context);
+            Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global, context); }, cancellationToken);
 
         bool chinese = Output.Language.IsChinese;
         int top = parse.GetValue(_top);

@@ -57,7 +57,8 @@ internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
-        var result = TargetSetting.Run(scenario, p, set, options, cancellationToken);
+        var result = Phase.Run(terminal.Out, Output.Words.F(Resources.Strings.PhaseTargets, scenario.Name),
+            () => TargetSetting.Run(scenario, p, set, options, cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "targets.csv", w => TargetsFiles.Csv(w, result));
         WhatIfFiles.WriteJson(folder, "targets.json", w => TargetsFiles.Json(w, result));
         var utf8 = new UTF8Encoding(false);

@@ -25,6 +25,8 @@ internal sealed class WhatIfOptions
 
     public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another analysis" };
 
+    public Option<bool> Yes { get; } = new("--yes") { Description = "Run even when the estimated run time is long (over 10 minutes)" };
+
     public Option<bool> NoPlots { get; } = PlotOptions.NoPlotsOption();
 
     public Option<int> Dpi { get; } = PlotOptions.DpiOption();
@@ -48,6 +50,7 @@ internal sealed class WhatIfOptions
         command.Options.Add(Threads);
         command.Options.Add(Out);
         command.Options.Add(Force);
+        command.Options.Add(Yes);
         command.Options.Add(NoPlots);
         command.Options.Add(Dpi);
         command.Options.Add(RepairCorrelations);
