@@ -130,7 +130,7 @@ internal static class ConsoleReport
             console.MarkupLine($"{tag}{(chinese ? "：" : ": ")}{E(Words.Finding(f, scenario))}");
         }
         string intervals = result.Intervals is { Unit: not Engine.Simulation.IntervalUnit.Path } method
-            ? Words.F(Strings.IntervalsFrom, Numbers.Count(method.Units), method.Name)
+            ? Words.F(Strings.IntervalsFrom, Numbers.Count(method.Units), Words.Units(method.Unit))
             : "";
         console.MarkupLine($"[grey]{E(Words.F(Strings.RunFooter, Numbers.Count(result.Paths), result.Seed, elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), intervals))}[/]");
     }

@@ -29,6 +29,16 @@ internal static class Words
     };
 
     /// <summary>The target in words: "≥600 in 2025", "≥45 every year to 2025" (or the Chinese).</summary>
+    /// <summary>The independent units a run's intervals come from, in words.</summary>
+    public static string Units(Forecast.Engine.Simulation.IntervalUnit unit) => unit switch
+    {
+        Forecast.Engine.Simulation.IntervalUnit.AntitheticPair => Strings.UnitAntitheticPairs,
+        Forecast.Engine.Simulation.IntervalUnit.Block => Strings.UnitHypercubeBlocks,
+        Forecast.Engine.Simulation.IntervalUnit.SobolReplicate => Strings.UnitSobolReplicates,
+        Forecast.Engine.Simulation.IntervalUnit.ParameterDraws => Strings.UnitParameterDraws,
+        _ => Strings.UnitPaths,
+    };
+
     /// <summary>Why history and the probability disagree, in the invocation's language; null where they agree.</summary>
     public static string? SignalsDisagree(Forecast.Engine.Results.IndicatorOutcome outcome)
     {
