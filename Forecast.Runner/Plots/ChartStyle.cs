@@ -142,6 +142,14 @@ internal static class ChartStyle
     /// <summary>A probability as a percentage with one decimal ("41.2%"), or two below 1% ("0.05%").</summary>
     public static string Percent(double p) => Output.Numbers.Percent(p, p is > 0 and < 0.01 ? 2 : 1);
 
+    /// <summary>A rate as a percentage with the digits it needs: "18.1%", "0.35%", "-6.4%", "5%" for a round value.</summary>
+    public static string RatePercent(double rate)
+    {
+        double percent = 100 * rate;
+        string format = Math.Abs(percent) >= 1 || percent == 0 ? "0.#" : "0.##";
+        return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
+    }
+
     /// <summary>Adds a text label in the plot's font.</summary>
     public static Text Text(Plot plot, PlotLanguage language, string text, double x, double y, float size, Color color, Alignment alignment)
     {
