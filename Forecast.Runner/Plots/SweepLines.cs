@@ -55,9 +55,15 @@ internal static class SweepLines
             }
             line.Color = OkabeIto.Series(k);
             line.LineWidth = 2;
-            line.LinePattern = k < 7 ? LinePattern.Solid : LinePattern.Dashed;   // the colours repeat after seven
             line.MarkerShape = OkabeIto.SeriesMarker(k);
             line.MarkerSize = xs.Length > 30 ? 5 : 8;
+            if (k >= 7)
+            {
+                // The colours repeat after seven: a dashed line, drawn apart from its markers (see ChartStyle.PatternedLineWithMarkers).
+                plot.Remove(line);
+                var (_, markers) = ChartStyle.PatternedLineWithMarkers(plot, xs, ps, LinePattern.Dashed, OkabeIto.Series(k), 2, OkabeIto.SeriesMarker(k), xs.Length > 30 ? 5 : 8);
+                markers.LegendText = SweepHeatmap.TargetName(id, scenario, language);
+            }
             k++;
         }
 

@@ -140,6 +140,7 @@ internal static class TornadoChart
         if (notDrawn > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = ChartStyle.Format(whatIf.SmallerSwings, notDrawn) });
         plot.Legend.DisplayPlottableLegendItems = false;
         ChartStyle.Apply(plot, language, sizes);
+        plot.Axes.Title.Label.FontSize = sizes.Label;   // three lines
         ChartStyle.RowLabels(plot, language, sizes.Note);
         ChartStyle.LegendBelow(plot, language, sizes.Legend);
         return plot;
