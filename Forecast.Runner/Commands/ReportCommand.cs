@@ -59,7 +59,10 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
             if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
 
             string outPath = parse.GetValue(_out) ?? Path.Combine(folder, "report.html");
-            var figures = PlotSet.Figures(result, language);
+            // The distributions from the run's own distribution.json (a folder written before it existed has none to draw).
+            string distributionPath = Path.Combine(folder, Evaluation.DistributionJson.FileName);
+            var distribution = File.Exists(distributionPath) ? Evaluation.DistributionJson.Read(distributionPath) : null;
+            var figures = PlotSet.Figures(result, language, distribution);
             cancellationToken.ThrowIfCancellationRequested();
             HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
             // The next run in this folder removes or regenerates the report with its other files.

@@ -57,7 +57,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
 
             WriteFiles(folder, result, repair);
             using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
-            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out);
+            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out, distribution);
             var written = folder.Commit();
 
             bool chinese = parse.GetValue(_options.Lang) == "zh";
