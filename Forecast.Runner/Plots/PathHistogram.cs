@@ -29,7 +29,7 @@ internal sealed record PathHistogram(double[] Edges, double[] Shares, double Wid
     public static PathHistogram From(ForecastDistribution distribution, bool isCount, double boundary)
     {
         double lo = Math.Min(distribution.Quantile(0.005), boundary), hi = Math.Max(distribution.Quantile(0.995), boundary);
-        double width = isCount ? Math.Max(1, Math.Ceiling((hi - lo) / Bins)) : NiceWidth(hi - lo, boundary);
+        double width = isCount ? Math.Max(1, Math.Ceiling(NiceWidth(hi - lo, boundary))) : NiceWidth(hi - lo, boundary);
         int before = Math.Max(1, (int)Math.Ceiling((boundary - lo) / width - 1e-9));
         int after = Math.Max(1, (int)Math.Ceiling((hi - boundary) / width - 1e-9));
         var edges = new double[before + after + 1];

@@ -329,6 +329,21 @@ public class WhatIfChartTests
     }
 
     [Fact]
+    public void Goal_OnAGrowthRate_StatesTheAnswerAndTheLeverAsPercentagesAYear()
+    {
+        var result = WhatIfPlotData.RateGoal;
+        Assert.Equal(GoalSeekStatus.Reached, result.Status);
+        var plot = GoalChart.Build(result, PlotData.Liaocheng, English);
+        string answer = plot.GetPlottables<HorizontalSpan>().Single().LegendText;
+        Assert.StartsWith("Answer: " + English.RateText(result.Value) + " (95% interval ", answer, StringComparison.Ordinal);
+        Assert.EndsWith(" a year)", answer, StringComparison.Ordinal);
+        Assert.Contains(plot.GetPlottables<Text>(), t => t.LabelText.StartsWith("Now " + English.RateText(result.CurrentValue) + ": ", StringComparison.Ordinal));
+        Assert.Equal("Society-wide R&D spending growth, % a year (rd_spending_growth.mean)", plot.Axes.Bottom.Label.Text);
+        FigureWriter.Png(Figure.Of("goal", "", plot, 900, 560));
+        Assert.All(plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor), t => Assert.EndsWith("%", t.Label, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Figures_AreValidPngAndSvg_OfTheirSize_AndScaleWithTheResolution()
     {
         var figures = new[]
