@@ -60,7 +60,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             WriteFiles(folder, result, repair);
             using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
             Phase.Run(terminal.Out, Resources.Strings.PhaseCharts,
-                () => RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, Output.Language.Code, terminal.Out), cancellationToken);
+                () => RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, Output.Language.Code, terminal.Out, distribution), cancellationToken);
             var written = folder.Commit();
 
             bool chinese = Output.Language.IsChinese;
