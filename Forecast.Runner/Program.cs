@@ -1,8 +1,6 @@
-using System.CommandLine;
+using System.Runtime.InteropServices;
 using Forecast.Runner.Commands;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Forecast.Runner;
 
@@ -11,19 +9,24 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(Terminal.FromProcess());
-        AddCommands(builder.Services);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        using var host = builder.Build();
+        // Only what a command needs: a service provider with the commands and the terminal (no generic host, whose
+        // configuration sources, logging and file watchers cost about 60 ms before anything runs), and Ctrl+C, SIGTERM
+        // and SIGQUIT turned into the token commands watch, as the host's console lifetime did.
+        using var stopping = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopping.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 
-        // The host's console lifetime turns Ctrl+C and SIGTERM into ApplicationStopping; commands watch that token.
-        await host.StartAsync().ConfigureAwait(false);
-        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        int code = await Cli.InvokeAsync(host.Services, args, lifetime.ApplicationStopping).ConfigureAwait(false);
-        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        return code;
+        var services = new ServiceCollection();
+        services.AddSingleton(Terminal.FromProcess());
+        AddCommands(services);
+        await using var provider = services.BuildServiceProvider();
+        return await Cli.InvokeAsync(provider, args, stopping.Token).ConfigureAwait(false);
     }
 
     /// <summary>Registers every sub-command; a new command is one line here.</summary>
