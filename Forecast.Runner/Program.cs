@@ -38,6 +38,7 @@ public static class Program
         services.AddSingleton<ICommandBuilder, SensitivityCommand>();
         services.AddSingleton<ICommandBuilder, EvaluateCommand>();
         services.AddSingleton<ICommandBuilder, TargetsCommand>();
+        services.AddSingleton<ICommandBuilder, ServeCommand>();
         services.AddSingleton<WhatIf.IWhatIfPlotWriter, Plots.WhatIfPlotWriter>();
     }
 }
