@@ -252,23 +252,24 @@ internal static class WorkbenchApi
 
     private static async Task StartAnalysis(HttpContext c)
     {
-        var (served, _) = Find(c);
+        var (served, scenarios) = Find(c);
         var request = await Read(c).ConfigureAwait(false);
         var applied = Applied(served, request);
+        long paths = scenarios.Paths;
         var language = request.Lang == "zh" ? PlotLanguage.For("zh", served.Scenario.Indicators).Language : PlotLanguage.English();
         string kind = c.Request.Query["kind"].FirstOrDefault() ?? "";
         var jobs = c.RequestServices.GetRequiredService<WorkbenchJobs>();
         WorkbenchJob job = kind switch
         {
-            "sweep" => StartSweep(jobs, applied, request, language),
-            "tornado" => StartTornado(jobs, applied, request, language),
-            "goal" => StartGoal(jobs, applied, request, language),
+            "sweep" => StartSweep(jobs, applied, request, language, new SimulationOptions(Math.Min(paths, LeverSweep.DefaultPaths))),
+            "tornado" => StartTornado(jobs, applied, request, language, new SimulationOptions(Math.Min(paths, Tornado.DefaultPaths))),
+            "goal" => StartGoal(jobs, applied, request, language, new SimulationOptions(Math.Min(paths, GoalSeek.DefaultPaths))),
             _ => throw new BadRequestException($"unknown analysis '{kind}': sweep, tornado or goal"),
         };
         await Write(c, 202, new { job = job.Id, kind = job.Kind }).ConfigureAwait(false);
     }
 
-    private static WorkbenchJob StartSweep(WorkbenchJobs jobs, Scenario scenario, WorkbenchRequest request, PlotLanguage language)
+    private static WorkbenchJob StartSweep(WorkbenchJobs jobs, Scenario scenario, WorkbenchRequest request, PlotLanguage language, SimulationOptions options)
     {
         if (request.Sweep is not { Length: 1 or 2 } axes) throw new BadRequestException("a sweep takes one or two levers, each with from, to and steps");
         var problems = new List<LeverProblem>();
@@ -296,12 +297,12 @@ internal static class WorkbenchApi
         return jobs.Start("sweep", (job, token) =>
         {
             var progress = new SyncProgress<int>(done => job.Progress = (double)done / points);
-            var result = LeverSweep.Run(scenario, leverAxes, null, progress, token);
+            var result = LeverSweep.Run(scenario, leverAxes, options, progress, token);
             return new { figures = Figures(WhatIfFigures.Sweep(result, scenario, language)), paths = result.Paths };
         });
     }
 
-    private static WorkbenchJob StartTornado(WorkbenchJobs jobs, Scenario scenario, WorkbenchRequest request, PlotLanguage language)
+    private static WorkbenchJob StartTornado(WorkbenchJobs jobs, Scenario scenario, WorkbenchRequest request, PlotLanguage language, SimulationOptions options)
     {
         string target = request.Target ?? ScenarioComparison.AllHeadlineTargetsId;
         if (target != ScenarioComparison.AllHeadlineTargetsId && scenario.Indicators.All(i => i.Id != target))
@@ -309,7 +310,7 @@ internal static class WorkbenchApi
         return jobs.Start("tornado", (job, token) =>
         {
             var progress = new SyncProgress<(int Done, int Total)>(p => job.Progress = p.Total == 0 ? 0 : (double)p.Done / p.Total);
-            var result = Tornado.Run(scenario, null, 0.1, 0.9, progress, token);
+            var result = Tornado.Run(scenario, options, 0.1, 0.9, progress, token);
             var t = result[target];
             var figure = Figure.Of("tornado-" + PlotSet.FileSafe(target), SweepHeatmap.TargetName(target, scenario, language),
                 TornadoChart.Build(t, result, scenario, language), 1100, TornadoChart.Height(t));
@@ -317,7 +318,7 @@ internal static class WorkbenchApi
         });
     }
 
-    private static WorkbenchJob StartGoal(WorkbenchJobs jobs, Scenario scenario, WorkbenchRequest request, PlotLanguage language)
+    private static WorkbenchJob StartGoal(WorkbenchJobs jobs, Scenario scenario, WorkbenchRequest request, PlotLanguage language, SimulationOptions options)
     {
         string target = request.Target ?? "";
         var problems = new List<LeverProblem>();
@@ -331,7 +332,7 @@ internal static class WorkbenchApi
             if (lever.TryApply(scenario, end).Problem is { } p) throw new BadRequestException([new LeverProblem(lever.ToString(), p)]);
         return jobs.Start("goal", (_, token) =>
         {
-            var result = GoalSeek.Seek(scenario, target, request.Probability!.Value, lever, request.Low!.Value, request.High!.Value, null, token);
+            var result = GoalSeek.Seek(scenario, target, request.Probability!.Value, lever, request.Low!.Value, request.High!.Value, options, token);
             return new
             {
                 figures = Figures(WhatIfFigures.Goal(result, scenario, language)),

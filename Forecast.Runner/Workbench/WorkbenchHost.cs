@@ -16,7 +16,7 @@ namespace Forecast.Runner.Workbench;
 /// <param name="Slots">Simulations at once (default: the number of cores).</param>
 /// <param name="QueueWait">How long a request waits for a slot before it is refused.</param>
 /// <param name="Token">The token every request must carry, or null (loopback only).</param>
-internal sealed record WorkbenchSettings(IReadOnlyList<string> Urls, long Paths, int Slots, TimeSpan QueueWait, string? Token)
+public sealed record WorkbenchSettings(IReadOnlyList<string> Urls, long Paths, int Slots, TimeSpan QueueWait, string? Token)
 {
     /// <summary>Largest request body, in bytes: a request holds levers and a few numbers.</summary>
     public const long MaxBody = 64 * 1024;
