@@ -2,9 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Forecast.Runner.Workbench;
 using Forecast.Scenarios;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
@@ -60,17 +57,18 @@ internal sealed class ServeCommand(Terminal terminal) : ICommandBuilder
         string? token = WorkbenchSettings.LoopbackOnly(urls) ? null : WorkbenchSettings.NewToken();
         var settings = new WorkbenchSettings(urls, scenarios.Paths, slots, TimeSpan.FromSeconds(10), token);
 
-        using var host = WorkbenchHost.CreateBuilder(settings, scenarios).Build();
+        Microsoft.Extensions.Hosting.IHost host;
+        IReadOnlyList<string> addresses;
         try
         {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            (host, addresses) = await WorkbenchHost.StartAsync(settings, scenarios, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {
             terminal.Error.WriteLine($"error: cannot listen on {string.Join(", ", urls)}: {e.Message} (another program uses the port? try --port)");
             return ExitCodes.Failure;
         }
-        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [.. urls];
+        using var hosted = host;
         var console = terminal.Out;
         console.MarkupLine($"Workbench: serving {scenarios.All.Count()} scenarios ({Markup.Escape(string.Join(", ", scenarios.All.Select(s => s.Id)))}), " +
             $"{scenarios.Paths:N0} paths a simulation, at most {slots} at once.");

@@ -73,6 +73,25 @@ internal static class WorkbenchHost
                     app.UseEndpoints(WorkbenchApi.Map);
                 }));
 
+    /// <summary>Builds and starts the host; returns it and the first address it listens on (a port of 0 becomes the one chosen).</summary>
+    public static async Task<(IHost Host, IReadOnlyList<string> Addresses)> StartAsync(WorkbenchSettings settings, WorkbenchScenarios scenarios,
+        CancellationToken cancellationToken)
+    {
+        var host = CreateBuilder(settings, scenarios).Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        var addresses = host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.ToList() ?? [.. settings.Urls];
+        return (host, addresses);
+    }
+
     /// <summary>Security headers on every answer; the token check when there is a token.</summary>
     private static async Task Guard(HttpContext context, RequestDelegate next)
     {

@@ -17,7 +17,7 @@
   const num = x => {
     if (x == null) return '–';
     const a = Math.abs(x);
-    return a >= 1000 ? Math.round(x).toLocaleString('en-US') : a >= 10 ? x.toFixed(1) : a >= 1 ? x.toFixed(2) : x.toPrecision(3);
+    return a >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(a >= 1 ? 3 : 2)));
   };
   const signed = (x, digits) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x).toFixed(digits);
   const el = (tag, attrs = {}, ...children) => {
@@ -66,7 +66,7 @@
     const sign = target.target.atLeast ? '≥' : '≤';
     return target.target.everyYear
       ? `${sign} ${num(target.target.value)} ${t('everyYear')} ${target.target.baseYear + 1}-${target.target.year}`
-      : `${sign} ${num(target.target.value)} ${t('inYear', target.target.year)}`;
+      : `${sign} ${num(target.target.value)} (${target.target.year})`;
   }
 
   function statusCell(status) {
@@ -84,18 +84,18 @@
     for (const x of ordered) {
       const unit = name(x.unit);
       body.append(el('tr', { id: 'row-' + x.id, class: x.headline ? 'headline' : '' },
-        el('th', { scope: 'row', title: x.id, text: name(x.name) }),
-        el('td', { class: 'num', text: targetText(x) + (unit ? ' ' + unit : '') }),
+        el('th', { scope: 'row', title: x.id }, name(x.name), unit ? el('span', { class: 'unit', text: unit }) : ''),
+        el('td', { class: 'num', text: targetText(x) }),
         el('td', { class: 'num p-base' }, pct(x.probability), ' ', el('span', { class: 'ci', text: `[${pct(x.ci95[0])}, ${pct(x.ci95[1])}]` })),
         statusCell(x.status),
-        el('td', { class: 'num', text: `${num(x.median)} (${num(x.p5)}-${num(x.p95)})` }),
+        el('td', { class: 'num hide-narrow' }, num(x.median), ' ', el('span', { class: 'ci', text: `(${num(x.p5)}-${num(x.p95)})` })),
         el('td', { class: 'num whatif p-whatif', 'data-id': x.id }),
         el('td', { class: 'num whatif p-diff', 'data-id': x.id })));
     }
     body.append(el('tr', { id: 'row-all_headline_targets', class: 'joint' },
       el('th', { scope: 'row', text: t('allHeadline') }), el('td'),
       el('td', { class: 'num p-base' }, pct(d.allHeadline.probability), ' ', el('span', { class: 'ci', text: `[${pct(d.allHeadline.ci95[0])}, ${pct(d.allHeadline.ci95[1])}]` })),
-      el('td'), el('td'), el('td', { class: 'num whatif p-whatif', 'data-id': 'all_headline_targets' }), el('td', { class: 'num whatif p-diff', 'data-id': 'all_headline_targets' })));
+      el('td'), el('td', { class: 'hide-narrow' }), el('td', { class: 'num whatif p-whatif', 'data-id': 'all_headline_targets' }), el('td', { class: 'num whatif p-diff', 'data-id': 'all_headline_targets' })));
     const img = $('#headline-chart');
     img.src = `/api/scenarios/${encodeURIComponent(d.id)}/charts/headline.svg?lang=${state.lang}`;
     img.alt = t('chartsAlt');
