@@ -8,7 +8,11 @@ using Forecast.Benchmarks;
 //   dotnet run -c Release --project Forecast.Benchmarks -- throughput [paths] [workload]  paths per second (both workloads, or bench-gbm8 / liaocheng-2025), 1 and 2 threads
 //   dotnet run -c Release --project Forecast.Benchmarks -- memory                  peak memory of 1M against 100M paths
 //   dotnet run -c Release --project Forecast.Benchmarks -- precision              paths needed for a 0.005 half-width per sampling method
-return args.Length > 0 && args[0] is "peer" or "throughput" or "memory" or "memory-child" or "precision"
+//   dotnet run -c Release --project Forecast.Benchmarks -- workbench-latency [paths] [changes]   lever change to numbers shown, measured in chromium
+//   dotnet run -c Release --project Forecast.Benchmarks -- workbench-load [clients] [seconds]    concurrent clients moving levers against 127.0.0.1
+return args.Length > 0 && args[0] is "workbench-latency" or "workbench-load"
+    ? await WorkbenchMeasurements.Run(args)
+    : args.Length > 0 && args[0] is "peer" or "throughput" or "memory" or "memory-child" or "precision"
     ? Measurements.Run(args)
     : RunSuites(args);
 

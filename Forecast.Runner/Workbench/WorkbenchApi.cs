@@ -176,24 +176,60 @@ internal static class WorkbenchApi
 
     // ---- a lever change ----
 
+    /// <summary>
+    /// A lever change. Only the targets the moved drivers can reach are simulated (<see cref="ScenarioPruning"/>: their
+    /// per-path outcomes are the full scenario's, bit for bit), against the baseline cut down alike, on the same paths;
+    /// every other target is the baseline's, the same on every path. <c>?part=joint</c> answers the row "all headline
+    /// targets met together", which needs every headline indicator: the page asks for it after the targets' answer.
+    /// </summary>
     private static async Task WhatIf(HttpContext c)
     {
         var (served, scenarios) = Find(c);
         var request = await Read(c).ConfigureAwait(false);
-        var applied = Applied(served, request);
+        Applied(served, request);
+        bool joint = c.Request.Query["part"].FirstOrDefault() == "joint";
+        var levers = request.Levers ?? [];
+        var moved = levers.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        var affected = served.Affected(moved);
+        var headline = served.Scenario.Indicators.Where(i => i.Headline).Select(i => i.Id).ToList();
+        var simulate = joint ? (affected.Intersect(headline).Any() ? headline.Union(affected).ToList() : []) : affected;
         var gate = c.RequestServices.GetRequiredService<SimulationGate>();
         var clock = Stopwatch.StartNew();
-        string? session = request.Session is { Length: > 0 and <= 64 } s ? s + "/whatif/" + served.Id : null;
-        var result = await gate.Run(session, token => ScenarioComparison.Run([served.Scenario, applied], scenarios.Options, token), c.RequestAborted).ConfigureAwait(false);
+        string? session = request.Session is { Length: > 0 and <= 64 } s ? s + (joint ? "/joint/" : "/whatif/") + served.Id : null;
+        var (baseline, result) = await gate.Run(session, token =>
+        {
+            var run = scenarios.Baseline(served, token).Result;
+            if (simulate.Count == 0) return (run, (ComparisonResult?)null);
+            var pruned = ScenarioPruning.Keep(served.Scenario, simulate, moved);
+            var (applied, problems) = LeverPanel.Apply(pruned, levers);
+            if (applied is null) throw new BadRequestException(problems);
+            return (run, ScenarioComparison.Run([pruned, applied], scenarios.Options, token));
+        }, c.RequestAborted).ConfigureAwait(false);
+
+        object JointRow() => result is not null && joint ? Row(result.AllHeadlineTargets) : Same(ScenarioComparison.AllHeadlineTargetsId,
+            baseline.AllHeadlineProbability, baseline.AllHeadlineCi95, double.NaN);
         await Write(c, 200, new
         {
-            paths = result.Paths,
-            seed = result.Seed.ToString(CultureInfo.InvariantCulture),
+            paths = baseline.Paths,
+            seed = baseline.Seed.ToString(CultureInfo.InvariantCulture),
             elapsedMs = clock.Elapsed.TotalMilliseconds,
-            targets = result.Targets.Select(Row).ToArray(),
-            allHeadline = Row(result.AllHeadlineTargets),
+            simulated = simulate,
+            targets = joint ? null : baseline.Indicators.Select(o => affected.Contains(o.Indicator.Id) && result?.Targets.FirstOrDefault(t => t.Id == o.Indicator.Id) is { } t
+                ? Row(t) : Same(o.Indicator.Id, o.Probability, o.ProbabilityCi95, o.TargetYear.P50)).ToArray(),
+            allHeadline = joint || simulate.Count == 0 || !simulate.Intersect(headline).Any() ? JointRow() : null,
         }).ConfigureAwait(false);
     }
+
+    /// <summary>A target the levers cannot move: the baseline's numbers, the same on every path.</summary>
+    private static object Same(string id, double probability, Interval ci95, double median) => new
+    {
+        id,
+        baseline = new { probability, ci95 = Pair(ci95), median = N(median) },
+        whatIf = new { probability, ci95 = Pair(ci95), median = N(median), status = Status(TargetStatuses.Of(probability)) },
+        difference = new { probability = 0.0, ci95 = new double?[] { 0, 0 }, gained = 0L, lost = 0L, median = double.IsFinite(median) ? 0.0 : (double?)null,
+            medianCi95 = new double?[] { 0, 0 } },
+        unaffected = true,
+    };
 
     private static object Row(TargetComparison t)
     {

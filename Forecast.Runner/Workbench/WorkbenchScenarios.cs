@@ -13,6 +13,29 @@ namespace Forecast.Runner.Workbench;
 /// <param name="Levers">Its panel of levers.</param>
 internal sealed record ServedScenario(string Id, string File, Scenario Scenario, IReadOnlyList<DriverLevers> Levers)
 {
+    private readonly Lazy<Dictionary<string, HashSet<string>>> _reads = new(() => Scenario.Indicators.ToDictionary(i => i.Id, i => Reads(Scenario, i)));
+
+    /// <summary>
+    /// The targets a change of <paramref name="drivers"/> can move: those whose indicator reads one of them, directly or
+    /// through the indicators it reads. Every other target's per-path outcome is the baseline's, bit for bit.
+    /// </summary>
+    public IReadOnlyList<string> Affected(IReadOnlyCollection<string> drivers) =>
+        Scenario.Indicators.Where(i => _reads.Value[i.Id].Overlaps(drivers)).Select(i => i.Id).ToList();
+
+    private static HashSet<string> Reads(Scenario scenario, Indicator indicator)
+    {
+        var drivers = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(Indicator i)
+        {
+            if (!seen.Add(i.Id)) return;
+            drivers.UnionWith(i.Model.DriverIds);
+            foreach (string id in i.Model.IndicatorIds) Visit(scenario.Indicator(id));
+        }
+        Visit(indicator);
+        return drivers;
+    }
+
     /// <summary>The file's text (for the HTML report's description).</summary>
     public string Text => System.IO.File.ReadAllText(File);
 }

@@ -116,9 +116,27 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
         // Fewer certificates lost: paths are only gained, never lost, and the target becomes likelier.
         Assert.True(d.Gained > 0 && d.Lost == 0, $"gained {d.Gained}, lost {d.Lost}");
         Assert.True(row.GetProperty("whatIf").GetProperty("probability").GetDouble() > row.GetProperty("baseline").GetProperty("probability").GetDouble());
-        // A target the lever does not touch is the same on every path.
-        var untouched = body.GetProperty("targets").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "rd_intensity");
-        Assert.Equal(0, untouched.GetProperty("difference").GetProperty("gained").GetInt64() + untouched.GetProperty("difference").GetProperty("lost").GetInt64());
+        // Only the targets the lever reaches are simulated, bit for bit as in the full comparison; the others are the baseline's.
+        foreach (var r in body.GetProperty("targets").EnumerateArray())
+        {
+            var full = expected[r.GetProperty("id").GetString()!];
+            Assert.Equal(full.Outcomes[1].Probability.Value, r.GetProperty("whatIf").GetProperty("probability").GetDouble());
+            Assert.Equal(full.Differences[0].Gained, r.GetProperty("difference").GetProperty("gained").GetInt64());
+            Assert.Equal(full.Differences[0].Lost, r.GetProperty("difference").GetProperty("lost").GetInt64());
+        }
+        var simulated = body.GetProperty("simulated").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("hightech_enterprises", simulated);
+        Assert.DoesNotContain("rd_intensity", simulated);
+        Assert.True(body.GetProperty("targets").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "rd_intensity").GetProperty("unaffected").GetBoolean());
+
+        // The joint row of the headline targets comes with ?part=joint, as the full comparison gives it.
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("allHeadline").ValueKind);
+        var (jointStatus, joint) = await Post($"/api/scenarios/{Id}/whatif?part=joint", new { levers = new Dictionary<string, double> { ["hightech_exit_rate.mode"] = 0.03 } });
+        Assert.Equal(HttpStatusCode.OK, jointStatus);
+        var all = expected.AllHeadlineTargets;
+        Assert.Equal(all.Outcomes[1].Probability.Value, joint.GetProperty("allHeadline").GetProperty("whatIf").GetProperty("probability").GetDouble());
+        Assert.Equal(all.Differences[0].Gained, joint.GetProperty("allHeadline").GetProperty("difference").GetProperty("gained").GetInt64());
+        Assert.Equal(all.Differences[0].Lost, joint.GetProperty("allHeadline").GetProperty("difference").GetProperty("lost").GetInt64());
     }
 
     [Theory]
