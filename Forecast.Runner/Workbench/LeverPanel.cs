@@ -33,7 +33,12 @@ internal static class LeverPanel
     /// <summary>Every driver's levers, in the scenario's order.</summary>
     public static IReadOnlyList<DriverLevers> Of(Scenario scenario)
     {
-        var roles = ScenarioDomain.DriverRoles(scenario);
+        // A driver read inside a mixture has the role it has in the mixture's components.
+        var flat = scenario with
+        {
+            Indicators = scenario.Indicators.SelectMany(i => i.Model is MixtureModel m ? m.Components.Select(c => i with { Model = c.Model }) : [i]).ToArray(),
+        };
+        var roles = ScenarioDomain.DriverRoles(flat);
         var drivers = new List<DriverLevers>();
         foreach (var driver in scenario.Drivers)
         {

@@ -228,6 +228,11 @@
       const d = $(`td.p-diff[data-id="${row.id}"]`);
       if (!p || !d) continue;
       p.append(pct(row.whatIf.probability), ' ', el('span', { class: 'ci', text: `[${pct(row.whatIf.ci95[0])}, ${pct(row.whatIf.ci95[1])}]` }));
+      if (row.unaffected) {
+        d.className = 'num whatif p-diff unaffected';
+        d.append(el('span', { class: 'ci', text: t('unchanged') }));
+        continue;
+      }
       const diff = 100 * row.difference.probability;
       d.className = 'num whatif p-diff ' + (diff > 0 ? 'up' : diff < 0 ? 'down' : '');
       d.append(t('pp', signed(diff, 1)), ' ', el('span', { class: 'ci', text: `[${signed(100 * row.difference.ci95[0], 1)}, ${signed(100 * row.difference.ci95[1], 1)}]` }));
