@@ -70,6 +70,20 @@
       : `${sign} ${num(target.target.value)} (${target.target.year})`;
   }
 
+  // The target's name opens its fan chart (the CLI's fan-<indicator> chart) under the table.
+  function fanButton(x) {
+    const b = el('button', { type: 'button', class: 'link', text: name(x.name), 'aria-label': `${t('fanOf')}: ${name(x.name)}` });
+    b.addEventListener('click', () => {
+      const figure = $('#fan-figure');
+      $('#fan-chart').src = `/api/scenarios/${encodeURIComponent(state.data.id)}/charts/fan/${encodeURIComponent(x.id)}.svg?lang=${state.lang}`;
+      $('#fan-chart').alt = `${t('fanOf')}: ${name(x.name)}`;
+      $('#fan-caption').textContent = `${t('fanOf')}: ${name(x.name)}`;
+      figure.hidden = false;
+      figure.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    });
+    return b;
+  }
+
   function statusCell(status) {
     return el('td', { class: `status ${status}` , text: t({ 'on-track': 'onTrack', 'at-risk': 'atRisk', 'off-track': 'offTrack' }[status]) });
   }
@@ -85,7 +99,7 @@
     for (const x of ordered) {
       const unit = name(x.unit);
       body.append(el('tr', { id: 'row-' + x.id, class: x.headline ? 'headline' : '' },
-        el('th', { scope: 'row', title: x.id }, name(x.name), unit ? el('span', { class: 'unit', text: unit }) : ''),
+        el('th', { scope: 'row', title: x.id }, fanButton(x), unit ? el('span', { class: 'unit', text: unit }) : ''),
         el('td', { class: 'num', text: targetText(x) }),
         el('td', { class: 'num p-base' }, pct(x.probability), ' ', el('span', { class: 'ci', text: `[${pct(x.ci95[0])}, ${pct(x.ci95[1])}]` })),
         statusCell(x.status),

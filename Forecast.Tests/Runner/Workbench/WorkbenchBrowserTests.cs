@@ -78,6 +78,12 @@ public sealed class WorkbenchBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.StartsWith(Percent(Forecast.Engine.Evaluation.ForecastRun.Run(scenario, options).Result["hightech_enterprises"].Probability), baseline, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "workbench-en.png") });
 
+        // A target's name opens its fan chart, an SVG the browser draws.
+        await page.ClickAsync("#row-hightech_enterprises th button");
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('#fan-chart'); return i.complete && i.naturalWidth > 0; }", null,
+            new PageWaitForFunctionOptions { Timeout = 120_000 });
+        Assert.False(await page.Locator("#fan-figure").IsHiddenAsync());
+
         // The lever by keyboard: open the driver, focus the slider, Home takes it to the lowest value of its range.
         await page.ClickAsync("details[data-driver=hightech_exit_rate] > summary");
         var slider = page.Locator("input[type=range][data-lever='hightech_exit_rate.mode']");
