@@ -30,16 +30,17 @@ public sealed record SimulationResult(string Scenario, long Paths, ulong Seed, I
 }
 
 /// <summary>How a run's intervals were computed.</summary>
-/// <param name="Unit">The independent units of the sampling method (paths, antithetic pairs, Latin hypercube blocks, Sobol replicates).</param>
+/// <param name="Unit">The independent units of the sampling method (paths, antithetic pairs, Latin hypercube blocks, Sobol replicates), or of a nowcast (groups of its parameter draws).</param>
 /// <param name="Units">How many there were: the variance of every estimate is estimated from their spread, with Units − 1 degrees of freedom.</param>
 public sealed record IntervalMethod(IntervalUnit Unit, long Units)
 {
-    /// <summary>The method's name in outputs: "wilson", "antithetic pairs", "latin hypercube blocks" or "sobol replicates".</summary>
+    /// <summary>The method's name in outputs: "wilson", "antithetic pairs", "latin hypercube blocks", "sobol replicates" or "groups of parameter draws".</summary>
     public string Name => Unit switch
     {
         IntervalUnit.AntitheticPair => "antithetic pairs",
         IntervalUnit.Block => "latin hypercube blocks",
         IntervalUnit.SobolReplicate => "sobol replicates",
+        IntervalUnit.ParameterDraws => "groups of parameter draws",
         _ => "wilson",
     };
 

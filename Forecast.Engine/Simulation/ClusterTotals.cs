@@ -16,6 +16,28 @@ public enum IntervalUnit
 
     /// <summary>Independently scrambled Sobol sequences: block b belongs to replicate b mod <see cref="SobolSampling.Replicates"/>.</summary>
     SobolReplicate,
+
+    /// <summary>
+    /// A nowcast's resampled parameter draws: its paths are copies of few first-pass draws (as many copies as each draw's
+    /// weight), so the paths that descend from one draw are one unit; the draws are put in <see cref="ResampledDraws.Groups"/>
+    /// groups (draw i in group i mod G), independent because the draws are.
+    /// </summary>
+    ParameterDraws,
+}
+
+/// <summary>
+/// Which first-pass parameter draw each path of a nowcast's second pass descends from (<see cref="IntervalUnit.ParameterDraws"/>).
+/// </summary>
+/// <param name="Source">Path j descends from draw Source[j].</param>
+/// <param name="EffectiveSampleSize">The draws' effective sample size: when every unit agrees (a probability of 0 or 1),
+/// the interval is Wilson's on this many draws, not on the paths.</param>
+internal sealed record ResampledDraws(int[] Source, double EffectiveSampleSize)
+{
+    /// <summary>Groups of draws kept: enough degrees of freedom for Student's t, few enough to keep per group and outcome.</summary>
+    public const int Groups = 256;
+
+    /// <summary>The group of path j's draw.</summary>
+    public int GroupOf(long path) => Source[path] % Groups;
 }
 
 /// <summary>
@@ -33,23 +55,39 @@ internal sealed class ClusterTotals
     private readonly long[] _cross;
     private readonly long[] _replicateTotals;
     private readonly long[] _replicatePaths;
+    private readonly ResampledDraws? _draws;
     private long _sizeSquares;
     private long _units;
     private long _paths;
 
     /// <param name="sampling">The run's sampling method.</param>
     /// <param name="events">Outcomes kept.</param>
-    public ClusterTotals(SamplingMethod sampling, int events)
+    /// <param name="draws">For a nowcast's second pass: the draw each path descends from (then the unit is the draws' group, whatever the sampling).</param>
+    public ClusterTotals(SamplingMethod sampling, int events, ResampledDraws? draws = null)
     {
-        Unit = UnitOf(sampling);
+        Unit = draws is null ? UnitOf(sampling) : IntervalUnit.ParameterDraws;
+        _draws = draws;
         _events = events;
         bool perBlock = Unit is IntervalUnit.AntitheticPair or IntervalUnit.Block;
         _totals = new long[events];
         _squares = perBlock ? new long[events] : [];
         _cross = perBlock ? new long[events] : [];
-        _replicateTotals = Unit == IntervalUnit.SobolReplicate ? new long[events * SobolSampling.Replicates] : [];
-        _replicatePaths = Unit == IntervalUnit.SobolReplicate ? new long[SobolSampling.Replicates] : [];
+        _replicateTotals = Unit switch
+        {
+            IntervalUnit.SobolReplicate => new long[events * SobolSampling.Replicates],
+            IntervalUnit.ParameterDraws => new long[events * ResampledDraws.Groups],
+            _ => [],
+        };
+        _replicatePaths = Unit switch
+        {
+            IntervalUnit.SobolReplicate => new long[SobolSampling.Replicates],
+            IntervalUnit.ParameterDraws => new long[ResampledDraws.Groups],
+            _ => [],
+        };
     }
+
+    /// <summary>Set for a nowcast's second pass: the draw behind each path.</summary>
+    public ResampledDraws? Draws => _draws;
 
     /// <summary>The units of the method.</summary>
     public IntervalUnit Unit { get; }
@@ -67,7 +105,7 @@ internal sealed class ClusterTotals
     public long Units => Unit switch
     {
         IntervalUnit.Path => _paths,
-        IntervalUnit.SobolReplicate => _replicatePaths.Count(n => n > 0),
+        IntervalUnit.SobolReplicate or IntervalUnit.ParameterDraws => _replicatePaths.Count(n => n > 0),
         _ => _units,
     };
 
@@ -105,6 +143,9 @@ internal sealed class ClusterTotals
             case IntervalUnit.SobolReplicate:
                 _replicatePaths[Replicate(block)] += count;
                 break;
+            case IntervalUnit.ParameterDraws:
+                for (int i = 0; i < count; i++) _replicatePaths[_draws!.GroupOf(block * BlockWorkspace.BlockSize + i)]++;
+                break;
         }
     }
 
@@ -116,6 +157,7 @@ internal sealed class ClusterTotals
         {
             IntervalUnit.Path => null,
             IntervalUnit.SobolReplicate => ClusteredInterval.Of(_replicateTotals.AsSpan(e * SobolSampling.Replicates, SobolSampling.Replicates), _replicatePaths),
+            IntervalUnit.ParameterDraws => ClusteredInterval.Of(_replicateTotals.AsSpan(e * ResampledDraws.Groups, ResampledDraws.Groups), _replicatePaths),
             _ => ClusteredInterval.Of(_totals[e], _paths, _squares[e], _cross[e], _sizeSquares, _units),
         };
     }
@@ -189,6 +231,17 @@ internal sealed class ClusterTotals
                 for (int i = 0; i < count; i++) total += x.Value(i);
                 _replicateTotals[e * SobolSampling.Replicates + Replicate(block)] += total;
                 break;
+            case IntervalUnit.ParameterDraws:
+            {
+                long first = block * BlockWorkspace.BlockSize;
+                for (int i = 0; i < count; i++)
+                {
+                    int value = x.Value(i);
+                    total += value;
+                    _replicateTotals[e * ResampledDraws.Groups + _draws!.GroupOf(first + i)] += value;
+                }
+                break;
+            }
             default:
                 for (int i = 0; i < count; i++) total += x.Value(i);
                 break;

@@ -40,8 +40,9 @@ public static class MonteCarlo
         Simulate(plan, run, new PathSchedule(run.Paths), progress, cancellationToken);
 
     /// <summary>Runs the <paramref name="schedule"/>'s blocks of the plan: a pilot of its first blocks sizes the histograms, then the run proper.</summary>
+    /// <remarks>A nowcast's second pass gives <c>draws</c>, the parameter draw behind each path: their groups become the intervals' units.</remarks>
     internal static SimulationAccumulator Simulate<TSchedule>(SimulationPlan plan, RunSpec run, TSchedule schedule, IProgress<SimulationProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ResampledDraws? draws = null)
         where TSchedule : struct, IBlockSchedule
     {
         var pilot = BlockRunner.Pilot(plan, run, schedule);
@@ -49,9 +50,9 @@ public static class MonteCarlo
         for (int k = 0; k < plan.Indicators.Length; k++)
             for (int s = 1; s <= plan.Steps; s++) isCount[pilot.Cell(k, s)] = plan.Indicators[k].IsCount;
         var grid = HistogramGrid.FromPilot(pilot.Cells, isCount);
-        var total = new SimulationAccumulator(plan, grid, variance: true, sampling: run.Sampling);
+        var total = new SimulationAccumulator(plan, grid, variance: true, sampling: run.Sampling, draws: draws);
         BlockRunner.Run([plan], run, schedule, total.AsObserver(),
-            () => new SimulationAccumulator(plan, grid, compact: true, variance: true, run.Sampling).AsObserver(), cancellationToken,
+            () => new SimulationAccumulator(plan, grid, compact: true, variance: true, run.Sampling, draws).AsObserver(), cancellationToken,
             done =>
             {
                 progress?.Report(new SimulationProgress(done, run.Precision is { } h ? Math.Max(done, Needed(plan, total, h)) : run.Paths));
@@ -90,6 +91,20 @@ public static class MonteCarlo
     private static Interval Interval(long hits, long paths, EstimateVariance? variance) =>
         variance is { } v ? ClusteredInterval.Proportion(hits, paths, v) : WilsonInterval.Of(hits, paths);
 
+    /// <summary>
+    /// As <see cref="Interval(long, long, EstimateVariance?)"/>, but when the units cannot give a spread (all agree, or one
+    /// unit) Wilson's interval counts the accumulator's <see cref="SimulationAccumulator.AgreeingTrials"/>: a nowcast whose
+    /// paths all meet a target from four effective draws is as sure as four draws, not as its paths.
+    /// </summary>
+    private static Interval Interval(SimulationAccumulator acc, long hits, EstimateVariance? variance)
+    {
+        long paths = acc.Paths;
+        bool noSpread = variance is not { } v || v.DegreesOfFreedom < 1 || hits == 0 || hits == paths;
+        return noSpread && acc.AgreeingTrials < paths && paths > 0
+            ? WilsonInterval.Of((double)hits / paths, acc.AgreeingTrials, WilsonInterval.Z95)
+            : Interval(hits, paths, variance);
+    }
+
     private static double EffectivePaths(long hits, long paths, EstimateVariance? variance) =>
         variance is { } v ? ClusteredInterval.EffectivePaths(hits, paths, v) : paths;
 
@@ -125,7 +140,7 @@ public static class MonteCarlo
             long hits = acc.TargetHits(k);
             var variance = acc.TargetVariance(k);
             outcomes[ind.ScenarioIndex] = new IndicatorOutcome(ind.Source, (double)hits / acc.Paths,
-                Interval(hits, acc.Paths, variance),
+                Interval(acc, hits, variance),
                 acc.Misses(k) > 0 ? acc.ShortfallSum(k) / acc.Misses(k) : 0,
                 years, GrowthAssessment.Of(ind.Source), variance, EffectivePaths(hits, acc.Paths, variance));
         }
@@ -134,9 +149,9 @@ public static class MonteCarlo
         var metDistribution = new double[headline + 1];
         for (int m = 0; m <= headline; m++) metDistribution[m] = (double)acc.MetCount(m) / acc.Paths;
         return new SimulationResult(scenario.Name, acc.Paths, seed, outcomes,
-            (double)allHeadline / acc.Paths, Interval(allHeadline, acc.Paths, acc.AllHeadlineVariance),
+            (double)allHeadline / acc.Paths, Interval(acc, allHeadline, acc.AllHeadlineVariance),
             metDistribution, (double)acc.AllTargets / acc.Paths, TargetConsistency.Check(scenario),
-            Interval(acc.AllTargets, acc.Paths, acc.AllTargetsVariance), new IntervalMethod(acc.IntervalUnit, acc.IntervalUnits),
+            Interval(acc, acc.AllTargets, acc.AllTargetsVariance), new IntervalMethod(acc.IntervalUnit, acc.IntervalUnits),
             acc.AllHeadlineVariance);
     }
 }

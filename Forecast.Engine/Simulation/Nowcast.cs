@@ -18,6 +18,9 @@ namespace Forecast.Engine.Simulation;
 /// <item>A second pass simulates the resampled parameter sets (their level and trend uniforms given, the correlations
 /// already in them) with fresh yearly noise (block keys of their own) and the observations forced: the conditioned
 /// forecast, summarised as any run.</item>
+/// <item>Its paths are copies of the draws chosen, so they are not independent: every probability's interval comes from the
+/// spread between groups of draws (<see cref="IntervalUnit.ParameterDraws"/>), and a probability on which every path agrees
+/// is given Wilson's interval on the effective sample size, not on the paths.</item>
 /// </list>
 /// Deterministic for a seed and independent of the number of threads, like every run.
 /// </summary>
@@ -59,7 +62,7 @@ internal static class Nowcast
             : null;
         var chosen = Systematic(weights, run.Paths, run.Seed);
         var schedule = new ParticleSchedule(chosen, record, run.Paths);
-        var total = MonteCarlo.Simulate(plan, run, schedule, progress, cancellationToken);
+        var total = MonteCarlo.Simulate(plan, run, schedule, progress, cancellationToken, new ResampledDraws(chosen, ess));
         return (total, new NowcastConditioning(plan.Observations.Length, particles, ess, bandwidths, warning));
     }
 

@@ -30,10 +30,12 @@ internal sealed class SimulationAccumulator
     /// <param name="compact">Count the histograms in 16 bits (a shard of at most <see cref="CellHistograms.MaxCompactValues"/> paths).</param>
     /// <param name="variance">Also split each cell's variance (<see cref="VarianceParts"/>): the blocks must run the expected-value pass.</param>
     /// <param name="sampling">The run's sampling method: other than random, the unit totals of each target's outcome are kept for its interval.</param>
-    public SimulationAccumulator(SimulationPlan plan, HistogramGrid? grid, bool compact = false, bool variance = false, SamplingMethod sampling = SamplingMethod.Random)
+    /// <param name="draws">A nowcast's second pass: the parameter draw behind each path, whose groups are the intervals' units.</param>
+    public SimulationAccumulator(SimulationPlan plan, HistogramGrid? grid, bool compact = false, bool variance = false, SamplingMethod sampling = SamplingMethod.Random,
+        ResampledDraws? draws = null)
     {
         _variance = variance ? new VarianceParts(plan) : null;
-        if (sampling != SamplingMethod.Random) _clusters = new ClusterTotals(sampling, plan.Indicators.Length + 2);
+        if (sampling != SamplingMethod.Random || draws is not null) _clusters = new ClusterTotals(sampling, plan.Indicators.Length + 2, draws);
         _plan = plan;
         int cells = plan.Indicators.Length * plan.Steps;
         _cells = new CellHistograms(cells, grid, compact);
@@ -82,6 +84,12 @@ internal sealed class SimulationAccumulator
 
     /// <summary>How many independent units were recorded.</summary>
     public long IntervalUnits => _clusters?.Units ?? _paths;
+
+    /// <summary>
+    /// The independent draws behind a probability whose units all agree (0 or 1): the paths, or a nowcast's effective
+    /// sample size (its paths copy few draws, so every path agreeing says no more than those draws do).
+    /// </summary>
+    public double AgreeingTrials => _clusters?.Draws is { } draws ? Math.Min(_paths, draws.EffectiveSampleSize) : _paths;
 
     /// <summary>The estimated variance of indicator k's probability; null for plain Monte Carlo (Wilson's interval).</summary>
     public Statistics.EstimateVariance? TargetVariance(int k) => _clusters?.Variance(k);

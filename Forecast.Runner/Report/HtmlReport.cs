@@ -250,7 +250,11 @@ internal static class HtmlReport
     private static string IntervalNote(IntervalMethod? method) => method is { Unit: not IntervalUnit.Path }
         ? F(" This run's paths are not independent ({0} sampling): n is replaced by the effective number of paths p̂(1 − p̂)/V and z by Student's t "
             + "with {1:N0} degrees of freedom, where V is the estimate's variance from the spread of the {2:N0} {3}, the independent units of the method.",
-            method.Unit switch { IntervalUnit.AntitheticPair => "antithetic", IntervalUnit.Block => "Latin hypercube", _ => "scrambled Sobol" },
+            method.Unit switch
+            {
+                IntervalUnit.AntitheticPair => "antithetic", IntervalUnit.Block => "Latin hypercube",
+                IntervalUnit.ParameterDraws => "nowcast: copies of resampled parameter draws,", _ => "scrambled Sobol",
+            },
             method.Units - 1, method.Units, method.Name)
         : "";
 

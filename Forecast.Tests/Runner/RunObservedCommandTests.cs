@@ -16,7 +16,7 @@ public class RunObservedCommandTests
         var outcome = await CliHarness.Run("run", RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml"), "--paths", "4000", "--no-plots",
             "--observed", RepositoryFiles.Path("scenarios", "history", "liaocheng-outcomes.csv"), "--observed-until", "2023", "--out", outDir);
         Assert.True(outcome.ExitCode == 0, outcome.Error);
-        Assert.Contains("Nowcast from 4 observed value(s)", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("Nowcast from 3 observed value(s)", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("effective sample size", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("after 2023, the last year observed", outcome.Out, StringComparison.Ordinal);
 
@@ -27,6 +27,8 @@ public class RunObservedCommandTests
         var smes = summary.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "tech_smes");
         var year2023 = smes.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == 2023);
         Assert.Equal(1155, year2023.GetProperty("p50").GetDouble(), 6);
+        // The paths copy few effective draws: the intervals say so (units are groups of draws, not the 4,000 paths).
+        Assert.Equal("groups of parameter draws", summary.RootElement.GetProperty("intervalMethod").GetString());
         Assert.True(File.Exists(Path.Combine(outDir, "distribution.json")));
     }
 }

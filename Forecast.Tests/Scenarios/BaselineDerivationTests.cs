@@ -27,10 +27,42 @@ public class BaselineDerivationTests
         Assert.Equal(shipped, derived);
     }
 
-    /// <summary>The words after "-- calibrate" up to "--out", with the shell's line continuations and double quotes undone.</summary>
+    [Fact]
+    public async Task Regenerate2030_ReproducesTheShippedScenarios()
+    {
+        // scenarios/regenerate-2030.sh: calibrate the 2030 template on the history to 2025, then `forecast targets` at 80%
+        // and the script's sed edits (name, base, title, header) give liaocheng-2030.yaml.
+        string script = File.ReadAllText(RepositoryFiles.Path("scenarios", "regenerate-2030.sh"));
+        string[] args = CalibrateArguments(script);
+        Assert.Contains("--description", args);
+        Assert.DoesNotContain(args, a => a.Contains("outcomes", StringComparison.Ordinal));
+
+        string outDir = CliHarness.TempFolder();
+        var calibrated = await CliHarness.Run([.. args.Select(Resolve), "--out", outDir, "--no-plots"]);
+        Assert.True(calibrated.ExitCode == 0, calibrated.Error);
+        string evidence = File.ReadAllText(Path.Combine(outDir, "liaocheng-2030-evidence.yaml")).Replace(RepositoryFiles.Root + "/", "", StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(RepositoryFiles.Path("scenarios", "liaocheng-2030-evidence.yaml")), evidence);
+
+        string targetsDir = CliHarness.TempFolder();
+        var targets = await CliHarness.Run("targets", RepositoryFiles.Path("scenarios", "liaocheng-2030-evidence.yaml"), "--probability", "0.8",
+            "--out", targetsDir, "--no-plots", "--force");
+        Assert.True(targets.ExitCode == 0, targets.Error);
+        string proposed = File.ReadAllText(Path.Combine(targetsDir, "liaocheng-2030-evidence-targets-p80.yaml"));
+        var edits = System.Text.RegularExpressions.Regex.Matches(script, @"-e 's\|(?<find>[^|]*)\|(?<put>[^|]*)\|'");
+        Assert.Equal(4, edits.Count);
+        foreach (System.Text.RegularExpressions.Match e in edits)
+            proposed = System.Text.RegularExpressions.Regex.Replace(proposed, e.Groups["find"].Value,
+                e.Groups["put"].Value.Replace("\\&", "&", StringComparison.Ordinal).Replace("$", "$$", StringComparison.Ordinal),
+                System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal(File.ReadAllText(RepositoryFiles.Path("scenarios", "liaocheng-2030.yaml")), proposed.Replace(RepositoryFiles.Root + "/", "", StringComparison.Ordinal));
+    }
+
+    /// <summary>The words after "-- calibrate" (or "forecast calibrate") up to "--out", with the shell's line continuations and double quotes undone.</summary>
     private static string[] CalibrateArguments(string script)
     {
-        string call = script[(script.IndexOf("-- calibrate", StringComparison.Ordinal) + 3)..];
+        int at = script.IndexOf("-- calibrate", StringComparison.Ordinal);
+        if (at < 0) at = script.IndexOf("forecast calibrate", StringComparison.Ordinal);
+        string call = script[(script.IndexOf("calibrate", at, StringComparison.Ordinal))..];
         call = call[..call.IndexOf("--out", StringComparison.Ordinal)].Replace("\\\n", " ", StringComparison.Ordinal);
         var words = new List<string>();
         var word = new System.Text.StringBuilder();

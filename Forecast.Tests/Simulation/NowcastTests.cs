@@ -99,6 +99,54 @@ public class NowcastTests
     }
 
     [Fact]
+    public void ProbabilityIntervals_RestOnTheDraws_NotOnTheirCopies_AndCoverAtTheirNominalRate()
+    {
+        // The conjugate normal case with an observation far in the prior's tail: of 2,000 draws only about 30 carry the
+        // weight, and the 2,000 paths are copies of them. P(x_2022 ≥ 14 | y) is exact (as above). Over R runs the reported 95%
+        // interval must cover it at 95% (within 4 binomial SE of R); Wilson's interval on the paths, as if they were
+        // independent, covers it far less often (it is about √(2000/30) ≈ 8 times too narrow).
+        const double m = 10, s = 2, sigma = 1, tau = 0.3, y = 15, c = 14;
+        const int runs = 300;
+        double precision = 1 / (s * s) + 1 / (sigma * sigma + tau * tau);
+        double posteriorMean = (m / (s * s) + y / (sigma * sigma + tau * tau)) / precision;
+        double exact = 1 - Normal.CDF(posteriorMean, Math.Sqrt(1 / precision + sigma * sigma), c);
+        var scenario = Of([Driver("l", new NormalDistribution(m, s), YearlyVariation.Normal(sigma))],
+            [Indicator("x", 0, new FlowModel("l", Count: false), c, 2020, 2022)], paths: 2_000) with
+            { Observed = [new ObservedValue("x", 2021, y, tau)] };
+        int covered = 0, coveredAsIndependent = 0;
+        double essSum = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            var result = MonteCarlo.Run(scenario, new SimulationOptions(Seed: 1000UL + (ulong)r));
+            var x = result["x"];
+            if (x.ProbabilityCi95.Lower <= exact && exact <= x.ProbabilityCi95.Upper) covered++;
+            var naive = Forecast.Engine.Statistics.WilsonInterval.Of((long)Math.Round(x.Probability * result.Paths), result.Paths);
+            if (naive.Lower <= exact && exact <= naive.Upper) coveredAsIndependent++;
+            essSum += result.Conditioning!.EffectiveSampleSize;
+            Assert.Equal("groups of parameter draws", result.Intervals!.Name);
+        }
+        double ess = essSum / runs, se = Math.Sqrt(0.95 * 0.05 / runs);
+        Assert.True(ess is > 10 and < 100, $"mean ESS {ess:F1}: the case is meant to have few effective draws");
+        Assert.True(Math.Abs((double)covered / runs - 0.95) <= 4 * se, $"95% intervals covered P = {exact:F4} in {covered} of {runs} runs (mean ESS {ess:F1})");
+        Assert.True(coveredAsIndependent < runs / 2, $"Wilson's interval on the paths covered in {coveredAsIndependent} of {runs} runs: the check cannot tell the methods apart");
+    }
+
+    [Fact]
+    public void AProbabilityEveryPathAgreesOn_IsAsSureAsTheEffectiveDraws()
+    {
+        // Far in the tail (see above) with a target every conditioned path meets: Wilson's interval on the ESS, not on the paths.
+        var scenario = Of([Driver("l", new NormalDistribution(10, 0.5), YearlyVariation.Normal(0.1))],
+            [Indicator("x", 0, new FlowModel("l", Count: false), 5, 2020, 2022)], paths: 20_000) with
+            { Observed = [new ObservedValue("x", 2021, 20, 0.05)] };
+        var result = MonteCarlo.Run(scenario, new SimulationOptions(Seed: 7));
+        double ess = result.Conditioning!.EffectiveSampleSize;
+        Assert.Equal(1.0, result["x"].Probability);
+        var expected = Forecast.Engine.Statistics.WilsonInterval.Of(1.0, ess, Forecast.Engine.Statistics.WilsonInterval.Z95);
+        Assert.Equal(expected.Lower, result["x"].ProbabilityCi95.Lower, 12);
+        Assert.True(result["x"].ProbabilityCi95.Lower < 1 - 1.0 / (ess + 4), $"lower end {result["x"].ProbabilityCi95.Lower} from ESS {ess}");
+    }
+
+    [Fact]
     public void ObservationsFarFromTheModel_CollapseTheWeights_AndSaySo()
     {
         var scenario = Of([Driver("l", new NormalDistribution(10, 0.5), YearlyVariation.Normal(0.1))],
