@@ -18,7 +18,7 @@ internal static class RunDocuments
     public const string ScenarioCopy = "scenario.yaml";
 
     public static void Stage(OutputFolder folder, ParseResult parse, PlotOptions options, string scenarioPath, Scenario scenario,
-        SimulationResult result, string lang, IAnsiConsole console)
+        SimulationResult result, string lang, IAnsiConsole console, Forecast.Engine.Evaluation.RunDistribution? distribution = null)
     {
         CopyScenario(folder, scenarioPath, scenario);
         bool plots = !parse.GetValue(options.NoPlots);
@@ -26,8 +26,8 @@ internal static class RunDocuments
         if (!plots && !report) return;
 
         var (language, note) = PlotLanguage.For(lang, scenario.Indicators);
-        if (note is not null) console.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
-        var figures = PlotSet.Figures(result, language);
+        if (note is not null) console.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(note)}");
+        var figures = PlotSet.Figures(result, language, distribution);
         if (plots) PlotSet.Stage(folder, figures, parse.GetValue(options.Dpi));
         if (report)
         {
