@@ -36,6 +36,7 @@ public static class Program
         services.AddSingleton<ICommandBuilder, EvaluateCommand>();
         services.AddSingleton<ICommandBuilder, TargetsCommand>();
         services.AddSingleton<ICommandBuilder, MergeCommand>();
+        services.AddSingleton<ICommandBuilder, ServeCommand>();
         services.AddSingleton<WhatIf.IWhatIfPlotWriter, Plots.WhatIfPlotWriter>();
     }
 }
