@@ -28,11 +28,6 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: out/<scenario name>)" };
     private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
-    private readonly Option<string> _lang = new("--lang")
-    {
-        Description = "Language of indicator names: auto (Chinese where a CJK font is installed, for plots), zh or en",
-        DefaultValueFactory = _ => "auto",
-    };
     private readonly PlotOptions _plots = new();
 
     public Command Build()
@@ -41,8 +36,6 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
         command.Arguments.Add(_partials);
         command.Options.Add(_out);
         command.Options.Add(_force);
-        _lang.AcceptOnlyFromAmong("auto", "zh", "en");
-        command.Options.Add(_lang);
         _plots.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         return command;
@@ -77,13 +70,12 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_force), cancellationToken);
             RunCommand.WriteFiles(folder, merged.Result, repair);
             using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, merged.Distribution);
-            string lang = parse.GetValue(_lang)!;
-            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, merged.Result, lang, terminal.Out);
+            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, merged.Result, Output.Language.Code, terminal.Out);
             var written = folder.Commit();
 
             var console = terminal.Out;
             CorrelationRepairReport.Print(console, repair);
-            console.Write(ConsoleReport.Table(merged.Result, lang == "zh"));
+            console.Write(ConsoleReport.Table(merged.Result, Output.Language.IsChinese));
             ConsoleReport.Notes(console, merged.Result, clock.Elapsed);
             console.MarkupLine($"[grey]Merged {partials.Count} partials ({first.Paths:N0} paths, seed {first.Seed}); wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
             return ExitCodes.Success;
