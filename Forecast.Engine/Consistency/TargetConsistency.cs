@@ -32,20 +32,21 @@ public static class TargetConsistency
                 double exitRate = flows.Sum(f => f.Weight * (f.Flow.ExitRate is { } e ? scenario.Driver(e).Level.Mean : 0));
                 double expectedExits = ExpectedExits(stock.BaseValue, stock.Target.Value, exitRate, stock.Steps);
                 string names = $"{stock.Name.En} ({stock.Id}) and {cumulative.Name.En} ({cumulative.Id})";
+                var numbers = new StockFlowGap(stock.BaseValue, stock.BaseYear, added, reach, stock.Target.Value, stock.Target.Year, exitRate, expectedExits, stock.Steps);
                 if (gap > 0)
                 {
                     findings.Add(new ConsistencyFinding(FindingSeverity.Inconsistent, [stock.Id, cumulative.Id], string.Create(CultureInfo.InvariantCulture,
                         $"{names}: {stock.BaseValue:0} in {stock.BaseYear} plus the {added:0} new of the '{cumulative.Id}' target make {reach:0}, " +
                         $"{gap:0} short of the {stock.Target.Value:0} targeted for {stock.Target.Year} before any exits. " +
                         $"With the scenario's exit rate ({exitRate * 100:0.#}% a year) about {expectedExits:0} more would leave, so reaching " +
-                        $"{stock.Target.Value:0} needs about {stock.Target.Value - stock.BaseValue + expectedExits:0} new entries, not {added:0}.")));
+                        $"{stock.Target.Value:0} needs about {stock.Target.Value - stock.BaseValue + expectedExits:0} new entries, not {added:0}.")) { Gap = numbers });
                 }
                 else if (-gap < expectedExits)
                 {
                     findings.Add(new ConsistencyFinding(FindingSeverity.Tight, [stock.Id, cumulative.Id], string.Create(CultureInfo.InvariantCulture,
                         $"{names}: {stock.BaseValue:0} in {stock.BaseYear} plus the {added:0} new of the '{cumulative.Id}' target make {reach:0}, " +
                         $"only {-gap:0} above the {stock.Target.Value:0} targeted for {stock.Target.Year}; both are met together only if fewer than " +
-                        $"{-gap + 1:0} leave over {stock.Steps} years, while the scenario's exit rate ({exitRate * 100:0.#}% a year) implies about {expectedExits:0}.")));
+                        $"{-gap + 1:0} leave over {stock.Steps} years, while the scenario's exit rate ({exitRate * 100:0.#}% a year) implies about {expectedExits:0}.")) { Gap = numbers });
                 }
             }
         }

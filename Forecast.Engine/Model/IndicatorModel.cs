@@ -68,12 +68,35 @@ internal sealed class ModelChecks(Action<string, string> add, string at, Func<st
     public static string F(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>Plan positions of drivers and indicators, by id.</summary>
+/// <summary>Plan positions of drivers and indicators, by id, and the structure draws of the plan's mixtures.</summary>
 internal sealed class PlanPositions(IReadOnlyDictionary<string, int> drivers, IReadOnlyDictionary<string, int> indicators)
 {
+    private readonly List<StructureDraw> _structureDraws = [];
+    private int _laneRows;
+
     /// <summary>Driver index, or −1 for null.</summary>
     public int Driver(string? id) => id is null ? -1 : drivers[id];
 
     /// <summary>Indicator position in the plan, or −1 for null.</summary>
     public int Indicator(string? id) => id is null ? -1 : indicators[id];
+
+    /// <summary>The structure draws registered so far (<see cref="LaneRows"/>).</summary>
+    public IReadOnlyList<StructureDraw> StructureDraws => _structureDraws;
+
+    /// <summary>Rows of <see cref="BlockWorkspace.Lanes"/> the structure draws take: one per structure.</summary>
+    public int LaneRowCount => _laneRows;
+
+    /// <summary>
+    /// The first lane row of the structure draw of structure driver <paramref name="selector"/> with cumulative weights
+    /// <paramref name="upTo"/> (registered on first use; mixtures sharing a draw share its rows): row first + c lists the
+    /// paths of a block that drew structure c.
+    /// </summary>
+    public int LaneRows(int selector, double[] upTo)
+    {
+        foreach (var draw in _structureDraws)
+            if (draw.Selector == selector && draw.UpTo.AsSpan().SequenceEqual(upTo)) return draw.FirstLaneRow;
+        _structureDraws.Add(new StructureDraw(selector, upTo, _laneRows));
+        _laneRows += upTo.Length;
+        return _laneRows - upTo.Length;
+    }
 }

@@ -40,14 +40,16 @@ internal static class BlockSimulator
         for (int d = 0; d < drivers; d++)
             if (plan.Trends[d] is not null) DrawTrendUniforms(plan, seed, block, d, count, ws, sampling);
         if (plan.LevelFactor is { } levelFactor && !(ws.GivenLevelUniforms is not null && ws.GivenUniformsAreFinal))
-            CorrelateLevels(levelFactor, plan.LevelMixed, drivers, count, ws);
-        for (int d = 0; d < drivers; d++)
-        {
+            CorrelateLevels(levelFactor, plan.LevelMixed, plan.LevelScored, drivers, count, ws);
+        // Levels are set when first read (SetLevels); the structure drivers' (after the scenario's) now: which paths take
+        // which structure decides where the other drivers' count draws are needed.
+        ws.LevelSamplerSet.AsSpan(0, drivers).Fill(-1);
+        for (int d = plan.ScenarioDriverCount; d < drivers; d++) SetLevels(plan, d, 0, count, ws);
+        DrawStructures(plan, count, ws);
+        for (int d = 0; d < plan.ScenarioDriverCount; d++)
             if (plan.TrendSamplers[d] is { } trendSamplers)
                 for (int j = 0; j < trendSamplers.Length; j++)
                     trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count));
-            SetLevels(plan, d, plan.LevelIndex[d][0], 0, count, ws);
-        }
         for (int k = 0; k < inds.Length; k++)
         {
             var ind = inds[k];
@@ -95,23 +97,55 @@ internal static class BlockSimulator
         Simulate(plan, 0, seed, block, count, ws, ref none, sampling);
     }
 
+    /// <summary>Lists the block's paths of each structure of each structure draw (<see cref="BlockWorkspace.Lanes"/>) from the structure drivers' levels.</summary>
+    private static void DrawStructures(SimulationPlan plan, int count, BlockWorkspace ws)
+    {
+        foreach (var draw in plan.StructureDraws)
+        {
+            var u = BlockWorkspace.Row(ws.Levels, draw.Selector, count);
+            var upTo = draw.UpTo;
+            var counts = ws.LaneCounts.AsSpan(draw.FirstLaneRow, upTo.Length);
+            counts.Clear();
+            for (int i = 0; i < u.Length; i++)
+            {
+                int c = StructureDraw.Of(u[i], upTo);
+                ws.Lanes[(draw.FirstLaneRow + c) * BlockWorkspace.BlockSize + counts[c]++] = i;
+            }
+        }
+    }
+
+    /// <summary>The paths that read driver d: those of its lane row, or all (<see cref="SimulationPlan.DriverLanes"/>).</summary>
+    private static ReadOnlySpan<int> LanesOf(SimulationPlan plan, int d, int count, BlockWorkspace ws) =>
+        plan.DriverLanes[d] is int row and >= 0 ? ws.LanesOf(row) : BlockWorkspace.EveryLane.AsSpan(0, count);
+
+    /// <summary>
+    /// Draws every driver's yearly shocks (each stream's order is fixed, whoever reads it), then the values of the drivers
+    /// some indicator reads this year (<see cref="SimulationPlan.FirstReadStep"/>: before its readers' base years a
+    /// driver's levels and values are not needed).
+    /// </summary>
     private static void DrawDriverValues(SimulationPlan plan, int step, int count, BlockWorkspace ws, SamplingMethod sampling)
     {
         int drivers = plan.DriverCount;
         for (int d = 0; d < drivers; d++)
         {
             Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, new SobolCoordinate(false, d, step));
-            int current = plan.LevelIndex[d][step];
-            if (current != plan.LevelIndex[d][step - 1] || plan.Trends[d] is not null) SetLevels(plan, d, current, step, count, ws);
+            if (step >= plan.FirstReadStep[d]) SetLevels(plan, d, step, count, ws);
         }
 
         var factor = plan.CorrelationFactor;
         if (factor is not null) Correlate(factor, plan.Mixed, ws.Shocks, ws.Mixed, count);
         for (int d = 0; d < drivers; d++)
         {
+            if (step < plan.FirstReadStep[d]) continue;
             ReadOnlySpan<double> z = factor is not null && plan.Mixed[d] ? BlockWorkspace.Row(ws.Mixed, d, count) : BlockWorkspace.Row(ws.Shocks, d, count);
-            Transform(plan.YearlyKinds[d], plan.YearlyScales[d], BlockWorkspace.Row(ws.Levels, d, count), z,
-                BlockWorkspace.Row(ws.Starts, d, count), BlockWorkspace.Row(ws.Values, d, count));
+            var kind = plan.YearlyKinds[d];
+            if (kind is YearlyVariationKind.Poisson or YearlyVariationKind.NegativeBinomial && !ws.StartsCurrent[d])
+            {
+                SetStarts(plan, d, count, ws);
+                ws.StartsCurrent[d] = true;
+            }
+            Transform(kind, plan.YearlyScales[d], BlockWorkspace.Row(ws.Levels, d, count), z,
+                BlockWorkspace.Row(ws.Starts, d, count), BlockWorkspace.Row(ws.Values, d, count), LanesOf(plan, d, count, ws));
         }
     }
 
@@ -164,13 +198,19 @@ internal static class BlockSimulator
     }
 
     /// <summary>
-    /// Sets the levels of driver d in force at <paramref name="step"/> (sampler <paramref name="sampler"/> of its level
-    /// uniforms, moved by its trend), and the quantile-search starts of count drivers.
+    /// Sets the levels of driver d in force at <paramref name="step"/> (the sampler in force of its level uniforms, moved
+    /// by its trend) unless they are those already set: the same sampler and the same years of trend. Levels are a
+    /// function of the block's uniforms, the sampler and the trend's years alone, so setting them again would give the
+    /// same numbers; a drawn base level is kept while its sampler is.
     /// </summary>
-    private static void SetLevels(SimulationPlan plan, int d, int sampler, int step, int count, BlockWorkspace ws)
+    private static void SetLevels(SimulationPlan plan, int d, int step, int count, BlockWorkspace ws)
     {
-        var levels = BlockWorkspace.Row(ws.Levels, d, count);
+        int sampler = plan.LevelIndex[d][step];
         var trend = plan.Trends[d];
+        int years = trend is null ? 0 : Math.Max(0, step - plan.TrendStart[d]);
+        int set = ws.LevelSamplerSet[d];
+        if (set == sampler && ws.TrendYearsSet[d] == years) return;
+        var levels = BlockWorkspace.Row(ws.Levels, d, count);
         if (trend is null)
         {
             plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
@@ -178,21 +218,29 @@ internal static class BlockSimulator
         else
         {
             var drawn = BlockWorkspace.Row(ws.BaseLevels, d, count);
-            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), drawn);
+            if (set != sampler) plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), drawn);
             var a = BlockWorkspace.Row(ws.TrendParameters, 2 * d, count);
             var b = BlockWorkspace.Row(ws.TrendParameters, 2 * d + 1, count);
-            int years = Math.Max(0, step - plan.TrendStart[d]);
             for (int i = 0; i < count; i++) levels[i] = trend.LevelAfter(drawn[i], a[i], b[i], years);
         }
+        ws.LevelSamplerSet[d] = sampler;
+        ws.TrendYearsSet[d] = years;
+        ws.StartsCurrent[d] = false;
+    }
+
+    /// <summary>The quantile-search starts of a count driver at its levels, for the paths that read it (the others' would never be used).</summary>
+    private static void SetStarts(SimulationPlan plan, int d, int count, BlockWorkspace ws)
+    {
+        var levels = BlockWorkspace.Row(ws.Levels, d, count);
         var starts = BlockWorkspace.Row(ws.Starts, d, count);
         double scale = plan.YearlyScales[d];
         switch (plan.YearlyKinds[d])
         {
             case YearlyVariationKind.Poisson:
-                for (int i = 0; i < count; i++) starts[i] = DiscreteQuantile.PoissonStart(levels[i]);
+                foreach (int i in LanesOf(plan, d, count, ws)) starts[i] = DiscreteQuantile.PoissonStart(levels[i]);
                 break;
             case YearlyVariationKind.NegativeBinomial:
-                for (int i = 0; i < count; i++) starts[i] = DiscreteQuantile.NegativeBinomialStart(levels[i], scale);
+                foreach (int i in LanesOf(plan, d, count, ws)) starts[i] = DiscreteQuantile.NegativeBinomialStart(levels[i], scale);
                 break;
         }
     }
@@ -217,14 +265,16 @@ internal static class BlockSimulator
     /// Correlates the uniforms of the levels and trend parameters whose levels are correlated (Gaussian copula): z = Φ⁻¹(u)
     /// for every member (the n drivers' levels, then each driver's two trend parameters), mixed = L·z with L the factor of
     /// the level correlation matrix, u = Φ(mixed) for the mixed members. The others are untouched, and no random number is drawn.
+    /// Only the scores the mixed members read are computed (<paramref name="scored"/>: of the 3n members, usually a few).
     /// </summary>
-    private static void CorrelateLevels(double[] factor, bool[] mixed, int drivers, int count, BlockWorkspace ws)
+    private static void CorrelateLevels(double[] factor, bool[] mixed, bool[] scored, int drivers, int count, BlockWorkspace ws)
     {
         int members = mixed.Length;
         var z = ws.CopulaScores;
         Span<double> Uniforms(int m) => m < drivers ? BlockWorkspace.Row(ws.LevelUniforms, m, count) : BlockWorkspace.Row(ws.TrendUniforms, m - drivers, count);
         for (int m = 0; m < members; m++)
         {
+            if (!scored[m]) continue;
             var u = Uniforms(m);
             var row = BlockWorkspace.Row(z, m, count);
             for (int i = 0; i < count; i++) row[i] = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, Math.Clamp(u[i], Tiny, 1 - Tiny));
@@ -241,9 +291,12 @@ internal static class BlockSimulator
 
     private const double Tiny = 1.0 / (1L << 53);
 
-    /// <summary>Turns each path's level and correlated shock into the driver's value of the year.</summary>
+    /// <summary>
+    /// Turns each path's level and correlated shock into the driver's value of the year: on every path for the continuous
+    /// kinds (a vector pass), on the paths of <paramref name="lanes"/> for counts (the others keep Φ(z), never read).
+    /// </summary>
     internal static void Transform(YearlyVariationKind kind, double scale, ReadOnlySpan<double> level, ReadOnlySpan<double> z,
-        ReadOnlySpan<DiscreteStart> starts, Span<double> value)
+        ReadOnlySpan<DiscreteStart> starts, Span<double> value, ReadOnlySpan<int> lanes)
     {
         switch (kind)
         {
@@ -261,11 +314,11 @@ internal static class BlockSimulator
             case YearlyVariationKind.Poisson:
                 // value holds u = Φ(z) first, then the count.
                 StandardNormal.Cdf(z, value);
-                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.Poisson(value[i], level[i], starts[i]);
+                foreach (int i in lanes) value[i] = DiscreteQuantile.Poisson(value[i], level[i], starts[i]);
                 break;
             case YearlyVariationKind.NegativeBinomial:
                 StandardNormal.Cdf(z, value);
-                for (int i = 0; i < value.Length; i++) value[i] = DiscreteQuantile.NegativeBinomial(value[i], level[i], scale, starts[i]);
+                foreach (int i in lanes) value[i] = DiscreteQuantile.NegativeBinomial(value[i], level[i], scale, starts[i]);
                 break;
         }
     }

@@ -43,6 +43,11 @@ internal sealed class BlockWorkspace
         Scratch = new double[BlockSize];
         Permutation = new int[BlockSize];
         SobolOrder = new int[(drivers + indicators) * BlockSize];
+        LevelSamplerSet = new int[drivers];
+        TrendYearsSet = new int[drivers];
+        StartsCurrent = new bool[drivers];
+        Lanes = new int[plan.LaneRows * BlockSize];
+        LaneCounts = new int[plan.LaneRows];
         OrderRowOfIndicators = drivers;
     }
 
@@ -126,6 +131,31 @@ internal sealed class BlockWorkspace
 
     /// <summary>Index in the run of the block's first path (the Sobol point it takes).</summary>
     public long FirstPath { get; set; }
+
+    /// <summary>Per driver, the sampler its <see cref="Levels"/> were last set with in this block (−1: not yet set).</summary>
+    public int[] LevelSamplerSet { get; }
+
+    /// <summary>Per driver with a trend, the years of trend its <see cref="Levels"/> were last set with.</summary>
+    public int[] TrendYearsSet { get; }
+
+    /// <summary>Per count driver, whether its <see cref="Starts"/> are those of its current <see cref="Levels"/>.</summary>
+    public bool[] StartsCurrent { get; }
+
+    /// <summary>
+    /// The block's paths of each structure of each structure draw (<see cref="SimulationPlan.StructureDraws"/>): row
+    /// <see cref="StructureDraw.FirstLaneRow"/> + c lists, in increasing order, the paths that drew structure c; the
+    /// first <see cref="LaneCounts"/>[row] entries of the row are set.
+    /// </summary>
+    public int[] Lanes { get; }
+
+    /// <summary>How many paths each row of <see cref="Lanes"/> lists.</summary>
+    public int[] LaneCounts { get; }
+
+    /// <summary>The paths of lane row <paramref name="row"/>.</summary>
+    public ReadOnlySpan<int> LanesOf(int row) => Lanes.AsSpan(row * BlockSize, LaneCounts[row]);
+
+    /// <summary>0, 1, …, <see cref="BlockSize"/> − 1: the lanes of a step that moves every path.</summary>
+    public static readonly int[] EveryLane = Enumerable.Range(0, BlockSize).ToArray();
 
     public static Span<T> Row<T>(T[] array, int row, int length) => array.AsSpan(row * BlockSize, length);
 }

@@ -73,4 +73,14 @@ internal readonly record struct StepContext(SimulationPlan Plan, BlockWorkspace 
 
     /// <summary>The context of a part of this step (a mixture's structure) whose state is own row <paramref name="stateRow"/> and whose own rows start at <paramref name="ownBase"/>.</summary>
     public StepContext Part(int stateRow, int ownBase) => this with { StateRow = stateRow, OwnBase = ownBase };
+
+    /// <summary>
+    /// The row of <see cref="BlockWorkspace.Lanes"/> listing the paths the step must move (a mixture's structure: the paths
+    /// that drew it), or −1 for every path. A step may compute the other paths too where that is cheaper (a vector pass):
+    /// their values are never read.
+    /// </summary>
+    public int LaneRow { get; init; } = -1;
+
+    /// <summary>The paths the step must move, in increasing order: those of <see cref="LaneRow"/>, or 0 … Count − 1.</summary>
+    public ReadOnlySpan<int> Lanes => LaneRow < 0 ? BlockWorkspace.EveryLane.AsSpan(0, Count) : Workspace.LanesOf(LaneRow);
 }

@@ -57,6 +57,28 @@ internal sealed class SimulationPlan
     /// <summary>Indicators in dependency order (an indicator comes after those it reads).</summary>
     public CompiledIndicator[] Indicators { get; private init; } = [];
     public int HeadlineCount { get; private init; }
+    /// <summary>The mixtures' structure draws: which paths of a block take which structure (<see cref="BlockWorkspace.Lanes"/>).</summary>
+    public StructureDraw[] StructureDraws { get; private init; } = [];
+    /// <summary>Rows of <see cref="BlockWorkspace.Lanes"/>: one per structure of each structure draw.</summary>
+    public int LaneRows { get; private init; }
+    /// <summary>
+    /// DriverLanes[d]: the lane row of the one structure whose paths alone read driver d (the driver serves one structure
+    /// of mixtures, or of mixtures sharing its structure draw), or −1 where every path may read it. A driver's yearly
+    /// shocks are drawn for every path either way (its stream does not depend on who reads it); its count inversions,
+    /// and their search starts, are computed on the paths of its lane row alone.
+    /// </summary>
+    public int[] DriverLanes { get; private init; } = [];
+    /// <summary>
+    /// Members of the level copula whose normal score some correlated member reads (a nonzero entry of
+    /// <see cref="LevelFactor"/> in a mixed row): only their scores are computed.
+    /// </summary>
+    public bool[] LevelScored { get; private init; } = [];
+    /// <summary>
+    /// FirstReadStep[d]: the first step at which an indicator reads driver d (the step after the earliest base step of
+    /// its readers; <see cref="Steps"/> + 1 when none does). Before it the driver's shocks are drawn (its stream's order
+    /// is fixed) but its levels and values are not computed.
+    /// </summary>
+    public int[] FirstReadStep { get; private init; } = [];
     /// <summary>MeanLevels[d][s]: the mean of driver d's level in force at step s (the expected-value path's input).</summary>
     private double[][] MeanLevels { get; init; } = [];
 
@@ -171,8 +193,19 @@ internal sealed class SimulationPlan
             ownRows += compiled[k].Step.OwnRows;
         }
 
+        var driverLanes = DriverLanesOf(compiled, positions, driverIndex, drivers.Count);
+        var firstRead = new int[drivers.Count];
+        Array.Fill(firstRead, steps + 1);
+        foreach (var ind in compiled)
+            foreach (var id in ind.Source.Model.DriverIds)
+                firstRead[driverIndex[id]] = Math.Min(firstRead[driverIndex[id]], Math.Max(1, ind.BaseStep + 1));
         var (factor, mixed) = Factor(scenario, name => driverIndex[name], drivers.Count, CorrelationScope.Shocks);
         var (levelFactor, levelMixed) = Factor(scenario, name => LevelTrend.Member(name, drivers), 3 * drivers.Count, CorrelationScope.Levels);
+        var levelScored = new bool[levelMixed.Length];
+        if (levelFactor is not null)
+            for (int m = 0; m < levelMixed.Length; m++)
+                if (levelMixed[m])
+                    for (int j = 0; j <= m; j++) levelScored[j] |= levelFactor[m * levelMixed.Length + j] != 0;
         return new SimulationPlan(scenario)
         {
             FirstYear = first,
@@ -199,7 +232,44 @@ internal sealed class SimulationPlan
             Indicators = compiled,
             HeadlineCount = headlineIndex.Count,
             MeanLevels = means,
+            StructureDraws = [.. positions.StructureDraws],
+            LaneRows = positions.LaneRowCount,
+            DriverLanes = driverLanes,
+            LevelScored = levelScored,
+            FirstReadStep = firstRead,
         };
+    }
+
+    /// <summary>
+    /// Each driver's lane row (<see cref="DriverLanes"/>): that of structure c of a mixture when every model reading the
+    /// driver is structure c of mixtures of one structure draw, else −1.
+    /// </summary>
+    private static int[] DriverLanesOf(CompiledIndicator[] compiled, PlanPositions positions, Dictionary<string, int> driverIndex, int drivers)
+    {
+        const int unread = int.MinValue;
+        var lanes = new int[drivers];
+        Array.Fill(lanes, unread);
+        void Read(string id, int row)
+        {
+            int d = driverIndex[id];
+            lanes[d] = lanes[d] == unread || lanes[d] == row ? row : -1;
+        }
+        foreach (var ind in compiled)
+        {
+            if (ind.Source.Model is MixtureModel mixture)
+            {
+                int selector = driverIndex[mixture.StructureDriverId(ind.Source.Id)];
+                int first = positions.LaneRows(selector, MixtureModel.CumulativeWeights(mixture.Components));
+                for (int c = 0; c < mixture.Components.Count; c++)
+                    foreach (var id in mixture.Components[c].Model.DriverIds) Read(id, first + c);
+            }
+            else
+            {
+                foreach (var id in ind.Source.Model.DriverIds) Read(id, -1);
+            }
+        }
+        for (int d = 0; d < drivers; d++) if (lanes[d] == unread) lanes[d] = -1;
+        return lanes;
     }
 
     /// <summary>

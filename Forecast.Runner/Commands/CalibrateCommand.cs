@@ -28,11 +28,11 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Option<string> _scenario = new("--scenario")
     {
-        Description = "Base scenario whose drivers are calibrated (default: " + DefaultScenario + ")",
+        Description = "Base scenario whose drivers are calibrated",
         DefaultValueFactory = _ => DefaultScenario,
     };
 
-    private readonly Option<string> _out = new("--out") { Description = "Output folder (default: " + DefaultOut + ")", DefaultValueFactory = _ => DefaultOut };
+    private readonly Option<string> _out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => DefaultOut };
 
     private readonly Option<double?> _prior = new("--prior-volatility")
     {
@@ -40,11 +40,11 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
         CustomParser = r => CommonOptions.Parse<double>(r, "a number of at least 0, e.g. 0.1", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
     };
 
-    private readonly Option<string> _region = new("--region") { Description = "The region whose series are the scenario's own (default: Liaocheng)", DefaultValueFactory = _ => "Liaocheng" };
+    private readonly Option<string> _region = new("--region") { Description = "The region whose series are the scenario's own", DefaultValueFactory = _ => "Liaocheng" };
 
     private readonly Option<int> _horizon = new("--horizon")
     {
-        Description = "Largest horizon of the rolling-origin backtest in years (default: 3)",
+        Description = "Largest horizon of the rolling-origin backtest in years",
         DefaultValueFactory = _ => 3,
         CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of years, e.g. 3", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 3,
     };
@@ -105,7 +105,8 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var (backtestSeries, backtestForecasts) = CalibrationBacktest.Run(scenario, panel, options.Candidates);
+            var (backtestSeries, backtestForecasts) = Phase.Run(terminal.Out, Resources.Strings.PhaseCalibrate,
+                () => CalibrationBacktest.Run(scenario, panel, options.Candidates), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
             string outPath = parse.GetValue(_out)!;

@@ -38,7 +38,7 @@ internal sealed class CommonOptions
     {
         var option = new Option<int>("--threads")
         {
-            Description = "Worker threads (default: all cores); results do not depend on it",
+            Description = "Worker threads: 0 uses every core, N at most N; the results do not depend on it",
             DefaultValueFactory = _ => 0,
             CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
         };
@@ -66,12 +66,6 @@ internal sealed class CommonOptions
 
     public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
 
-    public Option<string> Lang { get; } = new("--lang")
-    {
-        Description = "Language of indicator names: auto (Chinese where a CJK font is installed, for plots), zh or en",
-        DefaultValueFactory = _ => "auto",
-    };
-
     public Option<string> Sampling { get; } = new("--sampling")
     {
         Description = "random (plain Monte Carlo), antithetic, lhs (Latin hypercube) or sobol (scrambled Sobol quasi-Monte Carlo)",
@@ -95,7 +89,6 @@ internal sealed class CommonOptions
     {
         Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5)
             ? $"--precision must lie in (0, 0.5], e.g. 0.005, not {h.ToString(CultureInfo.InvariantCulture)}" : null);
-        Lang.AcceptOnlyFromAmong("auto", "zh", "en");
         Sampling.AcceptOnlyFromAmong("random", "antithetic", "lhs", "sobol");
     }
 
@@ -134,7 +127,6 @@ internal sealed class CommonOptions
         command.Options.Add(Precision);
         command.Options.Add(Out);
         command.Options.Add(Force);
-        command.Options.Add(Lang);
         command.Options.Add(Sampling);
         command.Options.Add(Yes);
         command.Options.Add(RepairCorrelations);

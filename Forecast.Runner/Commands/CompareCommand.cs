@@ -4,6 +4,8 @@ using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
 using Forecast.Runner.WhatIf;
+using Forecast.Runner.Output;
+using Forecast.Runner.Resources;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -14,7 +16,8 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new("Paths simulated for every scenario (default: the first scenario's run.paths)");
+    private readonly WhatIfOptions _options = new("Paths simulated for every scenario (default: the first scenario's run.paths)",
+        "Seed of every random stream (default: the first scenario's run.seed); every scenario uses it, so they differ only where their drivers do (common random numbers)");
     private readonly Argument<string[]> _scenarios = new("scenarios")
     {
         Description = "Two or more scenario or what-if files; the first is the reference",
@@ -42,13 +45,15 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Comparison(scenarios), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
-        var result = ScenarioComparison.Run(scenarios, options, cancellationToken);
+        WhatIfRun.CheckRunTime(scenarios[0], scenarios.Count * RunSpec.Resolve(scenarios[0], options).Paths, options.Threads, parse.GetValue(_options.Yes), "--paths");
+        var result = Phase.Run(terminal.Out, Words.F(Strings.PhaseCompare, scenarios.Count),
+            () => ScenarioComparison.Run(scenarios, options, cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "compare.csv", w => WhatIfFiles.ComparisonCsv(w, result));
         WhatIfFiles.WriteJson(folder, "compare.json", w => WhatIfFiles.ComparisonJson(w, result));
         if (_options.PlotContext(parse, scenarios[0], plots) is { } context)
-            foreach (var plot in plots) plot.WriteComparison(folder, result, context);
+            Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteComparison(folder, result, context); }, cancellationToken);
 
-        bool chinese = parse.GetValue(_options.Lang) == "zh";
+        bool chinese = Output.Language.IsChinese;
         terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));
         terminal.Out.MarkupLine("[grey]Difference: the scenario minus the first, on the same paths; its interval is paired (paths gained and lost for probabilities, " +
             $"{result.Sections} sections of paths for medians). \"same on every path\": the scenario changes nothing this target depends on.[/]");

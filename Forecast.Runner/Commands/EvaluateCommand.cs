@@ -43,18 +43,16 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: <run-folder>/evaluation)" };
     private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another analysis" };
-    private readonly Option<string> _lang = new("--lang") { Description = "Language of names: auto (Chinese plots where a CJK font is installed), zh or en", DefaultValueFactory = _ => "auto" };
     private readonly Option<bool> _noPlots = PlotOptions.NoPlotsOption();
     private readonly Option<int> _dpi = PlotOptions.DpiOption();
     private readonly Option<bool> _report = new("--report") { Description = "Also write report.html: the run's report with an evaluation section" };
 
     public Command Build()
     {
-        _lang.AcceptOnlyFromAmong("auto", "zh", "en");
         var command = new Command("evaluate", "Score a run's forecast against outcomes: PIT, bands, CRPS, interval score, targets met and the Brier score");
         command.Arguments.Add(_run);
         command.Arguments.Add(_actuals);
-        foreach (Option option in new Option[] { _region, _map, _out, _force, _lang, _noPlots, _dpi, _report }) command.Options.Add(option);
+        foreach (Option option in new Option[] { _region, _map, _out, _force, _noPlots, _dpi, _report }) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIf.WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
         return command;
     }
@@ -103,7 +101,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         bool plots = !parse.GetValue(_noPlots), report = parse.GetValue(_report);
         if (plots || report)
         {
-            var (language, note) = PlotLanguage.Resolve(parse.GetValue(_lang)!,
+            var (language, note) = PlotLanguage.Resolve(Output.Language.Code,
                 run.Scenario.Indicators.SelectMany(i => new[] { i.Name.Zh, i.Unit.Zh }).Append(EvaluationWords.Zh.AllText()));
             if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
             var figures = EvaluationReport.Figures(run, evaluation, language);
@@ -119,7 +117,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         }
         cancellationToken.ThrowIfCancellationRequested();
         var written = folder.Commit();
-        EvaluationConsole.Write(terminal.Out, evaluation, context, parse.GetValue(_lang) == "zh");
+        EvaluationConsole.Write(terminal.Out, evaluation, context, Output.Language.IsChinese);
         terminal.Out.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds:F1} s. Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
         return ExitCodes.Success;
     }

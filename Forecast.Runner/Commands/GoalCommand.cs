@@ -7,6 +7,8 @@ using Forecast.Scenarios;
 using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
 
+using Forecast.Runner.Resources;
+
 namespace Forecast.Runner.Commands;
 
 /// <summary>
@@ -15,12 +17,13 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new($"Paths per evaluation (default {GoalSeek.DefaultPaths})");
+    private readonly WhatIfOptions _options = new($"Paths per evaluation (default {GoalSeek.DefaultPaths})",
+        "Seed of every random stream (default: the scenario's run.seed); every evaluation of the search uses it (common random numbers)");
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<string> _indicator = new("--indicator") { Description = "The target's indicator id, e.g. hightech_enterprises", Required = true };
     private readonly Option<double> _probability = new("--probability")
     {
-        Description = "The probability the target should be reached with (default 0.8)",
+        Description = "The probability the target should be reached with",
         DefaultValueFactory = _ => 0.8,
         CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };
@@ -56,13 +59,16 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
-        var result = GoalSeek.Seek(scenario, indicator.Id, parse.GetValue(_probability), lever, low, high, options, cancellationToken);
+        // Bisection to a relative tolerance of 1e-4: about 20 evaluations.
+        WhatIfRun.CheckRunTime(scenario, 20 * (options.Paths ?? GoalSeek.DefaultPaths), options.Threads, parse.GetValue(_options.Yes), "--paths");
+        var result = Phase.Run(terminal.Out, Words.F(Strings.PhaseGoal, scenario.Name),
+            () => GoalSeek.Seek(scenario, indicator.Id, parse.GetValue(_probability), lever, low, high, options, cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "goal.csv", w => WhatIfFiles.GoalCsv(w, result));
         WhatIfFiles.WriteJson(folder, "goal.json", w => WhatIfFiles.GoalJson(w, result));
         if (_options.PlotContext(parse, scenario, plots) is { } context)
             foreach (var plot in plots) plot.WriteGoal(folder, result, context);
 
-        WhatIfConsole.Goal(terminal.Out, result, scenario, parse.GetValue(_options.Lang) == "zh");
+        WhatIfConsole.Goal(terminal.Out, result, scenario, Output.Language.IsChinese);
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
         return ExitCodes.Success;
     }

@@ -22,7 +22,7 @@ internal sealed class PlotOptions
     {
         var dpi = new Option<int>("--dpi")
         {
-            Description = "Resolution of the PNG plots in dots per inch: 96 for screens (default), 300 for print",
+            Description = "Resolution of the PNG plots in dots per inch: 96 for screens, 300 for print",
             DefaultValueFactory = _ => FigureWriter.LayoutDpi,
             CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of dots per inch, e.g. 96 or 300",
                 s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? FigureWriter.LayoutDpi,

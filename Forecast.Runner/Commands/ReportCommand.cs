@@ -19,20 +19,12 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Option<string?> _out = new("--out") { Description = "Where to write the report (default: <folder>/report.html)" };
 
-    private readonly Option<string> _lang = new("--lang")
-    {
-        Description = "Language of the plots: auto (Chinese where a CJK font is installed), zh or en",
-        DefaultValueFactory = _ => "auto",
-    };
-
     public Command Build()
     {
-        _lang.AcceptOnlyFromAmong("auto", "zh", "en");
         var command = new Command("report", "Write report.html for a run: assumptions, summary table, every plot and the method, in one file");
         command.Arguments.Add(_folder);
         command.Options.Add(_scenario);
         command.Options.Add(_out);
-        command.Options.Add(_lang);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         return command;
     }
@@ -55,19 +47,22 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
             string scenarioText = TextFile.Read(scenarioPath, "scenario");
             var scenario = ScenarioReader.Parse(scenarioPath, scenarioText);
             var result = SummaryJsonReader.Read(summaryPath, TextFile.Read(summaryPath, "summary"), scenario);
-            var (language, note) = PlotLanguage.For(parse.GetValue(_lang)!, scenario.Indicators);
-            if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+            var (language, note) = PlotLanguage.For(Output.Language.Code, scenario.Indicators);
+            if (note is not null) terminal.Out.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(note)}");
 
             string outPath = parse.GetValue(_out) ?? Path.Combine(folder, "report.html");
             // The distributions from the run's own distribution.json (a folder written before it existed has none to draw).
             string distributionPath = Path.Combine(folder, Evaluation.DistributionJson.FileName);
             var distribution = File.Exists(distributionPath) ? Evaluation.DistributionJson.Read(distributionPath) : null;
-            var figures = PlotSet.Figures(result, language, distribution);
-            cancellationToken.ThrowIfCancellationRequested();
-            HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
+            Phase.Run(terminal.Out, Resources.Strings.PhaseReport, () =>
+            {
+                var figures = PlotSet.Figures(result, language, distribution);
+                cancellationToken.ThrowIfCancellationRequested();
+                HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
+            }, cancellationToken);
             // The next run in this folder removes or regenerates the report with its other files.
             OutputFolder.Record(folder, outPath);
-            terminal.Out.MarkupLine($"[grey]Wrote {Markup.Escape(Path.GetFullPath(outPath))}[/]");
+            terminal.Out.MarkupLine($"[grey]{Markup.Escape(Output.Words.F(Resources.Strings.Wrote, Path.GetFullPath(outPath)))}[/]");
             return ExitCodes.Success;
         }
         catch (InputException e)

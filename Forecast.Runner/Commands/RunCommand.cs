@@ -19,6 +19,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML), e.g. scenarios/liaocheng-2025.yaml" };
     private readonly Option<string?> _observed = new("--observed") { Description = "Nowcast: a CSV of observed values (indicator, year, value[, sd, region, bound, source]) every path takes; the forecast goes on from them" };
     private readonly Option<int?> _until = new("--observed-until") { Description = "With --observed: use observations up to this year only (a mid-term review: --observed-until 2023)" };
+    private readonly Option<bool> _wide = new("--wide") { Description = "Print the full table (base value, units, the history's growth; about 190 columns) instead of the compact one that fits 120" };
     private readonly Option<string> _region = new("--region") { Description = "With --observed: the region whose rows are used (rows of other regions are left out)", DefaultValueFactory = _ => "Liaocheng" };
 
     public Command Build()
@@ -28,6 +29,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         command.Options.Add(_observed);
         command.Options.Add(_region);
         command.Options.Add(_until);
+        command.Options.Add(_wide);
         _options.AddTo(command);
         _plots.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
@@ -57,16 +59,20 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
 
             WriteFiles(folder, result, repair);
             using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
-            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, parse.GetValue(_options.Lang)!, terminal.Out, distribution);
+            Phase.Run(terminal.Out, Resources.Strings.PhaseCharts,
+                () => RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, Output.Language.Code, terminal.Out, distribution), cancellationToken);
             var written = folder.Commit();
 
-            bool chinese = parse.GetValue(_options.Lang) == "zh";
+            bool chinese = Output.Language.IsChinese;
             var console = terminal.Out;
             CorrelationRepairReport.Print(console, repair);
-            console.Write(ConsoleReport.Table(result, chinese));
-            ConsoleReport.Notes(console, result, elapsed);
+            bool wide = parse.GetValue(_wide);
+            console.Write(ConsoleReport.Table(result, chinese, wide, console.Profile.Width));
+            if (!wide) console.MarkupLine($"[grey]{Markup.Escape(Resources.Strings.CompactHint)}[/]");
+            ConsoleReport.Notes(console, result, elapsed, scenario);
+            if (options.Precision is { } asked) ConsoleReport.Precision(console, result, asked);
             ConsoleReport.Nowcast(console, result, leftOut);
-            console.MarkupLine($"[grey]Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
             return ExitCodes.Success;
         }
         catch (InputException e)

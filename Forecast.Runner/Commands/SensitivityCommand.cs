@@ -7,6 +7,7 @@ using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
 using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
+using Forecast.Runner.Resources;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -19,29 +20,29 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new($"Paths per tornado run (default {Tornado.DefaultPaths}; 2 runs per uncertain driver, plus one)");
+    private readonly WhatIfOptions _options = new($"Paths per tornado run (default {Tornado.DefaultPaths}; 2 runs per uncertain driver, plus one)",
+        "Seed of every random stream (default: the scenario's run.seed); every tornado run and every row of the Sobol design use it");
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<int> _samples = new("--samples")
     {
-        Description = "Sobol base samples N (default 4096); the scenario is simulated N·(inputs + 2) times",
+        Description = "Sobol base samples N: the scenario is simulated N·(d + 3) times for d uncertain drivers (Saltelli's N·(k + 2), the k inputs being the d levels and the year-to-year variation)",
         DefaultValueFactory = _ => 4096,
         CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 4096", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 4096,
     };
     private readonly Option<int> _bootstrap = new("--bootstrap")
     {
         Description = "Use a plain random design with this many bootstrap replicates behind the Sobol intervals (e.g. 200), "
-            + "instead of the default scrambled Sobol design, whose intervals come from its 16 independent replicates",
-        DefaultValueFactory = _ => 200,
+            + "instead of the scrambled Sobol design (used when this option is absent), whose intervals come from its 16 independent replicates",
         CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 200", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
     };
     private readonly Option<long> _spearmanPaths = new("--spearman-paths")
     {
-        Description = "Paths behind the rank correlations (default 10000)",
+        Description = "Paths behind the rank correlations",
         DefaultValueFactory = _ => 10_000,
         CustomParser = r => CommonOptions.Parse<long>(r, "a whole number such as 10000", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null) ?? 10_000,
     };
     private readonly Option<string[]> _indicators = new("--indicator") { Description = "Targets for the Sobol indices (repeatable; default: the headline targets)" };
-    private readonly Option<int> _top = new("--top") { Description = "Drivers shown per target on the console (default 5; the files have all)", DefaultValueFactory = _ => 5 };
+    private readonly Option<int> _top = new("--top") { Description = "Drivers shown per target on the console (the files have all)", DefaultValueFactory = _ => 5 };
 
     public Command Build()
     {
@@ -74,18 +75,25 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         var clock = Stopwatch.StartNew();
         ulong? seed = parse.GetValue(_options.Seed);
         int threads = parse.GetValue(_options.Threads);
-        var tornado = Tornado.Run(scenario, new SimulationOptions(parse.GetValue(_options.Paths), seed, threads),
-            cancellationToken: cancellationToken);
+        // The work: a tornado of 2 runs per uncertain driver plus one, the Saltelli design's N·(d + 3) rows, the rank correlations' paths.
+        int uncertain = scenario.Drivers.Count(Tornado.IsUncertain);
+        long tornadoPaths = (parse.GetValue(_options.Paths) ?? Tornado.DefaultPaths) * (2L * uncertain + 1);
+        long work = tornadoPaths + (long)parse.GetValue(_samples) * (uncertain + 3) + parse.GetValue(_spearmanPaths);
+        WhatIfRun.CheckRunTime(scenario, work, threads, parse.GetValue(_options.Yes), parse.GetResult(_samples) is { Implicit: false } ? "--samples" : "--paths");
+        var tornado = Phase.Run(terminal.Out, Words.F(Strings.PhaseTornado, scenario.Name), progress => Tornado.Run(scenario,
+            new SimulationOptions(parse.GetValue(_options.Paths), seed, threads),
+            progress: new Progress<(int Done, int Total)>(p => progress.Report((p.Done, p.Total))), cancellationToken: cancellationToken), cancellationToken);
         bool bootstrap = parse.GetResult(_bootstrap) is { Implicit: false };
-        var global = GlobalSensitivity.Run(scenario, new GlobalSensitivityOptions(parse.GetValue(_samples), parse.GetValue(_bootstrap),
-            parse.GetValue(_spearmanPaths), seed, threads, ids, DesignReplicates: bootstrap ? 0 : SobolAnalysis.DefaultDesignReplicates), cancellationToken);
+        var global = Phase.Run(terminal.Out, Words.F(Strings.PhaseSobol, scenario.Name), () => GlobalSensitivity.Run(scenario,
+            new GlobalSensitivityOptions(parse.GetValue(_samples), bootstrap ? parse.GetValue(_bootstrap) : 200,
+            parse.GetValue(_spearmanPaths), seed, threads, ids, DesignReplicates: bootstrap ? 0 : SobolAnalysis.DefaultDesignReplicates), cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "tornado.csv", w => WhatIfFiles.TornadoCsv(w, tornado));
         WhatIfFiles.Write(folder, "sobol.csv", w => WhatIfFiles.SobolCsv(w, global));
         WhatIfFiles.Write(folder, "spearman.csv", w => WhatIfFiles.SpearmanCsv(w, global));
         if (_options.PlotContext(parse, scenario, plots) is { } context)
-            foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global, context);
+            Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global, context); }, cancellationToken);
 
-        bool chinese = parse.GetValue(_options.Lang) == "zh";
+        bool chinese = Output.Language.IsChinese;
         int top = parse.GetValue(_top);
         terminal.Out.Write(WhatIfConsole.Tornado(tornado, scenario, chinese, top));
         terminal.Out.Write(WhatIfConsole.Sobol(global, scenario, chinese, top));

@@ -35,7 +35,7 @@ internal static class SimulationRunner
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(ctx =>
                 {
-                    var bar = ctx.AddTask($"Simulating {scenario.Name}", maxValue: Math.Max(1, Interlocked.Read(ref total)));
+                    var bar = ctx.AddTask(Markup.Escape(Output.Words.F(Resources.Strings.ProgressSimulating, scenario.Name)), maxValue: Math.Max(1, Interlocked.Read(ref total)));
                     while (!task.IsCompleted && !cancellationToken.IsCancellationRequested)
                     {
                         bar.MaxValue = Math.Max(1, Interlocked.Read(ref total));
@@ -85,7 +85,7 @@ internal static class SimulationRunner
 
 /// <summary>Raised when a run would take longer than <see cref="SimulationRunner.LongRun"/> without --yes.</summary>
 internal sealed class LongRunException(long paths, TimeSpan estimate)
-    : Exception($"{paths} paths would take {Duration(estimate)} on this machine; pass --yes to run anyway, or use fewer --paths or --precision")
+    : Exception(Output.Words.F(Resources.Strings.LongRun, paths, Duration(estimate)))
 {
     /// <summary>
     /// "about 25 minutes", "about 7 hours", "about 12 days", "about 317 years", "more than 1,000 years" (beyond that
@@ -93,11 +93,11 @@ internal sealed class LongRunException(long paths, TimeSpan estimate)
     /// </summary>
     internal static string Duration(TimeSpan t) => t.TotalMinutes switch
     {
-        _ when t.TotalDays >= 1000 * 365.25 => "more than 1,000 years",
-        < 120 => $"about {t.TotalMinutes:F0} minutes",
-        < 48 * 60 => $"about {t.TotalHours:F0} hours",
-        < 365 * 24 * 60 => $"about {t.TotalDays:F0} days",
-        _ => string.Create(CultureInfo.InvariantCulture, $"about {t.TotalDays / 365.25:N0} years"),
+        _ when t.TotalDays >= 1000 * 365.25 => Resources.Strings.DurationForever,
+        < 120 => Output.Words.F(Resources.Strings.DurationMinutes, t.TotalMinutes.ToString("F0", CultureInfo.InvariantCulture)),
+        < 48 * 60 => Output.Words.F(Resources.Strings.DurationHours, t.TotalHours.ToString("F0", CultureInfo.InvariantCulture)),
+        < 365 * 24 * 60 => Output.Words.F(Resources.Strings.DurationDays, t.TotalDays.ToString("F0", CultureInfo.InvariantCulture)),
+        _ => Output.Words.F(Resources.Strings.DurationYears, (t.TotalDays / 365.25).ToString("N0", CultureInfo.InvariantCulture)),
     };
 
     public long Paths { get; } = paths;

@@ -5,6 +5,7 @@ using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
 using Forecast.Runner.Output;
 using Forecast.Runner.WhatIf;
+using Forecast.Runner.Resources;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -18,7 +19,8 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
     /// <summary>At most this many grid points.</summary>
     public const int MaxPoints = 2_500;
 
-    private readonly WhatIfOptions _options = new($"Paths per grid point (default {LeverSweep.DefaultPaths})");
+    private readonly WhatIfOptions _options = new($"Paths per grid point (default {LeverSweep.DefaultPaths})",
+        "Seed of every random stream (default: the scenario's run.seed); every grid point uses it (common random numbers)");
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<string[]> _levers = new("--lever")
     {
@@ -54,12 +56,14 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
-        var result = LeverSweep.Run(scenario, axes, options, cancellationToken: cancellationToken);
+        WhatIfRun.CheckRunTime(scenario, points * (options.Paths ?? LeverSweep.DefaultPaths), options.Threads, parse.GetValue(_options.Yes), "--paths");
+        var result = Phase.Run(terminal.Out, Words.F(Strings.PhaseSweep, scenario.Name), progress => LeverSweep.Run(scenario, axes, options,
+            new Progress<int>(done => progress.Report((done, points))), cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result));
         if (_options.PlotContext(parse, scenario, plots) is { } context)
-            foreach (var plot in plots) plot.WriteSweep(folder, result, context);
+            Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteSweep(folder, result, context); }, cancellationToken);
 
-        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, parse.GetValue(_options.Lang) == "zh"));
+        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, Output.Language.IsChinese));
         terminal.Out.MarkupLine("[grey]Every point runs the same paths (same seed and blocks), so differences between points come from the levers alone. " +
             "sweep.csv has every target with its 95% interval.[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);

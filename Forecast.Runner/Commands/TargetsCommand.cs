@@ -18,11 +18,11 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new("Paths (default: the scenario's run.paths)");
+    private readonly WhatIfOptions _options = new("Paths (default: the scenario's run.paths)", "Seed of every random stream (default: the scenario's run.seed)");
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<double> _probability = new("--probability")
     {
-        Description = "The probability each target should be reached with (default 0.8); 0.5 and 0.9 are always shown too",
+        Description = "The probability each target should be reached with; 0.5 and 0.9 are always shown too",
         DefaultValueFactory = _ => 0.8,
         CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };
@@ -57,7 +57,8 @@ internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
 
         var clock = Stopwatch.StartNew();
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
-        var result = TargetSetting.Run(scenario, p, set, options, cancellationToken);
+        var result = Phase.Run(terminal.Out, Output.Words.F(Resources.Strings.PhaseTargets, scenario.Name),
+            () => TargetSetting.Run(scenario, p, set, options, cancellationToken), cancellationToken);
         WhatIfFiles.Write(folder, "targets.csv", w => TargetsFiles.Csv(w, result));
         WhatIfFiles.WriteJson(folder, "targets.json", w => TargetsFiles.Json(w, result));
         var utf8 = new UTF8Encoding(false);
@@ -71,7 +72,7 @@ internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
                 new Engine.Model.LocalizedText($"{scenario.Title.Zh}：{j.Targets.Count}项目标以{Percent(p)}概率同时达成", $"{scenario.Title.En}: {j.Targets.Count} targets met together with probability {Percent(p)}"), result, j.Targets,
                 $"The joint set's targets, all met on the same path with probability {p.ToString(CultureInfo.InvariantCulture)} (each on its own with {j.MarginalProbability.ToString("0.####", CultureInfo.InvariantCulture)})."), utf8);
 
-        TargetsConsole.Write(terminal.Out, result, parse.GetValue(_options.Lang) == "zh");
+        TargetsConsole.Write(terminal.Out, result, Output.Language.IsChinese);
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
         return ExitCodes.Success;
     }

@@ -26,7 +26,7 @@ internal static class RunDocuments
         if (!plots && !report) return;
 
         var (language, note) = PlotLanguage.For(lang, scenario.Indicators);
-        if (note is not null) console.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+        if (note is not null) console.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(note)}");
         var figures = PlotSet.Figures(result, language, distribution);
         if (plots) PlotSet.Stage(folder, figures, parse.GetValue(options.Dpi));
         if (report)

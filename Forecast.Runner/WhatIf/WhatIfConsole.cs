@@ -17,6 +17,22 @@ internal static class WhatIfConsole
     private static string Signed(double x, Func<double, string> format) => x > 0 ? "+" + format(x) : x < 0 ? "−" + format(-x) : format(0);
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// True when the driver is a rate (a fraction a year: growth, exit, lapse, a yearly chance): the plan's Chinese name
+    /// says 率 (增长率, 失效率, 退出率, 概率) for every such driver, and never for a count.
+    /// </summary>
+    internal static bool IsRate(Scenario scenario, string driverId) =>
+        scenario.Drivers.FirstOrDefault(d => d.Id == driverId) is { } d && d.Name.Zh.Contains('率', StringComparison.Ordinal);
+
+    /// <summary>How a driver's level reads: "18.1% a year" for a rate, else the number.</summary>
+    internal static Func<double, string> Level(Scenario scenario, string driverId) =>
+        IsRate(scenario, driverId) ? x => Words.F(Resources.Strings.RateAYear, Numbers.Percent(x)) : H;
+
+    /// <summary>How a lever's values read: a rate's level parameters (mean, mode, bounds, sd) as percentages; a count's, or a log-scale parameter, as numbers.</summary>
+    internal static Func<double, string> LeverValue(Scenario scenario, Lever lever) =>
+        lever.Parameter is "mean" or "mode" or "median" or "min" or "max" or "sd" or "low" or "high" && IsRate(scenario, lever.DriverId)
+            ? x => Numbers.Percent(x) : H;
+
     /// <summary>Below this many paths gained or lost, the paired interval's normal approximation is rough; the table marks it.</summary>
     public const int FewDiscordantPaths = 30;
 
@@ -72,7 +88,7 @@ internal static class WhatIfConsole
         table.AddColumn(new TableColumn("all headline").RightAligned());
         foreach (var p in r.Points)
         {
-            var cells = p.LeverValues.Select(H).ToList();
+            var cells = p.LeverValues.Select((v, k) => LeverValue(scenario, r.Axes[k].Lever)(v)).ToList();
             cells.AddRange(shown.Select(m => P(p.Targets[m].Value)));
             cells.Add(P(p.AllHeadlineTargets.Value));
             table.AddRow(cells.ToArray());
@@ -83,38 +99,39 @@ internal static class WhatIfConsole
     public static void Goal(IAnsiConsole console, GoalSeekResult r, Scenario scenario, bool chinese)
     {
         var indicator = scenario.Indicator(r.IndicatorId);
+        var V = LeverValue(scenario, r.Lever);
         string sign = indicator.Target.Direction == Direction.AtMost ? "≤" : "≥";
         string lever = E(r.Lever.ToString());
         console.MarkupLine($"[bold]Goal:[/] {E(indicator.Name.In(chinese))} {sign} {H(indicator.Target.Value)} in {indicator.Target.Year} " +
-            $"with probability ≥ {P(r.WantedProbability)}, by {lever} in [[{H(r.Low)}, {H(r.High)}]]");
+            $"with probability ≥ {P(r.WantedProbability)}, by {lever} in [[{V(r.Low)}, {V(r.High)}]]");
         switch (r.Status)
         {
             case GoalSeekStatus.Reached:
                 string which = r.LeverRaisesProbability ? "≥" : "≤";
-                console.MarkupLine($"  [bold]{lever} {which} {H(r.Value)}[/] reaches it (95% interval of this threshold: {Bound(r.Lower, below: true)} to {Bound(r.Upper, below: false)}); " +
-                    $"P(reach) at {H(r.Value)}: {P(r.ProbabilityAtValue)}");
+                console.MarkupLine($"  [bold]{lever} {which} {V(r.Value)}[/] reaches it (95% interval of this threshold: {Bound(r.Lower, below: true, V)} to {Bound(r.Upper, below: false, V)}); " +
+                    $"P(reach) at {V(r.Value)}: {P(r.ProbabilityAtValue)}");
                 break;
             case GoalSeekStatus.AlreadyReached:
-                console.MarkupLine($"  Already reached at the range's weaker end, {lever} = {H(r.Value)}: P(reach) there {P(r.ProbabilityAtValue)}. " +
+                console.MarkupLine($"  Already reached at the range's weaker end, {lever} = {V(r.Value)}: P(reach) there {P(r.ProbabilityAtValue)}. " +
                     "Widen --range to find where it stops being reached.");
                 break;
             case GoalSeekStatus.NotReachable when !r.LeverMovesTarget:
-                console.MarkupLine($"  [red]{lever} does not move this target[/]: P(reach) is {P(r.Best)} at both ends of [[{H(r.Low)}, {H(r.High)}]]. " +
+                console.MarkupLine($"  [red]{lever} does not move this target[/]: P(reach) is {P(r.Best)} at both ends of [[{V(r.Low)}, {V(r.High)}]]. " +
                     "Choose a lever whose driver the target depends on.");
                 break;
             default:
-                string end = r.LeverRaisesProbability ? H(r.High) : H(r.Low);
-                console.MarkupLine($"  [red]No value of {lever} in [[{H(r.Low)}, {H(r.High)}]] reaches {P(r.WantedProbability)}[/]: " +
+                string end = r.LeverRaisesProbability ? V(r.High) : V(r.Low);
+                console.MarkupLine($"  [red]No value of {lever} in [[{V(r.Low)}, {V(r.High)}]] reaches {P(r.WantedProbability)}[/]: " +
                     $"the most the range gives is {P(r.Best)} at {lever} = {end}.");
                 break;
         }
-        console.MarkupLine($"  Now: {lever} = {H(r.CurrentValue)} gives {P(r.ProbabilityAtCurrent)}.");
+        console.MarkupLine($"  Now: {lever} = {V(r.CurrentValue)} gives {P(r.ProbabilityAtCurrent)}.");
         string direction = r.LeverMovesTarget ? $"; {(r.LeverRaisesProbability ? "raising" : "lowering")} {lever} raises the probability" : "";
         console.MarkupLine($"[grey]{N(r.Paths)} paths per evaluation, {r.Evaluations} evaluations, seed {r.Seed}, common random numbers{direction}. " +
             "The interval is where the 95% Wilson interval of the estimate contains the wanted probability.[/]");
     }
 
-    private static string Bound(GoalBound b, bool below) => b.BeyondRange ? (below ? $"≤ {H(b.Value)}" : $"≥ {H(b.Value)}") : H(b.Value);
+    private static string Bound(GoalBound b, bool below, Func<double, string> value) => b.BeyondRange ? (below ? $"≤ {value(b.Value)}" : $"≥ {value(b.Value)}") : value(b.Value);
 
     public static Table Tornado(TornadoResult r, Scenario scenario, bool chinese, int top)
     {
@@ -136,7 +153,7 @@ internal static class WhatIfConsole
             foreach (var b in moving)
             {
                 table.AddRow(first ? $"{E(name)}\n[grey]{centre}[/]" : "",
-                    E(b.DriverId), $"{H(b.LowLevel)} → {H(b.HighLevel)}", $"{P(b.ProbabilityAtLow.Value)} → {P(b.ProbabilityAtHigh.Value)}",
+                    E(b.DriverId), $"{Level(scenario, b.DriverId)(b.LowLevel)} → {Level(scenario, b.DriverId)(b.HighLevel)}", $"{P(b.ProbabilityAtLow.Value)} → {P(b.ProbabilityAtHigh.Value)}",
                     Signed(b.ProbabilitySwing, P), double.IsNaN(b.MedianAtLow) ? "" : $"{H(b.MedianAtLow)} → {H(b.MedianAtHigh)}");
                 first = false;
             }

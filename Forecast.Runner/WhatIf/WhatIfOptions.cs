@@ -7,12 +7,17 @@ namespace Forecast.Runner.WhatIf;
 /// <summary>Options shared by the what-if commands (compare, sweep, goal, sensitivity).</summary>
 internal sealed class WhatIfOptions
 {
-    public WhatIfOptions(string pathsDescription) => Paths = CommonOptions.PathsOption(pathsDescription, "20000");
+    /// <param name="pathsDescription">What --paths means for the command.</param>
+    /// <param name="seedDescription">What --seed means for the command (which runs share the seed).</param>
+    public WhatIfOptions(string pathsDescription, string seedDescription)
+    {
+        Paths = CommonOptions.PathsOption(pathsDescription, "20000");
+        Seed = CommonOptions.SeedOption(seedDescription);
+    }
 
     public Option<long?> Paths { get; }
 
-    public Option<ulong?> Seed { get; } = CommonOptions.SeedOption(
-        "Seed of every random stream (default: the first scenario's run.seed); every scenario and lever value uses it");
+    public Option<ulong?> Seed { get; }
 
     public Option<int> Threads { get; } = CommonOptions.ThreadsOption();
 
@@ -20,11 +25,7 @@ internal sealed class WhatIfOptions
 
     public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another analysis" };
 
-    public Option<string> Lang { get; } = new("--lang")
-    {
-        Description = "Language of indicator names: en, zh, or auto (Chinese plots where a CJK font is installed)",
-        DefaultValueFactory = _ => "en",
-    };
+    public Option<bool> Yes { get; } = new("--yes") { Description = "Run even when the estimated run time is long (over 10 minutes)" };
 
     public Option<bool> NoPlots { get; } = PlotOptions.NoPlotsOption();
 
@@ -40,17 +41,16 @@ internal sealed class WhatIfOptions
     /// (<paramref name="scenario"/>: the scenario analysed, for a comparison the reference).
     /// </summary>
     public WhatIfPlotContext? PlotContext(ParseResult parse, Forecast.Engine.Model.Scenario scenario, IEnumerable<IWhatIfPlotWriter> writers) =>
-        parse.GetValue(NoPlots) || !writers.Any() ? null : new WhatIfPlotContext(scenario, parse.GetValue(Lang)!, parse.GetValue(Dpi));
+        parse.GetValue(NoPlots) || !writers.Any() ? null : new WhatIfPlotContext(scenario, Forecast.Runner.Output.Language.Code, parse.GetValue(Dpi));
 
     public void AddTo(Command command)
     {
-        Lang.AcceptOnlyFromAmong("en", "zh", "auto");
         command.Options.Add(Paths);
         command.Options.Add(Seed);
         command.Options.Add(Threads);
         command.Options.Add(Out);
         command.Options.Add(Force);
-        command.Options.Add(Lang);
+        command.Options.Add(Yes);
         command.Options.Add(NoPlots);
         command.Options.Add(Dpi);
         command.Options.Add(RepairCorrelations);

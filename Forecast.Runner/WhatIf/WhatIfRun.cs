@@ -78,11 +78,28 @@ internal static class WhatIfRun
     public static OutputFolder Open(string? outOption, Analysis analysis, bool force, CancellationToken cancellationToken) =>
         OutputFolder.Open(outOption ?? Path.Combine("out", analysis.Folder), analysis.Owner, force, cancellationToken);
 
+    /// <summary>
+    /// The run-time estimate of an analysis, as run's (a timed probe of the scenario when the work exceeds two million
+    /// paths): longer than <see cref="SimulationRunner.LongRun"/> needs --yes, else bad input naming <paramref name="option"/>.
+    /// </summary>
+    /// <param name="scenario">The scenario simulated.</param>
+    /// <param name="paths">Every path the analysis simulates (e.g. a tornado's runs times its paths per run).</param>
+    /// <param name="threads">The --threads value.</param>
+    /// <param name="yes">The --yes flag.</param>
+    /// <param name="option">The option that sets the amount of work (--paths, --samples).</param>
+    public static void CheckRunTime(Scenario scenario, long paths, int threads, bool yes, string option)
+    {
+        if (yes) return;
+        var estimate = SimulationRunner.Estimate(scenario, paths, threads);
+        if (estimate > SimulationRunner.LongRun)
+            throw new InputException(new InputError(option, 0, 0, "", new LongRunException(paths, estimate).Message));
+    }
+
     /// <summary>Commits the folder and says where the files went.</summary>
     public static void Commit(IAnsiConsole console, OutputFolder folder, TimeSpan elapsed)
     {
         var written = folder.Commit();
-        console.MarkupLine($"[grey]{elapsed.TotalSeconds:F1} s. Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
+        console.MarkupLine($"[grey]{elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s. {Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
     }
 }
 

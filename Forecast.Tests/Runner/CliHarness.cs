@@ -15,8 +15,17 @@ internal sealed class CliHarness
     /// <summary>Runs with a cancellation token standing for the host's Ctrl+C token.</summary>
     public static Task<Outcome> Run(CancellationToken cancellationToken, params string[] args) => Run(_ => { }, cancellationToken, args);
 
+    /// <summary>Runs on a system whose language is Chinese (what <c>--lang auto</c> reads), or not.</summary>
+    public static Task<Outcome> RunOnSystem(bool chinese, params string[] args) => Run(_ => { }, args, chinese, 200, CancellationToken.None);
+
     /// <summary>Runs with more services registered (e.g. a command of the test's own).</summary>
-    public static async Task<Outcome> Run(Action<IServiceCollection> register, CancellationToken cancellationToken, params string[] args)
+    public static Task<Outcome> Run(Action<IServiceCollection> register, CancellationToken cancellationToken, params string[] args) =>
+        Run(register, args, false, 200, cancellationToken);
+
+    /// <summary>Runs with the console <paramref name="width"/> columns wide (a table's layout).</summary>
+    public static Task<Outcome> RunAtWidth(int width, params string[] args) => Run(_ => { }, args, false, width, CancellationToken.None);
+
+    private static async Task<Outcome> Run(Action<IServiceCollection> register, string[] args, bool systemIsChinese, int width, CancellationToken cancellationToken)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -27,9 +36,9 @@ internal sealed class CliHarness
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         var services = new ServiceCollection()
-            .AddSingleton(new Terminal(console, error));
+            .AddSingleton(new Terminal(console, error, systemIsChinese));
         Program.AddCommands(services);
         register(services);
         using var provider = services.BuildServiceProvider();

@@ -38,6 +38,19 @@ public class AllocationTests
         Assert.Equal(16 * BlockWorkspace.BlockSize, accumulator.Cells.Row(0).Sum());
     }
 
+    [Fact]
+    public void BlocksInSteadyState_AllocateNothing_ForMixtures()
+    {
+        // Structures stepping their own paths (lane lists kept in the workspace), a count driver with a growing level and
+        // a level correlation, with the variance split as a run keeps it.
+        var plan = SimulationPlan.Compile(ModelUncertaintyTests.Uncertain());
+        var workspace = new BlockWorkspace(plan) { TracksExpected = true };
+        var grid = HistogramGrid.FromRange(new double[plan.Indicators.Length * plan.Steps], Enumerable.Repeat(5000.0, plan.Indicators.Length * plan.Steps).ToArray(),
+            new bool[plan.Indicators.Length * plan.Steps]);
+        var accumulator = new SimulationAccumulator(plan, grid, compact: true, variance: true);
+        Assert.Equal(0, AllocatedInSteadyState(plan, workspace, accumulator, SamplingMethod.Random));
+    }
+
     public static TheoryData<SamplingMethod> Methods => [SamplingMethod.Antithetic, SamplingMethod.LatinHypercube, SamplingMethod.Sobol];
 
     [Theory]

@@ -181,6 +181,49 @@ public class ModelUncertaintyTests
     }
 
     /// <summary>Every piece of model uncertainty at once: two mixtures (one of stock-flows), a growing count level, correlated levels.</summary>
+    [Fact]
+    public void EachPathOfAMixture_IsThatPathOfItsOwnStructureAlone_BitForBit()
+    {
+        // Each structure steps only the paths that drew it, and the count draws of drivers one structure reads are made on
+        // those paths alone. A path's value must still be the one its structure gives when it is the indicator's only model
+        // (the drivers' streams are keyed by their ids, so the same block draws the same numbers in both plans): negative
+        // binomial counts with a growing level, Poisson counts, a growth rate, each read by one structure only.
+        Driver[] drivers =
+        [
+            Driver("a", new PertDistribution(40, 60, 90), YearlyVariation.NegativeBinomial(20)) with { Trend = new GrowingLevel(new NormalDistribution(0.1, 0.05)) },
+            Driver("b", new LogNormalDistribution(3, 0.4), YearlyVariation.Poisson),
+            Driver("g", new NormalDistribution(0.1, 0.02), YearlyVariation.Growth(0.05)),
+        ];
+        IndicatorModel[] structures = [new CumulativeModel("a"), new CumulativeModel("b"), new CompoundGrowthModel("g")];
+        var mixture = new MixtureModel([new MixtureComponent("a", 0.3, structures[0]), new MixtureComponent("b", 0.3, structures[1]), new MixtureComponent("g", 0.4, structures[2])]);
+        SimulationPlan PlanOf(IndicatorModel model) => SimulationPlan.Compile(Of(drivers, [Indicator("x", 10, model, 200)]));
+        var plan = PlanOf(mixture);
+        var alone = structures.Select(PlanOf).ToArray();
+        const int n = BlockWorkspace.BlockSize;
+        var ws = new BlockWorkspace(plan);
+        var counts = new int[structures.Length];
+        for (long block = 0; block < 3; block++)
+        {
+            BlockSimulator.Simulate(plan, 11, block, n, ws);
+            var structure = BlockWorkspace.Row(ws.Own, plan.OwnRowStart[0], n).ToArray();
+            var values = BlockWorkspace.Row(ws.TargetValues, 0, n).ToArray();
+            var own = alone.Select(p =>
+            {
+                var w = new BlockWorkspace(p);
+                BlockSimulator.Simulate(p, 11, block, n, w);
+                return BlockWorkspace.Row(w.TargetValues, 0, n).ToArray();
+            }).ToArray();
+            for (int i = 0; i < n; i++)
+            {
+                int c = (int)structure[i];
+                counts[c]++;
+                Assert.True(BitConverter.DoubleToInt64Bits(values[i]) == BitConverter.DoubleToInt64Bits(own[c][i]),
+                    $"block {block}, path {i}, structure {c}: {values[i]:R} in the mixture, {own[c][i]:R} alone");
+            }
+        }
+        Assert.All(counts, c => Assert.InRange(c, 700, 1400));
+    }
+
     internal static Scenario Uncertain(long paths = 40_000) => Of(
             [Driver("g", new NormalDistribution(0.1, 0.02), YearlyVariation.Growth(0.05)), Driver("inc", new NormalDistribution(5, 1), YearlyVariation.Normal(2)),
              Driver("new", new PertDistribution(40, 60, 90), YearlyVariation.NegativeBinomial(20)) with { Trend = new GrowingLevel(new NormalDistribution(0.1, 0.05)) },

@@ -51,7 +51,7 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
             c.Own(0).Fill(Math.Log(s / (1 - s)));
         }
 
-        public override void Advance(in StepContext c) => Share(c);
+        public override void Advance(in StepContext c) => Share(c, c.Lanes);
 
         public override void Observe(in StepContext c, double value)
         {
@@ -61,14 +61,14 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
         }
 
         // E[x | the path's level] is not x at the mean logit (the logistic curve bends), but the logit's path is.
-        public override void AdvanceExpected(in StepContext c) => Share(c);
+        public override void AdvanceExpected(in StepContext c) => Share(c, BlockWorkspace.EveryLane.AsSpan(0, c.Count));
 
-        private void Share(in StepContext c)
+        private void Share(in StepContext c, ReadOnlySpan<int> lanes)
         {
             var y = c.Own(0);
             var v = c.Driver(step);
             var x = c.State;
-            for (int i = 0; i < x.Length; i++)
+            foreach (int i in lanes)
             {
                 y[i] += v[i];
                 x[i] = _lower + _width / (1 + Math.Exp(-y[i]));

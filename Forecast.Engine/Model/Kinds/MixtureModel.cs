@@ -4,9 +4,12 @@ namespace Forecast.Engine.Model;
 
 /// <summary>
 /// Model uncertainty: the indicator follows one of several structures (constant increments or constant growth; constant
-/// or growing entries ...), drawn once per path with the stated weights, P(structure c) = w_c. Every structure is
-/// stepped on every path (so each keeps its own state and random numbers, and common random numbers survive between
-/// scenarios), and the path's value is that of its structure: x_t = x_t^(c), c the path's structure. The structure is
+/// or growing entries ...), drawn once per path with the stated weights, P(structure c) = w_c. Each structure keeps its
+/// own state and steps only the paths that drew it, and the path's value is that of its structure: x_t = x_t^(c), c the
+/// path's structure. The random streams are still drawn whole, for every path (a structure's binomial uniforms, the
+/// yearly shocks of drivers only one structure reads); only the inversions that no path uses are skipped. So every path
+/// takes the draws it would take if every structure were stepped on every path, and common random numbers survive
+/// between scenarios (a what-if that changes a weight moves paths between structures, not any driver's draws). The structure is
 /// drawn from the uniform level of a driver of its own, <c>structure:&lt;indicator id&gt;</c>, so antithetic, Latin
 /// hypercube and Sobol sampling stratify it like any level. Expected path: Σ w_c·x_t^(c) (each structure's expected
 /// path); given a path's parameters: its own structure's expected path.
@@ -88,11 +91,29 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
     {
         var parts = Components.Select(c => c.Model.Compile(positions, indicator)).ToArray();
         var weights = Components.Select(c => c.Weight).ToArray();
-        return new Step(parts, weights, positions.Driver(StructureDriverId(indicator.Id)));
+        var upTo = CumulativeWeights(Components);
+        int selector = positions.Driver(StructureDriverId(indicator.Id));
+        return new Step(parts, weights, upTo, selector, positions.LaneRows(selector, upTo));
+    }
+
+    /// <summary>
+    /// The cumulative weights W_c = (w_0 + ... + w_c) / Σw, the last set to +∞: structure c takes the paths whose uniform
+    /// lies in [W_{c−1}, W_c).
+    /// </summary>
+    internal static double[] CumulativeWeights(IReadOnlyList<MixtureComponent> components)
+    {
+        var upTo = new double[components.Count];
+        double sum = 0;
+        for (int c = 0; c < upTo.Length; c++) upTo[c] = sum += components[c].Weight;
+        for (int c = 0; c < upTo.Length; c++) upTo[c] /= sum;
+        upTo[^1] = double.PositiveInfinity;
+        return upTo;
     }
 
     /// <summary>
     /// Own rows: 0 each path's structure (0, 1, ... as a double), then for each structure its state row and its own rows.
+    /// Structure c steps the paths the simulator lists in lane row <c>firstLaneRow + c</c> (<see cref="StructureDraw"/>);
+    /// its state on the other paths is never read.
     /// </summary>
     private sealed class Step : IndicatorStep
     {
@@ -101,18 +122,15 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
         private readonly double[] _upTo;
         private readonly int[] _stateRow;
         private readonly int _selector;
+        private readonly int _firstLaneRow;
 
-        public Step(IndicatorStep[] parts, double[] weights, int selector)
+        public Step(IndicatorStep[] parts, double[] weights, double[] upTo, int selector, int firstLaneRow)
         {
             _parts = parts;
             _weights = weights;
+            _upTo = upTo;
             _selector = selector;
-            // Structure c takes the paths whose uniform lies in [W_{c−1}, W_c), W the cumulative weights (the last reaches 1).
-            _upTo = new double[parts.Length];
-            double sum = 0;
-            for (int c = 0; c < parts.Length; c++) _upTo[c] = sum += weights[c];
-            for (int c = 0; c < parts.Length; c++) _upTo[c] /= sum;
-            _upTo[^1] = double.PositiveInfinity;
+            _firstLaneRow = firstLaneRow;
             _stateRow = new int[parts.Length];
             int row = 1;
             for (int c = 0; c < parts.Length; c++)
@@ -132,18 +150,13 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
             base.Start(c);
             var structure = c.Own(0);
             var u = BlockWorkspace.Row(c.Workspace.Levels, _selector, c.Count);
-            for (int i = 0; i < structure.Length; i++)
-            {
-                int s = 0;
-                while (u[i] >= _upTo[s]) s++;
-                structure[i] = s;
-            }
+            for (int i = 0; i < structure.Length; i++) structure[i] = StructureDraw.Of(u[i], _upTo);
             for (int p = 0; p < _parts.Length; p++) _parts[p].Start(PartOf(c, p));
         }
 
         public override void Advance(in StepContext c)
         {
-            for (int p = 0; p < _parts.Length; p++) _parts[p].Advance(PartOf(c, p));
+            for (int p = 0; p < _parts.Length; p++) _parts[p].Advance(PartOf(c, p) with { LaneRow = _firstLaneRow + p });
             Select(c);
         }
 
@@ -174,11 +187,10 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
         private void Select(in StepContext c)
         {
             var x = c.State;
-            var structure = c.Own(0);
             for (int p = 0; p < _parts.Length; p++)
             {
                 var part = PartOf(c, p).State;
-                for (int i = 0; i < x.Length; i++) if (structure[i] == p) x[i] = part[i];
+                foreach (int i in c.Workspace.LanesOf(_firstLaneRow + p)) x[i] = part[i];
             }
         }
     }

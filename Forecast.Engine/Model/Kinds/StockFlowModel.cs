@@ -54,17 +54,20 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
             var ws = c.Workspace;
             var u = ws.Uniforms.AsSpan(0, c.Count);
             ref var stream = ref ws.IndicatorStreams[c.K];
+            // The uniforms are drawn for every path (the stream's order does not depend on which paths are moved); the
+            // binomial draws only on the paths the step moves (a mixture's structure: those that drew it).
+            var lanes = c.Lanes;
             if (exitRate >= 0)
             {
                 var q = c.Driver(exitRate);
                 Sampler.BinomialUniforms(ref stream, u, ws, c.Sampling, new SobolCoordinate(true, c.K, 2 * (c.Step - 1)));
-                for (int i = 0; i < x.Length; i++)
+                foreach (int i in lanes)
                     x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
             }
             if (capacity >= 0)
             {
                 Sampler.BinomialUniforms(ref stream, u, ws, c.Sampling, new SobolCoordinate(true, c.K, 2 * (c.Step - 1) + 1));
-                for (int i = 0; i < x.Length; i++)
+                foreach (int i in lanes)
                     x[i] += DiscreteQuantile.Binomial(u[i], capacity - (int)x[i], Math.Clamp(v[i], 0, 1));
             }
             else

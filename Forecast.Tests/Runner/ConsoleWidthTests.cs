@@ -1,0 +1,71 @@
+namespace Forecast.Tests.Runner;
+
+/// <summary>run's table on consoles of 80 and 120 columns: it fits, and no word is broken to make it fit.</summary>
+public sealed class ConsoleWidthTests
+{
+    private static readonly string Scenario = RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml");
+
+    /// <summary>The table's lines (between its top and bottom borders).</summary>
+    private static List<string> TableLines(string output)
+    {
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        int top = lines.FindIndex(l => l.StartsWith('╭')), bottom = lines.FindIndex(l => l.StartsWith('╰'));
+        Assert.True(top >= 0 && bottom > top, "no table in the output:\n" + output);
+        return lines.GetRange(top, bottom - top + 1);
+    }
+
+    /// <summary>Every whitespace-separated token inside the table's cells.</summary>
+    private static HashSet<string> Tokens(IEnumerable<string> table) =>
+        table.SelectMany(l => l.Split('│', StringSplitOptions.RemoveEmptyEntries))
+            .SelectMany(cell => cell.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(t => !t.All(c => c is '─' or '┼' or '├' or '┤' or '╭' or '╮' or '╰' or '╯' or '┬' or '┴'))
+            .ToHashSet(StringComparer.Ordinal);
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task CompactTable_FitsTheConsole_WithoutBreakingAWord(int width)
+    {
+        var roomy = await CliHarness.RunAtWidth(400, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "en", "--out", CliHarness.TempFolder());
+        var narrow = await CliHarness.RunAtWidth(width, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "en", "--out", CliHarness.TempFolder());
+        Assert.Equal(0, narrow.ExitCode);
+        var table = TableLines(narrow.Out);
+        Assert.All(table, line => Assert.True(line.Length <= width, $"{line.Length} columns: {line}"));
+        // Unbroken words are words of the same table laid out with room to spare; a fragment of a broken word is not.
+        // (The rows only: the narrow header joins two headings.)
+        static IEnumerable<string> Rows(List<string> lines) => lines.Skip(lines.FindIndex(l => l.StartsWith('├')) + 1);
+        var whole = Tokens(Rows(TableLines(roomy.Out)));
+        var fragments = Tokens(Rows(table)).Where(t => !whole.Contains(t)).ToList();
+        Assert.True(fragments.Count == 0, $"words broken at {width} columns: {string.Join(", ", fragments)}\n{string.Join('\n', table)}");
+        Assert.Contains("High-tech enterprises", roomy.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompactTable_At120Columns_TakesAtMostTwoLinesPerRow_AndWideAddsTheBase()
+    {
+        var compact = await CliHarness.RunAtWidth(120, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "en", "--out", CliHarness.TempFolder());
+        var table = TableLines(compact.Out);
+        int rows = table.Count(l => l.Contains("%/yr", StringComparison.Ordinal) || l.Contains("/yr ", StringComparison.Ordinal));
+        Assert.True(table.Count - 4 <= 2 * 26 + 1, $"{table.Count} lines for 26 targets:\n{string.Join('\n', table)}");
+        Assert.True(rows >= 26, $"{rows} rows with a probability");
+        Assert.DoesNotContain("Base", table[1], StringComparison.Ordinal);
+        Assert.Contains("--wide", compact.Out, StringComparison.Ordinal);
+
+        var wide = await CliHarness.RunAtWidth(240, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "en", "--wide", "--out", CliHarness.TempFolder());
+        var full = TableLines(wide.Out);
+        Assert.Contains("Base", full[1], StringComparison.Ordinal);
+        Assert.Contains("Required / history", full[1], StringComparison.Ordinal);
+        Assert.Contains("(% of GDP)", wide.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChineseCompactTable_FitsIn120Columns()
+    {
+        var zh = await CliHarness.RunAtWidth(120, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "zh", "--out", CliHarness.TempFolder());
+        Assert.Equal(0, zh.ExitCode);
+        // A CJK character takes two columns.
+        static int Columns(string line) => line.Sum(c => c is >= '\u2E80' and < '\uD800' or >= '\uFF00' and <= '\uFF60' ? 2 : 1);
+        Assert.All(TableLines(zh.Out), line => Assert.True(Columns(line) <= 120, $"{Columns(line)} columns: {line}"));
+        Assert.Contains("达标概率", zh.Out, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Resources;
+using System.Text.RegularExpressions;
+using Forecast.Runner.Output;
+using Forecast.Runner.Plots;
+using Forecast.Runner.Resources;
+
+namespace Forecast.Tests.Runner;
+
+/// <summary>Every English word a person reads has its Chinese counterpart: the resources and the plots' words.</summary>
+public sealed partial class TranslationTests
+{
+    private static bool HasCjk(string s) => s.Any(c => c is >= '\u2E80' and < '\uD800' or >= '\uFF00' and <= '\uFFEF');
+
+    [GeneratedRegex(@"\{\d+[^}]*\}")]
+    private static partial Regex Placeholder();
+
+    private static SortedSet<string> Placeholders(string s) => new(Placeholder().Matches(s).Select(m => m.Value), StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Entries(CultureInfo culture)
+    {
+        var set = Strings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"no resources for '{culture.Name}'");
+        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void EveryEnglishString_HasAChineseTranslation_WithTheSamePlaceholders()
+    {
+        var english = Entries(CultureInfo.InvariantCulture);
+        var chinese = Entries(Language.Chinese);
+        Assert.True(english.Count >= 50, $"only {english.Count} strings in Strings.resx");
+        var problems = new List<string>();
+        foreach (var (key, en) in english.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (string.IsNullOrWhiteSpace(en)) problems.Add($"{key}: empty English");
+            if (!chinese.TryGetValue(key, out string? zh) || string.IsNullOrWhiteSpace(zh)) { problems.Add($"{key}: no Chinese"); continue; }
+            if (!HasCjk(zh)) problems.Add($"{key}: the Chinese '{zh}' has no Chinese character");
+            if (!Placeholders(en).SetEquals(Placeholders(zh))) problems.Add($"{key}: placeholders differ ('{en}' / '{zh}')");
+        }
+        foreach (string key in chinese.Keys.Except(english.Keys)) problems.Add($"{key}: Chinese only");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void EveryPlotWord_HasBothLanguages()
+    {
+        var words = typeof(PlotWords).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string)).ToList();
+        Assert.NotEmpty(words);
+        var problems = new List<string>();
+        foreach (var p in words)
+        {
+            string? en = (string?)p.GetValue(PlotWords.En), zh = (string?)p.GetValue(PlotWords.Zh);
+            if (string.IsNullOrWhiteSpace(en)) problems.Add($"{p.Name}: no English");
+            if (string.IsNullOrWhiteSpace(zh) || !HasCjk(zh)) problems.Add($"{p.Name}: no Chinese ('{zh}')");
+            else if (!Placeholders(en ?? "").SetEquals(Placeholders(zh))) problems.Add($"{p.Name}: placeholders differ ('{en}' / '{zh}')");
+        }
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("", "zh_CN.UTF-8", true)]
+    [InlineData("", "zh_TW.UTF-8", true)]
+    [InlineData("", "en_US.UTF-8", false)]
+    [InlineData("", "C.UTF-8", false)]
+    [InlineData("", null, false)]
+    [InlineData("zh-CN", "C.UTF-8", true)]
+    [InlineData("en-US", "zh_CN.UTF-8", true)]
+    public void Auto_IsChinese_WhenTheUiCultureOrTheLocaleSaysChinese(string uiCulture, string? lang, bool chinese)
+    {
+        var culture = CultureInfo.GetCultureInfo(uiCulture);
+        Assert.Equal(chinese, Language.SystemIsChinese(culture, name => name == "LANG" ? lang : null));
+        Assert.Equal(chinese ? "zh" : "en", Language.Resolve("auto", Language.SystemIsChinese(culture, name => name == "LANG" ? lang : null)));
+        Assert.Equal("en", Language.Resolve("en", autoIsChinese: true));
+        Assert.Equal("zh", Language.Resolve("zh", autoIsChinese: false));
+    }
+
+    [Fact]
+    public void LcAll_OverridesLang()
+    {
+        Assert.False(Language.SystemIsChinese(CultureInfo.InvariantCulture, name => name switch { "LC_ALL" => "en_US.UTF-8", "LANG" => "zh_CN.UTF-8", _ => null }));
+        Assert.True(Language.SystemIsChinese(CultureInfo.InvariantCulture, name => name switch { "LC_ALL" => "zh_CN.UTF-8", "LANG" => "en_US.UTF-8", _ => null }));
+    }
+
+    [Fact]
+    public async Task Run_SpeaksTheResolvedLanguage_ThroughoutTheConsole()
+    {
+        string scenario = RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml");
+        var zh = await CliHarness.RunOnSystem(true, "run", scenario, "--paths", "2000", "--no-plots", "--out", CliHarness.TempFolder());
+        Assert.Equal(0, zh.ExitCode);
+        foreach (string word in new[] { "指标", "目标", "达标概率 [95%置信区间]", "状态", "高新技术企业数量", "项核心目标同时达成", "条路径，随机种子", "已写入" })
+            Assert.Contains(word, zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Indicator", zh.Out, StringComparison.Ordinal);
+
+        var en = await CliHarness.RunOnSystem(true, "run", scenario, "--paths", "2000", "--no-plots", "--lang", "en", "--out", CliHarness.TempFolder());
+        Assert.Equal(0, en.ExitCode);
+        foreach (string word in new[] { "Indicator", "P(reach) [95% CI]", "High-tech enterprises", "headline targets met together", "paths, seed", "Wrote" })
+            Assert.Contains(word, en.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("指标", en.Out, StringComparison.Ordinal);
+
+        var auto = await CliHarness.RunOnSystem(false, "run", scenario, "--paths", "2000", "--no-plots", "--out", CliHarness.TempFolder());
+        Assert.Contains("Indicator", auto.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Errors_AreInTheResolvedLanguage()
+    {
+        var zh = await CliHarness.Run("run", "no-such-scenario.yaml", "--lang", "zh");
+        Assert.Equal(2, zh.ExitCode);
+        Assert.Contains("错误：输入无法使用", zh.Error, StringComparison.Ordinal);
+        Assert.Contains("未写入任何文件", zh.Error, StringComparison.Ordinal);
+    }
+}
