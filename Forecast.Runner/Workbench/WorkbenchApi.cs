@@ -334,7 +334,7 @@ internal static class WorkbenchApi
         {
             var progress = new SyncProgress<int>(done => job.Progress = (double)done / points);
             var result = LeverSweep.Run(scenario, leverAxes, options, progress, token);
-            return new { figures = Figures(WhatIfFigures.Sweep(result, scenario, language)), paths = result.Paths };
+            return new { figures = Figures(WhatIfFigures.Sweep(result, scenario, language).Figures), paths = result.Paths };
         });
     }
 
@@ -371,7 +371,7 @@ internal static class WorkbenchApi
             var result = GoalSeek.Seek(scenario, target, request.Probability!.Value, lever, request.Low!.Value, request.High!.Value, options, token);
             return new
             {
-                figures = Figures(WhatIfFigures.Goal(result, scenario, language)),
+                figures = Figures(WhatIfFigures.Goal(result, scenario, language).Figures),
                 status = result.Status.ToString(),
                 value = N(result.Value),
                 probability = result.ProbabilityAtValue.Value,
