@@ -249,7 +249,7 @@ internal static class Measurements
         return 0;
     }
 
-    private static int Save(string name, string markdown)
+    internal static int Save(string name, string markdown)
     {
         Console.WriteLine(markdown);
         string folder = Path.Combine(Workloads.Root, "BenchmarkDotNet.Artifacts", "results");

@@ -140,6 +140,17 @@ public static class ScenarioDomain
         if (violations.Count > 0) throw new ScenarioDomainException(violations);
     }
 
+    /// <summary>
+    /// What each driver is to the indicators that read it, by driver id: "growth" (a growth rate a year), "step" (a logit
+    /// step of a share), "probability" (a rate or chance a year) or "count" (a count a year); the first role found. Drivers
+    /// read only through mixtures or not at all are absent.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DriverRoles(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Roles(scenario).ToDictionary(kv => kv.Key, kv => kv.Value[0].Role.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+    }
+
     /// <summary>What a driver does for the indicators that read it.</summary>
     private enum Role { Growth, Step, Probability, Count }
 

@@ -38,6 +38,23 @@ internal readonly record struct PathSchedule(long Paths) : IBlockSchedule
 }
 
 /// <summary>
+/// Blocks [<paramref name="First"/>, <paramref name="End"/>) of a run's <see cref="PathSchedule"/>: one shard of a run
+/// split over processes. Each block keeps its index, paths and first path in the whole run, so its draws, interval
+/// units and leaf of the sum tree are those of the single run.
+/// </summary>
+/// <param name="Paths">Paths of the whole run.</param>
+/// <param name="First">The shard's first block.</param>
+/// <param name="End">The block after the shard's last.</param>
+internal readonly record struct BlockRange(long Paths, long First, long End) : IBlockSchedule
+{
+    public long Blocks => End - First;
+
+    public BlockItem Item(long index) => new PathSchedule(Paths).Item(First + index);
+
+    public void Prepare(long index, BlockWorkspace[] workspaces) { }
+}
+
+/// <summary>
 /// The one block runner: simulates a schedule of blocks of one or more plans (several plans in lockstep, on the same
 /// block keys and seed, so drivers they share draw the same numbers: common random numbers), shows every block to an
 /// observer, and merges the observers in a fixed order. Blocks are grouped into shards of <see cref="BlocksPerShard"/>
@@ -122,6 +139,7 @@ internal static class BlockRunner
         var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false);
         var observer = pilot.AsObserver();
         for (long b = 0; b < Math.Min(PilotBlocks, schedule.Blocks); b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
+        pilot.Complete();
         return pilot;
     }
 

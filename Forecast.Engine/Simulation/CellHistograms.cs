@@ -67,6 +67,30 @@ internal sealed class CellHistograms
 
     public double Sum(int cell) => _sum[cell];
 
+    /// <summary>Writes the counts, ranges and histograms (not the sums, which their owner adds by block) of a set with a wide grid.</summary>
+    internal void WriteCounts(BinaryWriter writer)
+    {
+        StateIO.Write(writer, _count);
+        StateIO.Write(writer, _min);
+        StateIO.Write(writer, _max);
+        StateIO.Write(writer, _wide);
+    }
+
+    /// <summary>Adds counts, ranges and histograms written by <see cref="WriteCounts"/> of a set on the same grid (exact in any order).</summary>
+    internal void AddCounts(BinaryReader reader)
+    {
+        StateIO.Add(reader, _count);
+        var other = new double[_min.Length];
+        StateIO.Read(reader, other);
+        for (int c = 0; c < other.Length; c++) _min[c] = Math.Min(_min[c], other[c]);
+        StateIO.Read(reader, other);
+        for (int c = 0; c < other.Length; c++) _max[c] = Math.Max(_max[c], other[c]);
+        StateIO.Add(reader, _wide);
+    }
+
+    /// <summary>Every cell's sum (for an owner that adds the sums in its own order, e.g. a <see cref="SumTree"/> by block).</summary>
+    internal Span<double> Sums => _sum;
+
     public double Min(int cell) => _min[cell];
 
     public double Max(int cell) => _max[cell];

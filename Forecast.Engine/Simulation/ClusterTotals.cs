@@ -179,6 +179,24 @@ internal sealed class ClusterTotals
         part.Clear();
     }
 
+    /// <summary>Writes every total (integers: adding them in any order is exact).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        foreach (var array in (long[][])[_totals, _squares, _cross, _replicateTotals, _replicatePaths]) StateIO.Write(writer, array);
+        StateIO.Write(writer, [_sizeSquares, _units, _paths]);
+    }
+
+    /// <summary>Adds totals written by <see cref="Write"/> for the same method and outcomes.</summary>
+    public void Add(BinaryReader reader)
+    {
+        foreach (var array in (long[][])[_totals, _squares, _cross, _replicateTotals, _replicatePaths]) StateIO.Add(reader, array);
+        var scalars = new long[3];
+        StateIO.Read(reader, scalars);
+        _sizeSquares += scalars[0];
+        _units += scalars[1];
+        _paths += scalars[2];
+    }
+
     private void Clear()
     {
         Array.Clear(_totals);

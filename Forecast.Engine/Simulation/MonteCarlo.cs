@@ -59,6 +59,31 @@ public static class MonteCarlo
                 return run.Precision is { } precision && MaxHalfWidth(plan, total) <= precision;
             },
             run.Precision is null ? BlockRunner.ShardsPerWave : ShardsPerPrecisionWave, tracksExpected: true);
+        total.Complete();
+        return total;
+    }
+
+    /// <summary>The histogram grid of a run: from the pilot of the run's first blocks (every shard of a split run finds the same).</summary>
+    internal static HistogramGrid Grid(SimulationPlan plan, RunSpec run)
+    {
+        var pilot = BlockRunner.Pilot(plan, run, new PathSchedule(run.Paths));
+        var isCount = new bool[pilot.Cells.Cells];
+        for (int k = 0; k < plan.Indicators.Length; k++)
+            for (int s = 1; s <= plan.Steps; s++) isCount[pilot.Cell(k, s)] = plan.Indicators[k].IsCount;
+        return HistogramGrid.FromPilot(pilot.Cells, isCount);
+    }
+
+    /// <summary>
+    /// Simulates blocks [first, end) of a fixed run on the grid of the whole run's pilot: the accumulator is not completed,
+    /// so it can be written as a shard's partial and merged with the others in block order.
+    /// </summary>
+    internal static SimulationAccumulator SimulateBlocks(SimulationPlan plan, RunSpec run, long first, long end, CancellationToken cancellationToken)
+    {
+        var grid = Grid(plan, run);
+        var total = new SimulationAccumulator(plan, grid, variance: true, sampling: run.Sampling);
+        BlockRunner.Run([plan], run, new BlockRange(run.Paths, first, end), total.AsObserver(),
+            () => new SimulationAccumulator(plan, grid, compact: true, variance: true, run.Sampling).AsObserver(), cancellationToken,
+            tracksExpected: true);
         return total;
     }
 

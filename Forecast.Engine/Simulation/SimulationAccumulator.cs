@@ -24,6 +24,8 @@ internal sealed class SimulationAccumulator
     private long _allTargets;
     private long _paths;
     private readonly ClusterTotals? _clusters;
+    private readonly SumTree _tree;
+    private bool _complete;
 
     /// <param name="plan">The plan whose paths are recorded.</param>
     /// <param name="grid">Histogram grid (null: no histograms, as in a pilot run).</param>
@@ -44,6 +46,7 @@ internal sealed class SimulationAccumulator
         _misses = new long[plan.Indicators.Length];
         _shortfallSum = new double[plan.Indicators.Length];
         _metCount = new long[plan.HeadlineCount + 1];
+        _tree = new SumTree(cells + plan.Indicators.Length + (_variance?.SumsLength ?? 0));
     }
 
     /// <summary>Indicators of the plan.</summary>
@@ -157,6 +160,94 @@ internal sealed class SimulationAccumulator
             clusters.Add(inds.Length + 1, ws.AllMet.AsSpan(0, count), block);
             clusters.EndBlock(count, block);
         }
+        EndBlockSums(block);
+    }
+
+    /// <summary>
+    /// The block's floating-point sums (each cell's sum, each indicator's shortfall, the variance split's sums) become
+    /// its leaf of the <see cref="SumTree"/>, and the running sums start again from zero for the next block.
+    /// </summary>
+    private void EndBlockSums(long block)
+    {
+        if (_complete) throw new InvalidOperationException("the accumulator is complete; it takes no more blocks");
+        var leaf = _tree.Leaf(block);
+        var cellSums = _cells.Sums;
+        cellSums.CopyTo(leaf);
+        cellSums.Clear();
+        _shortfallSum.CopyTo(leaf[cellSums.Length..]);
+        Array.Clear(_shortfallSum);
+        _variance?.CopySums(leaf[(cellSums.Length + _shortfallSum.Length)..], clear: true);
+        _tree.Settle();
+    }
+
+    /// <summary>
+    /// Ends the run: the sums become the totals of the tree by block index (<see cref="SumTree.Fold"/>), the same bits
+    /// whatever threads, waves or processes the blocks were split over. Call once, after the last block or merge.
+    /// </summary>
+    public void Complete()
+    {
+        if (_complete) return;
+        var total = new double[_tree.Width];
+        _tree.Fold(total);
+        var cellSums = _cells.Sums;
+        total.AsSpan(0, cellSums.Length).CopyTo(cellSums);
+        total.AsSpan(cellSums.Length, _shortfallSum.Length).CopyTo(_shortfallSum);
+        _variance?.SetSums(total.AsSpan(cellSums.Length + _shortfallSum.Length));
+        _complete = true;
+    }
+
+    /// <summary>
+    /// Writes the whole state of an accumulator with wide histograms that has not been completed (a shard of a run
+    /// on a batch scheduler): every count, range and histogram, and the sum tree's nodes.
+    /// </summary>
+    public void Write(BinaryWriter writer)
+    {
+        if (_complete) throw new InvalidOperationException("a completed accumulator has folded its sums");
+        _cells.WriteCounts(writer);
+        foreach (var array in (long[][])[_yearHits, _targetHits, _misses, _metCount]) StateIO.Write(writer, array);
+        StateIO.Write(writer, [_allTargets, _paths]);
+        writer.Write(_variance is not null);
+        if (_variance is not null) StateIO.Write(writer, (ReadOnlySpan<long>)_variance.Counts);
+        writer.Write(_clusters is not null);
+        _clusters?.Write(writer);
+        writer.Write(_tree.Width);
+        writer.Write(_tree.Count);
+        for (int j = 0; j < _tree.Count; j++)
+        {
+            var (level, index) = _tree.Node(j);
+            writer.Write(level);
+            writer.Write(index);
+            StateIO.Write(writer, _tree.Values(j));
+        }
+    }
+
+    /// <summary>
+    /// Adds a state written by <see cref="Write"/> whose blocks follow the blocks already here (partials are added in
+    /// block order): counts add exactly, the sum tree's nodes join this tree's stack.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The state is of another plan or run settings.</exception>
+    public void Add(BinaryReader reader)
+    {
+        _cells.AddCounts(reader);
+        foreach (var array in (long[][])[_yearHits, _targetHits, _misses, _metCount]) StateIO.Add(reader, array);
+        var scalars = new long[2];
+        StateIO.Read<long>(reader, scalars);
+        _allTargets += scalars[0];
+        _paths += scalars[1];
+        if (reader.ReadBoolean() != (_variance is not null)) throw new InvalidDataException("the state's variance split does not match");
+        if (_variance is not null) StateIO.Add(reader, _variance.Counts);
+        if (reader.ReadBoolean() != (_clusters is not null)) throw new InvalidDataException("the state's interval units do not match");
+        _clusters?.Add(reader);
+        if (reader.ReadInt32() != _tree.Width) throw new InvalidDataException("the state's sums do not match this plan");
+        int nodes = reader.ReadInt32();
+        var values = new double[_tree.Width];
+        for (int j = 0; j < nodes; j++)
+        {
+            int level = reader.ReadInt32();
+            long index = reader.ReadInt64();
+            StateIO.Read<double>(reader, values);
+            _tree.Add(level, index, values);
+        }
     }
 
     /// <summary>Σ x in order.</summary>
@@ -201,13 +292,13 @@ internal sealed class SimulationAccumulator
             {
                 total._targetHits[k] += part._targetHits[k];
                 total._misses[k] += part._misses[k];
-                total._shortfallSum[k] += part._shortfallSum[k];
             }
             for (int m = 0; m < total._metCount.Length; m++) total._metCount[m] += part._metCount[m];
             if (part._variance is not null) total._variance!.Move(part._variance);
             total._allTargets += part._allTargets;
             total._paths += part._paths;
             if (part._clusters is { } clusters) total._clusters!.Move(clusters);
+            total._tree.Move(part._tree);
             part.ClearTotals();
         }
     }
@@ -219,6 +310,7 @@ internal sealed class SimulationAccumulator
         Array.Clear(_misses);
         Array.Clear(_shortfallSum);
         Array.Clear(_metCount);
+        _tree.Clear();
         _allTargets = 0;
         _paths = 0;
     }

@@ -96,6 +96,36 @@ internal sealed class VarianceParts
         }
     }
 
+    /// <summary>Floating-point sums kept (the length <see cref="CopySums"/> writes).</summary>
+    public int SumsLength => 2 * _sum.Length + 2 * _mean.Length;
+
+    /// <summary>Copies the floating-point sums into <paramref name="into"/> (in a fixed order) and, when <paramref name="clear"/>, zeroes them.</summary>
+    public void CopySums(Span<double> into, bool clear)
+    {
+        int c = _sum.Length, j = _mean.Length;
+        _sum.CopyTo(into[..c]);
+        _sumSquares.CopyTo(into.Slice(c, c));
+        _mean.CopyTo(into.Slice(2 * c, j));
+        _meanSquares.CopyTo(into.Slice(2 * c + j, j));
+        if (!clear) return;
+        Array.Clear(_sum);
+        Array.Clear(_sumSquares);
+        Array.Clear(_mean);
+        Array.Clear(_meanSquares);
+    }
+
+    /// <summary>Sets the floating-point sums from <paramref name="from"/> (the order of <see cref="CopySums"/>).</summary>
+    public void SetSums(ReadOnlySpan<double> from)
+    {
+        from.Slice(0, _sum.Length).CopyTo(_sum);
+        from.Slice(_sum.Length, _sum.Length).CopyTo(_sumSquares);
+        from.Slice(2 * _sum.Length, _mean.Length).CopyTo(_mean);
+        from.Slice(2 * _sum.Length + _mean.Length, _mean.Length).CopyTo(_meanSquares);
+    }
+
+    /// <summary>The per-structure path counts (integers: they merge exactly in any order).</summary>
+    public Span<long> Counts => _n;
+
     /// <summary>The split of cell's variance (population variance over the paths).</summary>
     public VarianceDecomposition Of(int k, int cell)
     {

@@ -110,7 +110,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
             {
                 // The run's own figures, with each fan chart that has outcomes replaced by the one that draws them.
                 var ours = figures.ToDictionary(f => f.Name);
-                var all = PlotSet.Figures(run.Result, language).Select(f => ours.GetValueOrDefault(f.Name, f)).ToList();
+                var all = PlotSet.Figures(run.Result, language, run.Distribution).Select(f => ours.GetValueOrDefault(f.Name, f)).ToList();
                 using var writer = new StreamWriter(folder.StagedFile("report.html"), false, new UTF8Encoding(false));
                 HtmlReport.Write(writer, run.Result, run.Scenario, run.ScenarioText, language, all, [EvaluationReport.Section(evaluation, context, figures)]);
             }

@@ -51,9 +51,12 @@ internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
             if (note is not null) terminal.Out.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(note)}");
 
             string outPath = parse.GetValue(_out) ?? Path.Combine(folder, "report.html");
+            // The distributions from the run's own distribution.json (a folder written before it existed has none to draw).
+            string distributionPath = Path.Combine(folder, Evaluation.DistributionJson.FileName);
+            var distribution = File.Exists(distributionPath) ? Evaluation.DistributionJson.Read(distributionPath) : null;
             Phase.Run(terminal.Out, Resources.Strings.PhaseReport, () =>
             {
-                var figures = PlotSet.Figures(result, language);
+                var figures = PlotSet.Figures(result, language, distribution);
                 cancellationToken.ThrowIfCancellationRequested();
                 HtmlReport.WriteFile(outPath, result, scenario, scenarioText, language, figures, cancellationToken: cancellationToken);
             }, cancellationToken);

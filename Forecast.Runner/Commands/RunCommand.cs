@@ -16,6 +16,8 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
 {
     private readonly CommonOptions _options = new();
     private readonly PlotOptions _plots = new();
+    private readonly Sharding.RunShardOptions _shard = new();
+    private readonly SamplePaths _samples = new();
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML), e.g. scenarios/liaocheng-2025.yaml" };
     private readonly Option<string?> _observed = new("--observed") { Description = "Nowcast: a CSV of observed values (indicator, year, value[, sd, region, bound, source]) every path takes; the forecast goes on from them" };
     private readonly Option<int?> _until = new("--observed-until") { Description = "With --observed: use observations up to this year only (a mid-term review: --observed-until 2023)" };
@@ -32,6 +34,8 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         command.Options.Add(_wide);
         _options.AddTo(command);
         _plots.AddTo(command);
+        _shard.AddTo(command);
+        _samples.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         return command;
     }
@@ -44,10 +48,13 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             var (scenario, repair) = ScenarioReader.Read(scenarioPath, _options.ReadOptions(parse));
             IReadOnlyList<string> leftOut = [];
             if (parse.GetValue(_observed) is { } observedPath) (scenario, leftOut) = WithObserved(scenario, observedPath, parse.GetValue(_region)!, parse.GetValue(_until));
-            string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
-            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
                 parse.GetValue(_options.Threads), parse.GetValue(_options.Precision), Sampling: _options.SamplingOf(parse));
+            if (_shard.Requested(parse))
+                return _shard.Execute(terminal, parse, scenarioPath, scenario, parse.GetValue(_options.RepairCorrelations), options, parse.GetValue(_observed) is not null, cancellationToken);
+            var sample = _samples.Requested(parse, RunSpec.Resolve(scenario, options).Paths, scenario.Observed.Count > 0);
+            string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
+            using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var (result, distribution, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             if (scenario.Observed.Count > 0)
@@ -60,7 +67,8 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             WriteFiles(folder, result, repair);
             using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
             Phase.Run(terminal.Out, Resources.Strings.PhaseCharts,
-                () => RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, Output.Language.Code, terminal.Out), cancellationToken);
+                () => RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, Output.Language.Code, terminal.Out, distribution), cancellationToken);
+            if (sample is { } s) SamplePaths.Write(s.File, scenario, options, s.Paths, cancellationToken);
             var written = folder.Commit();
 
             bool chinese = Output.Language.IsChinese;
@@ -73,6 +81,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             if (options.Precision is { } asked) ConsoleReport.Precision(console, result, asked);
             ConsoleReport.Nowcast(console, result, leftOut);
             console.MarkupLine($"[grey]{Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
+            if (sample is { } written2) console.MarkupLine($"[grey]{Markup.Escape(Words.F(Resources.Strings.WroteSamplePaths, written2.Paths, written2.File))}[/]");
             return ExitCodes.Success;
         }
         catch (InputException e)

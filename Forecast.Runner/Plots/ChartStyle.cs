@@ -142,6 +142,37 @@ internal static class ChartStyle
     /// <summary>A probability as a percentage with one decimal ("41.2%"), or two below 1% ("0.05%").</summary>
     public static string Percent(double p) => Output.Numbers.Percent(p, p is > 0 and < 0.01 ? 2 : 1);
 
+    /// <summary>A rate as a percentage with the digits it needs: "18.1%", "0.35%", "-6.4%", "5%" for a round value.</summary>
+    public static string RatePercent(double rate)
+    {
+        double percent = 100 * rate;
+        string format = Math.Abs(percent) >= 1 || percent == 0 ? "0.#" : "0.##";
+        return percent.ToString(format, CultureInfo.InvariantCulture) + "%";
+    }
+
+    /// <summary>
+    /// A dashed or dotted line through points with markers, as two plottables: the markers (which carry the legend entry), then
+    /// the line (out of the legend). ScottPlot draws a scatter's markers, and their legend symbol, with the line's dash effect
+    /// still on the paint: PNG markers get dashed outlines and Skia's SVG canvas, which has no dashed circles, prints
+    /// "Unsupported path effect in addPaint." on stderr for each one.
+    /// </summary>
+    /// <returns>The line and the markers.</returns>
+    public static (Scatter Line, Scatter Markers) PatternedLineWithMarkers(Plot plot, double[] xs, double[] ys, LinePattern pattern, Color color,
+        float lineWidth, MarkerShape marker, float markerSize)
+    {
+        // The markers first: ScottPlot's render shares one paint, and a dash effect set by a line leaks into the markers
+        // of a scatter drawn after it (they do not reset it), which is what this avoids.
+        var markers = plot.Add.ScatterPoints(xs, ys);
+        markers.Color = color;
+        markers.MarkerShape = marker;
+        markers.MarkerSize = markerSize;
+        var line = plot.Add.ScatterLine(xs, ys);
+        line.Color = color;
+        line.LineWidth = lineWidth;
+        line.LinePattern = pattern;
+        return (line, markers);
+    }
+
     /// <summary>Adds a text label in the plot's font.</summary>
     public static Text Text(Plot plot, PlotLanguage language, string text, double x, double y, float size, Color color, Alignment alignment)
     {

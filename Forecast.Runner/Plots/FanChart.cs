@@ -52,12 +52,9 @@ internal static class FanChart
         var observed = Observed(indicator);
         if (observed.Count > 0)
         {
-            var points = plot.Add.Scatter(observed.Select(p => (double)p.Year).ToArray(), observed.Select(p => p.Value).ToArray());
-            points.Color = OkabeIto.Black;
-            points.LineWidth = 1.5f;
-            points.LinePattern = LinePattern.Dotted;   // observations are points; nothing is known between them
-            points.MarkerShape = MarkerShape.FilledCircle;
-            points.MarkerSize = compact ? 6 : 8;
+            // Observations are points; nothing is known between them (a dotted guide only).
+            var (_, points) = ChartStyle.PatternedLineWithMarkers(plot, observed.Select(p => (double)p.Year).ToArray(), observed.Select(p => p.Value).ToArray(),
+                LinePattern.Dotted, OkabeIto.Black, 1.5f, MarkerShape.FilledCircle, compact ? 6 : 8);
             points.LegendText = words.Observed;
         }
 

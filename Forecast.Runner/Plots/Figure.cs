@@ -22,3 +22,11 @@ internal sealed record Figure(string Name, string Caption, int Width, int Height
     public static Figure Of(string name, string caption, Multiplot sheet, int width, int height) =>
         new(name, caption, width, height, (canvas, rect) => sheet.Render(canvas, rect));
 }
+
+/// <summary>The figures of a command, and for each chart left out because it would carry no information, why (one line for the console).</summary>
+/// <param name="Figures">The figures to write.</param>
+/// <param name="NotDrawn">One line per chart not drawn, naming it and saying why.</param>
+internal sealed record FigureSet(IReadOnlyList<Figure> Figures, IReadOnlyList<string> NotDrawn)
+{
+    public static implicit operator FigureSet(Figure[] figures) => new(figures, []);
+}

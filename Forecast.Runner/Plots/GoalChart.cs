@@ -45,14 +45,16 @@ internal static class GoalChart
         var sizes = ChartStyle.Sizes.Full;
         var plot = new Plot();
         var points = Points(result);
+        // A rate lever's values as people say them: "18.1% a year".
+        string Value(double v) => language.LeverValue(result.Lever, scenario, v);
 
         if (result.Status == GoalSeekStatus.Reached)
         {
             var band = plot.Add.HorizontalSpan(result.Lower.Value, result.Upper.Value);
             band.FillStyle.Color = OkabeIto.Vermillion.WithAlpha(0.15);
             band.LineStyle.Width = 0;
-            band.LegendText = ChartStyle.Format(whatIf.Answer, ChartStyle.Value(result.Value),
-                Bound(result.Lower, below: true), Bound(result.Upper, below: false));
+            band.LegendText = ChartStyle.Format(whatIf.Answer, Value(result.Value),
+                Bound(result.Lower, below: true, Value), Bound(result.Upper, below: false, Value));
         }
         var wanted = plot.Add.HorizontalLine(result.WantedProbability, 1.5f, OkabeIto.Grey, LinePattern.Dashed);
         wanted.LegendText = ChartStyle.Format(whatIf.Wanted, ChartStyle.Percent(result.WantedProbability));
@@ -81,7 +83,7 @@ internal static class GoalChart
             };
             var marker = plot.Add.Marker(lever, probability.Value, shape, size, color);
             marker.MarkerLineWidth = 2;
-            string text = (kind == PointKind.Now ? whatIf.Now + " " : "") + ChartStyle.Value(lever) + ": " + ChartStyle.Percent(probability.Value);
+            string text = (kind == PointKind.Now ? whatIf.Now + " " : "") + Value(lever) + ": " + ChartStyle.Percent(probability.Value);
             ChartStyle.Text(plot, language, text, lever, probability.Value, sizes.Note, OkabeIto.Black,
                 probability.Value > 0.85 ? Alignment.UpperLeft : Alignment.LowerLeft).LabelOffsetX = 8;
         }
@@ -91,7 +93,7 @@ internal static class GoalChart
         double left = points.Min(p => p.Lever), right = points.Max(p => p.Lever);
         double pad = (right - left) * 0.06 + (right == left ? 1 : 0);
         plot.Axes.SetLimits(left - pad, right + 3 * pad, -0.02, 1.04);
-        ChartStyle.NumberTicks(plot.Axes.Bottom);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = SweepHeatmap.TickText(result.Lever, scenario) };
         ChartStyle.PercentTicks(plot.Axes.Left);
 
         var indicator = scenario.Indicator(result.IndicatorId);
@@ -103,6 +105,6 @@ internal static class GoalChart
         return plot;
     }
 
-    private static string Bound(GoalBound bound, bool below) =>
-        bound.BeyondRange ? (below ? "≤ " : "≥ ") + ChartStyle.Value(bound.Value) : ChartStyle.Value(bound.Value);
+    private static string Bound(GoalBound bound, bool below, Func<double, string> value) =>
+        bound.BeyondRange ? (below ? "≤ " : "≥ ") + value(bound.Value) : value(bound.Value);
 }

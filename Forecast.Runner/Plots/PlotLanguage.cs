@@ -25,9 +25,52 @@ internal sealed record PlotLanguage(bool Chinese, string FontName, string LatinF
     /// <summary>The driver's name in this language.</summary>
     public string Name(Driver driver) => driver.Name.In(Chinese);
 
-    /// <summary>A lever as an axis label: the driver's name, then the lever as written on the command line, "New high-tech enterprise certifications a year (hightech_new.mean)".</summary>
-    public string LeverText(Forecast.Engine.WhatIf.Lever lever, Scenario scenario) =>
-        scenario.Drivers.FirstOrDefault(d => d.Id == lever.DriverId) is { } driver ? Name(driver) + " (" + lever + ")" : lever.ToString();
+    /// <summary>
+    /// A lever as an axis label: the driver's name, then the lever as written on the command line, "New high-tech enterprise
+    /// certifications a year (hightech_new.mean)"; a rate says its unit, "Society-wide R&amp;D spending growth, % a year (rd_spending_growth.mean)".
+    /// </summary>
+    public string LeverText(Forecast.Engine.WhatIf.Lever lever, Scenario scenario)
+    {
+        if (scenario.Drivers.FirstOrDefault(d => d.Id == lever.DriverId) is not { } driver) return lever.ToString();
+        string unit = IsRate(lever, scenario) ? (Chinese ? "，每年%" : ", % a year") : "";
+        return Name(driver) + unit + " (" + lever + ")";
+    }
+
+    /// <summary>
+    /// Whether the driver is a rate a year (a fraction that planners read as a percentage): the growth of a compound or
+    /// ratio indicator, a driver whose yearly variation is growth, or the share of a stock lost or converted each year.
+    /// </summary>
+    public static bool IsRate(Driver driver, Scenario scenario) =>
+        driver.Yearly.Kind == YearlyVariationKind.Growth || scenario.Indicators.Any(i => RateOf(i.Model, driver.Id));
+
+    /// <summary>Whether the lever's values are rates a year: a rate driver's parameter in the level's own unit (not a shape such as sigma or dispersion).</summary>
+    public static bool IsRate(Forecast.Engine.WhatIf.Lever lever, Scenario scenario) =>
+        lever.Parameter is "value" or "mean" or "sd" or "min" or "mode" or "max"
+        && scenario.Drivers.FirstOrDefault(d => d.Id == lever.DriverId) is { } driver && IsRate(driver, scenario);
+
+    private static bool RateOf(IndicatorModel model, string id) => model switch
+    {
+        CompoundGrowthModel m => m.Growth == id,
+        RatioModel m => m.Numerator.GrowthDriver == id || m.Denominator.GrowthDriver == id,
+        StockFlowModel m => m.ExitRate == id || (m.Capacity is not null && m.Entries == id),
+        MixtureModel m => m.Components.Any(c => RateOf(c.Model, id)),
+        _ => false,
+    };
+
+    /// <summary>A rate a year as people say it: "18.1% a year" (or "每年18.1%").</summary>
+    public string RateText(double rate)
+    {
+        string percent = ChartStyle.RatePercent(rate);
+        return Chinese ? "每年" + percent : percent + " a year";
+    }
+
+    /// <summary>A lever's value for a label: a rate as "18.1% a year", anything else as a number.</summary>
+    public string LeverValue(Forecast.Engine.WhatIf.Lever lever, Scenario scenario, double value) =>
+        IsRate(lever, scenario) ? RateText(value) : ChartStyle.Value(value);
+
+    /// <summary>A driver's level for a label: a rate driver's as "18.1% a year", anything else as a number.</summary>
+    public string DriverValue(Driver driver, Scenario scenario, double value) =>
+        IsRate(driver, scenario) ? RateText(value) : ChartStyle.Value(value);
 
     /// <summary>The indicator's unit in this language.</summary>
     public string Unit(Indicator indicator) => indicator.Unit.In(Chinese);

@@ -1,3 +1,4 @@
+using Forecast.Engine.Evaluation;
 using Forecast.Engine.Results;
 using Forecast.Runner.Output;
 
@@ -8,8 +9,12 @@ internal static class PlotSet
 {
     public const string Folder = "plots";
 
-    /// <summary>Every figure of a run, in the order a reader meets them: the overview, then each indicator's fan chart and target-year distribution.</summary>
-    public static IReadOnlyList<Figure> Figures(SimulationResult result, PlotLanguage language)
+    /// <summary>
+    /// Every figure of a run, in the order a reader meets them: the overview, then each indicator's fan chart and target-year
+    /// distribution. The distributions are drawn from the run's own (<paramref name="distribution"/>, distribution.json); a
+    /// folder without one gets none rather than a shape guessed from percentiles.
+    /// </summary>
+    public static IReadOnlyList<Figure> Figures(SimulationResult result, PlotLanguage language, RunDistribution? distribution = null)
     {
         var words = language.Words;
         var figures = new List<Figure>
@@ -26,8 +31,9 @@ internal static class PlotSet
             string id = FileSafe(outcome.Indicator.Id);
             string name = language.Name(outcome.Indicator);
             figures.Add(Figure.Of("fan-" + id, name + ": " + words.FanChartCaption, FanChart.Build(outcome, language), 900, 560));
-            figures.Add(Figure.Of("distribution-" + id, name + ": " + ChartStyle.Format(words.DensityTitle, outcome.Indicator.Target.Year),
-                TargetYearDensityChart.Build(outcome, language), 900, 520));
+            if (distribution?.Indicator(outcome.Indicator.Id)?.Year(outcome.Indicator.Target.Year) is { } year)
+                figures.Add(Figure.Of("distribution-" + id, name + ": " + ChartStyle.Format(words.DensityTitle, outcome.Indicator.Target.Year),
+                    TargetYearDensityChart.Build(outcome, year, language), 900, 560));
         }
         return figures;
     }

@@ -31,6 +31,7 @@ internal sealed record PlotWords
     public required string MeanMet { get; init; }
     /// <summary>Format with {0} = target year.</summary>
     public required string DensityTitle { get; init; }
+    /// <summary>Format with {0} = the bins' width.</summary>
     public required string DensityAxis { get; init; }
     public required string DensityLegend { get; init; }
     public required string MissedSide { get; init; }
@@ -79,8 +80,8 @@ internal sealed record PlotWords
         AllHeadlineMet = "All {0} met: {1}",
         MeanMet = "On average {0} of {1} met",
         DensityTitle = "Value in {0}",
-        DensityAxis = "Density (share of paths per unit)",
-        DensityLegend = "Spread of paths between percentiles",
+        DensityAxis = "Share of paths per bin (bins {0} wide)",
+        DensityLegend = "Paths' values (the run's own distribution)",
         MissedSide = "Side that misses the target",
         MissedIn = "Missed in {0}: {1} of paths",
         MissedSomeYear = "Missed in at least one year: {0}",
@@ -112,8 +113,8 @@ internal sealed record PlotWords
         AllHeadlineMet = "{0}项全部达成：{1}",
         MeanMet = "平均达成{0}项（共{1}项）",
         DensityTitle = "{0}年取值",
-        DensityAxis = "密度（每单位的路径占比）",
-        DensityLegend = "百分位之间的路径分布",
+        DensityAxis = "每个区间的路径占比（区间宽度{0}）",
+        DensityLegend = "各路径取值（本次运行的分布）",
         MissedSide = "未达标一侧",
         MissedIn = "{0}年未达标：{1}的路径",
         MissedSomeYear = "至少一年未达标：{0}",

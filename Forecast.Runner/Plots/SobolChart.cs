@@ -19,7 +19,29 @@ internal static class SobolChart
     public const int MaxInputs = 12;
 
     public const int Width = 1300;
-    private const float HeaderHeight = 96, PanelTop = 44, PanelBottom = 62, PanelGap = 30;
+    private const float PanelTop = 44, PanelBottom = 62, PanelGap = 30;
+
+    /// <summary>The header's height: the title and the legend, and a line more for the note on sampling noise.</summary>
+    private static float HeaderHeight(GlobalSensitivityResult result, string id) => Noisy(result, id) ? 124 : 96;
+
+    /// <summary>
+    /// Whether a drawn input has a first-order estimate below 0 or a total estimate below its first order in either output:
+    /// impossible for the true indices (0 ≤ S1 ≤ ST), so sampling noise, which the chart then says.
+    /// </summary>
+    public static bool Noisy(GlobalSensitivityResult result, string id)
+    {
+        foreach (var kind in new[] { SensitivityOutputKind.TargetMet, SensitivityOutputKind.TargetYearValue })
+        {
+            var sobol = result[id, kind].Sobol;
+            if (!sobol.Inputs.All(s => double.IsFinite(s.Total.Estimate) && double.IsFinite(s.FirstOrder.Estimate))) continue;
+            foreach (int k in Inputs(result, id))
+            {
+                var (first, total) = (sobol.Inputs[k].FirstOrder.Estimate, sobol.Inputs[k].Total.Estimate);
+                if (first < 0 || total < first) return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Inputs whose total index is below this share in both outputs are left out.</summary>
     public const double MinTotal = 0.01;
@@ -38,7 +60,7 @@ internal static class SobolChart
     }
 
     public static int Height(GlobalSensitivityResult result, string id) =>
-        (int)(HeaderHeight + PanelTop + PanelBottom) + 44 * Math.Max(3, Inputs(result, id).Count);
+        (int)(HeaderHeight(result, id) + PanelTop + PanelBottom) + 44 * Math.Max(3, Inputs(result, id).Count);
 
     /// <summary>The bar position of the total index of the i-th input of n (the first at the top); the first-order bar sits below it.</summary>
     public static double Row(int i, int n) => n - 1 - i;
@@ -53,12 +75,13 @@ internal static class SobolChart
         var indicator = scenario.Indicator(id);
         var sheet = new Multiplot();
         while (sheet.Subplots.Count > 0) sheet.Subplots.RemoveAt(0);
-        sheet.Subplots.Add(Header(ChartStyle.Format(whatIf.SobolTitle, language.Name(indicator)) + " · " + language.TargetText(indicator), result, id, language));
+        string title = ChartStyle.Format(whatIf.SobolTitle, language.Name(indicator)) + " · " + language.TargetText(indicator);
+        sheet.Subplots.Add(Header(title, result, id, language));
         sheet.Subplots.Add(Panel(result[id, SensitivityOutputKind.TargetMet].Sobol, inputs, names, whatIf.SobolMet, language));
         sheet.Subplots.Add(Panel(result[id, SensitivityOutputKind.TargetYearValue].Sobol, inputs, null,
             ChartStyle.Format(whatIf.SobolValue, indicator.Target.Year) + " (" + language.Unit(indicator) + ")", language));
         float labels = names.Max(n => TextWidth(n, language, ChartStyle.Sizes.Full.Note)) + 24;
-        sheet.Layout = new SobolLayout(labels);
+        sheet.Layout = new SobolLayout(labels, HeaderHeight(result, id));
         foreach (var (plot, left) in new[] { (sheet.Subplots.GetPlot(1), labels), (sheet.Subplots.GetPlot(2), 10f) })
             plot.Layout.Fixed(new PixelPadding(left, 20, PanelBottom, PanelTop));
         return sheet;
@@ -149,6 +172,17 @@ internal static class SobolChart
     {
         var whatIf = WhatIfWords.Of(language);
         var header = ChartStyle.Header(title, language, 18);
+        if (Noisy(result, id))
+        {
+            var note = header.Add.Annotation(whatIf.SobolNoise, Alignment.UpperCenter);
+            note.LabelFontName = language.FontFor(whatIf.SobolNoise);
+            note.LabelFontSize = 13;
+            note.LabelFontColor = OkabeIto.Black;
+            note.LabelBackgroundColor = Colors.Transparent;
+            note.LabelBorderWidth = 0;
+            note.LabelShadowColor = Colors.Transparent;
+            note.LabelOffsetY = 38;
+        }
 
         var items = new List<LegendItem>
         {
@@ -176,11 +210,11 @@ internal static class SobolChart
     private static double Finite(double x) => double.IsFinite(x) ? x : 0;
 
     /// <summary>The header across the top; below it the first panel (with the inputs' names in its left margin) and the second.</summary>
-    private sealed class SobolLayout(float labels) : IMultiplotLayout
+    private sealed class SobolLayout(float labels, float headerHeight) : IMultiplotLayout
     {
         public PixelRect[] GetSubplotRectangles(SubplotCollection subplots, PixelRect figureRect)
         {
-            float top = figureRect.Top + HeaderHeight;
+            float top = figureRect.Top + headerHeight;
             float data = (figureRect.Width - labels - 10 - 20 - 20 - PanelGap) / 2;
             float split = figureRect.Left + labels + data + 20 + PanelGap / 2;
             return

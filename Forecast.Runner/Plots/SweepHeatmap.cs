@@ -31,8 +31,12 @@ internal static class SweepHeatmap
         var heatmap = plot.Add.Heatmap(Intensities(surface));
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        double dx = Step(xs), dy = Step(ys);
-        heatmap.Extent = new CoordinateRect(xs[0] - dx / 2, xs[^1] + dx / 2, ys[0] - dy / 2, ys[^1] + dy / 2);
+        // Placed by its cells' edges (Rectangle, not Extent: ScottPlot reads an Extent as the outer cells' centres and grows
+        // it by a cell), so that each cell's centre is its lever values' tick; drawn as rectangles, so that an SVG holds
+        // crisp cells in place rather than a 4x6-pixel bitmap that viewers smooth and stretch.
+        var edges = CellEdges(surface);
+        heatmap.Rectangle = edges;
+        heatmap.RenderStrategy = new Heatmap.RenderStrategies.Rectangles();
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = language.Words.Probability;
         colorBar.LabelStyle.FontName = language.FontFor(colorBar.Label);
@@ -73,7 +77,7 @@ internal static class SweepHeatmap
         var legend = new List<LegendItem>();
         if (lines.Count > 0) legend.Add(new LegendItem { LabelText = whatIf.Line80, LineColor = OkabeIto.Black, LineWidth = 2.5f });
         double nowX = result.Axes[0].Lever.CurrentValue(scenario), nowY = result.Axes[1].Lever.CurrentValue(scenario);
-        if (heatmap.Extent.Value.Contains(nowX, nowY))
+        if (edges.Contains(nowX, nowY))
         {
             // A white disc in a black ring: visible on every colour of the map.
             plot.Add.Marker(nowX, nowY, MarkerShape.FilledCircle, 12, Colors.White);
@@ -82,9 +86,9 @@ internal static class SweepHeatmap
             legend.Add(new LegendItem { LabelText = whatIf.Now, MarkerShape = MarkerShape.OpenCircle, MarkerLineColor = OkabeIto.Black, MarkerLineWidth = 2.5f, MarkerSize = 12 });
         }
 
-        GridTicks(plot.Axes.Bottom, xs);
-        GridTicks(plot.Axes.Left, ys);
-        plot.Axes.SetLimits(heatmap.Extent.Value);
+        GridTicks(plot.Axes.Bottom, xs, TickText(result.Axes[0].Lever, scenario));
+        GridTicks(plot.Axes.Left, ys, TickText(result.Axes[1].Lever, scenario));
+        plot.Axes.SetLimits(edges);
         plot.Grid.IsVisible = false;
 
         plot.Title(Title(id, scenario, language));
@@ -107,9 +111,41 @@ internal static class SweepHeatmap
             : ChartStyle.Format(whatIf.SweepTitle, language.Name(scenario.Indicator(id))) + "\n" + language.TargetText(scenario.Indicator(id));
     }
 
-    /// <summary>A cell's probability in whole percent, "&lt;1" and "&gt;99" rather than a rounded 0 or 100 that did not happen.</summary>
-    public static string CellText(double p) =>
-        p is > 0 and < 0.005 ? "<1" : p is > 0.995 and < 1 ? ">99" : Math.Round(100 * p).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A cell's probability as a percentage: whole percent from 10%, one decimal below ("0.5%"), and "&lt;0.1%" and "&gt;99%" rather
+    /// than a rounded 0 or 100 that did not happen.
+    /// </summary>
+    public static string CellText(double p)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (p is > 0 and < 0.0005) return "<0.1%";
+        if (p is > 0.995 and < 1) return ">99%";
+        return p < 0.0995 ? (100 * p).ToString("0.#", invariant) + "%" : Math.Round(100 * p).ToString(invariant) + "%";
+    }
+
+    /// <summary>The edges of the heatmap's cells: each cell spans half a step either side of its lever values.</summary>
+    public static CoordinateRect CellEdges(SweepSurface surface)
+    {
+        var (xs, ys) = (surface.Xs, surface.Ys);
+        double dx = Step(xs), dy = Step(ys);
+        return new CoordinateRect(xs[0] - dx / 2, xs[^1] + dx / 2, ys[0] - dy / 2, ys[^1] + dy / 2);
+    }
+
+    /// <summary>
+    /// Why the heatmap of target <paramref name="id"/> would carry no information, or null when it does: every cell holds the
+    /// same probability (the levers do not move the target).
+    /// </summary>
+    public static string? NothingToShow(SweepResult result, string id, Scenario scenario, PlotLanguage language)
+    {
+        var p = SweepSurface.Of(result, id).Probability;
+        double first = p[0, 0];
+        foreach (double v in p) if (v != first) return null;
+        return ChartStyle.Format(WhatIfWords.Of(language).SweepFlat, TargetName(id, scenario, language), CellText(first));
+    }
+
+    /// <summary>Tick labels of a lever's values: percentages for a rate ("4%"), plain numbers otherwise.</summary>
+    public static Func<double, string> TickText(Lever lever, Scenario scenario) =>
+        PlotLanguage.IsRate(lever, scenario) ? ChartStyle.RatePercent : v => ChartStyle.Number(Math.Round(v, 10));
 
     /// <summary>The heatmap's cells: row 0 is drawn at the top, so row r holds the surface at Ys[ny − 1 − r], column i at Xs[i].</summary>
     public static double[,] Intensities(SweepSurface surface)
@@ -127,15 +163,16 @@ internal static class SweepHeatmap
         id == ScenarioComparison.AllHeadlineTargetsId ? WhatIfWords.Of(language).AllHeadlineMet : language.Name(scenario.Indicator(id));
 
     /// <summary>A tick at every lever value when there are few, otherwise automatic ones; numbers without digit grouping.</summary>
-    public static void GridTicks(IAxis axis, IReadOnlyList<double> values)
+    public static void GridTicks(IAxis axis, IReadOnlyList<double> values, Func<double, string>? text = null)
     {
+        text ??= v => ChartStyle.Number(Math.Round(v, 10));
         if (values.Count > 11)
         {
-            ChartStyle.NumberTicks(axis);
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = text };
             return;
         }
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        foreach (double v in values) ticks.AddMajor(v, ChartStyle.Number(Math.Round(v, 10)));
+        foreach (double v in values) ticks.AddMajor(v, text(v));
         axis.TickGenerator = ticks;
     }
 

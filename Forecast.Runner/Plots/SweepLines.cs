@@ -55,9 +55,15 @@ internal static class SweepLines
             }
             line.Color = OkabeIto.Series(k);
             line.LineWidth = 2;
-            line.LinePattern = k < 7 ? LinePattern.Solid : LinePattern.Dashed;   // the colours repeat after seven
             line.MarkerShape = OkabeIto.SeriesMarker(k);
             line.MarkerSize = xs.Length > 30 ? 5 : 8;
+            if (k >= 7)
+            {
+                // The colours repeat after seven: a dashed line, drawn apart from its markers (see ChartStyle.PatternedLineWithMarkers).
+                plot.Remove(line);
+                var (_, markers) = ChartStyle.PatternedLineWithMarkers(plot, xs, ps, LinePattern.Dashed, OkabeIto.Series(k), 2, OkabeIto.SeriesMarker(k), xs.Length > 30 ? 5 : 8);
+                markers.LegendText = SweepHeatmap.TargetName(id, scenario, language);
+            }
             k++;
         }
 
@@ -67,11 +73,11 @@ internal static class SweepLines
         {
             var nowLine = plot.Add.VerticalLine(now, 1.5f, OkabeIto.Black, LinePattern.Dotted);
             nowLine.ExcludeFromLegend = true;
-            ChartStyle.Text(plot, language, whatIf.Now + " " + ChartStyle.Value(now), now, 1.0, ChartStyle.Sizes.Full.Note, OkabeIto.Black, Alignment.UpperLeft)
+            ChartStyle.Text(plot, language, whatIf.Now + " " + language.LeverValue(lever, scenario, now), now, 1.0, ChartStyle.Sizes.Full.Note, OkabeIto.Black, Alignment.UpperLeft)
                 .LabelOffsetX = 3;
         }
 
-        SweepHeatmap.GridTicks(plot.Axes.Bottom, [.. values.Order()]);
+        SweepHeatmap.GridTicks(plot.Axes.Bottom, [.. values.Order()], SweepHeatmap.TickText(lever, scenario));
         ChartStyle.PercentTicks(plot.Axes.Left);
         double step = values.Count > 1 ? Math.Abs(values[^1] - values[0]) / (values.Count - 1) : 1;
         plot.Axes.SetLimits(values.Min() - step / 3, values.Max() + step / 3, -0.02, 1.04);

@@ -1,3 +1,4 @@
+using Forecast.Engine.Evaluation;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using ScottPlot;
@@ -5,33 +6,31 @@ using ScottPlot;
 namespace Forecast.Runner.Plots;
 
 /// <summary>
-/// The distribution of an indicator's value in its target year, drawn as the step density implied by
-/// the run's percentiles (<see cref="QuantileDensity"/>), with the target marked and the side that
-/// misses it shaded. The share of paths that miss is the run's exact figure, not the drawn area.
+/// The distribution of an indicator's value in its target year: the share of paths in each bin (<see cref="PathHistogram"/>,
+/// from the run's own distribution), the target marked and the bins that miss it shaded, the shares beyond the drawn range
+/// at its ends, and the run's exact share of paths that miss in a note placed on the side away from the target line.
 /// </summary>
 internal static class TargetYearDensityChart
 {
-    public static Plot Build(IndicatorOutcome outcome, PlotLanguage language)
+    public static Plot Build(IndicatorOutcome outcome, ForecastDistribution distribution, PlotLanguage language)
     {
         var indicator = outcome.Indicator;
         var target = indicator.Target;
         var words = language.Words;
         var sizes = ChartStyle.Sizes.Full;
         var year = outcome.TargetYear;
-        var density = QuantileDensity.From(year, indicator.Model.IsCount, target);
+        bool isCount = indicator.Model.IsCount;
+        double boundary = PathHistogram.Boundary(target, isCount);
+        var histogram = PathHistogram.From(distribution, isCount, boundary);
         var plot = new Plot();
 
-        var body = plot.Add.Polygon([.. density.Outline().Select(p => new Coordinates(p.X, p.Y))]);
+        var body = plot.Add.Polygon([.. histogram.Outline().Select(p => new Coordinates(p.X, p.Y))]);
         body.FillColor = OkabeIto.SkyBlue.Lighten(0.3);
         body.LineColor = OkabeIto.Blue;
         body.LineWidth = 1.5f;
         body.LegendText = words.DensityLegend;
 
-        // The boundary between missing and meeting: the target itself, or for a count the edge of its cell (≥ 5 starts at 4.5).
-        double boundary = QuantileDensity.TargetPoint(year, indicator.Model.IsCount, target)!.Value.X;
-        var missed = target.Direction == Direction.AtLeast
-            ? density.Outline(to: boundary)
-            : density.Outline(from: boundary);
+        var missed = target.Direction == Direction.AtLeast ? histogram.Outline(to: boundary) : histogram.Outline(from: boundary);
         if (missed.Length > 0)
         {
             var shade = plot.Add.Polygon([.. missed.Select(p => new Coordinates(p.X, p.Y))]);
@@ -48,30 +47,35 @@ internal static class TargetYearDensityChart
         var targetLine = plot.Add.VerticalLine(boundary, 2.5f, OkabeIto.Vermillion);
         targetLine.LegendText = words.Target + (language.Chinese ? "：" : ": ") + language.TargetText(indicator);
 
-        double top = density.Heights.Max();
-        var tailLeft = ChartStyle.Text(plot, language, "← 5%", density.Edges[0], top * 0.04, sizes.Note, OkabeIto.Grey, Alignment.LowerRight);
-        tailLeft.LabelBackgroundColor = Colors.Transparent;
-        var tailRight = ChartStyle.Text(plot, language, "5% →", density.Edges[^1], top * 0.04, sizes.Note, OkabeIto.Grey, Alignment.LowerLeft);
-        tailRight.LabelBackgroundColor = Colors.Transparent;
+        double top = Math.Max(histogram.Shares.Max(), 1e-6);
+        if (histogram.Below > 0)
+            ChartStyle.Text(plot, language, "← " + ChartStyle.Percent(histogram.Below), histogram.Edges[0], top * 0.04, sizes.Note, OkabeIto.Grey, Alignment.LowerRight)
+                .LabelBackgroundColor = Colors.Transparent;
+        if (histogram.Above > 0)
+            ChartStyle.Text(plot, language, ChartStyle.Percent(histogram.Above) + " →", histogram.Edges[^1], top * 0.04, sizes.Note, OkabeIto.Grey, Alignment.LowerLeft)
+                .LabelBackgroundColor = Colors.Transparent;
 
+        double lo = histogram.Edges[0], hi = histogram.Edges[^1];
+        double pad = (hi - lo) * 0.12;
         string missText = ChartStyle.Format(words.MissedIn, year.Year, ChartStyle.Percent(1 - year.Probability));
         if (target.Period == TargetPeriod.EveryYear)
             missText += "\n" + ChartStyle.Format(words.MissedSomeYear, ChartStyle.Percent(1 - outcome.Probability));
-        ChartStyle.Note(plot, language, missText, Alignment.UpperRight, sizes.Legend);
+        // The note in the upper corner away from the target line, above the bars (the axis leaves room for it).
+        ChartStyle.Note(plot, language, missText, NoteCorner(boundary, lo - pad, hi + pad), sizes.Legend);
 
-        double lo = Math.Min(density.Edges[0], boundary), hi = Math.Max(density.Edges[^1], boundary);
-        double pad = (hi - lo) * 0.12;
-        plot.Axes.SetLimits(lo - pad, hi + pad, 0, top * 1.45);
-        ChartStyle.NumberTicks(plot.Axes.Bottom, indicator.Model.IsCount);
-        ChartStyle.NumberTicks(plot.Axes.Left);
+        plot.Axes.SetLimits(lo - pad, hi + pad, 0, top * 1.4);
+        ChartStyle.NumberTicks(plot.Axes.Bottom, isCount);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = ChartStyle.RatePercent };
 
         plot.Title(language.Name(indicator) + "\n" + ChartStyle.Format(words.DensityTitle, year.Year));
         plot.XLabel(language.Unit(indicator));
-        plot.YLabel(words.DensityAxis);
+        plot.YLabel(ChartStyle.Format(words.DensityAxis, ChartStyle.Value(histogram.Width)));
         ChartStyle.Apply(plot, language, sizes);
-        var legend = plot.ShowLegend(Alignment.UpperLeft);
-        ChartStyle.Legend(legend, language, sizes.Legend);
-        legend.BackgroundColor = Colors.White.WithAlpha(0.9);
+        ChartStyle.LegendBelow(plot, language, sizes.Legend);
         return plot;
     }
+
+    /// <summary>The upper corner farther from the target line: the left when the target lies in the right half of the axis.</summary>
+    public static Alignment NoteCorner(double boundary, double left, double right) =>
+        boundary > (left + right) / 2 ? Alignment.UpperLeft : Alignment.UpperRight;
 }

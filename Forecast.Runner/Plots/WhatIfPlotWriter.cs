@@ -23,17 +23,29 @@ internal sealed class WhatIfPlotWriter(Terminal terminal) : IWhatIfPlotWriter
         Stage(folder, context, language => WhatIfFigures.Goal(result, context.Scenario, language));
 
     public void WriteSensitivity(OutputFolder folder, TornadoResult tornado, GlobalSensitivityResult global, WhatIfPlotContext context) =>
-        Stage(folder, context, language => WhatIfFigures.Sensitivity(tornado, global, context.Scenario, language));
+        Stage(folder, context, language => WhatIfFigures.Sensitivity(tornado, global, context.Scenario, language, RunOf(context.Scenario)));
+
+    /// <summary>
+    /// The scenario's run exactly as <c>forecast run</c> makes it (the scenario's own paths and seed), so that the tornadoes show
+    /// the probabilities the run table prints; null when the scenario asks for more than <see cref="MaxRunPaths"/> paths.
+    /// </summary>
+    private static Forecast.Engine.Results.SimulationResult? RunOf(Scenario scenario) =>
+        Forecast.Engine.Simulation.RunSpec.Resolve(scenario, null).Paths <= MaxRunPaths ? Forecast.Engine.Simulation.MonteCarlo.Run(scenario) : null;
+
+    /// <summary>The most paths simulated for the run's probabilities on the tornadoes (the shipped scenarios ask for 100,000).</summary>
+    public const long MaxRunPaths = 1_000_000;
 
     /// <summary>The language of the plots of <paramref name="scenario"/>: Chinese only where one font has every character drawn.</summary>
     public static (PlotLanguage Language, string? Note) Language(string lang, Scenario scenario) =>
         PlotLanguage.Resolve(lang, scenario.Indicators.SelectMany(i => new[] { i.Name.Zh, i.Unit.Zh })
             .Concat(scenario.Drivers.Select(d => d.Name.Zh)).Append(WhatIfWords.Zh.AllText()));
 
-    private void Stage(OutputFolder folder, WhatIfPlotContext context, Func<PlotLanguage, IReadOnlyList<Figure>> figures)
+    private void Stage(OutputFolder folder, WhatIfPlotContext context, Func<PlotLanguage, FigureSet> figures)
     {
         var (language, note) = Language(context.Lang, context.Scenario);
         if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
-        PlotSet.Stage(folder, figures(language), context.Dpi);
+        var set = figures(language);
+        foreach (string why in set.NotDrawn) terminal.Out.MarkupLine($"[grey]{Markup.Escape(why)}[/]");
+        PlotSet.Stage(folder, set.Figures, context.Dpi);
     }
 }

@@ -18,7 +18,7 @@ internal static class RunDocuments
     public const string ScenarioCopy = "scenario.yaml";
 
     public static void Stage(OutputFolder folder, ParseResult parse, PlotOptions options, string scenarioPath, Scenario scenario,
-        SimulationResult result, string lang, IAnsiConsole console)
+        SimulationResult result, string lang, IAnsiConsole console, Forecast.Engine.Evaluation.RunDistribution? distribution = null)
     {
         CopyScenario(folder, scenarioPath, scenario);
         bool plots = !parse.GetValue(options.NoPlots);
@@ -27,7 +27,7 @@ internal static class RunDocuments
 
         var (language, note) = PlotLanguage.For(lang, scenario.Indicators);
         if (note is not null) console.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(note)}");
-        var figures = PlotSet.Figures(result, language);
+        var figures = PlotSet.Figures(result, language, distribution);
         if (plots) PlotSet.Stage(folder, figures, parse.GetValue(options.Dpi));
         if (report)
         {
@@ -40,6 +40,29 @@ internal static class RunDocuments
     /// The scenario as run, so that the folder stands alone: a scenario file verbatim; a what-if (whose <c>base</c> is a
     /// path relative to it) resolved against its base and written out whole.
     /// </summary>
+    /// <summary>The bytes <see cref="CopyScenario"/> writes as the folder's scenario.yaml (a shard's partial keeps them).</summary>
+    public static byte[] ScenarioAsRun(string scenarioPath, Scenario scenario)
+    {
+        string text = File.ReadAllText(scenarioPath);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^base:", System.Text.RegularExpressions.RegexOptions.Multiline))
+            return File.ReadAllBytes(scenarioPath);
+        string temp = Path.Combine(Path.GetTempPath(), $"forecast-scenario-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            Forecast.Scenarios.ScenarioWriter.WriteFile(temp, scenario, Annotations(scenarioPath, scenario));
+            return File.ReadAllBytes(temp);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static Forecast.Scenarios.ScenarioAnnotations Annotations(string scenarioPath, Scenario scenario) => Forecast.Scenarios.ScenarioAnnotations.None with
+    {
+        HeaderComment = [$"{scenario.Name}: the what-if {Path.GetFileName(scenarioPath)} resolved against its base by forecast run, as run."],
+    };
+
     private static void CopyScenario(OutputFolder folder, string scenarioPath, Scenario scenario)
     {
         string text = File.ReadAllText(scenarioPath);
@@ -48,10 +71,6 @@ internal static class RunDocuments
             File.Copy(scenarioPath, folder.StagedFile(ScenarioCopy), overwrite: true);
             return;
         }
-        var annotations = Forecast.Scenarios.ScenarioAnnotations.None with
-        {
-            HeaderComment = [$"{scenario.Name}: the what-if {Path.GetFileName(scenarioPath)} resolved against its base by forecast run, as run."],
-        };
-        Forecast.Scenarios.ScenarioWriter.WriteFile(folder.StagedFile(ScenarioCopy), scenario, annotations);
+        Forecast.Scenarios.ScenarioWriter.WriteFile(folder.StagedFile(ScenarioCopy), scenario, Annotations(scenarioPath, scenario));
     }
 }

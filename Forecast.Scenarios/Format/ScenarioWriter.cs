@@ -75,6 +75,17 @@ public static class ScenarioWriter
     public static void WriteFile(string path, Scenario scenario, ScenarioAnnotations? annotations = null) =>
         File.WriteAllText(path, Write(scenario, annotations), new UTF8Encoding(false));
 
+    /// <summary>A level distribution in the flow form of scenario and what-if files, e.g. <c>{dist: normal, mean: 0.15, sd: 0.03}</c>.</summary>
+    public static string LevelText(Distribution level)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        new YamlStream(new YamlDotNet.RepresentationModel.YamlDocument(Level(level))).Save(new Emitter(writer, 2, 10_000), false);
+        string yaml = writer.ToString();
+        if (yaml.EndsWith("...\n", StringComparison.Ordinal)) yaml = yaml[..^4];
+        return yaml.Trim();
+    }
+
     private static YamlMappingNode DriverNode(Driver d)
     {
         var map = new YamlMappingNode();

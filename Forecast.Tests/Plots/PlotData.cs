@@ -10,13 +10,17 @@ namespace Forecast.Tests.Plots;
 internal static class PlotData
 {
     private static readonly Lazy<Scenario> LiaochengScenario = new(() => ScenarioReader.Read(RepositoryFiles.Path("scenarios", "templates", "liaocheng-2025-assumptions.yaml")));
-    private static readonly Lazy<SimulationResult> LiaochengResult = new(() => MonteCarlo.Run(LiaochengScenario.Value, new SimulationOptions(Paths: 5000)));
+    private static readonly Lazy<Forecast.Engine.Evaluation.ForecastRun> LiaochengForecast = new(() =>
+        Forecast.Engine.Evaluation.ForecastRun.Run(LiaochengScenario.Value, new SimulationOptions(Paths: 5000)));
     private static readonly Lazy<SimulationResult> SmallResult = new(() => MonteCarlo.Run(SmallScenario(), new SimulationOptions(Paths: 5000)));
 
     public static Scenario Liaocheng => LiaochengScenario.Value;
 
     /// <summary>scenarios/liaocheng-2025.yaml, 5,000 paths, its own seed.</summary>
-    public static SimulationResult LiaochengRun => LiaochengResult.Value;
+    public static SimulationResult LiaochengRun => LiaochengForecast.Value.Result;
+
+    /// <summary>The distributions of the same run (what distribution.json holds).</summary>
+    public static Forecast.Engine.Evaluation.RunDistribution LiaochengDistribution => LiaochengForecast.Value.Distribution;
 
     /// <summary>
     /// Four indicators: "stock" compounds 8% a year from 100 (base 2020, history 2015 and a 2016-2020 total, headline, target 150 in 2025);

@@ -19,7 +19,7 @@ public partial class RunPlotsTests
         string outDir = CliHarness.TempFolder();
         var outcome = await CliHarness.Run("run", Liaocheng, "--paths", "5000", "--out", outDir, "--lang", "en");
         Assert.Equal(0, outcome.ExitCode);
-        var figures = PlotSet.Figures(PlotData.LiaochengRun, PlotData.English);
+        var figures = PlotSet.Figures(PlotData.LiaochengRun, PlotData.English, PlotData.LiaochengDistribution);
         Assert.Equal(3 + 2 * 26, figures.Count);
         foreach (var figure in figures)
         {

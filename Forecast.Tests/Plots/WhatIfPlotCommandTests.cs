@@ -42,8 +42,14 @@ public class WhatIfPlotCommandTests
         Assert.Equal(0, outcome.ExitCode);
         string plots = Path.Combine(outDir, "plots");
         var headline = PlotData.Liaocheng.Indicators.Where(i => i.Headline).Select(i => i.Id).Append("all_headline_targets").ToList();
-        foreach (string id in headline) AssertPngAndSvg(plots, "sweep-" + id, 900, 720, dpi: 144);
-        Assert.Equal(2 * headline.Count, Directory.GetFiles(plots).Length);
+        // A target the levers do not move gets no heatmap (one colour says nothing) and a line on the console instead.
+        var drawn = headline.Where(id => File.Exists(Path.Combine(plots, "sweep-" + id + ".png"))).ToList();
+        foreach (string id in drawn) AssertPngAndSvg(plots, "sweep-" + id, 900, 720, dpi: 144);
+        Assert.Contains("hightech_enterprises", drawn);
+        Assert.Equal(2 * drawn.Count, Directory.GetFiles(plots).Length);
+        int notDrawn = outcome.Out.Split('\n').Count(line => line.Contains("no heatmap written: the levers do not move it", StringComparison.Ordinal));
+        Assert.Equal(headline.Count - drawn.Count, notDrawn);
+        Assert.True(notDrawn > 0);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal static class WhatIfPlotData
     private static readonly Lazy<GoalSeekResult> GoalResult = new(() => GoalSeek.Seek(PlotData.Liaocheng, "hightech_enterprises", 0.8, HightechNew, 31.25, 125,
         new SimulationOptions(Paths: 1000)));
 
+    private static readonly Lazy<GoalSeekResult> RateGoalResult = new(() => GoalSeek.Seek(PlotData.Liaocheng, "rd_intensity", 0.6, RdGrowth, 0.05, 0.4,
+        new SimulationOptions(Paths: 500)));
+
     private static readonly Lazy<Scenario> TwoDrivers = new(() => ScenarioReader.Read(Forecast.Tests.WhatIf.WhatIfScenarios.Write("small.yaml", """
         name: small
         drivers:
@@ -48,6 +51,9 @@ internal static class WhatIfPlotData
 
     /// <summary>hightech_enterprises with probability 0.8 by hightech_new.mean in [31.25, 125], 1,000 paths an evaluation.</summary>
     public static GoalSeekResult Goal => GoalResult.Value;
+
+    /// <summary>rd_intensity with probability 0.6 by rd_spending_growth.mean (a growth rate) in [0.05, 0.4], 500 paths an evaluation.</summary>
+    public static GoalSeekResult RateGoal => RateGoalResult.Value;
 
     /// <summary>One ratio indicator x of two uncertain growth drivers a and c.</summary>
     public static Scenario Small => TwoDrivers.Value;

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Forecast.Runner.Workbench;
+using Forecast.Scenarios;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace Forecast.Runner.Commands;
+
+/// <summary>
+/// <c>forecast serve [scenario ...] [--port 5080]</c>: the planner's workbench, a local web page where moving a lever
+/// re-runs the scenario against its baseline on the same paths. Bound to 127.0.0.1 unless <c>--urls</c> says otherwise;
+/// then every request needs the token printed at start.
+/// </summary>
+internal sealed class ServeCommand(Terminal terminal) : ICommandBuilder
+{
+    private readonly Argument<string[]> _scenarios = new("scenarios")
+    {
+        Description = "Scenario or what-if files to serve besides the shipped ones in scenarios/",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
+    private readonly Option<string?> _urls = new("--urls") { Description = "Addresses to listen on instead, e.g. http://0.0.0.0:5080 (then a token is required)" };
+    private readonly Option<long?> _paths = CommonOptions.PathsOption($"Paths of every simulation of the page (default {WorkbenchSettings.DefaultPaths})", "20000");
+    private readonly Option<int> _slots = new("--max-simulations") { Description = "Simulations at once; the rest wait (default: the number of cores)", DefaultValueFactory = _ => 0 };
+
+    public Command Build()
+    {
+        var command = new Command("serve", "The planner's workbench: a local web page to move levers and see the probabilities move");
+        command.Arguments.Add(_scenarios);
+        command.Options.Add(_port);
+        command.Options.Add(_urls);
+        command.Options.Add(_paths);
+        command.Options.Add(_slots);
+        CommonOptions.Check(_port, p => p is < 1 or > 65535 ? $"--port must lie between 1 and 65535, not {p}" : null);
+        CommonOptions.Check(_slots, n => n < 0 ? $"--max-simulations must be 0 (the number of cores) or more, not {n}" : null);
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        WorkbenchScenarios scenarios;
+        string[] urls = parse.GetValue(_urls) is { } u
+            ? u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [$"http://127.0.0.1:{parse.GetValue(_port).ToString(CultureInfo.InvariantCulture)}"];
+        try
+        {
+            var files = WorkbenchScenarios.Shipped().Concat(parse.GetValue(_scenarios) ?? []).ToList();
+            scenarios = new WorkbenchScenarios(files, parse.GetValue(_paths) ?? WorkbenchSettings.DefaultPaths);
+        }
+        catch (InputException e)
+        {
+            return ErrorReporter.Report(terminal, e.Errors);
+        }
+        int slots = parse.GetValue(_slots) is > 0 and var n ? n : Environment.ProcessorCount;
+        string? token = WorkbenchSettings.LoopbackOnly(urls) ? null : WorkbenchSettings.NewToken();
+        var settings = new WorkbenchSettings(urls, scenarios.Paths, slots, TimeSpan.FromSeconds(10), token);
+
+        Microsoft.Extensions.Hosting.IHost host;
+        IReadOnlyList<string> addresses;
+        try
+        {
+            (host, addresses) = await WorkbenchHost.StartAsync(settings, scenarios, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            terminal.Error.WriteLine($"error: cannot listen on {string.Join(", ", urls)}: {e.Message} (another program uses the port? try --port)");
+            return ExitCodes.Failure;
+        }
+        using var hosted = host;
+        var console = terminal.Out;
+        console.MarkupLine($"Workbench: serving {scenarios.All.Count()} scenarios ({Markup.Escape(string.Join(", ", scenarios.All.Select(s => s.Id)))}), " +
+            $"{scenarios.Paths:N0} paths a simulation, at most {slots} at once.");
+        foreach (string address in addresses)
+            console.MarkupLine("Open [bold]" + Markup.Escape(token is null ? address + "/" : $"{address}/?token={token}") + "[/]");
+        if (token is not null)
+            console.MarkupLine("[yellow]Bound beyond this computer: every request needs the token above (constant-time checked). Share the address only with people who may run simulations here.[/]");
+        console.MarkupLine("[grey]Ctrl+C stops the server.[/]");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop serving.
+        }
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        await host.StopAsync(stop.Token).ConfigureAwait(false);
+        console.MarkupLine("[grey]Workbench stopped.[/]");
+        return ExitCodes.Success;
+    }
+}
