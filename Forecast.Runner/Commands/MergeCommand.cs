@@ -70,7 +70,7 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_force), cancellationToken);
             RunCommand.WriteFiles(folder, merged.Result, repair);
             using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, merged.Distribution);
-            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, merged.Result, Output.Language.Code, terminal.Out);
+            RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, merged.Result, Output.Language.Code, terminal.Out, merged.Distribution);
             var written = folder.Commit();
 
             var console = terminal.Out;

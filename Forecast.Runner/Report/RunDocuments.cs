@@ -18,7 +18,7 @@ internal static class RunDocuments
     public const string ScenarioCopy = "scenario.yaml";
 
     public static void Stage(OutputFolder folder, ParseResult parse, PlotOptions options, string scenarioPath, Scenario scenario,
-        SimulationResult result, string lang, IAnsiConsole console, Forecast.Engine.Evaluation.RunDistribution? distribution = null)
+        SimulationResult result, string lang, IAnsiConsole console, Forecast.Engine.Evaluation.RunDistribution? distribution)
     {
         CopyScenario(folder, scenarioPath, scenario);
         bool plots = !parse.GetValue(options.NoPlots);
