@@ -11,6 +11,7 @@ using Forecast.Engine.Statistics;
 using Forecast.Runner.Output;
 using Forecast.Runner.Plots;
 using YamlDotNet.RepresentationModel;
+using S = Forecast.Runner.Resources.Strings;
 
 namespace Forecast.Runner.Report;
 
@@ -60,16 +61,16 @@ internal static class HtmlReport
         h.Append("<header>\n<h1>").Append(E(scenario.Title.Zh)).Append("</h1>\n");
         if (scenario.Title.En != scenario.Title.Zh) h.Append("<p class=\"subtitle\">").Append(E(scenario.Title.En)).Append("</p>\n");
         if (Description(scenarioText) is { } description) h.Append("<p>").Append(E(description)).Append("</p>\n");
-        h.Append("<p class=\"run\">").Append(E(F("Scenario {0} · {1:N0} Monte Carlo paths · seed {2}", result.Scenario, result.Paths, result.Seed)))
+        h.Append("<p class=\"run\">").Append(E(F(S.ReportRunLine, result.Scenario, result.Paths, result.Seed)))
          .Append("</p>\n</header>\n");
 
         Contents(h, sections ?? []);
-        Glance(h, result);
+        Glance(h, result, scenario);
         SummaryTable(h, result);
         foreach (var section in sections ?? [])
             h.Append("<section id=\"").Append(E(section.Id)).Append("\">\n<h2>").Append(E(section.Title)).Append("</h2>\n").Append(section.Html).Append("</section>\n");
         var byName = figures.ToDictionary(f => f.Name);
-        h.Append("<section id=\"overview\">\n<h2>Overview plots</h2>\n");
+        h.Append("<section id=\"overview\">\n<h2>").Append(E(S.ReportOverview)).Append("</h2>\n");
         foreach (string name in new[] { "target-probabilities", "headline-targets-met", "headline-fan-charts" })
             if (byName.TryGetValue(name, out var figure)) Image(h, figure);
         h.Append("</section>\n");
@@ -81,30 +82,30 @@ internal static class HtmlReport
     }
 
     private static void Contents(StringBuilder h, IReadOnlyList<ReportSection> sections) =>
-        h.Append("<nav><a href=\"#glance\">At a glance</a> · <a href=\"#summary\">Summary table</a> · ")
+        h.Append("<nav><a href=\"#glance\">").Append(E(S.ReportGlance)).Append("</a> · <a href=\"#summary\">").Append(E(S.ReportSummary)).Append("</a> · ")
          .Append(string.Concat(sections.Select(s => "<a href=\"#" + E(s.Id) + "\">" + E(s.Title) + "</a> · ")))
-         .Append("<a href=\"#overview\">Overview plots</a> · ")
-         .Append("<a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a> · <a href=\"#method\">Method and reproduction</a></nav>\n");
+         .Append("<a href=\"#overview\">").Append(E(S.ReportOverview)).Append("</a> · <a href=\"#indicators\">").Append(E(S.ReportIndicators))
+         .Append("</a> · <a href=\"#assumptions\">").Append(E(S.ReportAssumptions)).Append("</a> · <a href=\"#method\">").Append(E(S.ReportMethod)).Append("</a></nav>\n");
 
-    private static void Glance(StringBuilder h, SimulationResult result)
+    private static void Glance(StringBuilder h, SimulationResult result, Scenario scenario)
     {
         int headline = result.HeadlineMetDistribution.Count - 1;
         double mean = result.HeadlineMetDistribution.Select((p, k) => p * k).Sum();
         var counts = result.Indicators.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
-        h.Append("<section id=\"glance\">\n<h2>At a glance</h2>\n<ul>\n");
-        h.Append("<li>").Append(E(F("All {0} headline targets met together: {1} (95% interval {2}); on average {3:0.0} of the {0} are met on the same path.",
+        h.Append("<section id=\"glance\">\n<h2>").Append(E(S.ReportGlance)).Append("</h2>\n<ul>\n");
+        h.Append("<li>").Append(E(F(S.ReportAllHeadline,
             headline, Numbers.Percent(result.AllHeadlineProbability, 2), Interval(result.AllHeadlineCi95, 2), mean))).Append("</li>\n");
-        h.Append("<li>").Append(E(F("Every target of the scenario met together: {0}.", Numbers.Percent(result.AllTargetsProbability, 2)))).Append("</li>\n");
-        h.Append("<li>").Append(E(F("{0} targets on track (probability ≥ 80%), {1} at risk (50-80%), {2} off track (below 50%).",
+        h.Append("<li>").Append(E(F(S.ReportAllTargets, Numbers.Percent(result.AllTargetsProbability, 2)))).Append("</li>\n");
+        h.Append("<li>").Append(E(F(S.ReportStatusCounts,
             counts.GetValueOrDefault(TargetStatus.OnTrack), counts.GetValueOrDefault(TargetStatus.AtRisk), counts.GetValueOrDefault(TargetStatus.OffTrack))))
          .Append("</li>\n");
         h.Append("</ul>\n");
         if (result.Findings.Count > 0)
         {
-            h.Append("<h3>Targets of the plan that do not fit together</h3>\n<ul>\n");
+            h.Append("<h3>").Append(E(S.ReportFindings)).Append("</h3>\n<ul>\n");
             foreach (var f in result.Findings)
-                h.Append("<li><strong>").Append(f.Severity == FindingSeverity.Inconsistent ? "Inconsistent" : "Tight").Append(":</strong> ")
-                 .Append(E(f.Message)).Append("</li>\n");
+                h.Append("<li><strong>").Append(E(f.Severity == FindingSeverity.Inconsistent ? S.ReportInconsistent : S.ReportTight)).Append("</strong> ")
+                 .Append(E(Words.Finding(f, scenario))).Append("</li>\n");
             h.Append("</ul>\n");
         }
         h.Append("</section>\n");
@@ -112,33 +113,32 @@ internal static class HtmlReport
 
     private static void SummaryTable(StringBuilder h, SimulationResult result)
     {
-        h.Append("<section id=\"summary\">\n<h2>Summary table</h2>\n")
-         .Append("<p>Headline indicators (the plan's table) first. <em>Required / history</em>: the average annual growth the target needs from the base, ")
-         .Append("and the growth of the indicator's history (amounts per year for counts). <em>Median (P5-P95)</em>: the simulated value in the target year. ")
-         .Append("<em>Shortfall</em>: the mean distance to the target over the paths that miss it.</p>\n")
-         .Append("<table class=\"summary\">\n<thead><tr><th>Indicator</th><th>Unit</th><th>Base</th><th>Target</th><th>Required / history</th>")
-         .Append("<th>Median (P5-P95)</th><th>P(target met)</th><th>95% interval</th><th>Status</th><th>Shortfall</th></tr></thead>\n<tbody>\n");
+        h.Append("<section id=\"summary\">\n<h2>").Append(E(S.ReportSummary)).Append("</h2>\n<p>").Append(E(S.ReportSummaryIntro)).Append("</p>\n")
+         .Append("<table class=\"summary\">\n<thead><tr>")
+         .Append(string.Concat(new[] { S.ReportColIndicator, S.ReportColUnit, S.ReportColBase, S.ReportColTarget, S.ReportColGrowth, S.ReportColMedian,
+             S.ReportColProbability, S.ReportColInterval, S.ReportColStatus, S.ReportColShortfall }.Select(c => "<th>" + E(c) + "</th>")))
+         .Append("</tr></thead>\n<tbody>\n");
         bool headlineSection = true;
         foreach (var o in TargetProbabilityChart.Order(result))
         {
             var i = o.Indicator;
             if (headlineSection && !i.Headline)
             {
-                h.Append("<tr class=\"group\"><td colspan=\"10\">Other quantified targets</td></tr>\n");
+                h.Append("<tr class=\"group\"><td colspan=\"10\">").Append(E(S.ReportOtherTargets)).Append("</td></tr>\n");
                 headlineSection = false;
             }
             var t = o.TargetYear;
             string status = o.Status switch { TargetStatus.OnTrack => "on", TargetStatus.AtRisk => "risk", _ => "off" };
             h.Append("<tr><td><a href=\"#ind-").Append(E(i.Id)).Append("\">").Append(E(i.Name.Zh)).Append("</a><br><span class=\"en\">")
              .Append(E(i.Name.En)).Append("</span></td>")
-             .Append("<td>").Append(E(i.Unit.En)).Append("</td>")
+             .Append("<td>").Append(E(i.Unit.In(Language.IsChinese))).Append("</td>")
              .Append("<td class=\"n\">").Append(E(Numbers.Human(i.BaseValue))).Append(" (").Append(i.BaseYear.ToString(CultureInfo.InvariantCulture)).Append(")</td>")
              .Append("<td class=\"n\">").Append(E(TargetText(i))).Append("</td>")
              .Append("<td class=\"n\">").Append(E(Growth(o))).Append("</td>")
              .Append("<td class=\"n\">").Append(E(F("{0} ({1}-{2})", Numbers.Human(t.P50), Numbers.Human(t.P5), Numbers.Human(t.P95)))).Append("</td>")
              .Append("<td class=\"n\">").Append(E(Numbers.Percent(o.Probability))).Append("</td>")
              .Append("<td class=\"n\">").Append(E(Interval(o.ProbabilityCi95, 1))).Append("</td>")
-             .Append("<td class=\"status ").Append(status).Append("\">").Append(E(o.Status.Words())).Append("</td>")
+             .Append("<td class=\"status ").Append(status).Append("\">").Append(E(Words.Status(o.Status))).Append("</td>")
              .Append("<td class=\"n\">").Append(E(Numbers.Human(o.ExpectedShortfall))).Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n</section>\n");
@@ -146,18 +146,14 @@ internal static class HtmlReport
 
     private static void Indicators(StringBuilder h, SimulationResult result, Scenario scenario, Dictionary<string, Figure> figures)
     {
-        h.Append("<section id=\"indicators\">\n<h2>Indicators</h2>\n")
-         .Append("<p>For each indicator: the fan chart (observed values, the median simulated path, the bands holding 50% and 90% of paths, the target, ")
-         .Append("and the steady path from the base to the target: compound growth for stocks, ratios and shares, the same amount each year for cumulative counts) ")
-         .Append("and the distribution of the target-year value. The distribution is drawn from the percentiles P5, P25, P50, P75, P95 and the exact share ")
-         .Append("of paths that miss the target, each share spread evenly between its two points; the 5% of paths beyond P5 and beyond P95 are not drawn.</p>\n");
+        h.Append("<section id=\"indicators\">\n<h2>").Append(E(S.ReportIndicators)).Append("</h2>\n<p>").Append(E(S.ReportIndicatorsIntro)).Append("</p>\n");
         foreach (var o in TargetProbabilityChart.Order(result))
         {
             var i = o.Indicator;
             h.Append("<article id=\"ind-").Append(E(i.Id)).Append("\">\n<h3>").Append(E(i.Name.Zh)).Append(" · ").Append(E(i.Name.En)).Append("</h3>\n<p>")
-             .Append(E(F("{0}. Target {1}", ModelText(i, scenario), TargetText(i))));
+             .Append(E(F(S.ReportTargetSentence, ModelText(i, scenario), TargetText(i))));
             if (i.Target.Source is { } source) h.Append(E(" (" + source + ")"));
-            h.Append(E(F(". Probability of reaching it: {0} (95% interval {1}), {2}.", Numbers.Percent(o.Probability), Interval(o.ProbabilityCi95, 1), o.Status.Words())));
+            h.Append(E(F(S.ReportProbabilitySentence, Numbers.Percent(o.Probability), Interval(o.ProbabilityCi95, 1), Words.Status(o.Status))));
             if (i.Note is { } note) h.Append(' ').Append(E(note));
             h.Append("</p>\n<div class=\"pair\">\n");
             string id = PlotSet.FileSafe(i.Id);
@@ -170,7 +166,7 @@ internal static class HtmlReport
 
     private static void Assumptions(StringBuilder h, Scenario scenario, string scenarioText)
     {
-        h.Append("<section id=\"assumptions\">\n<h2>Assumptions</h2>\n<h3>Drivers</h3>\n")
+        h.Append("<section id=\"assumptions\">\n<h2>").Append(E(S.ReportAssumptions)).Append("</h2>\n<h3>Drivers</h3>\n")
          .Append("<p>Each path draws a driver's <em>level</em> once (what we do not know about the rate); each year the driver's value varies around ")
          .Append("its level as the <em>yearly</em> column says. Rates are fractions (0.12 = 12% a year).</p>\n")
          .Append("<table>\n<thead><tr><th>Driver</th><th>Level (drawn once per path)</th><th>Yearly variation</th><th>Why</th></tr></thead>\n<tbody>\n");
@@ -220,7 +216,7 @@ internal static class HtmlReport
     {
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scenarioText)));
         string version = typeof(HtmlReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        h.Append("<section id=\"method\">\n<h2>Method and reproduction</h2>\n<ul>\n")
+        h.Append("<section id=\"method\">\n<h2>").Append(E(S.ReportMethod)).Append("</h2>\n<ul>\n")
          .Append(Li(F("Monte Carlo simulation of {0:N0} paths from the base year to the target year, seed {1}. Every random stream is derived from the seed, "
             + "the block of paths and the driver, so the numbers do not depend on the number of threads and are reproduced exactly by:", result.Paths, result.Seed)))
          .Append("<li><code>").Append(E(F("forecast run scenario.yaml --paths {0} --seed {1}", result.Paths, result.Seed))).Append("</code> ")
@@ -241,8 +237,8 @@ internal static class HtmlReport
             + "when no bin would hold more than 0.3% of the values, and otherwise bins on a logarithmic or linear scale given in proportion to the pilot's values, "
             + "each holding about 0.03% of them. A percentile's rank error is at most the share of its bin."))
          .Append(Li("How many headline targets are met: the distribution over paths of the number of headline targets met on the same path."))
-         .Append(Li("The distribution plots are approximations drawn from the reported percentiles and the exact share of paths that miss (see Indicators); "
-            + "every probability printed is the simulation's exact figure."))
+         .Append(Li("The distribution plots are read from the run's own distribution (distribution.json: the engine's histograms at 1,000 quantiles "
+            + "with the minimum and maximum); every probability printed is the simulation's exact figure."))
          .Append("</ul>\n</section>\n");
     }
 
@@ -283,14 +279,14 @@ internal static class HtmlReport
         var t = i.Target;
         string sign = t.Direction == Direction.AtLeast ? "≥" : "≤";
         return t.Period == TargetPeriod.EveryYear
-            ? F("{0} {1} every year {2}-{3}", sign, Numbers.Human(t.Value), i.BaseYear + 1, t.Year)
-            : F("{0} {1} in {2}", sign, Numbers.Human(t.Value), t.Year);
+            ? F(S.ReportTargetEveryYear, sign, Numbers.Human(t.Value), i.BaseYear + 1, t.Year)
+            : F(S.ReportTargetIn, sign, Numbers.Human(t.Value), t.Year);
     }
 
     private static string Growth(IndicatorOutcome o)
     {
         var g = o.Growth;
-        string Rate(double r) => double.IsNaN(r) ? "-" : g.PerYear ? Numbers.Human(r) + "/yr" : Numbers.Percent(r) + "/yr";
+        string Rate(double r) => double.IsNaN(r) ? "-" : (g.PerYear ? Numbers.Human(r) : Numbers.Percent(r)) + S.ReportPerYear;
         return double.IsNaN(g.HistoricalRate) ? Rate(g.RequiredRate) : Rate(g.RequiredRate) + " / " + Rate(g.HistoricalRate);
     }
 

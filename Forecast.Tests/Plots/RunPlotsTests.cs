@@ -90,6 +90,21 @@ public partial class RunPlotsTests
     }
 
     [Fact]
+    public async Task RunReport_InChinese_HasChineseHeadingsTableAndTargets_AndDescribesTheRunsOwnDistribution()
+    {
+        string outDir = CliHarness.TempFolder();
+        var outcome = await CliHarness.Run("run", Liaocheng, "--paths", "3000", "--out", outDir, "--no-plots", "--report", "--lang", "zh");
+        Assert.Equal(0, outcome.ExitCode);
+        string html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        foreach (string words in new[] { "<h2>要点</h2>", "<h2>汇总表</h2>", "<th>达标概率</th>", "其他量化目标", "2025年≥600", "条蒙特卡洛路径" })
+            Assert.Contains(words, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>Summary table</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("distribution.json", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("drawn from the percentiles", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportCommand_RebuildsTheReportFromTheOutputFolderAlone()
     {
         string outDir = CliHarness.TempFolder();
