@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Forecast.Tests.Runner;
 
 namespace Forecast.Tests.Plots;
@@ -27,20 +26,5 @@ public class NativeNoiseTests
     }
 
     /// <summary>The built command line's stderr, after asserting it succeeded.</summary>
-    private static async Task<string> StandardError(params string[] args)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "forecast.dll");
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(host) || !File.Exists(host))
-            host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll }.Concat(args)) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-        Assert.True(process.ExitCode == 0, $"forecast {string.Join(' ', args)} exited with {process.ExitCode}: {error}");
-        return error;
-    }
+    private static Task<string> StandardError(params string[] args) => CliHarness.RunProcess(CliHarness.ProcessStart(args));
 }

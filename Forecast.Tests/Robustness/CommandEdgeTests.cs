@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Forecast.Runner.Commands;
 using Forecast.Runner.Output;
 using Forecast.Tests.Runner;
@@ -223,17 +222,8 @@ public class CommandEdgeTests
     /// <summary>Runs the built command line in <paramref name="work"/> as its working folder, and asserts it succeeded.</summary>
     private static async Task Forecast(string work, params string[] args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "forecast.dll");
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(host) || !File.Exists(host))
-            host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll }.Concat(args)) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-        Assert.True(process.ExitCode == 0, $"forecast {string.Join(' ', args)} exited with {process.ExitCode}: {error}");
+        var start = CliHarness.ProcessStart(args);
+        start.WorkingDirectory = work;
+        await CliHarness.RunProcess(start);
     }
 }

@@ -272,20 +272,8 @@ public class OutputFaultTests
     /// <summary>Starts the built command line (forecast.dll beside the tests), by default on a run long enough to interrupt.</summary>
     private static Process StartForecast(string scenario, string outDir, params string[] options)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "forecast.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not beside the tests");
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(host) || !File.Exists(host))
-            host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         string[] run = options.Length > 0 ? options : ["--paths", "500000000", "--yes"];
-        string[] args = [dll, "run", scenario, "--out", outDir, "--threads", "1", .. run];
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = CliHarness.ProcessStart(["run", scenario, "--out", outDir, "--threads", "1", .. run]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("forecast did not start");
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Forecast.Runner;
 using Forecast.Runner.Commands;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,34 @@ internal sealed class CliHarness
         using var provider = services.BuildServiceProvider();
         int code = await Cli.InvokeAsync(provider, args, cancellationToken);
         return new Outcome(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// How to start the built command line (forecast.dll beside the tests) as a process of its own, output redirected:
+    /// through the SDK's dotnet host when the test host names it, else the dotnet running the tests.
+    /// </summary>
+    public static ProcessStartInfo ProcessStart(params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "forecast.dll");
+        Assert.True(File.Exists(dll), $"{dll} is not beside the tests");
+        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (string.IsNullOrEmpty(host) || !File.Exists(host))
+            host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { dll }.Concat(args)) start.ArgumentList.Add(arg);
+        return start;
+    }
+
+    /// <summary>Runs <paramref name="start"/> (from <see cref="ProcessStart"/>) to its end, asserts it succeeded and returns its standard error.</summary>
+    public static async Task<string> RunProcess(ProcessStartInfo start)
+    {
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await output;
+        Assert.True(process.ExitCode == 0, $"forecast {string.Join(' ', start.ArgumentList.Skip(1))} exited with {process.ExitCode}: {error}");
+        return error;
     }
 
     public static string TempFolder()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Forecast.Runner.Sharding;
 using Forecast.Tests.Runner;
@@ -197,21 +196,11 @@ public class MergeCommandTests
     /// <summary>Runs the built command line as its own process with the given environment, and asserts it succeeded.</summary>
     private static async Task Forecast(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "forecast.dll");
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(host) || !File.Exists(host))
-            host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll }.Concat(args)) start.ArgumentList.Add(arg);
+        var start = CliHarness.ProcessStart(args);
         start.Environment.Remove("JOB_COMPLETION_INDEX");
         start.Environment.Remove("SLURM_ARRAY_TASK_ID");
         start.Environment.Remove("SLURM_ARRAY_TASK_MIN");
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-        Assert.True(process.ExitCode == 0, $"forecast {string.Join(' ', args)} exited with {process.ExitCode}: {error}");
+        await CliHarness.RunProcess(start);
     }
 }
