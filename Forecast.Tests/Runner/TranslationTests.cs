@@ -19,19 +19,49 @@ public sealed partial class TranslationTests
 
     private static SortedSet<string> Placeholders(string s) => new(Placeholder().Matches(s).Select(m => m.Value), StringComparer.Ordinal);
 
-    private static Dictionary<string, string> Entries(CultureInfo culture)
+    /// <summary>
+    /// Every resource file of the product (Strings.resx and any other <c>*.resx</c> beside it, in the runner, the
+    /// scenario format and the engine): a new file of words is checked the day it is added, without editing this test.
+    /// </summary>
+    public static TheoryData<string> ResourceFiles()
     {
-        var set = Strings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
-            ?? throw new InvalidOperationException($"no resources for '{culture.Name}'");
-        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+        var data = new TheoryData<string>();
+        foreach (var (assembly, baseName) in ResourceManagers()) data.Add($"{assembly.GetName().Name}|{baseName}");
+        return data;
+    }
+
+    private static IEnumerable<(Assembly Assembly, string BaseName)> ResourceManagers()
+    {
+        var assemblies = new[] { typeof(Strings).Assembly, typeof(Forecast.Scenarios.ScenarioReader).Assembly, typeof(Forecast.Engine.Model.Scenario).Assembly }.Distinct();
+        foreach (var assembly in assemblies)
+            foreach (string name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".resources", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                yield return (assembly, name[..^".resources".Length]);
+    }
+
+    private static Dictionary<string, string> Entries(ResourceManager manager, CultureInfo culture)
+    {
+        var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"no resources for '{culture.Name}' in {manager.BaseName}");
+        return set.Cast<DictionaryEntry>().Where(e => e.Value is string).ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
     }
 
     [Fact]
-    public void EveryEnglishString_HasAChineseTranslation_WithTheSamePlaceholders()
+    public void TheMainResources_AreAmongTheFilesChecked()
     {
-        var english = Entries(CultureInfo.InvariantCulture);
-        var chinese = Entries(Language.Chinese);
-        Assert.True(english.Count >= 50, $"only {english.Count} strings in Strings.resx");
+        Assert.Contains(ResourceManagers(), r => r.BaseName == "Forecast.Runner.Resources.Strings");
+        Assert.True(Entries(Strings.ResourceManager, CultureInfo.InvariantCulture).Count >= 50);
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void EveryEnglishString_HasAChineseTranslation_WithTheSamePlaceholders(string resourceFile)
+    {
+        string[] parts = resourceFile.Split('|');
+        var assembly = ResourceManagers().First(r => r.Assembly.GetName().Name == parts[0] && r.BaseName == parts[1]).Assembly;
+        var manager = new ResourceManager(parts[1], assembly);
+        var english = Entries(manager, CultureInfo.InvariantCulture);
+        var chinese = Entries(manager, Language.Chinese);
+        Assert.NotEmpty(english);
         var problems = new List<string>();
         foreach (var (key, en) in english.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
