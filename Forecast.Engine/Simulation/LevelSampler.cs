@@ -33,21 +33,37 @@ internal sealed class LevelSampler
     }
 
     /// <summary>
-    /// Quantiles of a scaled Beta at u = i/8192 (0 and 1 moved in by 1e-12). Each is found by Newton's method
+    /// Quantiles of a scaled Beta at u = i/8192: Min + (Max − Min)·x_i with x_i the standard Beta(α, β) quantile
+    /// (<see cref="StandardBetaTable"/>), shared by every Beta or PERT of the same shape (PERTs of symmetric ranges all
+    /// have α = β = 3), so each shape's root search runs once per process.
+    /// </summary>
+    private static double[] BetaTable(BetaDistribution beta)
+    {
+        if (StandardTables.Count >= 512) StandardTables.Clear(); // a bound for a long-lived server whose levers change shapes
+        double[] x = StandardTables.GetOrAdd((beta.Alpha, beta.Beta), shape => new Lazy<double[]>(() => StandardBetaTable(shape.A, shape.B))).Value;
+        var table = new double[TableSize + 1];
+        for (int i = 0; i <= TableSize; i++) table[i] = beta.Min + (beta.Max - beta.Min) * x[i];
+        return table;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double A, double B), Lazy<double[]>> StandardTables = new();
+
+    /// <summary>
+    /// Standard Beta(a, b) quantiles at u = i/8192 (0 and 1 moved in by 1e-12). Each is found by Newton's method
     /// on the regularised incomplete beta function from the previous quantile, two or three steps each; a step
     /// that fails (leaves (0, 1), or does not settle in eight) falls back to MathNet's Beta.InvCDF. About ten
     /// times faster than calling InvCDF for every entry, which dominated a short run's start-up.
     /// </summary>
-    private static double[] BetaTable(BetaDistribution beta)
+    private static double[] StandardBetaTable(double a, double b)
     {
         var table = new double[TableSize + 1];
-        double a = beta.Alpha, b = beta.Beta, logB = MathNet.Numerics.SpecialFunctions.BetaLn(a, b);
+        double logB = MathNet.Numerics.SpecialFunctions.BetaLn(a, b);
         double x = double.NaN;
         for (int i = 0; i <= TableSize; i++)
         {
             double p = Math.Clamp((double)i / TableSize, 1e-12, 1 - 1e-12);
             x = (double.IsNaN(x) ? null : Newton(a, b, logB, p, x)) ?? MathNet.Numerics.Distributions.Beta.InvCDF(a, b, p);
-            table[i] = beta.Min + (beta.Max - beta.Min) * x;
+            table[i] = x;
         }
         return table;
     }
