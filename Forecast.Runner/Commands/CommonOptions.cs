@@ -2,15 +2,16 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Forecast.Engine.Simulation;
+using Forecast.Runner.Resources;
 
 namespace Forecast.Runner.Commands;
 
 /// <summary>Options shared by the simulation commands.</summary>
 internal sealed class CommonOptions
 {
-    public Option<long?> Paths { get; } = PathsOption("Number of Monte Carlo paths (default: the scenario's run.paths, 100000)", "100000");
+    public Option<long?> Paths { get; } = PathsOption(HelpStrings.Paths, "100000");
 
-    public Option<ulong?> Seed { get; } = SeedOption("Seed of every random stream (default: the scenario's run.seed)");
+    public Option<ulong?> Seed { get; } = SeedOption(HelpStrings.Seed);
 
     public Option<int> Threads { get; } = ThreadsOption();
 
@@ -38,7 +39,7 @@ internal sealed class CommonOptions
     {
         var option = new Option<int>("--threads")
         {
-            Description = "Worker threads: 0 uses every core, N at most N; the results do not depend on it",
+            Description = HelpStrings.Threads,
             DefaultValueFactory = _ => 0,
             CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
         };
@@ -48,7 +49,7 @@ internal sealed class CommonOptions
 
     public Option<double?> Precision { get; } = new("--precision")
     {
-        Description = "Add paths until every target probability's 95% interval half-width is at most this (e.g. 0.005)",
+        Description = HelpStrings.Precision,
         CustomParser = r => Parse<double>(r, "a number such as 0.005", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
     };
 
@@ -62,24 +63,24 @@ internal sealed class CommonOptions
         return null;
     }
 
-    public Option<string?> Out { get; } = new("--out") { Description = "Output folder (default: out/<scenario name>)" };
+    public Option<string?> Out { get; } = new("--out") { Description = HelpStrings.Out };
 
-    public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
+    public Option<bool> Force { get; } = new("--force") { Description = HelpStrings.Force };
 
     public Option<string> Sampling { get; } = new("--sampling")
     {
-        Description = "random (plain Monte Carlo), antithetic, lhs (Latin hypercube) or sobol (scrambled Sobol quasi-Monte Carlo)",
+        Description = HelpStrings.Sampling,
         DefaultValueFactory = _ => "random",
     };
 
-    public Option<bool> Yes { get; } = new("--yes") { Description = "Run even when the estimated run time is long" };
+    public Option<bool> Yes { get; } = new("--yes") { Description = HelpStrings.Yes };
 
     public Option<bool> RepairCorrelations { get; } = RepairCorrelationsOption();
 
     /// <summary>A --repair-correlations option: use the nearest correlation matrix instead of refusing one that is not positive semi-definite.</summary>
     internal static Option<bool> RepairCorrelationsOption() => new("--repair-correlations")
     {
-        Description = "Use the nearest correlation matrix (Higham) where the scenario's correlations are not positive semi-definite; the changes are reported",
+        Description = HelpStrings.RepairCorrelations,
     };
 
     /// <summary>How scenario files are read under these options.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Commands;
+using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Parquet;
 using Parquet.Schema;
@@ -24,9 +25,9 @@ namespace Forecast.Runner.Output;
 /// </summary>
 internal sealed class SamplePaths
 {
-    public Option<long?> Count { get; } = CommonOptions.PathsOption("With --sample-out: write this many of the run's paths whole (every indicator and driver, every year) as Parquet", "1000");
+    public Option<long?> Count { get; } = CommonOptions.PathsOption(HelpStrings.SamplePaths, "1000");
 
-    public Option<string?> Out { get; } = new("--sample-out") { Description = "With --sample-paths: the Parquet file the sample paths are written to (e.g. paths.parquet)" };
+    public Option<string?> Out { get; } = new("--sample-out") { Description = HelpStrings.SampleOut };
 
     public SamplePaths()
     {
