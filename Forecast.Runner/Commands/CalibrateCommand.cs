@@ -38,7 +38,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
     private readonly Option<double?> _prior = new("--prior-volatility")
     {
         Description = HelpStrings.CalibratePrior,
-        CustomParser = r => CommonOptions.Parse<double>(r, "a number of at least 0, e.g. 0.1", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
+        CustomParser = r => CommonOptions.Parse<double>(r, HelpStrings.ExpectVolatility, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
     };
 
     private readonly Option<string> _region = new("--region") { Description = HelpStrings.CalibrateRegion, DefaultValueFactory = _ => "Liaocheng" };
@@ -47,7 +47,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
     {
         Description = HelpStrings.CalibrateHorizon,
         DefaultValueFactory = _ => 3,
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of years, e.g. 3", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 3,
+        CustomParser = r => CommonOptions.Parse<int>(r, HelpStrings.ExpectYears, s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 3,
     };
 
     private readonly Option<bool> _noPlots = new("--no-plots") { Description = HelpStrings.CalibrateNoPlots };
@@ -70,8 +70,8 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
         var command = new Command("calibrate", HelpStrings.Calibrate);
         command.Arguments.Add(_history);
         foreach (Option option in new Option[] { _scenario, _out, _name, _title, _description, _prior, _region, _horizon, _oneStructure, _noPlots, _force }) command.Options.Add(option);
-        CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? "--prior-volatility must be a number of at least 0" : null);
-        CommonOptions.Check(_horizon, v => v < 1 ? "--horizon must be at least 1" : null);
+        CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? HelpStrings.PriorVolatilityRange : null);
+        CommonOptions.Check(_horizon, v => v < 1 ? Cli.Format(HelpStrings.AtLeast, "--horizon", 1) : null);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         return command;
     }

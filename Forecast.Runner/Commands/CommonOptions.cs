@@ -21,9 +21,9 @@ internal sealed class CommonOptions
         var option = new Option<long?>("--paths")
         {
             Description = description,
-            CustomParser = r => Parse<long>(r, $"a whole number of paths, e.g. {example}", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
+            CustomParser = r => Parse<long>(r, Cli.Format(HelpStrings.ExpectPaths, example), s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
         };
-        Check(option, v => v is < 1 ? $"--paths must be at least 1, not {v}" : null);
+        Check(option, v => v is < 1 ? Cli.Format(HelpStrings.PathsAtLeastOne, v) : null);
         return option;
     }
 
@@ -31,7 +31,7 @@ internal sealed class CommonOptions
     internal static Option<ulong?> SeedOption(string description) => new("--seed")
     {
         Description = description,
-        CustomParser = r => Parse<ulong>(r, "a whole number of at least 0", s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null),
+        CustomParser = r => Parse<ulong>(r, HelpStrings.ExpectWholeAtLeastZero, s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null),
     };
 
     /// <summary>A --threads option: 0 for all cores, or a positive number of threads.</summary>
@@ -41,16 +41,16 @@ internal sealed class CommonOptions
         {
             Description = HelpStrings.Threads,
             DefaultValueFactory = _ => 0,
-            CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
+            CustomParser = r => Parse<int>(r, HelpStrings.ExpectThreads, s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
         };
-        Check(option, v => v < 0 ? $"--threads must be 0 (all cores) or more, not {v}" : null);
+        Check(option, v => v < 0 ? Cli.Format(HelpStrings.ThreadsNotNegative, v) : null);
         return option;
     }
 
     public Option<double?> Precision { get; } = new("--precision")
     {
         Description = HelpStrings.Precision,
-        CustomParser = r => Parse<double>(r, "a number such as 0.005", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
+        CustomParser = r => Parse<double>(r, HelpStrings.ExpectPrecision, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
     };
 
     /// <summary>Parses an option's single token, or adds an error naming the option, what it expects and what it got.</summary>
@@ -59,7 +59,7 @@ internal sealed class CommonOptions
         string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
         if (parse(token) is { } value) return value;
         string option = (result.Parent as OptionResult)?.Option.Name ?? "the option";
-        result.AddError($"{option} expects {expected}, not '{token}'");
+        result.AddError(Cli.Format(HelpStrings.OptionExpects, option, expected, token));
         return null;
     }
 
@@ -89,7 +89,7 @@ internal sealed class CommonOptions
     public CommonOptions()
     {
         Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5)
-            ? $"--precision must lie in (0, 0.5], e.g. 0.005, not {h.ToString(CultureInfo.InvariantCulture)}" : null);
+            ? Cli.Format(HelpStrings.PrecisionRange, h) : null);
         Sampling.AcceptOnlyFromAmong("random", "antithetic", "lhs", "sobol");
     }
 

@@ -25,11 +25,11 @@ internal sealed class PlotOptions
         {
             Description = HelpStrings.Dpi,
             DefaultValueFactory = _ => FigureWriter.LayoutDpi,
-            CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of dots per inch, e.g. 96 or 300",
+            CustomParser = r => CommonOptions.Parse<int>(r, HelpStrings.ExpectDpi,
                 s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? FigureWriter.LayoutDpi,
         };
         CommonOptions.Check(dpi, v => v is < FigureWriter.MinDpi or > FigureWriter.MaxDpi
-            ? $"--dpi must lie between {FigureWriter.MinDpi} and {FigureWriter.MaxDpi}, e.g. 96 or 300" : null);
+            ? Cli.Format(HelpStrings.DpiRange, FigureWriter.MinDpi, FigureWriter.MaxDpi) : null);
         return dpi;
     }
 

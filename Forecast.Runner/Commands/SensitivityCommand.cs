@@ -27,18 +27,18 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
     {
         Description = HelpStrings.SensitivitySamples,
         DefaultValueFactory = _ => 4096,
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 4096", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 4096,
+        CustomParser = r => CommonOptions.Parse<int>(r, Cli.Format(HelpStrings.ExpectWhole, 4096), s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 4096,
     };
     private readonly Option<int> _bootstrap = new("--bootstrap")
     {
         Description = HelpStrings.SensitivityBootstrap,
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 200", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
+        CustomParser = r => CommonOptions.Parse<int>(r, Cli.Format(HelpStrings.ExpectWhole, 200), s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
     };
     private readonly Option<long> _spearmanPaths = new("--spearman-paths")
     {
         Description = HelpStrings.SensitivityRankPaths,
         DefaultValueFactory = _ => 10_000,
-        CustomParser = r => CommonOptions.Parse<long>(r, "a whole number such as 10000", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null) ?? 10_000,
+        CustomParser = r => CommonOptions.Parse<long>(r, Cli.Format(HelpStrings.ExpectWhole, 10000), s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null) ?? 10_000,
     };
     private readonly Option<string[]> _indicators = new("--indicator") { Description = HelpStrings.SensitivityIndicators };
     private readonly Option<int> _top = new("--top") { Description = HelpStrings.SensitivityTop, DefaultValueFactory = _ => 5 };
@@ -52,9 +52,9 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         command.Options.Add(_spearmanPaths);
         command.Options.Add(_indicators);
         command.Options.Add(_top);
-        CommonOptions.Check(_samples, n => n < 2 ? "--samples must be at least 2" : null);
-        CommonOptions.Check(_spearmanPaths, n => n < 2 ? "--spearman-paths must be at least 2" : null);
-        CommonOptions.Check(_top, n => n < 1 ? "--top must be at least 1" : null);
+        CommonOptions.Check(_samples, n => n < 2 ? Cli.Format(HelpStrings.AtLeast, "--samples", 2) : null);
+        CommonOptions.Check(_spearmanPaths, n => n < 2 ? Cli.Format(HelpStrings.AtLeast, "--spearman-paths", 2) : null);
+        CommonOptions.Check(_top, n => n < 1 ? Cli.Format(HelpStrings.AtLeast, "--top", 1) : null);
         _options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;

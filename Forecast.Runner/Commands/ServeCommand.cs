@@ -33,8 +33,8 @@ internal sealed class ServeCommand(Terminal terminal) : ICommandBuilder
         command.Options.Add(_urls);
         command.Options.Add(_paths);
         command.Options.Add(_slots);
-        CommonOptions.Check(_port, p => p is < 1 or > 65535 ? $"--port must lie between 1 and 65535, not {p}" : null);
-        CommonOptions.Check(_slots, n => n < 0 ? $"--max-simulations must be 0 (the number of cores) or more, not {n}" : null);
+        CommonOptions.Check(_port, p => p is < 1 or > 65535 ? Cli.Format(HelpStrings.PortRange, p) : null);
+        CommonOptions.Check(_slots, n => n < 0 ? Cli.Format(HelpStrings.SlotsNotNegative, n) : null);
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
         return command;
     }

@@ -25,7 +25,7 @@ internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
     {
         Description = HelpStrings.TargetsProbability,
         DefaultValueFactory = _ => 0.8,
-        CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
+        CustomParser = r => CommonOptions.Parse<double>(r, HelpStrings.ExpectProbability, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };
     private readonly Option<string[]> _set = new("--set")
     {
@@ -38,7 +38,7 @@ internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
         command.Arguments.Add(_scenario);
         command.Options.Add(_probability);
         command.Options.Add(_set);
-        CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : "--probability must lie strictly between 0 and 1, e.g. 0.8");
+        CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : HelpStrings.ProbabilityRange);
         _options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
         return command;

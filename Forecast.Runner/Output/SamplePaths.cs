@@ -35,10 +35,10 @@ internal sealed class SamplePaths
         Count = new Option<long?>("--sample-paths")
         {
             Description = Count.Description,
-            CustomParser = r => CommonOptions.Parse<long>(r, "a whole number of paths, e.g. 1000",
+            CustomParser = r => CommonOptions.Parse<long>(r, Cli.Format(HelpStrings.ExpectPaths, 1000),
                 s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
         };
-        CommonOptions.Check(Count, v => v is < 1 or > PathSample.MaxPaths ? $"--sample-paths must lie between 1 and {PathSample.MaxPaths:N0}, not {v}" : null);
+        CommonOptions.Check(Count, v => v is < 1 or > PathSample.MaxPaths ? Cli.Format(HelpStrings.SamplePathsRange, PathSample.MaxPaths.ToString("N0", CultureInfo.InvariantCulture), v) : null);
     }
 
     public void AddTo(Command command)
