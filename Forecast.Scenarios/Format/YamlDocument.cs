@@ -75,7 +75,7 @@ internal sealed class YamlDocument
                 ? MessageText.Format(Messages.YamlDuplicateKey, key)
                 : Messages.YamlDuplicateKeyUnnamed);
         }
-        return new InputError(file, line, column, "", MessageText.Format(Messages.YamlMalformed, message));
+        return new InputError(file, line, column, "", MessageText.Format(Messages.YamlMalformed, ParserWords(message)));
     }
 
     /// <summary>
@@ -105,6 +105,28 @@ internal sealed class YamlDocument
         }
         return null;
     }
+
+    /// <summary>The parser's most common messages (YamlDotNet's English), by their resource names: read in the UI culture.</summary>
+    private static readonly Dictionary<string, string> ParserMessages = new(StringComparer.Ordinal)
+    {
+        ["While parsing a block collection, did not find expected '-' indicator."] = nameof(Messages.ParserBlockCollection),
+        ["While parsing a block mapping, did not find expected key."] = nameof(Messages.ParserBlockMapping),
+        ["While parsing a flow mapping, did not find expected ',' or '}'."] = nameof(Messages.ParserFlowMapping),
+        ["While parsing a flow mapping,  did not find expected ',' or '}'."] = nameof(Messages.ParserFlowMapping),
+        ["While parsing a flow sequence, did not find expected ',' or ']'."] = nameof(Messages.ParserFlowSequence),
+        ["While parsing a node, did not find expected node content."] = nameof(Messages.ParserNodeContent),
+        ["While scanning a simple key, could not find expected ':'."] = nameof(Messages.ParserSimpleKey),
+        ["Mapping values are not allowed in this context."] = nameof(Messages.ParserMappingValues),
+        ["Mapping keys are not allowed in this context."] = nameof(Messages.ParserMappingKeys),
+        ["While scanning a quoted scalar, found unexpected end of stream."] = nameof(Messages.ParserQuotedEnd),
+        ["While scanning a plain scalar value, found invalid mapping."] = nameof(Messages.ParserPlainMapping),
+        ["While scanning a multiline plain scalar, found invalid mapping."] = nameof(Messages.ParserMultilineMapping),
+        ["While scanning a quoted scalar, found unknown escape character."] = nameof(Messages.ParserUnknownEscape),
+    };
+
+    /// <summary>The parser's message in the UI culture's words when it is a common one, else as the parser wrote it.</summary>
+    private static string ParserWords(string message) =>
+        ParserMessages.TryGetValue(message, out var key) ? Messages.ResourceManager.GetString(key, Messages.Culture) ?? message : message;
 
     private static string Clean(string message)
     {

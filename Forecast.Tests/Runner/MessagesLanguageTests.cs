@@ -65,6 +65,16 @@ public sealed partial class MessagesLanguageTests
     }
 
     [Fact]
+    public async Task MalformedYaml_InChinese_SaysWhatTheParserMissed_AtItsLine()
+    {
+        string scenario = TempFile("probe.yaml", "name: probe\nrun: {paths: 2000, seed: 1}\ndrivers:\n  - id: g\n   bad: [\n");
+        var zh = await CliHarness.Run("run", scenario, "--out", CliHarness.TempFolder(), "--lang", "zh");
+
+        Assert.Equal(2, zh.ExitCode);
+        Assert.Contains($"  {scenario}:5:4: YAML 格式错误：解析列表时未找到应有的 '-'（列表各项须以 '- ' 开头且缩进一致）。", zh.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhatIfError_InChinese_NamesTheOverlayLineAndDriver()
     {
         string scenario = TempFile("probe.yaml", BadScenarioInputTests.Valid);
