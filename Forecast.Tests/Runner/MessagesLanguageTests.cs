@@ -41,6 +41,24 @@ public sealed partial class MessagesLanguageTests
     }
 
     [Fact]
+    public async Task ScenarioError_InChinese_FromTheProgramItself()
+    {
+        // The process's own invocation (Program.Main), which also makes the language the default of every thread.
+        string scenario = NegativeSd(), outDir = CliHarness.TempFolder();
+        var start = CliHarness.ProcessStart("run", scenario, "--out", outDir, "--lang", "zh");
+        start.Environment["LANG"] = "en_US.UTF-8";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await output;
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains($"  {scenario}:5:38: drivers[0].level.sd: sd 必须不小于 0，而不是 -0.02", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public async Task ScenarioError_InEnglish_IsTheEnglishMessage()
     {
         string scenario = NegativeSd(), outDir = CliHarness.TempFolder();
