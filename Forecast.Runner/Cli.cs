@@ -96,8 +96,11 @@ internal static class Cli
         // "forecast" alone asks what the tool can do: the command list, not an error.
         if (args.Length == 0) args = ["--help"];
         var parse = root.Parse(args);
-        // "forecast --lang zh" asks the same, in Chinese: no command and nothing else but the root's options.
-        if (parse.CommandResult.Command is RootCommand && parse.UnmatchedTokens.Count == 0 && parse.Errors.Count > 0) parse = root.Parse([.. args, "--help"]);
+        // "forecast --lang zh" asks the same, in Chinese: no command, and no error but the missing command (a bad --lang
+        // value is still reported).
+        if (parse.CommandResult.Command is RootCommand && parse.UnmatchedTokens.Count == 0 && parse.Errors.Count > 0
+            && parse.Errors.All(e => e.SymbolResult is System.CommandLine.Parsing.CommandResult))
+            parse = root.Parse([.. args, "--help"]);
         if (parse.Errors.Count > 0)
         {
             var err = services.GetRequiredService<Terminal>().Error;

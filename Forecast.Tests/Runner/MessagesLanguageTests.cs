@@ -188,6 +188,16 @@ public sealed partial class MessagesLanguageTests
         Assert.Contains("运行 'forecast run --help' 查看全部选项。", outcome.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnknownLanguage_IsAParseError_NotTheHelp()
+    {
+        var outcome = await CliHarness.Run("--lang", "fr");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("'fr'", outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(outcome.Out);
+    }
+
     [Theory]
     [InlineData(new[] { "run", "x.yaml", "--lang", "zh" }, "zh")]
     [InlineData(new[] { "--lang=en", "run" }, "en")]
