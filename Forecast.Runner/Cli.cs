@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Globalization;
 using Forecast.Runner.Commands;
+using Forecast.Runner.Resources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Runner;
@@ -12,12 +13,17 @@ internal static class Cli
 {
     public static RootCommand Build(IServiceProvider services)
     {
-        var root = new RootCommand("forecast: scenario simulation, target setting and evaluation for five-year S&T innovation plans (built for Liaocheng's 14th, 2021-2025, and 15th, 2026-2030)");
+        var root = new RootCommand(HelpStrings.Root);
         root.Options.Add(Output.Language.CreateOption());
         foreach (var builder in services.GetServices<ICommandBuilder>()) root.Subcommands.Add(builder.Build());
-        // The help option is the root's (recursive): one action that ends every command's help with its examples.
-        if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: SynchronousCommandLineAction standard } help)
+        // The help option is the root's (recursive): one action that writes every command's help in the invocation's
+        // language and ends it with the command's examples.
+        if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: HelpAction standard } help)
+        {
+            help.Description = HelpStrings.HelpOption;
             help.Action = new HelpWithExamples(standard);
+        }
+        if (root.Options.OfType<VersionOption>().FirstOrDefault() is { } version) version.Description = HelpStrings.VersionOption;
         return root;
     }
 
@@ -37,45 +43,72 @@ internal static class Cli
         ["targets"] = ["forecast targets scenarios/liaocheng-2030-evidence.yaml --probability 0.8"],
     };
 
-    /// <summary>The standard help, then the command's examples.</summary>
-    private sealed class HelpWithExamples(SynchronousCommandLineAction standard) : SynchronousCommandLineAction
+    /// <summary>The standard help, in the invocation's language, then the command's examples.</summary>
+    private sealed class HelpWithExamples(HelpAction standard) : SynchronousCommandLineAction
     {
         /// <summary>As the standard help: a command's missing arguments are no error when its help is asked for.</summary>
         public override bool ClearsParseErrors => true;
 
         public override int Invoke(ParseResult parseResult)
         {
-            int code = standard.Invoke(parseResult);
             var command = parseResult.CommandResult.Command;
-            if (!Examples.TryGetValue(command is RootCommand ? "forecast" : command.Name, out var examples)) return code;
-            var output = parseResult.InvocationConfiguration.Output;
-            output.WriteLine("Examples:");
+            // The standard help is written to a buffer (System.CommandLine keeps its help builder to itself), translated,
+            // then to the invocation's output.
+            var configuration = parseResult.InvocationConfiguration;
+            var output = configuration.Output;
+            using var help = new StringWriter(CultureInfo.InvariantCulture);
+            configuration.Output = help;
+            try
+            {
+                standard.Invoke(parseResult);
+            }
+            finally
+            {
+                configuration.Output = output;
+            }
+            output.Write(Output.HelpWords.Translate(help.ToString()));
+            if (!Examples.TryGetValue(command is RootCommand ? "forecast" : command.Name, out var examples)) return 0;
+            output.WriteLine(HelpStrings.Examples);
             foreach (string example in examples) output.WriteLine("  " + example);
             output.WriteLine();
-            return code;
+            return 0;
         }
     }
 
-
-    public static async Task<int> InvokeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    /// <param name="services">The commands and the terminal.</param>
+    /// <param name="args">The command line.</param>
+    /// <param name="cancellationToken">The host's Ctrl+C token.</param>
+    /// <param name="processWide">
+    /// True for the process's own invocation (Program): the language also becomes the default of threads that do not
+    /// carry this invocation's context. Tests run many invocations in one process and leave the default alone.
+    /// </param>
+    public static async Task<int> InvokeAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken, bool processWide = false)
     {
+        // The language, resolved once for the whole invocation from the raw arguments and the system, before the command
+        // tree is built: the help's words (HelpStrings), System.CommandLine's own (its zh-Hans resources), parse errors
+        // and every message of the command follow the UI culture, which flows to the command's worker (an async-local
+        // value: the caller's culture is untouched when this method returns).
+        var culture = Output.Language.CultureOf(
+            Output.Language.Resolve(Output.Language.RequestedIn(args), services.GetRequiredService<Terminal>().SystemIsChinese));
+        CultureInfo.CurrentUICulture = culture;
+        if (processWide) CultureInfo.DefaultThreadCurrentUICulture = culture;
         var root = Build(services);
         // "forecast" alone asks what the tool can do: the command list, not an error.
         if (args.Length == 0) args = ["--help"];
         var parse = root.Parse(args);
+        // "forecast --lang zh" asks the same, in Chinese: no command, and no error but the missing command (a bad --lang
+        // value is still reported).
+        if (parse.CommandResult.Command is RootCommand && parse.UnmatchedTokens.Count == 0 && parse.Errors.Count > 0
+            && parse.Errors.All(e => e.SymbolResult is System.CommandLine.Parsing.CommandResult))
+            parse = root.Parse([.. args, "--help"]);
         if (parse.Errors.Count > 0)
         {
             var err = services.GetRequiredService<Terminal>().Error;
-            foreach (var error in parse.Errors) err.WriteLine($"error: {error.Message}");
-            err.WriteLine($"Usage: {Usage(parse.CommandResult.Command)}");
-            err.WriteLine($"Run '{Path(parse.CommandResult.Command)} --help' for the options.");
+            foreach (var error in parse.Errors) err.WriteLine(Format(HelpStrings.ParseError, Sentence(error.Message)));
+            err.WriteLine(Format(HelpStrings.UsageLine, Usage(parse.CommandResult.Command)));
+            err.WriteLine(Format(HelpStrings.SeeHelp, Path(parse.CommandResult.Command)));
             return ExitCodes.BadInput;
         }
-        // The language, resolved once for the whole invocation: the resources follow the UI culture, which flows to the
-        // command's worker (an async-local value: the caller's culture is untouched when this method returns).
-        var lang = parse.RootCommandResult.Command.Options.OfType<Option<string>>().First(o => o.Name == "--lang");
-        CultureInfo.CurrentUICulture = Output.Language.CultureOf(
-            Output.Language.Resolve(parse.GetValue(lang), services.GetRequiredService<Terminal>().SystemIsChinese));
         // Exceptions reach this method (not System.CommandLine's handler, which prints a stack trace): one line and a log.
         var terminal = services.GetRequiredService<Terminal>();
         // Help goes where the command's results go (the process's console, or a test's).
@@ -113,6 +146,15 @@ internal static class Cli
     /// <summary>How long a cancelled command may take to stop by itself before its outputs are abandoned.</summary>
     internal static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(600);
 
+    /// <summary>Fills a template of the help's words; numbers invariant.</summary>
+    internal static string Format(string template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
+    /// <summary>A parse error as a sentence of the invocation's language: System.CommandLine ends its Chinese ones with "。."</summary>
+    private static string Sentence(string message) =>
+        Output.Language.IsChinese && message.EndsWith('.') && !message.EndsWith("..", StringComparison.Ordinal)
+            ? message.TrimEnd('.').TrimEnd('。') + "。"
+            : message;
+
     private static string Path(Command command)
     {
         var names = new List<string>();
@@ -124,7 +166,7 @@ internal static class Cli
     private static string Usage(Command command)
     {
         string args = string.Concat(command.Arguments.Select(a => $" <{a.Name}>"));
-        string sub = command.Subcommands.Count > 0 ? " <command>" : "";
-        return $"{Path(command)}{sub}{args} [options]";
+        string sub = command.Subcommands.Count > 0 ? " " + HelpStrings.UsageCommand : "";
+        return $"{Path(command)}{sub}{args} {HelpStrings.UsageOptions}";
     }
 }

@@ -18,7 +18,7 @@ public static class Program
         using var host = builder.Build();
         await host.StartAsync().ConfigureAwait(false);
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-        int code = await Cli.InvokeAsync(host.Services, args, lifetime.ApplicationStopping).ConfigureAwait(false);
+        int code = await Cli.InvokeAsync(host.Services, args, lifetime.ApplicationStopping, processWide: true).ConfigureAwait(false);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return code;
     }

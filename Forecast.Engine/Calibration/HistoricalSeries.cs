@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forecast.Engine.Resources;
 
 namespace Forecast.Engine.Calibration;
 
@@ -45,20 +46,20 @@ public sealed record HistoricalSeries
             if (!string.Equals(o.Indicator, indicator, StringComparison.Ordinal) || !string.Equals(r, normalisedRegion, StringComparison.Ordinal))
             {
                 throw new ArgumentException(
-                    FormattableString.Invariant($"Observation {o.Region}/{o.Indicator}/{o.Year} does not belong to series {normalisedRegion}/{indicator}."),
+                    MessageText.Format(Messages.SeriesForeign, $"{o.Region}/{o.Indicator}/{o.Year}", $"{normalisedRegion}/{indicator}"),
                     nameof(observations));
             }
             if (!double.IsFinite(o.Value))
             {
-                throw new ArgumentException(FormattableString.Invariant($"{indicator} {o.Year}: value {o.Value} is not a finite number."), nameof(observations));
+                throw new ArgumentException(MessageText.Format(Messages.SeriesNotFinite, indicator, o.Year, o.Value), nameof(observations));
             }
             if (o.Period is { } period && (period.Last != o.Year || period.Problem() is not null))
             {
-                throw new ArgumentException(FormattableString.Invariant($"{indicator} {o.Year}: the period {period} must end in the observation's year."), nameof(observations));
+                throw new ArgumentException(MessageText.Format(Messages.SeriesPeriodEnd, indicator, o.Year, period), nameof(observations));
             }
             if (i > 0 && sorted[i - 1].Year == o.Year)
             {
-                throw new ArgumentException(FormattableString.Invariant($"{indicator} has two values for {o.Year}."), nameof(observations));
+                throw new ArgumentException(MessageText.Format(Messages.SeriesTwoValues, indicator, o.Year), nameof(observations));
             }
         }
         return new HistoricalSeries(indicator, normalisedRegion, sorted);

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -15,7 +16,7 @@ public sealed record YearPeriod(int First, int Last)
     public double Centre => (First + Last) / 2.0;
 
     /// <summary>A message naming the problem, or null when <see cref="First"/> ≤ <see cref="Last"/>.</summary>
-    public string? Problem() => First <= Last ? null : FormattableString.Invariant($"the period {First}-{Last} runs backwards");
+    public string? Problem() => First <= Last ? null : MessageText.Format(Messages.PeriodBackwards, First, Last);
 
     /// <inheritdoc />
     public override string ToString() => FormattableString.Invariant($"{First}-{Last}");

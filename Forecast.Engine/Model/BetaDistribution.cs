@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Model;
@@ -17,9 +18,9 @@ public record BetaDistribution(double Alpha, double Beta, double Min = 0, double
     public override double Quantile(double p) => Min + (Max - Min) * MathNet.Numerics.Distributions.Beta.InvCDF(Alpha, Beta, p);
     /// <inheritdoc />
     public override string? Problem() => Finite(("alpha", Alpha), ("beta", Beta), ("min", Min), ("max", Max))
-        ?? (Alpha <= 0 ? $"alpha must be greater than 0, not {F(Alpha)}" : null)
-        ?? (Beta <= 0 ? $"beta must be greater than 0, not {F(Beta)}" : null)
-        ?? (Min >= Max ? $"min ({F(Min)}) must be less than max ({F(Max)})" : null);
+        ?? (Alpha <= 0 ? MessageText.Format(Messages.MustBeAboveZero, "alpha", F(Alpha)) : null)
+        ?? (Beta <= 0 ? MessageText.Format(Messages.MustBeAboveZero, "beta", F(Beta)) : null)
+        ?? (Min >= Max ? MessageText.Format(Messages.MinBelowMax, F(Min), F(Max)) : null);
     /// <inheritdoc />
     public override string Describe() => $"beta({F(Alpha)}, {F(Beta)}) on [{F(Min)}, {F(Max)}]";
 }

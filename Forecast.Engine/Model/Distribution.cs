@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Model;
@@ -35,7 +36,7 @@ public abstract record Distribution
     protected static string? Finite(params (string Name, double Value)[] values)
     {
         foreach (var (name, value) in values)
-            if (!double.IsFinite(value)) return $"{name} must be a finite number, not {F(value)}";
+            if (!double.IsFinite(value)) return MessageText.Format(Messages.MustBeFinite, name, F(value));
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
 
 namespace Forecast.Engine.Model;
@@ -60,7 +61,7 @@ internal sealed class ModelChecks(Action<string, string> add, string at, Func<st
     public Indicator? Indicator(string id, string field)
     {
         var other = indicator(id);
-        if (other is null) Add(field, $"indicator '{id}' is not defined{indicatorSuggestion(id)}");
+        if (other is null) Add(field, MessageText.Format(Messages.IndicatorNotDefined, id, indicatorSuggestion(id)));
         return other;
     }
 

@@ -1,3 +1,5 @@
+using Forecast.Engine.Resources;
+
 namespace Forecast.Engine.Model;
 
 /// <summary>Thrown when a scenario handed to the engine breaks its rules; carries every problem found.</summary>
@@ -5,7 +7,7 @@ public class InvalidScenarioException : Exception
 {
     /// <summary>Creates the exception from the problems found.</summary>
     public InvalidScenarioException(IReadOnlyList<ScenarioProblem> problems)
-        : base("Invalid scenario:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)))
+        : base(Messages.InvalidScenarioList + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)))
         => Problems = problems;
 
     /// <summary>Creates the exception from the problems found, with its own message.</summary>
@@ -18,7 +20,7 @@ public class InvalidScenarioException : Exception
     public InvalidScenarioException(string message, Exception inner) : base(message, inner) => Problems = [new ScenarioProblem("", message)];
 
     /// <summary>Creates the exception.</summary>
-    public InvalidScenarioException() : this("Invalid scenario") { }
+    public InvalidScenarioException() : this(Messages.InvalidScenario) { }
 
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<ScenarioProblem> Problems { get; }

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Model;
@@ -15,7 +16,7 @@ public sealed record LogNormalDistribution(double Mu, double Sigma) : Distributi
     public override bool IsDegenerate => Sigma == 0;
     /// <inheritdoc />
     public override string? Problem() => Finite(("mu", Mu), ("sigma", Sigma))
-        ?? (Sigma < 0 ? $"sigma must be at least 0, not {F(Sigma)}" : null);
+        ?? (Sigma < 0 ? MessageText.Format(Messages.MustBeAtLeastZero, "sigma", F(Sigma)) : null);
     /// <inheritdoc />
     public override string Describe() => $"lognormal(mu {F(Mu)}, sigma {F(Sigma)})";
 }

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Statistics;
 
 namespace Forecast.Engine.Model;
@@ -15,8 +16,8 @@ public sealed record NegativeBinomialDistribution(double MeanValue, double Dispe
     public override bool IsDiscrete => true;
     /// <inheritdoc />
     public override string? Problem() => Finite(("mean", MeanValue), ("dispersion", Dispersion))
-        ?? (MeanValue < 0 ? $"mean must be at least 0, not {F(MeanValue)}" : null)
-        ?? (Dispersion <= 0 ? $"dispersion must be greater than 0, not {F(Dispersion)}" : null);
+        ?? (MeanValue < 0 ? MessageText.Format(Messages.MustBeAtLeastZero, "mean", F(MeanValue)) : null)
+        ?? (Dispersion <= 0 ? MessageText.Format(Messages.MustBeAboveZero, "dispersion", F(Dispersion)) : null);
     /// <inheritdoc />
     public override string Describe() => $"negbin(mean {F(MeanValue)}, dispersion {F(Dispersion)})";
 }

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Model;
@@ -15,7 +16,7 @@ public sealed record NormalDistribution(double MeanValue, double StdDev) : Distr
     public override bool IsDegenerate => StdDev == 0;
     /// <inheritdoc />
     public override string? Problem() => Finite(("mean", MeanValue), ("sd", StdDev))
-        ?? (StdDev < 0 ? $"sd must be at least 0, not {F(StdDev)}" : null);
+        ?? (StdDev < 0 ? MessageText.Format(Messages.MustBeAtLeastZero, "sd", F(StdDev)) : null);
     /// <inheritdoc />
     public override string Describe() => $"normal(mean {F(MeanValue)}, sd {F(StdDev)})";
 }

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Statistics;
 
 namespace Forecast.Engine.Model;
@@ -13,7 +14,7 @@ public sealed record PoissonDistribution(double Lambda) : Distribution
     /// <inheritdoc />
     public override bool IsDiscrete => true;
     /// <inheritdoc />
-    public override string? Problem() => Finite(("lambda", Lambda)) ?? (Lambda < 0 ? $"lambda must be at least 0, not {F(Lambda)}" : null);
+    public override string? Problem() => Finite(("lambda", Lambda)) ?? (Lambda < 0 ? MessageText.Format(Messages.MustBeAtLeastZero, "lambda", F(Lambda)) : null);
     /// <inheritdoc />
     public override string Describe() => $"poisson({F(Lambda)})";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forecast.Engine.Resources;
 
 namespace Forecast.Engine.Model;
 
@@ -172,19 +173,19 @@ public static class ScenarioDomain
             string name = $"indicators[{i}] '{ind.Id}'";
             switch (ind.Model)
             {
-                case CompoundGrowthModel m: Add(m.Growth, Role.Growth, $"the growth of {name}"); break;
+                case CompoundGrowthModel m: Add(m.Growth, Role.Growth, MessageText.Format(Messages.RoleGrowth, name)); break;
                 case RatioModel m:
-                    Add(m.Numerator.GrowthDriver, Role.Growth, $"the numerator's growth of {name}");
-                    Add(m.Denominator.GrowthDriver, Role.Growth, $"the denominator's growth of {name}");
+                    Add(m.Numerator.GrowthDriver, Role.Growth, MessageText.Format(Messages.RoleNumeratorGrowth, name));
+                    Add(m.Denominator.GrowthDriver, Role.Growth, MessageText.Format(Messages.RoleDenominatorGrowth, name));
                     break;
-                case BoundedShareModel m: Add(m.Step, Role.Step, $"the logit step of {name}"); break;
+                case BoundedShareModel m: Add(m.Step, Role.Step, MessageText.Format(Messages.RoleLogitStep, name)); break;
                 case StockFlowModel m:
-                    Add(m.ExitRate, Role.Probability, $"the exit rate of {name}");
-                    if (m.Capacity is null) Add(m.Entries, Role.Count, $"the entries of {name}");
-                    else Add(m.Entries, Role.Probability, $"the conversion rate of {name}");
+                    Add(m.ExitRate, Role.Probability, MessageText.Format(Messages.RoleExitRate, name));
+                    if (m.Capacity is null) Add(m.Entries, Role.Count, MessageText.Format(Messages.RoleEntries, name));
+                    else Add(m.Entries, Role.Probability, MessageText.Format(Messages.RoleConversionRate, name));
                     break;
-                case CumulativeModel m: Add(m.Driver, Role.Count, $"the count {name} accumulates"); break;
-                case FlowModel { Count: true } m: Add(m.Driver, Role.Count, $"the count of {name}"); break;
+                case CumulativeModel m: Add(m.Driver, Role.Count, MessageText.Format(Messages.RoleAccumulates, name)); break;
+                case FlowModel { Count: true } m: Add(m.Driver, Role.Count, MessageText.Format(Messages.RoleCount, name)); break;
             }
         }
         return roles;
@@ -201,7 +202,7 @@ public static class ScenarioDomain
             var level = c < 0 ? driver.Level : driver.LevelChanges[c].Level;
             string field = c < 0 ? "level" : $"changes[{c}].level";
             if (c >= 0 && driver.LevelChanges[c].FromYear is < FirstYear or > LastYear)
-                Add($"changes[{c}].from", $"changes its level from {driver.LevelChanges[c].FromYear}; years lie between {FirstYear} and {LastYear}");
+                Add($"changes[{c}].from", MessageText.Format(Messages.DomainChangeYear, driver.LevelChanges[c].FromYear, FirstYear, LastYear));
             if (level is null || level.Problem() is not null) continue;   // the validator reports it
             if (ParameterProblem(level) is { } p)
             {
@@ -238,7 +239,7 @@ public static class ScenarioDomain
     {
         foreach (var (name, value) in Parameters(level))
             if (Math.Abs(value) > MaxMagnitude)
-                return new(name, $"has {name} {F(value)}; numbers are limited to a magnitude of 1e15 (beyond any plan's figure)");
+                return new(name, MessageText.Format(Messages.DomainParameterMagnitude, name, F(value)));
         switch (level)
         {
             case PertDistribution: break;
@@ -247,69 +248,67 @@ public static class ScenarioDomain
                 if (b.Beta is < MinShape or > MaxShape) return new("beta", ShapeMessage("beta", b.Beta));
                 break;
             case PoissonDistribution p when CountDrawProblem(p.Lambda, double.PositiveInfinity) is { } poisson:
-                return new("lambda", $"draws its level as poisson({F(p.Lambda)}): {poisson}");
+                return new("lambda", MessageText.Format(Messages.DomainLevelDraw, $"poisson({F(p.Lambda)})", poisson));
             case NegativeBinomialDistribution n:
-                if (DispersionProblem(n.Dispersion) is { } dispersion) return new("dispersion", $"draws its level as {n.Describe()}: {dispersion}");
-                if (CountDrawProblem(n.MeanValue, n.Dispersion) is { } negbin) return new("mean", $"draws its level as {n.Describe()}: {negbin}");
+                if (DispersionProblem(n.Dispersion) is { } dispersion) return new("dispersion", MessageText.Format(Messages.DomainLevelDraw, n.Describe(), dispersion));
+                if (CountDrawProblem(n.MeanValue, n.Dispersion) is { } negbin) return new("mean", MessageText.Format(Messages.DomainLevelDraw, n.Describe(), negbin));
                 break;
         }
         return null;
     }
 
     private static string ShapeMessage(string name, double value) =>
-        $"has a Beta {name} of {F(value)}; shapes lie between {F(MinShape)} and {F(MaxShape)} (below 0.01 more of the mass lies within 1e-100 of an end than the tabulated quantile resolves)";
+        MessageText.Format(Messages.DomainShape, name, F(value), F(MinShape), F(MaxShape));
 
     private static string? DispersionProblem(double r) => r is < MinDispersion or > MaxDispersion
-        ? $"the dispersion must lie between {F(MinDispersion)} and {F(MaxDispersion)}, not {F(r)} (below 0.01 the far tail lies beyond 10^7 steps; above 1e6 the negative binomial is a Poisson and loses precision)"
+        ? MessageText.Format(Messages.DomainDispersion, F(MinDispersion), F(MaxDispersion), F(r))
         : null;
 
     /// <summary>A Poisson (dispersion ∞) or negative binomial draw with this mean: within the mean and spread the samplers handle in bounded time.</summary>
     private static string? CountDrawProblem(double mean, double dispersion)
     {
         if (mean > MaxCount)
-            return $"the mean of a count draw may be at most 1,000,000 (above it one draw walks millions of steps), not {F(mean)}";
+            return MessageText.Format(Messages.DomainCountMean, F(mean));
         double sd = Math.Sqrt(mean + (double.IsPositiveInfinity(dispersion) ? 0 : mean * mean / dispersion));
         if (sd > MaxCountSpread)
-            return $"the draw's standard deviation would be {F(sd)}; at most 10,000 (an exact draw walks about one step per unit of it): raise the dispersion or lower the mean";
+            return MessageText.Format(Messages.DomainCountSpread, F(sd));
         return null;
     }
 
     private static Problem? YearlyParameterProblem(YearlyVariation yearly) => yearly.Kind switch
     {
         YearlyVariationKind.Normal or YearlyVariationKind.Growth when yearly.Scale > MaxMagnitude =>
-            new("sd", $"has a yearly sd of {F(yearly.Scale)}; numbers are limited to a magnitude of 1e15"),
-        YearlyVariationKind.NegativeBinomial when DispersionProblem(yearly.Scale) is { } message => new("dispersion", $"has a yearly negative binomial whose {message}"),
+            new("sd", MessageText.Format(Messages.DomainYearlySdMagnitude, F(yearly.Scale))),
+        YearlyVariationKind.NegativeBinomial when DispersionProblem(yearly.Scale) is { } message => new("dispersion", MessageText.Format(Messages.DomainYearlyDispersion, message)),
         _ => null,
     };
 
     /// <summary>The first role whose range the drawable levels leave, with the parameter to blame.</summary>
     private static Problem? LevelProblem(Distribution level, double low, double high, IReadOnlyList<Use> uses)
     {
-        string draws = $"{level.Describe()} draws levels from {F(low)} to {F(high)}";
+        string draws = MessageText.Format(Messages.DomainDraws, level.Describe(), F(low), F(high));
         foreach (var use in uses)
         {
             switch (use.Role)
             {
                 case Role.Growth when !(low >= LowestGrowth && high <= HighestGrowth):
                     return new(Blame(level, low < LowestGrowth, LowestGrowth, HighestGrowth),
-                        $"is a growth rate ({use.Source}): every level it can draw must lie between {F4(LowestGrowth)} and {F4(HighestGrowth)} " +
-                        $"(ln(1 + g) within ±3, so that {MaxYears} years of growth stay finite), but {draws}");
+                        MessageText.Format(Messages.DomainLevelGrowth, use.Source, F4(LowestGrowth), F4(HighestGrowth), MaxYears, draws));
                 case Role.Step when !(low >= -MaxLogitStep && high <= MaxLogitStep):
                     return new(Blame(level, low < -MaxLogitStep, -MaxLogitStep, MaxLogitStep),
-                        $"is a logit step ({use.Source}): every level it can draw must lie between -36.7 and 36.7 " +
-                        $"(a larger step carries any share from one bound to the other in one year), but {draws}");
+                        MessageText.Format(Messages.DomainLevelStep, use.Source, draws));
                 case Role.Probability when !(low >= 0 && high <= 1):
                     return new(Blame(level, low < 0, 0, 1),
-                        $"is a probability ({use.Source}): every level it can draw must lie in [0, 1], but {draws}");
+                        MessageText.Format(Messages.DomainLevelProbability, use.Source, draws));
                 case Role.Count when level.Mean < 0:
-                    return new(Blame(level, true, 0, MaxCount), $"is a count ({use.Source}): its level needs a mean of at least 0, but {level.Describe()} has mean {F(level.Mean)}");
+                    return new(Blame(level, true, 0, MaxCount), MessageText.Format(Messages.DomainLevelCountMean, use.Source, level.Describe(), F(level.Mean)));
                 case Role.Count when high > MaxCount:
                     return new(Blame(level, false, 0, MaxCount),
-                        $"is a count ({use.Source}): every level it can draw may be at most 1,000,000 (the largest count the samplers draw in bounded time), but {draws}");
+                        MessageText.Format(Messages.DomainLevelCountMax, use.Source, draws));
             }
         }
         if (!(low >= -MaxMagnitude && high <= MaxMagnitude))
-            return new(Blame(level, low < -MaxMagnitude, -MaxMagnitude, MaxMagnitude), $"draws values beyond a magnitude of 1e15 (beyond any plan's figure): {draws}");
+            return new(Blame(level, low < -MaxMagnitude, -MaxMagnitude, MaxMagnitude), MessageText.Format(Messages.DomainLevelMagnitude, draws));
         return null;
     }
 
@@ -320,7 +319,7 @@ public static class ScenarioDomain
         foreach (var use in uses)
         {
             if (count && use.Role is Role.Growth or Role.Step or Role.Probability)
-                return new("yearly.kind", $"is {Article(use.Role)} ({use.Source}), but its yearly variation '{KindName(yearly.Kind)}' draws whole counts; use normal{(use.Role == Role.Growth ? ", growth" : "")} or none");
+                return new("yearly.kind", MessageText.Format(Messages.DomainYearlyKindCount, Article(use.Role), use.Source, KindName(yearly.Kind), use.Role == Role.Growth ? "normal, growth" : "normal"));
         }
         if (count)
         {
@@ -328,7 +327,7 @@ public static class ScenarioDomain
             string? problem = yearly.Kind == YearlyVariationKind.Poisson ? CountDrawProblem(high, double.PositiveInfinity) : CountDrawProblem(high, sigma);
             if (problem is null) return null;
             string blame = high > MaxCount ? $"{levelField}.{Blame(level, false, 0, MaxCount)}" : yearly.Kind == YearlyVariationKind.Poisson ? "yearly.kind" : "yearly.dispersion";
-            return new(blame, $"draws each year's count around its level, which reaches {F(high)} ({level.Describe()}): {problem}");
+            return new(blame, MessageText.Format(Messages.DomainYearlyCountDraw, F(high), level.Describe(), problem));
         }
         double vLow, vHigh;
         switch (yearly.Kind)
@@ -344,24 +343,23 @@ public static class ScenarioDomain
             default:
                 return null;   // the yearly value is the level, checked already
         }
-        string draws = $"with {levelField} from {F(low)} to {F(high)} its yearly {KindName(yearly.Kind)} variation (sd {F(sigma)}) draws values from {F(vLow)} to {F(vHigh)}";
+        string draws = MessageText.Format(Messages.DomainYearlyDraws, levelField, F(low), F(high), KindName(yearly.Kind), F(sigma), F(vLow), F(vHigh));
         foreach (var use in uses)
         {
             switch (use.Role)
             {
                 case Role.Growth when !(vLow >= LowestGrowth && vHigh <= HighestGrowth):
-                    return new("yearly.sd", $"is a growth rate ({use.Source}): every yearly growth it can draw must lie between {F4(LowestGrowth)} and {F4(HighestGrowth)} " +
-                        $"(ln(1 + g) within ±3, so that {MaxYears} years of growth stay finite), but {draws}");
+                    return new("yearly.sd", MessageText.Format(Messages.DomainYearlyGrowth, use.Source, F4(LowestGrowth), F4(HighestGrowth), MaxYears, draws));
                 case Role.Step when !(vLow >= -MaxLogitStep && vHigh <= MaxLogitStep):
-                    return new("yearly.sd", $"is a logit step ({use.Source}): every yearly step it can draw must lie between -36.7 and 36.7, but {draws}");
+                    return new("yearly.sd", MessageText.Format(Messages.DomainYearlyStep, use.Source, draws));
                 case Role.Probability when sigma > MaxProbabilitySd:
-                    return new("yearly.sd", $"is a probability ({use.Source}): its yearly sd may be at most 1 (each year's value is clamped to [0, 1]), not {F(sigma)}");
+                    return new("yearly.sd", MessageText.Format(Messages.DomainYearlyProbability, use.Source, F(sigma)));
                 case Role.Count when vHigh > MaxCount:
-                    return new("yearly.sd", $"is a count ({use.Source}): every yearly count it can draw may be at most 1,000,000, but {draws}");
+                    return new("yearly.sd", MessageText.Format(Messages.DomainYearlyCount, use.Source, draws));
             }
         }
         if (!(vLow >= -MaxMagnitude && vHigh <= MaxMagnitude))
-            return new("yearly.sd", $"draws yearly values beyond a magnitude of 1e15: {draws}");
+            return new("yearly.sd", MessageText.Format(Messages.DomainYearlyMagnitude, draws));
         return null;
     }
 
@@ -371,12 +369,12 @@ public static class ScenarioDomain
         void Add(string field, string message) => found.Add(new DomainViolation($"{at}.{field}", id, field, $"'{id}' {message}"));
         void Year(string field, int year)
         {
-            if (year is < FirstYear or > LastYear) Add(field, $"has {field.Replace('.', ' ')} {year}; years lie between {FirstYear} and {LastYear}");
+            if (year is < FirstYear or > LastYear) Add(field, MessageText.Format(Messages.DomainYear, field, year, FirstYear, LastYear));
         }
         void Magnitude(string field, double value)
         {
             if (double.IsFinite(value) && Math.Abs(value) > MaxMagnitude)
-                Add(field, $"has {field.Replace('.', ' ')} {F(value)}; numbers are limited to a magnitude of 1e15 (beyond any plan's figure)");
+                Add(field, MessageText.Format(Messages.DomainMagnitude, field, F(value)));
         }
 
         Year("base.year", ind.BaseYear);
@@ -393,37 +391,37 @@ public static class ScenarioDomain
             Year($"history[{h}].year", point.Year);
             Magnitude($"history[{h}].value", point.Value);
             if (point.Years is < 1 or > MaxPeriodYears)
-                Add($"history[{h}].years", $"has a history period of {point.Years} years; a period covers 1 to {MaxPeriodYears} years");
+                Add($"history[{h}].years", MessageText.Format(Messages.DomainHistoryPeriod, point.Years, MaxPeriodYears));
         }
         if (ind.Target is not { } target) return;
         Magnitude("target.value", target.Value);
         if (!double.IsFinite(target.Value) || Math.Abs(target.Value) > MaxMagnitude) return;
 
-        string Always() => target.Direction == Direction.AtLeast ? "met on every path" : "missed on every path";
-        string Never() => target.Direction == Direction.AtLeast ? "missed on every path" : "met on every path";
+        string Always() => target.Direction == Direction.AtLeast ? Messages.DomainMetOnEveryPath : Messages.DomainMissedOnEveryPath;
+        string Never() => target.Direction == Direction.AtLeast ? Messages.DomainMissedOnEveryPath : Messages.DomainMetOnEveryPath;
         switch (ind.Model)
         {
             case StockFlowModel m:
                 if (ind.BaseValue > MaxStock)
-                    Add("base.value", $"is a stock-flow count of {F(ind.BaseValue)}; a stock may hold at most 1e8 (exits are exact binomial draws on a 32-bit count)");
+                    Add("base.value", MessageText.Format(Messages.DomainStockTooLarge, F(ind.BaseValue)));
                 if (m.Capacity is > (int)MaxStock)
-                    Add("model.capacity", $"has a capacity of {m.Capacity}; a stock may hold at most 1e8 (exits are exact binomial draws on a 32-bit count)");
+                    Add("model.capacity", MessageText.Format(Messages.DomainCapacityTooLarge, m.Capacity));
                 if (target.Value < 0)
-                    Add("target.value", $"is a count (stock-flow) and never falls below 0, so the target {F(target.Value)} would be {Always()}; give a target of at least 0");
+                    Add("target.value", MessageText.Format(Messages.DomainTargetBelowZero, "stock-flow", F(target.Value), Always()));
                 else if (m.Capacity is { } capacity && target.Value > capacity)
-                    Add("target.value", $"is a stock-flow count that never exceeds its capacity {capacity}, so the target {F(target.Value)} would be {Never()}; give a target of at most {capacity}");
+                    Add("target.value", MessageText.Format(Messages.DomainTargetAboveCapacity, capacity, F(target.Value), Never()));
                 break;
             case CumulativeModel:
                 if (target.Value < 0)
-                    Add("target.value", $"is a count (cumulative) and never falls below 0, so the target {F(target.Value)} would be {Always()}; give a target of at least 0");
+                    Add("target.value", MessageText.Format(Messages.DomainTargetBelowZero, "cumulative", F(target.Value), Always()));
                 break;
             case FlowModel { Count: true }:
                 if (target.Value < 0)
-                    Add("target.value", $"is a count (flow) and never falls below 0, so the target {F(target.Value)} would be {Always()}; give a target of at least 0");
+                    Add("target.value", MessageText.Format(Messages.DomainTargetBelowZero, "flow", F(target.Value), Always()));
                 break;
             case CompoundGrowthModel or RatioModel:
                 if (target.Value <= 0)
-                    Add("target.value", $"is a {ind.Model.KindName} indicator and stays above 0, so the target {F(target.Value)} would be {Always()}; give a target above 0");
+                    Add("target.value", MessageText.Format(Messages.DomainTargetNotPositive, ind.Model.KindName, F(target.Value), Always()));
                 break;
         }
     }
@@ -471,10 +469,10 @@ public static class ScenarioDomain
 
     private static string Article(Role role) => role switch
     {
-        Role.Growth => "a growth rate",
-        Role.Step => "a logit step",
-        Role.Probability => "a probability",
-        _ => "a count",
+        Role.Growth => Messages.ArticleGrowth,
+        Role.Step => Messages.ArticleStep,
+        Role.Probability => Messages.ArticleProbability,
+        _ => Messages.ArticleCount,
     };
 
     private static string KindName(YearlyVariationKind kind) => kind switch
@@ -499,8 +497,8 @@ public sealed class ScenarioDomainException : InvalidScenarioException
     /// <summary>Creates the exception from the violations found (at least one).</summary>
     public ScenarioDomainException(IReadOnlyList<DomainViolation> violations)
         : base(violations.Select(v => v.ToProblem()).ToList(),
-            $"'{violations[0].Subject}' {violations[0].Parameter} is outside its domain: {violations[0].Message}" +
-            (violations.Count > 1 ? $" (and {violations.Count - 1} more)" : ""))
+            MessageText.Format(Messages.DomainOutside, violations[0].Subject, violations[0].Parameter, violations[0].Message) +
+            (violations.Count > 1 ? MessageText.Format(Messages.DomainAndMore, violations.Count - 1) : ""))
     {
         Violations = violations;
     }

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Forecast.Engine.Model;
@@ -17,15 +18,15 @@ public static class ScenarioValidator
         var problems = new List<ScenarioProblem>();
         void Add(string path, string message) => problems.Add(new ScenarioProblem(path, message));
 
-        if (scenario.Defaults.Paths < 1) Add("run.paths", $"the number of paths must be at least 1, not {scenario.Defaults.Paths}");
+        if (scenario.Defaults.Paths < 1) Add("run.paths", MessageText.Format(Messages.PathsAtLeastOne, scenario.Defaults.Paths));
 
         var driverIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < scenario.Drivers.Count; d++)
         {
             var driver = scenario.Drivers[d];
             string at = $"drivers[{d}]";
-            if (string.IsNullOrWhiteSpace(driver.Id)) Add($"{at}.id", "a driver needs an id");
-            else if (!driverIds.TryAdd(driver.Id, d)) Add($"{at}.id", $"duplicate driver id '{driver.Id}' (first used by drivers[{driverIds[driver.Id]}])");
+            if (string.IsNullOrWhiteSpace(driver.Id)) Add($"{at}.id", Messages.DriverNeedsId);
+            else if (!driverIds.TryAdd(driver.Id, d)) Add($"{at}.id", MessageText.Format(Messages.DuplicateDriverId, driver.Id, $"drivers[{driverIds[driver.Id]}]"));
             if (driver.Level.Problem() is { } levelProblem) Add($"{at}.level", levelProblem);
             if (driver.Yearly.Problem() is { } yearlyProblem) Add($"{at}.yearly", yearlyProblem);
             if (driver.Trend is { } trend)
@@ -35,16 +36,16 @@ public static class ScenarioValidator
                 for (int j = 0; j < parameters.Count; j++)
                     if (parameters[j].Problem() is { } trendProblem) Add($"{at}.trend.{names[j]}", trendProblem);
                 if (trend is GrowingLevel growing && growing.Rate.Problem() is null && !(growing.Rate.Quantile(1e-9) > -1))
-                    Add($"{at}.trend.rate", "a growth rate must stay above -1 (a level cannot shrink by more than all of it)");
+                    Add($"{at}.trend.rate", Messages.GrowthRateAboveMinusOne);
                 if (trend is DampedLevel damped && damped.Factor.Problem() is null && !(damped.Factor.Quantile(1e-9) >= 0 && damped.Factor.Quantile(1 - 1e-9) <= 1))
-                    Add($"{at}.trend.factor", "the decay factor must lie in [0, 1] (1: no damping, 0: the long-run level at once)");
+                    Add($"{at}.trend.factor", Messages.DecayFactorRange);
             }
             int previous = int.MinValue;
             for (int c = 0; c < driver.LevelChanges.Count; c++)
             {
                 var change = driver.LevelChanges[c];
                 if (change.Level.Problem() is { } changeProblem) Add($"{at}.changes[{c}].level", changeProblem);
-                if (change.FromYear <= previous) Add($"{at}.changes[{c}].from", "level changes must be in increasing year order");
+                if (change.FromYear <= previous) Add($"{at}.changes[{c}].from", Messages.ChangesInYearOrder);
                 previous = change.FromYear;
             }
         }
@@ -54,8 +55,8 @@ public static class ScenarioValidator
         {
             var indicator = scenario.Indicators[i];
             string at = $"indicators[{i}]";
-            if (string.IsNullOrWhiteSpace(indicator.Id)) Add($"{at}.id", "an indicator needs an id");
-            else if (!indicatorIds.TryAdd(indicator.Id, i)) Add($"{at}.id", $"duplicate indicator id '{indicator.Id}' (first used by indicators[{indicatorIds[indicator.Id]}])");
+            if (string.IsNullOrWhiteSpace(indicator.Id)) Add($"{at}.id", Messages.IndicatorNeedsId);
+            else if (!indicatorIds.TryAdd(indicator.Id, i)) Add($"{at}.id", MessageText.Format(Messages.DuplicateIndicatorId, indicator.Id, $"indicators[{indicatorIds[indicator.Id]}]"));
         }
 
         for (int i = 0; i < scenario.Indicators.Count; i++)
@@ -87,34 +88,34 @@ public static class ScenarioValidator
     private static void CheckIndicator(Indicator indicator, string at, Dictionary<string, int> drivers,
         Dictionary<string, int> indicators, Scenario scenario, Action<string, string> add)
     {
-        if (!double.IsFinite(indicator.BaseValue)) add($"{at}.base.value", $"the base value must be a finite number, not {F(indicator.BaseValue)}");
-        if (!double.IsFinite(indicator.Target.Value)) add($"{at}.target.value", $"the target must be a finite number, not {F(indicator.Target.Value)}");
+        if (!double.IsFinite(indicator.BaseValue)) add($"{at}.base.value", MessageText.Format(Messages.BaseValueFinite, F(indicator.BaseValue)));
+        if (!double.IsFinite(indicator.Target.Value)) add($"{at}.target.value", MessageText.Format(Messages.TargetFinite, F(indicator.Target.Value)));
         if (indicator.Target.Year <= indicator.BaseYear)
-            add($"{at}.target.year", $"the target year ({indicator.Target.Year}) must come after the base year ({indicator.BaseYear})");
+            add($"{at}.target.year", MessageText.Format(Messages.TargetAfterBase, indicator.Target.Year, indicator.BaseYear));
         if ((long)indicator.Target.Year - indicator.BaseYear > MaxYears)
-            add($"{at}.target.year", $"the target year ({indicator.Target.Year}) is more than {MaxYears} years after the base year ({indicator.BaseYear})");
+            add($"{at}.target.year", MessageText.Format(Messages.TargetTooFar, indicator.Target.Year, MaxYears, indicator.BaseYear));
         bool baseReported = false;
         if (indicator.Bounds is { } bounds)
         {
             if (!double.IsFinite(bounds.Lower) || !double.IsFinite(bounds.Upper) || bounds.Lower >= bounds.Upper)
             {
-                add($"{at}.bounds", $"bounds must be two finite numbers, lower below upper, not [{F(bounds.Lower)}, {F(bounds.Upper)}]");
+                add($"{at}.bounds", MessageText.Format(Messages.BoundsInvalid, F(bounds.Lower), F(bounds.Upper)));
                 baseReported = true;
             }
             else
             {
                 if (indicator.BaseValue < bounds.Lower || indicator.BaseValue > bounds.Upper)
                 {
-                    add($"{at}.base.value", $"the base value {F(indicator.BaseValue)} lies outside the bounds [{F(bounds.Lower)}, {F(bounds.Upper)}]");
+                    add($"{at}.base.value", MessageText.Format(Messages.BaseOutsideBounds, F(indicator.BaseValue), F(bounds.Lower), F(bounds.Upper)));
                     baseReported = true;
                 }
                 if (indicator.Target.Value < bounds.Lower || indicator.Target.Value > bounds.Upper)
-                    add($"{at}.target.value", $"the target {F(indicator.Target.Value)} lies outside the bounds [{F(bounds.Lower)}, {F(bounds.Upper)}]");
+                    add($"{at}.target.value", MessageText.Format(Messages.TargetOutsideBounds, F(indicator.Target.Value), F(bounds.Lower), F(bounds.Upper)));
             }
         }
 
         indicator.Model.Check(indicator, new ModelChecks(add, at,
-            id => drivers.ContainsKey(id) ? null : $"driver '{id}' is not defined{Suggest(id, drivers.Keys)}",
+            id => drivers.ContainsKey(id) ? null : MessageText.Format(Messages.DriverNotDefined, id, Suggest(id, drivers.Keys)),
             id => indicators.TryGetValue(id, out int j) ? scenario.Indicators[j] : null,
             id => Suggest(id, indicators.Keys)) { BaseReported = baseReported });
     }
@@ -135,7 +136,7 @@ public static class ScenarioValidator
             bool same = other.Components.Count == mixture.Components.Count
                 && other.Components.Zip(mixture.Components).All(p => p.First.Name == p.Second.Name && p.First.Weight == p.Second.Weight);
             if (!same)
-                add($"indicators[{i}].model.structure", $"shares the structure draw '{key}' with indicators[{j}] but its structures or weights differ; they must name the same structures with the same weights");
+                add($"indicators[{i}].model.structure", MessageText.Format(Messages.SharedStructureDiffers, key, $"indicators[{j}]"));
         }
     }
 
@@ -152,24 +153,24 @@ public static class ScenarioValidator
             var indicator = scenario.Indicators.FirstOrDefault(i => i.Id == obs.IndicatorId);
             if (indicator is null)
             {
-                add($"{at}.indicator", $"indicator '{obs.IndicatorId}' is not in the scenario{Suggest(obs.IndicatorId, scenario.Indicators.Select(i => i.Id))}");
+                add($"{at}.indicator", MessageText.Format(Messages.ObservedIndicatorUnknown, obs.IndicatorId, Suggest(obs.IndicatorId, scenario.Indicators.Select(i => i.Id))));
                 continue;
             }
             if (obs.Year <= indicator.BaseYear)
-                add($"{at}.year", $"an observation of '{obs.IndicatorId}' must come after its base year {indicator.BaseYear}, not {obs.Year} (a new base value belongs in base:)");
+                add($"{at}.year", MessageText.Format(Messages.ObservedBeforeBase, obs.IndicatorId, indicator.BaseYear, obs.Year));
             else if (obs.Year > last)
-                add($"{at}.year", $"{obs.Year} lies beyond the scenario's horizon ({last}); nothing is simulated then");
-            if (!seen.Add((obs.IndicatorId, obs.Year))) add($"{at}", $"'{obs.IndicatorId}' is observed twice in {obs.Year}");
-            if (!double.IsFinite(obs.Value)) add($"{at}.value", $"an observed value must be a finite number, not {F(obs.Value)}");
+                add($"{at}.year", MessageText.Format(Messages.ObservedBeyondHorizon, obs.Year, last));
+            if (!seen.Add((obs.IndicatorId, obs.Year))) add($"{at}", MessageText.Format(Messages.ObservedTwice, obs.IndicatorId, obs.Year));
+            if (!double.IsFinite(obs.Value)) add($"{at}.value", MessageText.Format(Messages.ObservedFinite, F(obs.Value)));
             else
             {
                 var bounds = indicator.Model is BoundedShareModel ? BoundedShareModel.BoundsOf(indicator) : indicator.Bounds;
                 if (bounds is { } b && !(indicator.Model is BoundedShareModel ? b.StrictlyContains(obs.Value) : obs.Value >= b.Lower && obs.Value <= b.Upper))
-                    add($"{at}.value", $"{F(obs.Value)} lies outside the range of '{obs.IndicatorId}' [{F(b.Lower)}, {F(b.Upper)}]");
+                    add($"{at}.value", MessageText.Format(Messages.ObservedOutsideRange, F(obs.Value), obs.IndicatorId, F(b.Lower), F(b.Upper)));
                 if (indicator.Model.IsCount && (obs.Value < 0 || obs.Value != Math.Floor(obs.Value)))
-                    add($"{at}.value", $"'{obs.IndicatorId}' is a count: an observation must be a whole number of at least 0, not {F(obs.Value)}");
+                    add($"{at}.value", MessageText.Format(Messages.ObservedCountWhole, obs.IndicatorId, F(obs.Value)));
             }
-            if (obs.Sd is { } sd && !(sd >= 0 && double.IsFinite(sd))) add($"{at}.sd", $"an observation's error must be a finite number of at least 0, not {F(sd)}");
+            if (obs.Sd is { } sd && !(sd >= 0 && double.IsFinite(sd))) add($"{at}.sd", MessageText.Format(Messages.ObservedSd, F(sd)));
         }
     }
 
@@ -188,8 +189,8 @@ public static class ScenarioValidator
         }
         long span = (long)scenario.Indicators[last].Target.Year - scenario.Indicators[first].BaseYear;
         if (span > MaxYears && first != last)
-            add($"indicators[{last}].target.year", $"the scenario would span {span} years, from {scenario.Indicators[first].BaseYear} " +
-                $"(indicators[{first}].base.year) to {scenario.Indicators[last].Target.Year}; all base and target years must lie within {MaxYears} years of each other");
+            add($"indicators[{last}].target.year", MessageText.Format(Messages.SpanTooLong, span, scenario.Indicators[first].BaseYear,
+                $"indicators[{first}].base.year", scenario.Indicators[last].Target.Year, MaxYears));
     }
 
     private static void CheckCycles(Scenario scenario, Dictionary<string, int> indicators, Action<string, string> add)
@@ -204,7 +205,7 @@ public static class ScenarioValidator
             {
                 int start = stack.IndexOf(scenario.Indicators[i].Id);
                 var cycle = stack.Skip(start).Append(scenario.Indicators[i].Id);
-                add($"indicators[{i}].model", "dependency cycle between indicators: " + string.Join(" -> ", cycle));
+                add($"indicators[{i}].model", MessageText.Format(Messages.DependencyCycle, string.Join(" -> ", cycle)));
                 return true;
             }
             state[i] = 1;
@@ -235,15 +236,15 @@ public static class ScenarioValidator
             string at = $"correlations[{c}]";
             bool known = true;
             int a = Member(corr.First), b = Member(corr.Second);
-            if (a < 0) { add($"{at}", $"driver '{corr.First}' is not defined{Suggest(corr.First, drivers.Keys)}"); known = false; }
-            if (b < 0) { add($"{at}", $"driver '{corr.Second}' is not defined{Suggest(corr.Second, drivers.Keys)}"); known = false; }
-            if (!double.IsFinite(corr.Rho) || corr.Rho < -1 || corr.Rho > 1) { add($"{at}.rho", $"a correlation must lie in [-1, 1], not {F(corr.Rho)}"); usable = false; continue; }
+            if (a < 0) { add($"{at}", MessageText.Format(Messages.DriverNotDefined, corr.First, Suggest(corr.First, drivers.Keys))); known = false; }
+            if (b < 0) { add($"{at}", MessageText.Format(Messages.DriverNotDefined, corr.Second, Suggest(corr.Second, drivers.Keys))); known = false; }
+            if (!double.IsFinite(corr.Rho) || corr.Rho < -1 || corr.Rho > 1) { add($"{at}.rho", MessageText.Format(Messages.CorrelationRange, F(corr.Rho))); usable = false; continue; }
             if (!known) { usable = false; continue; }
-            if (a == b) { add($"{at}", $"a driver cannot be correlated with itself ('{corr.First}')"); usable = false; continue; }
+            if (a == b) { add($"{at}", MessageText.Format(Messages.CorrelationWithItself, corr.First)); usable = false; continue; }
             var key = (Math.Min(a, b), Math.Max(a, b));
             if (seen.TryGetValue(key, out int first) && scenario.Correlations[first].Rho != corr.Rho)
             {
-                add($"{at}", $"the correlation of '{corr.First}' and '{corr.Second}' is given twice with different values (see correlations[{first}]): the matrix would not be symmetric");
+                add($"{at}", MessageText.Format(Messages.CorrelationGivenTwice, corr.First, corr.Second, $"correlations[{first}]"));
                 usable = false;
                 continue;
             }
@@ -255,18 +256,18 @@ public static class ScenarioValidator
         double minEigen = matrix.Evd(Symmetricity.Symmetric).EigenValues.Min(e => e.Real);
         if (minEigen < -1e-10)
             add("correlations", scope == CorrelationScope.Levels
-                ? $"the correlation matrix of the levels is not positive semi-definite (smallest eigenvalue {F(minEigen)}): no set of levels can have these correlations together; lower the conflicting values"
-                : $"{NotPositiveSemiDefinite} (smallest eigenvalue {F(minEigen)}): no set of drivers can have these correlations together; lower the conflicting values, or let --repair-correlations use the nearest correlation matrix (NearestCorrelation.Repair)");
+                ? MessageText.Format(Messages.LevelsNotPsd, F(minEigen))
+                : MessageText.Format(Messages.ShocksNotPsd, NotPositiveSemiDefinite, F(minEigen)));
     }
 
-    /// <summary>The start of the problem of a correlation matrix that is not positive semi-definite.</summary>
-    public const string NotPositiveSemiDefinite = "the correlation matrix is not positive semi-definite";
+    /// <summary>The start of the problem of a correlation matrix that is not positive semi-definite, in the UI culture.</summary>
+    public static string NotPositiveSemiDefinite => Messages.NotPositiveSemiDefinite;
 
     /// <summary>Whether <paramref name="problem"/> is that of a correlation matrix that is not positive semi-definite (which <see cref="NearestCorrelation"/> can repair).</summary>
     public static bool IsNotPositiveSemiDefinite(ScenarioProblem problem) =>
         problem is not null && problem.Path == "correlations" && problem.Message.StartsWith(NotPositiveSemiDefinite, StringComparison.Ordinal);
 
-    /// <summary>" (did you mean 'x'?)" for the closest known name within edit distance 3, else "".</summary>
+    /// <summary>" (did you mean 'x'?)" (in the UI culture) for the closest known name within edit distance 3, else "".</summary>
     public static string Suggest(string name, IEnumerable<string> known)
     {
         ArgumentNullException.ThrowIfNull(known);
@@ -277,7 +278,7 @@ public static class ScenarioValidator
             int d = EditDistance(name, candidate);
             if (d < bestDistance) { bestDistance = d; best = candidate; }
         }
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? $" (did you mean '{best}'?)" : "";
+        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? MessageText.Format(Messages.DidYouMean, best) : "";
     }
 
     private static int EditDistance(string a, string b)

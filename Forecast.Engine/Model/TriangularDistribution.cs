@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using MathNet.Numerics.Distributions;
 
 namespace Forecast.Engine.Model;
@@ -14,9 +15,9 @@ public sealed record TriangularDistribution(double Min, double Mode, double Max)
     public override double Quantile(double p) => Triangular.InvCDF(Min, Max, Mode, p);
     /// <inheritdoc />
     public override string? Problem() => Finite(("min", Min), ("mode", Mode), ("max", Max))
-        ?? (Min > Mode ? $"min ({F(Min)}) must not exceed mode ({F(Mode)})" : null)
-        ?? (Mode > Max ? $"mode ({F(Mode)}) must not exceed max ({F(Max)})" : null)
-        ?? (Min >= Max ? $"min ({F(Min)}) must be less than max ({F(Max)})" : null);
+        ?? (Min > Mode ? MessageText.Format(Messages.MinNotAboveMode, F(Min), F(Mode)) : null)
+        ?? (Mode > Max ? MessageText.Format(Messages.ModeNotAboveMax, F(Mode), F(Max)) : null)
+        ?? (Min >= Max ? MessageText.Format(Messages.MinBelowMax, F(Min), F(Max)) : null);
     /// <inheritdoc />
     public override string Describe() => $"triangular({F(Min)}, {F(Mode)}, {F(Max)})";
 }

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 namespace Forecast.Engine.Model;
 
 /// <summary>Continuous uniform on [min, max]. Range: min ≤ max.</summary>
@@ -13,7 +14,7 @@ public sealed record UniformDistribution(double Min, double Max) : Distribution
     public override bool IsDegenerate => Min == Max;
     /// <inheritdoc />
     public override string? Problem() => Finite(("min", Min), ("max", Max))
-        ?? (Min > Max ? $"min ({F(Min)}) must not exceed max ({F(Max)})" : null);
+        ?? (Min > Max ? MessageText.Format(Messages.MinNotAboveMax, F(Min), F(Max)) : null);
     /// <inheritdoc />
     public override string Describe() => $"uniform({F(Min)}, {F(Max)})";
 }

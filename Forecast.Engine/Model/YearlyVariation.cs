@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 namespace Forecast.Engine.Model;
 
 /// <summary>
@@ -43,9 +44,9 @@ public sealed record YearlyVariation(YearlyVariationKind Kind, double Scale = 0)
     /// <summary>Returns a message naming the offending parameter, or null when valid.</summary>
     public string? Problem() => Kind switch
     {
-        _ when !double.IsFinite(Scale) => "the yearly scale must be a finite number",
-        YearlyVariationKind.Normal or YearlyVariationKind.Growth when Scale < 0 => $"sd must be at least 0, not {Scale}",
-        YearlyVariationKind.NegativeBinomial when Scale <= 0 => $"dispersion must be greater than 0, not {Scale}",
+        _ when !double.IsFinite(Scale) => Messages.YearlyScaleNotFinite,
+        YearlyVariationKind.Normal or YearlyVariationKind.Growth when Scale < 0 => MessageText.Format(Messages.MustBeAtLeastZero, "sd", MessageNumber.Format(Scale)),
+        YearlyVariationKind.NegativeBinomial when Scale <= 0 => MessageText.Format(Messages.MustBeAboveZero, "dispersion", MessageNumber.Format(Scale)),
         _ => null,
     };
 }

@@ -21,7 +21,7 @@ internal static class HistoryFiles
             HistoryReadResult result = HistoryCsvReader.Read(path);
             if (result.Panel is not { } panel)
             {
-                errors.AddRange(result.Errors.Select(e => new InputError(e.File, e.Line, 0, e.Column ?? "", "found " + e.Found + "; expected " + e.Expected)));
+                errors.AddRange(result.Errors.Select(e => new InputError(e.File, e.Line, 0, e.Column ?? "", e.Sentence)));
                 continue;
             }
             foreach (Observation o in panel.Series.SelectMany(s => s.Observations))

@@ -5,6 +5,7 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Runner.Calibration;
 using Forecast.Runner.Output;
+using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Spectre.Console;
 
@@ -22,55 +23,55 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
 
     private readonly Argument<string[]> _history = new("history")
     {
-        Description = "History CSV file(s) (long or wide form, see scenarios/history/README.md); several files are merged",
+        Description = HelpStrings.CalibrateHistory,
         Arity = ArgumentArity.OneOrMore,
     };
 
     private readonly Option<string> _scenario = new("--scenario")
     {
-        Description = "Base scenario whose drivers are calibrated",
+        Description = HelpStrings.CalibrateScenario,
         DefaultValueFactory = _ => DefaultScenario,
     };
 
-    private readonly Option<string> _out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => DefaultOut };
+    private readonly Option<string> _out = new("--out") { Description = HelpStrings.OutFolder, DefaultValueFactory = _ => DefaultOut };
 
     private readonly Option<double?> _prior = new("--prior-volatility")
     {
-        Description = "Yearly volatility (sd of log or logit changes) where the history cannot identify it (default: each driver's own yearly sd, else 0.10)",
-        CustomParser = r => CommonOptions.Parse<double>(r, "a number of at least 0, e.g. 0.1", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
+        Description = HelpStrings.CalibratePrior,
+        CustomParser = r => CommonOptions.Parse<double>(r, HelpStrings.ExpectVolatility, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
     };
 
-    private readonly Option<string> _region = new("--region") { Description = "The region whose series are the scenario's own", DefaultValueFactory = _ => "Liaocheng" };
+    private readonly Option<string> _region = new("--region") { Description = HelpStrings.CalibrateRegion, DefaultValueFactory = _ => "Liaocheng" };
 
     private readonly Option<int> _horizon = new("--horizon")
     {
-        Description = "Largest horizon of the rolling-origin backtest in years",
+        Description = HelpStrings.CalibrateHorizon,
         DefaultValueFactory = _ => 3,
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of years, e.g. 3", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 3,
+        CustomParser = r => CommonOptions.Parse<int>(r, HelpStrings.ExpectYears, s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 3,
     };
 
-    private readonly Option<bool> _noPlots = new("--no-plots") { Description = "Do not draw the fit plots" };
+    private readonly Option<bool> _noPlots = new("--no-plots") { Description = HelpStrings.CalibrateNoPlots };
 
-    private readonly Option<string?> _name = new("--name") { Description = "Name of the calibrated scenario (default: the base's name with -calibrated)" };
+    private readonly Option<string?> _name = new("--name") { Description = HelpStrings.CalibrateName };
 
-    private readonly Option<string?> _title = new("--title") { Description = "Title of the calibrated scenario as \"中文|English\" (default: the base's with (calibrated))" };
+    private readonly Option<string?> _title = new("--title") { Description = HelpStrings.CalibrateTitle };
 
-    private readonly Option<string?> _description = new("--description") { Description = "Description of the calibrated scenario (default: the base's, with \"Calibrated from history\" added)" };
+    private readonly Option<string?> _description = new("--description") { Description = HelpStrings.CalibrateDescription };
 
     private readonly Option<bool> _oneStructure = new("--one-structure")
     {
-        Description = "Keep the scenario's own model kind for every indicator and calibrate its drivers only (by default each indicator's candidate structures become a mixture, so its bands carry model uncertainty)",
+        Description = HelpStrings.CalibrateOneStructure,
     };
 
-    private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
+    private readonly Option<bool> _force = new("--force") { Description = HelpStrings.Force };
 
     public Command Build()
     {
-        var command = new Command("calibrate", "Fit the scenario's growth models to history and write a calibrated scenario, calibration.json and fit plots");
+        var command = new Command("calibrate", HelpStrings.Calibrate);
         command.Arguments.Add(_history);
         foreach (Option option in new Option[] { _scenario, _out, _name, _title, _description, _prior, _region, _horizon, _oneStructure, _noPlots, _force }) command.Options.Add(option);
-        CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? "--prior-volatility must be a number of at least 0" : null);
-        CommonOptions.Check(_horizon, v => v < 1 ? "--horizon must be at least 1" : null);
+        CommonOptions.Check(_prior, v => v is { } s && !(s >= 0 && double.IsFinite(s)) ? HelpStrings.PriorVolatilityRange : null);
+        CommonOptions.Check(_horizon, v => v < 1 ? Cli.Format(HelpStrings.AtLeast, "--horizon", 1) : null);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         return command;
     }

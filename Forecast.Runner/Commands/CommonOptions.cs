@@ -2,15 +2,16 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Forecast.Engine.Simulation;
+using Forecast.Runner.Resources;
 
 namespace Forecast.Runner.Commands;
 
 /// <summary>Options shared by the simulation commands.</summary>
 internal sealed class CommonOptions
 {
-    public Option<long?> Paths { get; } = PathsOption("Number of Monte Carlo paths (default: the scenario's run.paths, 100000)", "100000");
+    public Option<long?> Paths { get; } = PathsOption(HelpStrings.Paths, "100000");
 
-    public Option<ulong?> Seed { get; } = SeedOption("Seed of every random stream (default: the scenario's run.seed)");
+    public Option<ulong?> Seed { get; } = SeedOption(HelpStrings.Seed);
 
     public Option<int> Threads { get; } = ThreadsOption();
 
@@ -20,9 +21,9 @@ internal sealed class CommonOptions
         var option = new Option<long?>("--paths")
         {
             Description = description,
-            CustomParser = r => Parse<long>(r, $"a whole number of paths, e.g. {example}", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
+            CustomParser = r => Parse<long>(r, Cli.Format(HelpStrings.ExpectPaths, example), s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
         };
-        Check(option, v => v is < 1 ? $"--paths must be at least 1, not {v}" : null);
+        Check(option, v => v is < 1 ? Cli.Format(HelpStrings.PathsAtLeastOne, v) : null);
         return option;
     }
 
@@ -30,7 +31,7 @@ internal sealed class CommonOptions
     internal static Option<ulong?> SeedOption(string description) => new("--seed")
     {
         Description = description,
-        CustomParser = r => Parse<ulong>(r, "a whole number of at least 0", s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null),
+        CustomParser = r => Parse<ulong>(r, HelpStrings.ExpectWholeAtLeastZero, s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v : (ulong?)null),
     };
 
     /// <summary>A --threads option: 0 for all cores, or a positive number of threads.</summary>
@@ -38,18 +39,18 @@ internal sealed class CommonOptions
     {
         var option = new Option<int>("--threads")
         {
-            Description = "Worker threads: 0 uses every core, N at most N; the results do not depend on it",
+            Description = HelpStrings.Threads,
             DefaultValueFactory = _ => 0,
-            CustomParser = r => Parse<int>(r, "a whole number of threads", s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
+            CustomParser = r => Parse<int>(r, HelpStrings.ExpectThreads, s => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 0,
         };
-        Check(option, v => v < 0 ? $"--threads must be 0 (all cores) or more, not {v}" : null);
+        Check(option, v => v < 0 ? Cli.Format(HelpStrings.ThreadsNotNegative, v) : null);
         return option;
     }
 
     public Option<double?> Precision { get; } = new("--precision")
     {
-        Description = "Add paths until every target probability's 95% interval half-width is at most this (e.g. 0.005)",
-        CustomParser = r => Parse<double>(r, "a number such as 0.005", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
+        Description = HelpStrings.Precision,
+        CustomParser = r => Parse<double>(r, HelpStrings.ExpectPrecision, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null),
     };
 
     /// <summary>Parses an option's single token, or adds an error naming the option, what it expects and what it got.</summary>
@@ -58,28 +59,28 @@ internal sealed class CommonOptions
         string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
         if (parse(token) is { } value) return value;
         string option = (result.Parent as OptionResult)?.Option.Name ?? "the option";
-        result.AddError($"{option} expects {expected}, not '{token}'");
+        result.AddError(Cli.Format(HelpStrings.OptionExpects, option, expected, token));
         return null;
     }
 
-    public Option<string?> Out { get; } = new("--out") { Description = "Output folder (default: out/<scenario name>)" };
+    public Option<string?> Out { get; } = new("--out") { Description = HelpStrings.Out };
 
-    public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
+    public Option<bool> Force { get; } = new("--force") { Description = HelpStrings.Force };
 
     public Option<string> Sampling { get; } = new("--sampling")
     {
-        Description = "random (plain Monte Carlo), antithetic, lhs (Latin hypercube) or sobol (scrambled Sobol quasi-Monte Carlo)",
+        Description = HelpStrings.Sampling,
         DefaultValueFactory = _ => "random",
     };
 
-    public Option<bool> Yes { get; } = new("--yes") { Description = "Run even when the estimated run time is long" };
+    public Option<bool> Yes { get; } = new("--yes") { Description = HelpStrings.Yes };
 
     public Option<bool> RepairCorrelations { get; } = RepairCorrelationsOption();
 
     /// <summary>A --repair-correlations option: use the nearest correlation matrix instead of refusing one that is not positive semi-definite.</summary>
     internal static Option<bool> RepairCorrelationsOption() => new("--repair-correlations")
     {
-        Description = "Use the nearest correlation matrix (Higham) where the scenario's correlations are not positive semi-definite; the changes are reported",
+        Description = HelpStrings.RepairCorrelations,
     };
 
     /// <summary>How scenario files are read under these options.</summary>
@@ -88,7 +89,7 @@ internal sealed class CommonOptions
     public CommonOptions()
     {
         Check(Precision, v => v is { } h && !(h > 0 && h <= 0.5)
-            ? $"--precision must lie in (0, 0.5], e.g. 0.005, not {h.ToString(CultureInfo.InvariantCulture)}" : null);
+            ? Cli.Format(HelpStrings.PrecisionRange, h) : null);
         Sampling.AcceptOnlyFromAmong("random", "antithetic", "lhs", "sobol");
     }
 

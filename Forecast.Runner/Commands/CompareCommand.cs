@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
-using Forecast.Scenarios;
-using Forecast.Runner.WhatIf;
 using Forecast.Runner.Output;
 using Forecast.Runner.Resources;
+using Forecast.Runner.WhatIf;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -16,17 +16,17 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new("Paths simulated for every scenario (default: the first scenario's run.paths)",
-        "Seed of every random stream (default: the first scenario's run.seed); every scenario uses it, so they differ only where their drivers do (common random numbers)");
+    private readonly WhatIfOptions _options = new(HelpStrings.ComparePaths,
+        HelpStrings.CompareSeed);
     private readonly Argument<string[]> _scenarios = new("scenarios")
     {
-        Description = "Two or more scenario or what-if files; the first is the reference",
+        Description = HelpStrings.CompareScenarios,
         Arity = ArgumentArity.OneOrMore,
     };
 
     public Command Build()
     {
-        var command = new Command("compare", "Compare scenarios on the same paths: probabilities, medians and their differences with paired 95% intervals");
+        var command = new Command("compare", HelpStrings.Compare);
         command.Arguments.Add(_scenarios);
         _options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));

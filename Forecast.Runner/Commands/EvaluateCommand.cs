@@ -8,6 +8,7 @@ using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Plots;
 using Forecast.Runner.Report;
+using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Forecast.Scenarios.History;
 using Spectre.Console;
@@ -22,34 +23,34 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
 {
-    private readonly Argument<string> _run = new("run-folder") { Description = "The output folder of a 'forecast run' (summary.json, scenario.yaml, distribution.json)" };
+    private readonly Argument<string> _run = new("run-folder") { Description = HelpStrings.EvaluateRun };
 
     private readonly Argument<string[]> _actuals = new("actuals")
     {
-        Description = "Outcome CSV file(s): region,indicator,year,value,unit,bound,note,source (e.g. scenarios/history/liaocheng-outcomes.csv)",
+        Description = HelpStrings.EvaluateActuals,
         Arity = ArgumentArity.OneOrMore,
     };
 
     private readonly Option<string?> _region = new("--region")
     {
-        Description = "The forecast's region: rows of other regions are listed, not scored (default: the files' one region; required when they hold several)",
+        Description = HelpStrings.EvaluateRegion,
     };
 
     private readonly Option<string[]> _map = new("--map")
     {
-        Description = "actual_id=indicator_id: score outcomes reported under another id as that indicator (check the note: the definitions must agree); repeatable",
+        Description = HelpStrings.EvaluateAlias,
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: <run-folder>/evaluation)" };
-    private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another analysis" };
+    private readonly Option<string?> _out = new("--out") { Description = HelpStrings.EvaluateOut };
+    private readonly Option<bool> _force = new("--force") { Description = HelpStrings.ForceAnalysis };
     private readonly Option<bool> _noPlots = PlotOptions.NoPlotsOption();
     private readonly Option<int> _dpi = PlotOptions.DpiOption();
-    private readonly Option<bool> _report = new("--report") { Description = "Also write report.html: the run's report with an evaluation section" };
+    private readonly Option<bool> _report = new("--report") { Description = HelpStrings.EvaluateReport };
 
     public Command Build()
     {
-        var command = new Command("evaluate", "Score a run's forecast against outcomes: PIT, bands, CRPS, interval score, targets met and the Brier score");
+        var command = new Command("evaluate", HelpStrings.Evaluate);
         command.Arguments.Add(_run);
         command.Arguments.Add(_actuals);
         foreach (Option option in new Option[] { _region, _map, _out, _force, _noPlots, _dpi, _report }) command.Options.Add(option);

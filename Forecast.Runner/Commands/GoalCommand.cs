@@ -17,28 +17,28 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new($"Paths per evaluation (default {GoalSeek.DefaultPaths})",
-        "Seed of every random stream (default: the scenario's run.seed); every evaluation of the search uses it (common random numbers)");
-    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
-    private readonly Option<string> _indicator = new("--indicator") { Description = "The target's indicator id, e.g. hightech_enterprises", Required = true };
+    private readonly WhatIfOptions _options = new(Cli.Format(HelpStrings.GoalPaths, GoalSeek.DefaultPaths),
+        HelpStrings.GoalSeed);
+    private readonly Argument<string> _scenario = new("scenario") { Description = HelpStrings.ScenarioOrWhatIf };
+    private readonly Option<string> _indicator = new("--indicator") { Description = HelpStrings.GoalIndicator, Required = true };
     private readonly Option<double> _probability = new("--probability")
     {
-        Description = "The probability the target should be reached with",
+        Description = HelpStrings.GoalProbability,
         DefaultValueFactory = _ => 0.8,
-        CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
+        CustomParser = r => CommonOptions.Parse<double>(r, HelpStrings.ExpectProbability, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };
-    private readonly Option<string> _lever = new("--lever") { Description = "driver.parameter, e.g. hightech_new.mean or rd_spending_growth.mean", Required = true };
-    private readonly Option<string?> _range = new("--range") { Description = "low:high, the lever values searched (default: half to twice the current value)" };
+    private readonly Option<string> _lever = new("--lever") { Description = HelpStrings.GoalLever, Required = true };
+    private readonly Option<string?> _range = new("--range") { Description = HelpStrings.GoalRange };
 
     public Command Build()
     {
-        var command = new Command("goal", "Find the lever value that reaches a target with a wanted probability (bisection on common random numbers)");
+        var command = new Command("goal", HelpStrings.Goal);
         command.Arguments.Add(_scenario);
         command.Options.Add(_indicator);
         command.Options.Add(_probability);
         command.Options.Add(_lever);
         command.Options.Add(_range);
-        CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : "--probability must lie strictly between 0 and 1, e.g. 0.8");
+        CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : HelpStrings.ProbabilityRange);
         _options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;

@@ -6,6 +6,7 @@ using Forecast.Engine.Simulation;
 using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Report;
+using Forecast.Runner.Resources;
 using Forecast.Runner.Sharding;
 using Forecast.Scenarios;
 using Spectre.Console;
@@ -22,17 +23,17 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
 {
     private readonly Argument<string[]> _partials = new("partials")
     {
-        Description = "The shards' partial files, in any order (a folder: every *.fcpartial in it)",
+        Description = HelpStrings.MergePartials,
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private readonly Option<string?> _out = new("--out") { Description = "Output folder (default: out/<scenario name>)" };
-    private readonly Option<bool> _force = new("--force") { Description = "Write into an output folder that belongs to another scenario" };
+    private readonly Option<string?> _out = new("--out") { Description = HelpStrings.Out };
+    private readonly Option<bool> _force = new("--force") { Description = HelpStrings.Force };
     private readonly PlotOptions _plots = new();
 
     public Command Build()
     {
-        var command = new Command("merge", "Merge the partials of a run split with run --shard into its output folder (identical to a single-process run)");
+        var command = new Command("merge", HelpStrings.Merge);
         command.Arguments.Add(_partials);
         command.Options.Add(_out);
         command.Options.Add(_force);

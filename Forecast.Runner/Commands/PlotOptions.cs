@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Forecast.Runner.Plots;
+using Forecast.Runner.Resources;
 
 namespace Forecast.Runner.Commands;
 
@@ -11,24 +12,24 @@ internal sealed class PlotOptions
 
     public Option<int> Dpi { get; } = DpiOption();
 
-    public Option<bool> Report { get; } = new("--report") { Description = "Also write report.html: assumptions, summary table, every plot and the method, in one file" };
+    public Option<bool> Report { get; } = new("--report") { Description = HelpStrings.Report };
 
     /// <summary>The <c>--no-plots</c> option.</summary>
     public static Option<bool> NoPlotsOption() =>
-        new("--no-plots") { Description = "Do not draw the plots (plots/*.png and *.svg in the output folder)" };
+        new("--no-plots") { Description = HelpStrings.NoPlots };
 
     /// <summary>The <c>--dpi</c> option, checked to lie between <see cref="FigureWriter.MinDpi"/> and <see cref="FigureWriter.MaxDpi"/>.</summary>
     public static Option<int> DpiOption()
     {
         var dpi = new Option<int>("--dpi")
         {
-            Description = "Resolution of the PNG plots in dots per inch: 96 for screens, 300 for print",
+            Description = HelpStrings.Dpi,
             DefaultValueFactory = _ => FigureWriter.LayoutDpi,
-            CustomParser = r => CommonOptions.Parse<int>(r, "a whole number of dots per inch, e.g. 96 or 300",
+            CustomParser = r => CommonOptions.Parse<int>(r, HelpStrings.ExpectDpi,
                 s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? FigureWriter.LayoutDpi,
         };
         CommonOptions.Check(dpi, v => v is < FigureWriter.MinDpi or > FigureWriter.MaxDpi
-            ? $"--dpi must lie between {FigureWriter.MinDpi} and {FigureWriter.MaxDpi}, e.g. 96 or 300" : null);
+            ? Cli.Format(HelpStrings.DpiRange, FigureWriter.MinDpi, FigureWriter.MaxDpi) : null);
         return dpi;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Forecast.Runner.Output;
 using Forecast.Runner.Plots;
 using Forecast.Runner.Report;
+using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Spectre.Console;
 
@@ -10,18 +11,18 @@ namespace Forecast.Runner.Commands;
 /// <summary><c>forecast report &lt;folder&gt;</c>: the HTML report of a run, from its output folder alone (summary.json and scenario.yaml).</summary>
 internal sealed class ReportCommand(Terminal terminal) : ICommandBuilder
 {
-    private readonly Argument<string> _folder = new("folder") { Description = "An output folder written by 'forecast run' (it holds summary.json and scenario.yaml)" };
+    private readonly Argument<string> _folder = new("folder") { Description = HelpStrings.ReportFolder };
 
     private readonly Option<string?> _scenario = new("--scenario")
     {
-        Description = "The scenario file of the run, for a folder without scenario.yaml (written by an older forecast)",
+        Description = HelpStrings.ReportScenario,
     };
 
-    private readonly Option<string?> _out = new("--out") { Description = "Where to write the report (default: <folder>/report.html)" };
+    private readonly Option<string?> _out = new("--out") { Description = HelpStrings.ReportOut };
 
     public Command Build()
     {
-        var command = new Command("report", "Write report.html for a run: assumptions, summary table, every plot and the method, in one file");
+        var command = new Command("report", HelpStrings.ReportCommand);
         command.Arguments.Add(_folder);
         command.Options.Add(_scenario);
         command.Options.Add(_out);

@@ -6,6 +6,7 @@ using Forecast.Engine.Simulation;
 using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Report;
+using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Spectre.Console;
 
@@ -18,15 +19,15 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
     private readonly PlotOptions _plots = new();
     private readonly Sharding.RunShardOptions _shard = new();
     private readonly SamplePaths _samples = new();
-    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML), e.g. scenarios/liaocheng-2025.yaml" };
-    private readonly Option<string?> _observed = new("--observed") { Description = "Nowcast: a CSV of observed values (indicator, year, value[, sd, region, bound, source]) every path takes; the forecast goes on from them" };
-    private readonly Option<int?> _until = new("--observed-until") { Description = "With --observed: use observations up to this year only (a mid-term review: --observed-until 2023)" };
-    private readonly Option<bool> _wide = new("--wide") { Description = "Print the full table (base value, units, the history's growth; about 190 columns) instead of the compact one that fits 120" };
-    private readonly Option<string> _region = new("--region") { Description = "With --observed: the region whose rows are used (rows of other regions are left out)", DefaultValueFactory = _ => "Liaocheng" };
+    private readonly Argument<string> _scenario = new("scenario") { Description = HelpStrings.RunScenario };
+    private readonly Option<string?> _observed = new("--observed") { Description = HelpStrings.RunObserved };
+    private readonly Option<int?> _until = new("--observed-until") { Description = HelpStrings.RunObservedUntil };
+    private readonly Option<bool> _wide = new("--wide") { Description = HelpStrings.RunWide };
+    private readonly Option<string> _region = new("--region") { Description = HelpStrings.RunRegion, DefaultValueFactory = _ => "Liaocheng" };
 
     public Command Build()
     {
-        var command = new Command("run", "Simulate a scenario: probability of reaching every target, trajectories, summary files");
+        var command = new Command("run", HelpStrings.Run);
         command.Arguments.Add(_scenario);
         command.Options.Add(_observed);
         command.Options.Add(_region);

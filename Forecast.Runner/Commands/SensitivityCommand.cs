@@ -4,10 +4,10 @@ using System.Globalization;
 using Forecast.Engine.Sensitivity;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
-using Forecast.Scenarios;
 using Forecast.Runner.Output;
-using Forecast.Runner.WhatIf;
 using Forecast.Runner.Resources;
+using Forecast.Runner.WhatIf;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -20,42 +20,41 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new($"Paths per tornado run (default {Tornado.DefaultPaths}; 2 runs per uncertain driver, plus one)",
-        "Seed of every random stream (default: the scenario's run.seed); every tornado run and every row of the Sobol design use it");
-    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
+    private readonly WhatIfOptions _options = new(Cli.Format(HelpStrings.SensitivityPaths, Tornado.DefaultPaths),
+        HelpStrings.SensitivitySeed);
+    private readonly Argument<string> _scenario = new("scenario") { Description = HelpStrings.ScenarioOrWhatIf };
     private readonly Option<int> _samples = new("--samples")
     {
-        Description = "Sobol base samples N: the scenario is simulated N·(d + 3) times for d uncertain drivers (Saltelli's N·(k + 2), the k inputs being the d levels and the year-to-year variation)",
+        Description = HelpStrings.SensitivitySamples,
         DefaultValueFactory = _ => 4096,
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 4096", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 4096,
+        CustomParser = r => CommonOptions.Parse<int>(r, Cli.Format(HelpStrings.ExpectWhole, 4096), s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 4096,
     };
     private readonly Option<int> _bootstrap = new("--bootstrap")
     {
-        Description = "Use a plain random design with this many bootstrap replicates behind the Sobol intervals (e.g. 200), "
-            + "instead of the scrambled Sobol design (used when this option is absent), whose intervals come from its 16 independent replicates",
-        CustomParser = r => CommonOptions.Parse<int>(r, "a whole number such as 200", s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
+        Description = HelpStrings.SensitivityBootstrap,
+        CustomParser = r => CommonOptions.Parse<int>(r, Cli.Format(HelpStrings.ExpectWhole, 200), s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : (int?)null) ?? 200,
     };
     private readonly Option<long> _spearmanPaths = new("--spearman-paths")
     {
-        Description = "Paths behind the rank correlations",
+        Description = HelpStrings.SensitivityRankPaths,
         DefaultValueFactory = _ => 10_000,
-        CustomParser = r => CommonOptions.Parse<long>(r, "a whole number such as 10000", s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null) ?? 10_000,
+        CustomParser = r => CommonOptions.Parse<long>(r, Cli.Format(HelpStrings.ExpectWhole, 10000), s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null) ?? 10_000,
     };
-    private readonly Option<string[]> _indicators = new("--indicator") { Description = "Targets for the Sobol indices (repeatable; default: the headline targets)" };
-    private readonly Option<int> _top = new("--top") { Description = "Drivers shown per target on the console (the files have all)", DefaultValueFactory = _ => 5 };
+    private readonly Option<string[]> _indicators = new("--indicator") { Description = HelpStrings.SensitivityIndicators };
+    private readonly Option<int> _top = new("--top") { Description = HelpStrings.SensitivityTop, DefaultValueFactory = _ => 5 };
 
     public Command Build()
     {
-        var command = new Command("sensitivity", "Which drivers matter: tornado (10th to 90th percentile), Sobol indices and Spearman rank correlations");
+        var command = new Command("sensitivity", HelpStrings.Sensitivity);
         command.Arguments.Add(_scenario);
         command.Options.Add(_samples);
         command.Options.Add(_bootstrap);
         command.Options.Add(_spearmanPaths);
         command.Options.Add(_indicators);
         command.Options.Add(_top);
-        CommonOptions.Check(_samples, n => n < 2 ? "--samples must be at least 2" : null);
-        CommonOptions.Check(_spearmanPaths, n => n < 2 ? "--spearman-paths must be at least 2" : null);
-        CommonOptions.Check(_top, n => n < 1 ? "--top must be at least 1" : null);
+        CommonOptions.Check(_samples, n => n < 2 ? Cli.Format(HelpStrings.AtLeast, "--samples", 2) : null);
+        CommonOptions.Check(_spearmanPaths, n => n < 2 ? Cli.Format(HelpStrings.AtLeast, "--spearman-paths", 2) : null);
+        CommonOptions.Check(_top, n => n < 1 ? Cli.Format(HelpStrings.AtLeast, "--top", 1) : null);
         _options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Forecast.Runner.Resources;
 using Forecast.Runner.Workbench;
 using Forecast.Scenarios;
 using Microsoft.Extensions.Hosting;
@@ -16,24 +17,24 @@ internal sealed class ServeCommand(Terminal terminal) : ICommandBuilder
 {
     private readonly Argument<string[]> _scenarios = new("scenarios")
     {
-        Description = "Scenario or what-if files to serve besides the shipped ones in scenarios/",
+        Description = HelpStrings.ServeFiles,
         Arity = ArgumentArity.ZeroOrMore,
     };
-    private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
-    private readonly Option<string?> _urls = new("--urls") { Description = "Addresses to listen on instead, e.g. http://0.0.0.0:5080 (then a token is required)" };
-    private readonly Option<long?> _paths = CommonOptions.PathsOption($"Paths of every simulation of the page (default {WorkbenchSettings.DefaultPaths})", "20000");
-    private readonly Option<int> _slots = new("--max-simulations") { Description = "Simulations at once; the rest wait (default: the number of cores)", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _port = new("--port") { Description = HelpStrings.ServePort, DefaultValueFactory = _ => 5080 };
+    private readonly Option<string?> _urls = new("--urls") { Description = HelpStrings.ServeUrls };
+    private readonly Option<long?> _paths = CommonOptions.PathsOption(Cli.Format(HelpStrings.ServePaths, WorkbenchSettings.DefaultPaths), "20000");
+    private readonly Option<int> _slots = new("--max-simulations") { Description = HelpStrings.ServeSlots, DefaultValueFactory = _ => 0 };
 
     public Command Build()
     {
-        var command = new Command("serve", "The planner's workbench: a local web page to move levers and see the probabilities move");
+        var command = new Command("serve", HelpStrings.Serve);
         command.Arguments.Add(_scenarios);
         command.Options.Add(_port);
         command.Options.Add(_urls);
         command.Options.Add(_paths);
         command.Options.Add(_slots);
-        CommonOptions.Check(_port, p => p is < 1 or > 65535 ? $"--port must lie between 1 and 65535, not {p}" : null);
-        CommonOptions.Check(_slots, n => n < 0 ? $"--max-simulations must be 0 (the number of cores) or more, not {n}" : null);
+        CommonOptions.Check(_port, p => p is < 1 or > 65535 ? Cli.Format(HelpStrings.PortRange, p) : null);
+        CommonOptions.Check(_slots, n => n < 0 ? Cli.Format(HelpStrings.SlotsNotNegative, n) : null);
         command.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
         return command;
     }

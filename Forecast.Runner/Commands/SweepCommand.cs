@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.WhatIf;
-using Forecast.Scenarios;
 using Forecast.Runner.Output;
-using Forecast.Runner.WhatIf;
 using Forecast.Runner.Resources;
+using Forecast.Runner.WhatIf;
+using Forecast.Scenarios;
 using Spectre.Console;
 
 namespace Forecast.Runner.Commands;
@@ -19,19 +20,18 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
     /// <summary>At most this many grid points.</summary>
     public const int MaxPoints = 2_500;
 
-    private readonly WhatIfOptions _options = new($"Paths per grid point (default {LeverSweep.DefaultPaths})",
-        "Seed of every random stream (default: the scenario's run.seed); every grid point uses it (common random numbers)");
-    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
+    private readonly WhatIfOptions _options = new(Cli.Format(HelpStrings.SweepPaths, LeverSweep.DefaultPaths),
+        HelpStrings.SweepSeed);
+    private readonly Argument<string> _scenario = new("scenario") { Description = HelpStrings.ScenarioOrWhatIf };
     private readonly Option<string[]> _levers = new("--lever")
     {
-        Description = "driver.parameter=from:to:steps, e.g. hightech_new.mean=50:100:10 (11 values); give one or two. " +
-            "Parameters: those of the driver's level distribution (mean, sd, min, mode, max, ...) and 'mean' for any",
+        Description = HelpStrings.SweepLever,
         Required = true,
     };
 
     public Command Build()
     {
-        var command = new Command("sweep", "Probability of every target on a grid of one or two levers (common random numbers across the grid)");
+        var command = new Command("sweep", HelpStrings.Sweep);
         command.Arguments.Add(_scenario);
         command.Options.Add(_levers);
         _options.AddTo(command);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.Targets;
+using Forecast.Runner.Resources;
 using Forecast.Runner.Targets;
 using Forecast.Runner.WhatIf;
 using Forecast.Scenarios;
@@ -18,26 +19,26 @@ namespace Forecast.Runner.Commands;
 /// </summary>
 internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
 {
-    private readonly WhatIfOptions _options = new("Paths (default: the scenario's run.paths)", "Seed of every random stream (default: the scenario's run.seed)");
-    private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
+    private readonly WhatIfOptions _options = new(HelpStrings.TargetsPaths, HelpStrings.Seed);
+    private readonly Argument<string> _scenario = new("scenario") { Description = HelpStrings.ScenarioOrWhatIf };
     private readonly Option<double> _probability = new("--probability")
     {
-        Description = "The probability each target should be reached with; 0.5 and 0.9 are always shown too",
+        Description = HelpStrings.TargetsProbability,
         DefaultValueFactory = _ => 0.8,
-        CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
+        CustomParser = r => CommonOptions.Parse<double>(r, HelpStrings.ExpectProbability, s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };
     private readonly Option<string[]> _set = new("--set")
     {
-        Description = "Indicator ids of the joint set (default: the headline indicators); repeatable",
+        Description = HelpStrings.TargetsIndicators,
     };
 
     public Command Build()
     {
-        var command = new Command("targets", "The most ambitious targets reachable with a given probability, each on its own and the headline set together");
+        var command = new Command("targets", HelpStrings.Targets);
         command.Arguments.Add(_scenario);
         command.Options.Add(_probability);
         command.Options.Add(_set);
-        CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : "--probability must lie strictly between 0 and 1, e.g. 0.8");
+        CommonOptions.Check(_probability, p => p is > 0 and < 1 ? null : HelpStrings.ProbabilityRange);
         _options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken))));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Forecast.Runner.Resources;
 
 namespace Forecast.Runner.Output;
 
@@ -20,7 +21,7 @@ internal static class Language
     {
         var option = new Option<string>("--lang")
         {
-            Description = "Language of the console, files, report and plots: auto (Chinese when the system's language is Chinese), zh or en",
+            Description = HelpStrings.Lang,
             DefaultValueFactory = _ => "auto",
             Recursive = true,
             HelpName = "auto|zh|en",
@@ -42,6 +43,26 @@ internal static class Language
         "en" => "en",
         _ => autoIsChinese ? "zh" : "en",
     };
+
+    /// <summary>
+    /// The <c>--lang</c> value among the raw arguments (<c>--lang zh</c>, <c>--lang=zh</c> or <c>--lang:zh</c>; the last
+    /// one given), or null. Read before the command tree is built, because the help's words are fixed when the options
+    /// are made: help, parse errors and the command then speak the one language resolved from it. A value the option
+    /// does not accept counts as absent here; the parser reports it.
+    /// </summary>
+    public static string? RequestedIn(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? value = null;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            if (arg == "--") break;   // what follows is arguments, not options
+            if (arg == "--lang") value = i + 1 < args.Count ? args[++i] : null;
+            else if (arg.StartsWith("--lang=", StringComparison.Ordinal) || arg.StartsWith("--lang:", StringComparison.Ordinal)) value = arg["--lang=".Length..];
+        }
+        return value;
+    }
 
     /// <summary>The culture whose resources are read for a resolved language.</summary>
     public static CultureInfo CultureOf(string code) => code == "zh" ? Chinese : CultureInfo.InvariantCulture;

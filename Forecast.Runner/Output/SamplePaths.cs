@@ -3,6 +3,7 @@ using System.Globalization;
 using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Commands;
+using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Parquet;
 using Parquet.Schema;
@@ -24,9 +25,9 @@ namespace Forecast.Runner.Output;
 /// </summary>
 internal sealed class SamplePaths
 {
-    public Option<long?> Count { get; } = CommonOptions.PathsOption("With --sample-out: write this many of the run's paths whole (every indicator and driver, every year) as Parquet", "1000");
+    public Option<long?> Count { get; } = CommonOptions.PathsOption(HelpStrings.SamplePaths, "1000");
 
-    public Option<string?> Out { get; } = new("--sample-out") { Description = "With --sample-paths: the Parquet file the sample paths are written to (e.g. paths.parquet)" };
+    public Option<string?> Out { get; } = new("--sample-out") { Description = HelpStrings.SampleOut };
 
     public SamplePaths()
     {
@@ -34,10 +35,10 @@ internal sealed class SamplePaths
         Count = new Option<long?>("--sample-paths")
         {
             Description = Count.Description,
-            CustomParser = r => CommonOptions.Parse<long>(r, "a whole number of paths, e.g. 1000",
+            CustomParser = r => CommonOptions.Parse<long>(r, Cli.Format(HelpStrings.ExpectPaths, 1000),
                 s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : (long?)null),
         };
-        CommonOptions.Check(Count, v => v is < 1 or > PathSample.MaxPaths ? $"--sample-paths must lie between 1 and {PathSample.MaxPaths:N0}, not {v}" : null);
+        CommonOptions.Check(Count, v => v is < 1 or > PathSample.MaxPaths ? Cli.Format(HelpStrings.SamplePathsRange, PathSample.MaxPaths.ToString("N0", CultureInfo.InvariantCulture), v) : null);
     }
 
     public void AddTo(Command command)

@@ -3,6 +3,7 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Commands;
 using Forecast.Runner.Report;
+using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ internal sealed class RunShardOptions
 
     public Option<string?> Partial { get; } = new("--partial")
     {
-        Description = "With --shard: the partial file to write (a folder: <scenario>-shard-<i>-of-<n>.fcpartial inside it)",
+        Description = HelpStrings.Partial,
     };
 
     public void AddTo(Command command)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Forecast.Runner.Commands;
+using Forecast.Runner.Resources;
 
 namespace Forecast.Runner.WhatIf;
 
@@ -21,11 +22,11 @@ internal sealed class WhatIfOptions
 
     public Option<int> Threads { get; } = CommonOptions.ThreadsOption();
 
-    public Option<string?> Out { get; } = new("--out") { Description = "Output folder" };
+    public Option<string?> Out { get; } = new("--out") { Description = HelpStrings.OutFolder };
 
-    public Option<bool> Force { get; } = new("--force") { Description = "Write into an output folder that belongs to another analysis" };
+    public Option<bool> Force { get; } = new("--force") { Description = HelpStrings.ForceAnalysis };
 
-    public Option<bool> Yes { get; } = new("--yes") { Description = "Run even when the estimated run time is long (over 10 minutes)" };
+    public Option<bool> Yes { get; } = new("--yes") { Description = HelpStrings.YesLong };
 
     public Option<bool> NoPlots { get; } = PlotOptions.NoPlotsOption();
 

@@ -1,5 +1,6 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios;
 
@@ -33,7 +34,7 @@ internal static class DistributionReader
             _ => ["mean", "dispersion"],
         };
         foreach (var key in peek.Keys.Where(k => k != "dist" && !allowed.Contains(k)))
-            doc.Error(peek[key], $"{path}.{key}", $"'{key}' is not a parameter of the {kind} distribution; it takes {string.Join(", ", allowed)}");
+            doc.Error(peek[key], $"{path}.{key}", MessageText.Format(Messages.DistributionKey, key, kind, string.Join(", ", allowed)));
 
         double? P(string key, bool required = true) => required
             ? doc.Number(doc.Required(peek, node, path, key), $"{path}.{key}")
@@ -58,7 +59,7 @@ internal static class DistributionReader
         // The PERT shape parameters divide by (max − min): report an empty range before building it.
         if (!(min < max) || mode < min || mode > max)
         {
-            doc.Error(node, path, $"a PERT distribution needs min ≤ mode ≤ max and min < max, found min {min}, mode {mode}, max {max}");
+            doc.Error(node, path, MessageText.Format(Messages.PertOrder, min, mode, max));
             return null;
         }
         return new PertDistribution(min, mode, max);
@@ -86,7 +87,9 @@ internal static class DistributionReader
             _ => [],
         };
         foreach (var key in map.Keys.Where(k => k != "kind" && !allowed.Contains(k)))
-            doc.Error(map[key], $"{path}.{key}", $"'{key}' does not apply to yearly variation '{kind}'" + (allowed.Length > 0 ? $"; it takes {string.Join(", ", allowed)}" : ""));
+            doc.Error(map[key], $"{path}.{key}", allowed.Length > 0
+                ? MessageText.Format(Messages.YearlyKeyTakes, key, kind, string.Join(", ", allowed))
+                : MessageText.Format(Messages.YearlyKey, key, kind));
         return kind switch
         {
             "none" => YearlyVariation.None,

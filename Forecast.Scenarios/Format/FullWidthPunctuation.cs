@@ -1,3 +1,5 @@
+using Forecast.Scenarios.Resources;
+
 namespace Forecast.Scenarios;
 
 /// <summary>
@@ -7,36 +9,37 @@ namespace Forecast.Scenarios;
 /// </summary>
 internal static class FullWidthPunctuation
 {
+    /// <summary>Each character's name (a key of <see cref="Messages"/>, read in the UI culture when described) and ASCII form.</summary>
     private static readonly Dictionary<char, (string Name, char Ascii)> Known = new()
     {
-        ['：'] = ("full-width colon", ':'),
-        ['，'] = ("full-width comma", ','),
-        ['、'] = ("ideographic comma", ','),
-        ['｛'] = ("full-width brace", '{'),
-        ['｝'] = ("full-width brace", '}'),
-        ['［'] = ("full-width bracket", '['),
-        ['］'] = ("full-width bracket", ']'),
-        ['　'] = ("full-width space", ' '),
-        ['．'] = ("full-width full stop", '.'),
-        ['。'] = ("ideographic full stop", '.'),
-        ['－'] = ("full-width hyphen-minus", '-'),
-        ['＃'] = ("full-width number sign", '#'),
-        ['＂'] = ("full-width quotation mark", '"'),
-        ['＇'] = ("full-width apostrophe", '\''),
-        ['“'] = ("Chinese quotation mark", '"'),
-        ['”'] = ("Chinese quotation mark", '"'),
-        ['％'] = ("full-width percent sign", '%'),
+        ['：'] = (nameof(Messages.FullWidthColon), ':'),
+        ['，'] = (nameof(Messages.FullWidthComma), ','),
+        ['、'] = (nameof(Messages.IdeographicComma), ','),
+        ['｛'] = (nameof(Messages.FullWidthBrace), '{'),
+        ['｝'] = (nameof(Messages.FullWidthBrace), '}'),
+        ['［'] = (nameof(Messages.FullWidthBracket), '['),
+        ['］'] = (nameof(Messages.FullWidthBracket), ']'),
+        ['　'] = (nameof(Messages.FullWidthSpace), ' '),
+        ['．'] = (nameof(Messages.FullWidthFullStop), '.'),
+        ['。'] = (nameof(Messages.IdeographicFullStop), '.'),
+        ['－'] = (nameof(Messages.FullWidthHyphen), '-'),
+        ['＃'] = (nameof(Messages.FullWidthNumberSign), '#'),
+        ['＂'] = (nameof(Messages.FullWidthQuotation), '"'),
+        ['＇'] = (nameof(Messages.FullWidthApostrophe), '\''),
+        ['“'] = (nameof(Messages.ChineseQuotation), '"'),
+        ['”'] = (nameof(Messages.ChineseQuotation), '"'),
+        ['％'] = (nameof(Messages.FullWidthPercent), '%'),
     };
 
-    /// <summary>The name and ASCII form of a full-width character, or null for any other character.</summary>
+    /// <summary>The name (a key of <see cref="Messages"/>) and ASCII form of a full-width character, or null for any other character.</summary>
     public static (string Name, char Ascii)? Of(char c) =>
-        c is >= '０' and <= '９' ? ("full-width digit", (char)('0' + (c - '０'))) : Known.TryGetValue(c, out var known) ? known : null;
+        c is >= '０' and <= '９' ? (nameof(Messages.FullWidthDigit), (char)('0' + (c - '０'))) : Known.TryGetValue(c, out var known) ? known : null;
 
     /// <summary>"a full-width colon '：' where ':' is needed (as a Chinese input method types it: switch to half-width 半角 punctuation)".</summary>
     public static string Describe(char c)
     {
         var (name, ascii) = Of(c) ?? throw new ArgumentException($"'{c}' is not full-width punctuation", nameof(c));
-        return $"a {name} '{c}' where '{ascii}' is needed (as a Chinese input method types it: switch to half-width 半角 punctuation and retype it)";
+        return MessageText.Format(Messages.FullWidthDescribe, Messages.ResourceManager.GetString(name, Messages.Culture) ?? name, c, ascii);
     }
 
     /// <summary>The first full-width character of <paramref name="text"/> outside quotes and comments, as a 0-based index, or −1.</summary>

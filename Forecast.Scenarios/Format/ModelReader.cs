@@ -1,5 +1,6 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios;
 
@@ -34,7 +35,7 @@ internal static class ModelReader
             _ => ["driver", "count"],
         };
         foreach (var key in map.Keys.Where(k => k != "kind" && !allowed.Contains(k)))
-            doc.Error(map[key], $"{path}.{key}", $"'{key}' does not belong to a {kind} model; it takes {string.Join(", ", allowed)}");
+            doc.Error(map[key], $"{path}.{key}", MessageText.Format(Messages.ModelKey, key, kind, string.Join(", ", allowed)));
 
         string? Id(string key) => doc.Text(doc.Required(map, node, path, key), $"{path}.{key}");
         return kind switch
@@ -57,7 +58,7 @@ internal static class ModelReader
 
     private static MixtureModel? Nested(YamlDocument doc, Dictionary<string, YamlNode> map, string path)
     {
-        doc.Error(map["kind"], $"{path}.kind", "a mixture's structure cannot itself be a mixture");
+        doc.Error(map["kind"], $"{path}.kind", Messages.MixtureNested);
         return null;
     }
 
@@ -87,7 +88,7 @@ internal static class ModelReader
         if (map is null) return null;
         if (map.Count != 1)
         {
-            doc.Error(node, path, "give exactly one of 'growth: <driver>' or 'indicator: <indicator>'");
+            doc.Error(node, path, Messages.RatioSide);
             return null;
         }
         return map.TryGetValue("growth", out var growth)

@@ -1,5 +1,6 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios;
 
@@ -99,7 +100,7 @@ public static class ScenarioReader
         if (seedNode is not null)
         {
             long? s = doc.Long(seedNode, "run.seed");
-            if (s is < 0) doc.Error(seedNode, "run.seed", "the seed must be a whole number of at least 0");
+            if (s is < 0) doc.Error(seedNode, "run.seed", Messages.SeedWhole);
             else if (s is { } ok) seed = (ulong)ok;
         }
 
@@ -120,8 +121,8 @@ public static class ScenarioReader
 
         var observed = ReadObserved(doc, YamlDocument.Optional(root, "observed"));
         if (doc.Errors.Count > 0 || name is null) return null;
-        if (drivers.Count == 0) doc.Error(doc.Root, "drivers", "a scenario needs at least one driver");
-        if (indicators.Count == 0) doc.Error(doc.Root, "indicators", "a scenario needs at least one indicator");
+        if (drivers.Count == 0) doc.Error(doc.Root, "drivers", Messages.NeedsDriver);
+        if (indicators.Count == 0) doc.Error(doc.Root, "indicators", Messages.NeedsIndicator);
         return new Scenario(name, title, drivers, correlations, indicators, new RunDefaults(paths, seed)) { Observed = observed };
     }
 
@@ -189,7 +190,7 @@ public static class ScenarioReader
         int? from = doc.Integer(YamlDocument.Optional(map, "from"), $"{path}.from");
         string[] allowed = kind == "growth" ? ["rate"] : ["long-run", "factor"];
         foreach (var key in map.Keys.Where(k => k is not ("kind" or "from") && !allowed.Contains(k)))
-            doc.Error(map[key], $"{path}.{key}", $"'{key}' does not belong to a {kind} trend; it takes {string.Join(", ", allowed)}");
+            doc.Error(map[key], $"{path}.{key}", MessageText.Format(Messages.TrendKey, key, kind, string.Join(", ", allowed)));
         Distribution? Part(string key) => DistributionReader.Read(doc, doc.Required(map, node, path, key), $"{path}.{key}");
         return kind switch
         {
@@ -208,7 +209,7 @@ public static class ScenarioReader
         double? rho = doc.Number(doc.Required(map, node, path, "rho"), $"{path}.rho");
         if (pair.Count != 2)
         {
-            if (map.TryGetValue("drivers", out var driversNode)) doc.Error(driversNode, $"{path}.drivers", $"expected two driver ids, found {pair.Count}");
+            if (map.TryGetValue("drivers", out var driversNode)) doc.Error(driversNode, $"{path}.drivers", MessageText.Format(Messages.TwoDriverIds, pair.Count));
             return null;
         }
         string? a = doc.Text(pair[0], $"{path}.drivers[0]"), b = doc.Text(pair[1], $"{path}.drivers[1]");
@@ -240,7 +241,7 @@ public static class ScenarioReader
             double? value = doc.Number(doc.Required(point, historyNodes[h], at, "value"), $"{at}.value");
             int? years = doc.Integer(YamlDocument.Optional(point, "years"), $"{at}.years");
             string? source = doc.Text(YamlDocument.Optional(point, "source"), $"{at}.source");
-            if (years is < 1) doc.Error(historyNodes[h], $"{at}.years", $"a period covers at least 1 year, not {years}");
+            if (years is < 1) doc.Error(historyNodes[h], $"{at}.years", MessageText.Format(Messages.PeriodAtLeastOne, years));
             if (year is { } y && value is { } v) history.Add(new HistoryPoint(y, v, source, years ?? 1));
         }
 
@@ -248,7 +249,7 @@ public static class ScenarioReader
         if (YamlDocument.Optional(map, "bounds") is { } boundsNode)
         {
             var pair = doc.Sequence(boundsNode, $"{path}.bounds");
-            if (pair.Count != 2) doc.Error(boundsNode, $"{path}.bounds", $"expected [lower, upper], found {pair.Count} values");
+            if (pair.Count != 2) doc.Error(boundsNode, $"{path}.bounds", MessageText.Format(Messages.BoundsPair, pair.Count));
             else if (doc.Number(pair[0], $"{path}.bounds[0]") is { } lo && doc.Number(pair[1], $"{path}.bounds[1]") is { } hi) bounds = new Bounds(lo, hi);
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios;
 
@@ -10,28 +11,29 @@ internal static class TextFile
 
     public static string Read(string path, string what)
     {
+        what = Noun(what);
         byte[] bytes;
         if (Directory.Exists(path))
-            throw new InputException(new InputError(path, 0, 0, "", $"expected a {what} file, found a folder"));
+            throw new InputException(new InputError(path, 0, 0, "", MessageText.Format(Messages.FileIsFolder, what)));
         try
         {
             bytes = File.ReadAllBytes(path);
         }
         catch (FileNotFoundException)
         {
-            throw new InputException(new InputError(path, 0, 0, "", $"the {what} file does not exist"));
+            throw new InputException(new InputError(path, 0, 0, "", MessageText.Format(Messages.FileMissing, what)));
         }
         catch (DirectoryNotFoundException)
         {
-            throw new InputException(new InputError(path, 0, 0, "", $"the {what} file does not exist (its folder is missing)"));
+            throw new InputException(new InputError(path, 0, 0, "", MessageText.Format(Messages.FileFolderMissing, what)));
         }
         catch (UnauthorizedAccessException)
         {
-            throw new InputException(new InputError(path, 0, 0, "", $"the {what} file cannot be read (permission denied)"));
+            throw new InputException(new InputError(path, 0, 0, "", MessageText.Format(Messages.FileDenied, what)));
         }
         catch (IOException e)
         {
-            throw new InputException(new InputError(path, 0, 0, "", $"the {what} file cannot be read: {e.Message}"));
+            throw new InputException(new InputError(path, 0, 0, "", MessageText.Format(Messages.FileUnreadable, what, e.Message)));
         }
 
         int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -51,10 +53,21 @@ internal static class TextFile
             // The bytes before the first bad one decode, so the column counts characters, as an editor does.
             int column = LenientUtf8.GetCharCount(bytes, lineStart, offset - lineStart) + 1;
             throw new InputException(new InputError(path, line, column, "",
-                $"the {what} file is not valid UTF-8 (byte 0x{bytes[offset]:X2} at offset {offset}, perhaps GBK or another legacy encoding); save it as UTF-8"));
+                MessageText.Format(Messages.FileNotUtf8, what, bytes[offset], offset)));
         }
         if (string.IsNullOrWhiteSpace(text))
-            throw new InputException(new InputError(path, 0, 0, "", $"the {what} file is empty"));
+            throw new InputException(new InputError(path, 0, 0, "", MessageText.Format(Messages.FileEmpty, what)));
         return text;
     }
+
+    /// <summary>The kind of file, as the callers name it in English, in the UI culture's words.</summary>
+    private static string Noun(string what) => what switch
+    {
+        "scenario" => Messages.FileScenario,
+        "what-if" => Messages.FileWhatIf,
+        "observations" => Messages.FileObservations,
+        "distribution" => Messages.FileDistribution,
+        "summary" => Messages.FileSummary,
+        _ => what,
+    };
 }

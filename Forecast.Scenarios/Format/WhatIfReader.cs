@@ -1,5 +1,6 @@
 using Forecast.Engine.Model;
 using YamlDotNet.RepresentationModel;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios;
 
@@ -49,12 +50,12 @@ internal static class WhatIfReader
         var here = chain.Append(Path.GetFullPath(doc.File)).ToArray();
         if (here.Contains(full, StringComparer.Ordinal))
         {
-            doc.Error(baseNode, "base", $"the what-if files form a cycle: {string.Join(" -> ", here.Select(Path.GetFileName))} -> {Path.GetFileName(full)}");
+            doc.Error(baseNode, "base", MessageText.Format(Messages.WhatIfCycle, $"{string.Join(" -> ", here.Select(Path.GetFileName))} -> {Path.GetFileName(full)}"));
             throw new InputException(doc.Errors);
         }
         if (!File.Exists(full))
         {
-            doc.Error(baseNode, "base", $"the base scenario '{basePath}' does not exist (the path is relative to this file's folder)");
+            doc.Error(baseNode, "base", MessageText.Format(Messages.WhatIfBaseMissing, basePath));
             throw new InputException(doc.Errors);
         }
         var located = ScenarioReader.ReadLocated(basePath, here, options);
@@ -131,7 +132,7 @@ internal static class WhatIfReader
             var seedNode = YamlDocument.Optional(run, "seed");
             if (doc.Long(seedNode, "run.seed") is { } seed)
             {
-                if (seed < 0) doc.Error(seedNode, "run.seed", "the seed must be a whole number of at least 0");
+                if (seed < 0) doc.Error(seedNode, "run.seed", Messages.SeedWhole);
                 else defaults = defaults with { Seed = (ulong)seed };
             }
             return defaults;
@@ -144,7 +145,7 @@ internal static class WhatIfReader
             if (node is null) return entries;
             if (node is not YamlMappingNode map)
             {
-                doc.Error(node, path, $"expected a mapping from {what} id to what changes (e.g. '{known[0]}: {{...}}'), found {YamlDocument.Describe(node)}");
+                doc.Error(node, path, MessageText.Format(Messages.WhatIfKeyedMapping, what, known[0], YamlDocument.Describe(node)));
                 return entries;
             }
             foreach (var (keyNode, value) in map.Children)
@@ -152,7 +153,7 @@ internal static class WhatIfReader
                 string id = (keyNode as YamlScalarNode)?.Value ?? "";
                 int index = IndexOf(known, id);
                 if (index < 0)
-                    doc.Error(keyNode, $"{path}.{id}", $"{what} '{id}' is not in the base scenario '{baseScenario.Name}'{ScenarioValidator.Suggest(id, known)}");
+                    doc.Error(keyNode, $"{path}.{id}", MessageText.Format(Messages.WhatIfNotInBase, what, id, baseScenario.Name, ScenarioValidator.Suggest(id, known)));
                 else entries.Add((id, index, value));
             }
             return entries;
@@ -167,7 +168,7 @@ internal static class WhatIfReader
         private IReadOnlyList<Driver> Drivers(YamlNode? node)
         {
             var ids = baseScenario.Drivers.Select(d => d.Id).ToArray();
-            var entries = Keyed(node, "drivers", ids, "driver");
+            var entries = Keyed(node, "drivers", ids, Messages.WhatIfDriver);
             if (entries.Count == 0) return baseScenario.Drivers;
             var drivers = baseScenario.Drivers.ToArray();
             foreach (var (id, d, value) in entries)
@@ -236,7 +237,7 @@ internal static class WhatIfReader
                 double? rho = doc.Number(doc.Required(map, items[j], at, "rho"), $"{at}.rho");
                 if (pair.Count != 2)
                 {
-                    if (map.TryGetValue("drivers", out var driversNode)) doc.Error(driversNode, $"{at}.drivers", $"expected two driver ids, found {pair.Count}");
+                    if (map.TryGetValue("drivers", out var driversNode)) doc.Error(driversNode, $"{at}.drivers", MessageText.Format(Messages.TwoDriverIds, pair.Count));
                     continue;
                 }
                 var names = new string?[2];
@@ -245,7 +246,7 @@ internal static class WhatIfReader
                     names[e] = doc.Text(pair[e], $"{at}.drivers[{e}]");
                     if (names[e] is { } id && IndexOf(ids, id) < 0)
                     {
-                        doc.Error(pair[e], $"{at}.drivers[{e}]", $"driver '{id}' is not in the base scenario '{baseScenario.Name}'{ScenarioValidator.Suggest(id, ids)}");
+                        doc.Error(pair[e], $"{at}.drivers[{e}]", MessageText.Format(Messages.WhatIfNotInBase, Messages.WhatIfDriver, id, baseScenario.Name, ScenarioValidator.Suggest(id, ids)));
                         names[e] = null;
                     }
                 }
@@ -275,7 +276,7 @@ internal static class WhatIfReader
                 }
             }
             var ids = baseScenario.Indicators.Select(i => i.Id).ToArray();
-            foreach (var (id, i, value) in Keyed(node, "indicators", ids, "indicator"))
+            foreach (var (id, i, value) in Keyed(node, "indicators", ids, Messages.WhatIfIndicator))
             {
                 string at = $"indicators.{id}", merged = $"indicators[{i}]";
                 var map = doc.Mapping(value, at, IndicatorKeys);
@@ -341,12 +342,12 @@ internal static class WhatIfReader
         {
             if (indicator.Model is not MixtureModel mixture)
             {
-                doc.Error(node, $"{at}.structures", $"'{indicator.Id}' has one structure ({indicator.Model.KindName}); only a mixture has structures to weigh");
+                doc.Error(node, $"{at}.structures", MessageText.Format(Messages.WhatIfOneStructure, indicator.Id, indicator.Model.KindName));
                 return indicator;
             }
             if (node is not YamlMappingNode map)
             {
-                doc.Error(node, $"{at}.structures", $"expected a mapping from structure name to weight, found {YamlDocument.Describe(node)}");
+                doc.Error(node, $"{at}.structures", MessageText.Format(Messages.WhatIfStructuresMapping, YamlDocument.Describe(node)));
                 return indicator;
             }
             var components = mixture.Components.ToList();
@@ -356,7 +357,7 @@ internal static class WhatIfReader
                 int c = components.FindIndex(x => x.Name == name);
                 if (c < 0)
                 {
-                    doc.Error(keyNode, $"{at}.structures.{name}", $"'{indicator.Id}' has no structure '{name}'{ScenarioValidator.Suggest(name, components.Select(x => x.Name))}; it has: {string.Join(", ", components.Select(x => x.Name))}");
+                    doc.Error(keyNode, $"{at}.structures.{name}", MessageText.Format(Messages.WhatIfNoStructure, indicator.Id, name, ScenarioValidator.Suggest(name, components.Select(x => x.Name)), string.Join(", ", components.Select(x => x.Name))));
                     continue;
                 }
                 if (doc.Number(value, $"{at}.structures.{name}") is { } weight) components[c] = components[c] with { Weight = weight };

@@ -2,6 +2,7 @@ using System.Globalization;
 using Forecast.Engine.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios;
 
@@ -47,12 +48,12 @@ internal sealed class YamlDocument
             var mark = parser.Current?.End;
             if (FullWidthNear(file, text, (int)(mark?.Line ?? 1)) is { } fullWidth) throw new InputException(fullWidth);
             throw new InputException(new InputError(file, (int)(mark?.Line ?? 1), (int)(mark?.Column ?? 0), "",
-                "malformed YAML near here: the parser cannot go on (look for a stray ':', '%', '@', '`' or an unclosed bracket on this line or the one before)"));
+                Messages.YamlCannotGoOn));
         }
         if (stream.Documents.Count == 0)
-            throw new InputException(new InputError(file, 1, 0, "", "expected a scenario (name, drivers, indicators), found no YAML content (only comments or blank lines)"));
+            throw new InputException(new InputError(file, 1, 0, "", Messages.YamlEmpty));
         if (stream.Documents.Count > 1)
-            throw new InputException(new InputError(file, (int)stream.Documents[1].RootNode.Start.Line, 0, "", "the file holds more than one YAML document; keep one scenario per file"));
+            throw new InputException(new InputError(file, (int)stream.Documents[1].RootNode.Start.Line, 0, "", Messages.YamlTwoDocuments));
         return new YamlDocument(file, stream.Documents[0].RootNode, text);
     }
 
@@ -65,16 +66,16 @@ internal sealed class YamlDocument
         string message = Clean(e.InnerException?.Message ?? e.Message);
         int line = (int)e.Start.Line, column = (int)e.Start.Column;
         if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text, line) is { } tab)
-            return new InputError(file, tab.Line, tab.Column, "", "malformed YAML: a tab in the indentation; indent with spaces only");
+            return new InputError(file, tab.Line, tab.Column, "", Messages.YamlTab);
         if (message.StartsWith("Duplicate key", StringComparison.Ordinal))
         {
             int from = (int)Math.Clamp(e.Start.Index, 0, text.Length), to = (int)Math.Clamp(e.End.Index, from, text.Length);
             string key = text[from..to].Trim();
             return new InputError(file, line, column, "", key.Length > 0
-                ? $"malformed YAML: the key '{key}' is given twice in the same mapping; keep one"
-                : "malformed YAML: a key is given twice in the same mapping; keep one");
+                ? MessageText.Format(Messages.YamlDuplicateKey, key)
+                : Messages.YamlDuplicateKeyUnnamed);
         }
-        return new InputError(file, line, column, "", $"malformed YAML: {message}");
+        return new InputError(file, line, column, "", MessageText.Format(Messages.YamlMalformed, ParserWords(message)));
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ internal sealed class YamlDocument
         for (int l = Math.Max(1, line - 1); l <= Math.Min(line, lines.Length); l++)
         {
             int at = FullWidthPunctuation.FirstOutsideQuotes(lines[l - 1]);
-            if (at >= 0) return new InputError(file, l, at + 1, "", $"malformed YAML: {FullWidthPunctuation.Describe(lines[l - 1][at])}");
+            if (at >= 0) return new InputError(file, l, at + 1, "", MessageText.Format(Messages.YamlMalformed, FullWidthPunctuation.Describe(lines[l - 1][at])));
         }
         return null;
     }
@@ -104,6 +105,28 @@ internal sealed class YamlDocument
         }
         return null;
     }
+
+    /// <summary>The parser's most common messages (YamlDotNet's English), by their resource names: read in the UI culture.</summary>
+    private static readonly Dictionary<string, string> ParserMessages = new(StringComparer.Ordinal)
+    {
+        ["While parsing a block collection, did not find expected '-' indicator."] = nameof(Messages.ParserBlockCollection),
+        ["While parsing a block mapping, did not find expected key."] = nameof(Messages.ParserBlockMapping),
+        ["While parsing a flow mapping, did not find expected ',' or '}'."] = nameof(Messages.ParserFlowMapping),
+        ["While parsing a flow mapping,  did not find expected ',' or '}'."] = nameof(Messages.ParserFlowMapping),
+        ["While parsing a flow sequence, did not find expected ',' or ']'."] = nameof(Messages.ParserFlowSequence),
+        ["While parsing a node, did not find expected node content."] = nameof(Messages.ParserNodeContent),
+        ["While scanning a simple key, could not find expected ':'."] = nameof(Messages.ParserSimpleKey),
+        ["Mapping values are not allowed in this context."] = nameof(Messages.ParserMappingValues),
+        ["Mapping keys are not allowed in this context."] = nameof(Messages.ParserMappingKeys),
+        ["While scanning a quoted scalar, found unexpected end of stream."] = nameof(Messages.ParserQuotedEnd),
+        ["While scanning a plain scalar value, found invalid mapping."] = nameof(Messages.ParserPlainMapping),
+        ["While scanning a multiline plain scalar, found invalid mapping."] = nameof(Messages.ParserMultilineMapping),
+        ["While scanning a quoted scalar, found unknown escape character."] = nameof(Messages.ParserUnknownEscape),
+    };
+
+    /// <summary>The parser's message in the UI culture's words when it is a common one, else as the parser wrote it.</summary>
+    private static string ParserWords(string message) =>
+        ParserMessages.TryGetValue(message, out var key) ? Messages.ResourceManager.GetString(key, Messages.Culture) ?? message : message;
 
     private static string Clean(string message)
     {
@@ -139,7 +162,7 @@ internal sealed class YamlDocument
         Remember(node, path);
         if (node is not YamlMappingNode map)
         {
-            Error(node, path, $"expected a mapping with keys ({string.Join(", ", allowed)}), found {Describe(node)}");
+            Error(node, path, MessageText.Format(Messages.ExpectedMapping, string.Join(", ", allowed), Describe(node)));
             return null;
         }
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -155,12 +178,12 @@ internal sealed class YamlDocument
                     // {mean: 0,12} reads as mean: 0 and a key '12': a decimal comma, reported on the number.
                     string field = path.Length == 0 ? p.Key : $"{path}.{p.Key}";
                     Errors.RemoveAll(e => e.Field == field);
-                    Error(p.Value, field, $"expected a number, found '{number}': a decimal comma; write {number.Replace(',', '.')} (a decimal point, not a comma)");
+                    Error(p.Value, field, MessageText.Format(Messages.DecimalCommaNumber, number, number.Replace(',', '.')));
                 }
                 else if (FullWidthPunctuation.First(key) is var fw and >= 0)
-                    Error(keyNode, at, $"unknown key '{key}': it holds {FullWidthPunctuation.Describe(key[fw])}");
+                    Error(keyNode, at, MessageText.Format(Messages.UnknownKeyFullWidth, key, FullWidthPunctuation.Describe(key[fw])));
                 else
-                    Error(keyNode, at, $"unknown key '{key}'{ScenarioValidator.Suggest(key, allowed)}; allowed here: {string.Join(", ", allowed)}");
+                    Error(keyNode, at, MessageText.Format(Messages.UnknownKey, key, ScenarioValidator.Suggest(key, allowed), string.Join(", ", allowed)));
                 continue;
             }
             previous = (key, value);
@@ -193,7 +216,7 @@ internal sealed class YamlDocument
             for (int i = 0; i < seq.Children.Count; i++) Remember(seq.Children[i], $"{path}[{i}]");
             return seq.Children.ToList();
         }
-        Error(node, path, $"expected a list (lines starting with '- '), found {Describe(node)}");
+        Error(node, path, MessageText.Format(Messages.ExpectedList, Describe(node)));
         return [];
     }
 
@@ -202,11 +225,12 @@ internal sealed class YamlDocument
         if (fields is null) return null;
         if (fields.TryGetValue(key, out var node)) return node;
         string at = path.Length == 0 ? key : $"{path}.{key}";
-        // A misspelt key already reported with "did you mean '<key>'?" says all there is to say.
-        string prefix = path.Length == 0 ? "" : path + ".", suggestion = $"(did you mean '{key}'?)";
+        // A misspelt key already reported with "did you mean '<key>'?" says all there is to say (the suggestion in the
+        // words the reports use: the validator's own for the key itself).
+        string prefix = path.Length == 0 ? "" : path + ".", suggestion = ScenarioValidator.Suggest(key, [key]).Trim();
         bool misspelt = Errors.Exists(e => e.Field.StartsWith(prefix, StringComparison.Ordinal)
             && e.Field.IndexOf('.', prefix.Length) < 0 && e.Message.Contains(suggestion, StringComparison.Ordinal));
-        if (!misspelt) Error(parent, at, $"missing required key '{key}'");
+        if (!misspelt) Error(parent, at, MessageText.Format(Messages.MissingKey, key));
         return null;
     }
 
@@ -218,7 +242,7 @@ internal sealed class YamlDocument
         if (node is null) return null;
         Remember(node, path);
         if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value)) return value;
-        Error(node, path, $"expected text, found {Describe(node)}");
+        Error(node, path, MessageText.Format(Messages.ExpectedText, Describe(node)));
         return null;
     }
 
@@ -231,7 +255,7 @@ internal sealed class YamlDocument
             string s = raw.Trim();
             if (FullWidthPunctuation.First(s) is var fw and >= 0)
             {
-                Error(node, path, $"expected a number, found '{raw}': it holds {FullWidthPunctuation.Describe(s[fw])}");
+                Error(node, path, MessageText.Format(Messages.NumberFullWidth, raw, FullWidthPunctuation.Describe(s[fw])));
                 return null;
             }
             if (s.Contains(',', StringComparison.Ordinal))
@@ -240,32 +264,32 @@ internal sealed class YamlDocument
                 bool decimalComma = s.IndexOf(',', comma + 1) < 0 && s.Length - comma - 1 != 3 && s[(comma + 1)..].All(char.IsAsciiDigit)
                     && s[..comma].TrimStart('-', '+').All(char.IsAsciiDigit) && comma > 0;
                 Error(node, path, decimalComma
-                    ? $"expected a number, found '{raw}': a decimal comma; write {s.Replace(',', '.')} (a decimal point, not a comma)"
-                    : $"expected a number, found '{raw}': write numbers without thousands separators and with a decimal point (1234.5, not 1,234.5 or 1234,5)");
+                    ? MessageText.Format(Messages.DecimalCommaNumber, raw, s.Replace(',', '.'))
+                    : MessageText.Format(Messages.NumberGrouping, raw));
                 return null;
             }
             if (s is ".nan" or ".NaN" or ".NAN" || s.Equals("nan", StringComparison.OrdinalIgnoreCase))
             {
-                Error(node, path, $"expected a finite number, found '{raw}' (not a number)");
+                Error(node, path, MessageText.Format(Messages.NumberNaN, raw));
                 return null;
             }
             if (s.EndsWith(".inf", StringComparison.OrdinalIgnoreCase) || s.Equals("inf", StringComparison.OrdinalIgnoreCase) || s.Equals("infinity", StringComparison.OrdinalIgnoreCase))
             {
-                Error(node, path, $"expected a finite number, found '{raw}' (infinite)");
+                Error(node, path, MessageText.Format(Messages.NumberInfinite, raw));
                 return null;
             }
             if (s.EndsWith('%'))
             {
-                Error(node, path, $"expected a number, found '{raw}': write rates as fractions (0.12 for 12%)");
+                Error(node, path, MessageText.Format(Messages.NumberPercent, raw));
                 return null;
             }
             if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
             {
-                if (!double.IsFinite(value)) { Error(node, path, $"expected a finite number, found '{raw}'"); return null; }
+                if (!double.IsFinite(value)) { Error(node, path, MessageText.Format(Messages.NumberNotFinite, raw)); return null; }
                 return value;
             }
         }
-        Error(node, path, $"expected a number, found {Describe(node)}");
+        Error(node, path, MessageText.Format(Messages.ExpectedNumber, Describe(node)));
         return null;
     }
 
@@ -275,7 +299,7 @@ internal sealed class YamlDocument
         if (x is null) return null;
         if (x != Math.Floor(x.Value) || Math.Abs(x.Value) > int.MaxValue)
         {
-            Error(node, path, $"expected a whole number, found {x.Value.ToString(CultureInfo.InvariantCulture)}");
+            Error(node, path, MessageText.Format(Messages.ExpectedWhole, x.Value));
             return null;
         }
         return (int)x.Value;
@@ -287,7 +311,7 @@ internal sealed class YamlDocument
         if (x is null) return null;
         if (x != Math.Floor(x.Value) || Math.Abs(x.Value) > 9e15)
         {
-            Error(node, path, $"expected a whole number, found {x.Value.ToString(CultureInfo.InvariantCulture)}");
+            Error(node, path, MessageText.Format(Messages.ExpectedWhole, x.Value));
             return null;
         }
         return (long)x.Value;
@@ -305,7 +329,7 @@ internal sealed class YamlDocument
                 case "FALSE" or "NO": return false;
             }
         }
-        Error(node, path, $"expected true or false, found {Describe(node)}");
+        Error(node, path, MessageText.Format(Messages.ExpectedBoolean, Describe(node)));
         return null;
     }
 
@@ -316,16 +340,16 @@ internal sealed class YamlDocument
         if (s is null) return null;
         string lower = s.Trim().ToLowerInvariant();
         if (choices.Contains(lower)) return lower;
-        Error(node, path, $"expected one of {string.Join(", ", choices)}, found '{s}'{ScenarioValidator.Suggest(lower, choices)}");
+        Error(node, path, MessageText.Format(Messages.ExpectedChoice, string.Join(", ", choices), s, ScenarioValidator.Suggest(lower, choices)));
         return null;
     }
 
     public static string Describe(YamlNode node) => node switch
     {
-        YamlScalarNode s when string.IsNullOrEmpty(s.Value) => "nothing",
-        YamlScalarNode s => $"'{s.Value}'",
-        YamlSequenceNode => "a list",
-        YamlMappingNode => "a mapping",
-        _ => "something else",
+        YamlScalarNode s when string.IsNullOrEmpty(s.Value) => Messages.NodeNothing,
+        YamlScalarNode s => MessageText.Format(Messages.NodeQuoted, s.Value),
+        YamlSequenceNode => Messages.NodeList,
+        YamlMappingNode => Messages.NodeMapping,
+        _ => Messages.NodeOther,
     };
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Forecast.Engine.Evaluation;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios.History;
 
@@ -16,7 +17,7 @@ namespace Forecast.Scenarios.History;
 internal static partial class ActualsCsvReader
 {
     private static readonly string[] Columns = ["region", "indicator", "year", "value", "unit", "bound", "note", "source"];
-    private const string NumberExpected = "a number with '.' as the decimal point and no grouping, e.g. 1234 or 1.87";
+    private static string NumberExpected => Messages.NumberExpected;
 
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     /// <exception cref="InputException">The file is missing, unreadable or has any problem; every problem is listed.</exception>
@@ -26,13 +27,13 @@ internal static partial class ActualsCsvReader
         byte[] bytes;
         try
         {
-            if (Directory.Exists(path)) throw Error(path, 0, 0, "", "found a folder; expected a CSV file of outcomes");
-            if (!File.Exists(path)) throw Error(path, 0, 0, "", $"no such file; expected an existing CSV file of outcomes (check the path: {Path.GetFullPath(path)})");
+            if (Directory.Exists(path)) throw Error(path, 0, 0, "", Messages.ActualsFolder);
+            if (!File.Exists(path)) throw Error(path, 0, 0, "", MessageText.Format(Messages.ActualsNoFile, Path.GetFullPath(path)));
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw Error(path, 0, 0, "", $"the file cannot be read ({e.Message})");
+            throw Error(path, 0, 0, "", MessageText.Format(Messages.ActualsUnreadable, e.Message));
         }
         return Parse(bytes, path);
     }
@@ -43,7 +44,7 @@ internal static partial class ActualsCsvReader
         ArgumentNullException.ThrowIfNull(bytes);
         int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-            throw Error(file, 0, 0, "", "found a UTF-16 byte order mark; expected UTF-8 text (save the file as UTF-8)");
+            throw Error(file, 0, 0, "", Messages.ActualsUtf16);
         string text;
         try
         {
@@ -53,7 +54,7 @@ internal static partial class ActualsCsvReader
         {
             int at = offset + Math.Max(0, e.Index);
             int line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
-            throw Error(file, line, 0, "", "found bytes that are not UTF-8 (the file is probably in GBK/GB18030); expected UTF-8 text (save the file as UTF-8)");
+            throw Error(file, line, 0, "", Messages.ActualsNotUtf8);
         }
         return ParseText(text, file);
     }
@@ -63,10 +64,10 @@ internal static partial class ActualsCsvReader
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
-            throw Error(file, 0, 0, "", "found an empty file; expected a header line (region,indicator,year,value,unit,bound,note,source), then one outcome a row");
+            throw Error(file, 0, 0, "", Messages.ActualsEmpty);
         var (records, syntax) = CsvTokenizer.Split(text);
-        var errors = syntax.Select(e => new InputError(file, e.Line, 0, "", $"found {e.Found}; expected {e.Expected}")).ToList();
-        if (records.IsEmpty) throw new InputException(errors.Count > 0 ? errors : [new InputError(file, 0, 0, "", "found no header line")]);
+        var errors = syntax.Select(e => new InputError(file, e.Line, 0, "", MessageText.Format(Messages.FoundExpected, e.Found, e.Expected))).ToList();
+        if (records.IsEmpty) throw new InputException(errors.Count > 0 ? errors : [new InputError(file, 0, 0, "", Messages.ActualsNoHeader)]);
 
         var header = records[0];
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -74,15 +75,15 @@ internal static partial class ActualsCsvReader
         {
             string name = header.Fields[c].Trim();
             if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                errors.Add(new InputError(file, header.Line, c + 1, name, $"found the column '{name}'; expected only {string.Join(", ", Columns)}"));
+                errors.Add(new InputError(file, header.Line, c + 1, name, MessageText.Format(Messages.ActualsUnknownColumn, name, string.Join(", ", Columns))));
             else if (!index.TryAdd(name, c))
-                errors.Add(new InputError(file, header.Line, c + 1, name, $"found the column '{name}' a second time; expected each column once"));
+                errors.Add(new InputError(file, header.Line, c + 1, name, MessageText.Format(Messages.ActualsColumnTwice, name)));
         }
         foreach (string required in new[] { "indicator", "year", "value" })
             if (!index.ContainsKey(required))
-                errors.Add(new InputError(file, header.Line, 0, required, $"found no '{required}' column; expected at least indicator, year and value"));
+                errors.Add(new InputError(file, header.Line, 0, required, MessageText.Format(Messages.ActualsNoColumn, required)));
         if (errors.Count > 0) throw new InputException(errors);
-        if (records.Length == 1) throw Error(file, header.Line, 0, "", "found a header but no outcome; expected one outcome a row after the header");
+        if (records.Length == 1) throw Error(file, header.Line, 0, "", Messages.ActualsNoRows);
 
         var actuals = new List<Actual>();
         for (int r = 1; r < records.Length; r++)
@@ -91,8 +92,7 @@ internal static partial class ActualsCsvReader
             int line = record.Line;
             if (record.Fields.Length != header.Fields.Length)
             {
-                errors.Add(new InputError(file, line, 0, "", FormattableString.Invariant(
-                    $"found {record.Fields.Length} field(s); expected {header.Fields.Length} as in the header (text holding commas goes in double quotes)")));
+                errors.Add(new InputError(file, line, 0, "", MessageText.Format(Messages.ActualsFields, record.Fields.Length, header.Fields.Length)));
                 continue;
             }
             string? Cell(string column) => index.TryGetValue(column, out int c) ? record.Fields[c].Trim() : null;
@@ -103,12 +103,11 @@ internal static partial class ActualsCsvReader
             string indicator = Cell("indicator")!;
             if (!IndicatorId().IsMatch(indicator))
                 errors.Add(new InputError(file, line, Column("indicator"), "indicator",
-                    $"found {(indicator.Length == 0 ? "an empty indicator" : "'" + indicator + "'")}; expected an indicator id: a letter followed by letters, digits, '_', '-' or '.'"));
+                    MessageText.Format(Messages.ActualsIndicator, indicator.Length == 0 ? Messages.FoundEmptyIndicator : MessageText.Format(Messages.FoundQuoted, indicator))));
             if (!HistoryValueParser.TryParseYear(Cell("year")!, out int year, out string yearProblem))
-                errors.Add(new InputError(file, line, Column("year"), "year", FormattableString.Invariant(
-                    $"found {yearProblem}; expected a whole year between {HistoryValueParser.EarliestYear} and {HistoryValueParser.LatestYear}, e.g. 2024")));
+                errors.Add(new InputError(file, line, Column("year"), "year", MessageText.Format(Messages.ActualsYear, yearProblem, HistoryValueParser.EarliestYear, HistoryValueParser.LatestYear)));
             if (!HistoryValueParser.TryParseValue(Cell("value")!, out double value, out string valueProblem))
-                errors.Add(new InputError(file, line, Column("value"), "value", $"found {valueProblem}; expected {NumberExpected}"));
+                errors.Add(new InputError(file, line, Column("value"), "value", MessageText.Format(Messages.FoundExpected, valueProblem, NumberExpected)));
             var bound = ActualBound.Exact;
             switch (Cell("bound"))
             {
@@ -122,7 +121,7 @@ internal static partial class ActualsCsvReader
                     break;
                 case var b:
                     errors.Add(new InputError(file, line, Column("bound"), "bound",
-                        $"found '{b}'; expected nothing for an exact figure, 'at-least' for a figure reported as over X, or 'at-most' for under X"));
+                        MessageText.Format(Messages.ActualsBound, b)));
                     break;
             }
             if (errors.Count == before)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CsvHelper;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios.History;
 
@@ -44,13 +45,11 @@ internal static class CsvTokenizer
         {
             case CsvMalformedReason.UnterminatedQuote:
                 int open = OpeningQuoteOfUnclosedField(raw);
-                return (line + LineBreaks(raw.AsSpan(0, open)), "a quoted field that is never closed",
-                    "a closing double quote (\") before the end of the file; a quote inside a quoted field must be doubled (\"\")");
+                return (line + LineBreaks(raw.AsSpan(0, open)), Messages.CsvUnclosedFound, Messages.CsvUnclosedExpected);
             case CsvMalformedReason.TextAfterClosingQuote:
-                return (line, "text '" + TextAfterClosingQuote(raw) + "' after a closing quote", "a comma or the end of the line right after the closing quote");
+                return (line, MessageText.Format(Messages.CsvAfterQuoteFound, TextAfterClosingQuote(raw)), Messages.CsvAfterQuoteExpected);
             default:
-                return (line, "a double quote inside the unquoted field '" + FieldWithStrayQuote(raw) + "'",
-                    "a field that is either unquoted without quotes, or enclosed in quotes with inner quotes doubled (\"\")");
+                return (line, MessageText.Format(Messages.CsvStrayQuoteFound, FieldWithStrayQuote(raw)), Messages.CsvStrayQuoteExpected);
         }
     }
 

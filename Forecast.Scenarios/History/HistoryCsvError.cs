@@ -1,3 +1,5 @@
+using Forecast.Scenarios.Resources;
+
 namespace Forecast.Scenarios.History;
 
 /// <summary>
@@ -16,14 +18,17 @@ internal sealed record HistoryCsvError(string File, int Line, string? Column, st
     {
         get
         {
-            string where = Line > 0 ? FormattableString.Invariant($"{File}, line {Line}") : File;
+            string where = Line > 0 ? MessageText.Format(Messages.HistoryLocation, File, Line) : File;
             if (Column is not null)
             {
-                where += ", column '" + Column + "'";
+                where += MessageText.Format(Messages.HistoryColumn, Column);
             }
-            return where + ": found " + Found + "; expected " + Expected;
+            return where + ": " + Sentence;
         }
     }
+
+    /// <summary>"found …; expected …", in the UI culture.</summary>
+    public string Sentence => MessageText.Format(Messages.FoundExpected, Found, Expected);
 
     /// <inheritdoc />
     public override string ToString() => Message;

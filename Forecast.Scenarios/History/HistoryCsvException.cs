@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios.History;
 
@@ -23,6 +24,6 @@ internal sealed class HistoryCsvException : Exception
     public ImmutableArray<HistoryCsvError> Errors { get; }
 
     private static string Describe(ImmutableArray<HistoryCsvError> errors) =>
-        FormattableString.Invariant($"{errors.Length} error(s) in the history CSV:") + Environment.NewLine +
+        MessageText.Format(Messages.HistoryErrors, errors.Length) + Environment.NewLine +
         string.Join(Environment.NewLine, errors.Select(e => e.Message));
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Forecast.Engine.Calibration;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios.History;
 
@@ -22,8 +23,8 @@ namespace Forecast.Scenarios.History;
 internal static partial class HistoryCsvReader
 {
     private static readonly string[] LongColumns = ["region", "indicator", "year", "value", "unit", "source", "period"];
-    private const string NumberExpected = "a number with '.' as the decimal point and no grouping, e.g. 1234 or 1.87";
-    private const string IndicatorExpected = "an indicator id: a letter followed by letters, digits, '_', '-' or '.', e.g. hightech_enterprises";
+    private static string NumberExpected => Messages.NumberExpected;
+    private static string IndicatorExpected => Messages.IndicatorExpected;
 
     /// <summary>Reads the file at <paramref name="path"/>; a missing or unreadable file is an error in the result, not an exception.</summary>
     public static HistoryReadResult Read(string path)
@@ -34,17 +35,17 @@ internal static partial class HistoryCsvReader
         {
             if (Directory.Exists(path))
             {
-                return Fail(path, "a folder", "a CSV file");
+                return Fail(path, Messages.FoundFolder, Messages.ExpectedCsvFile);
             }
             if (!File.Exists(path))
             {
-                return Fail(path, "no such file", "an existing CSV file (check the path: " + Path.GetFullPath(path) + ")");
+                return Fail(path, Messages.FoundNoSuchFile, MessageText.Format(Messages.ExpectedExistingCsv, Path.GetFullPath(path)));
             }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Fail(path, "a file that cannot be read (" + e.Message + ")", "a readable CSV file");
+            return Fail(path, MessageText.Format(Messages.FoundUnreadable, e.Message), Messages.ExpectedReadableCsv);
         }
         return Parse(bytes, path);
     }
@@ -56,11 +57,11 @@ internal static partial class HistoryCsvReader
         ArgumentNullException.ThrowIfNull(fileName);
         if (bytes.Length == 0)
         {
-            return Fail(fileName, "an empty file", "a header line naming the columns, then data rows");
+            return Fail(fileName, Messages.FoundEmptyFile, Messages.ExpectedHeaderThenRows);
         }
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            return Fail(fileName, "a UTF-16 byte order mark", "UTF-8 text (save the file as UTF-8)");
+            return Fail(fileName, Messages.FoundUtf16, Messages.ExpectedUtf8);
         }
         int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var encodingErrors = InvalidUtf8(bytes, offset, fileName);
@@ -83,7 +84,7 @@ internal static partial class HistoryCsvReader
         }
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Fail(fileName, "an empty file", "a header line naming the columns, then data rows");
+            return Fail(fileName, Messages.FoundEmptyFile, Messages.ExpectedHeaderThenRows);
         }
         var (records, syntaxErrors) = CsvTokenizer.Split(text);
         var errors = new List<HistoryCsvError>();
@@ -92,7 +93,7 @@ internal static partial class HistoryCsvReader
         {
             if (errors.Count == 0)
             {
-                errors.Add(new HistoryCsvError(fileName, 0, null, "no header line", "a header line naming the columns, then data rows"));
+                errors.Add(new HistoryCsvError(fileName, 0, null, Messages.FoundNoHeader, Messages.ExpectedHeaderThenRows));
             }
             return HistoryReadResult.Failure(errors);
         }
@@ -105,7 +106,7 @@ internal static partial class HistoryCsvReader
         }
         if (records.Length == 1 && errors.Count == 0)
         {
-            errors.Add(new HistoryCsvError(fileName, header.Line, null, "a header but no data rows", "at least one data row after the header"));
+            errors.Add(new HistoryCsvError(fileName, header.Line, null, Messages.FoundHeaderNoRows, Messages.ExpectedOneRow));
         }
 
         var observations = new List<Observation>();
@@ -124,7 +125,7 @@ internal static partial class HistoryCsvReader
         }
         catch (ArgumentException e)
         {
-            return Fail(fileName, "data the panel rejects (" + e.Message + ")", "one value per region, indicator and year");
+            return Fail(fileName, MessageText.Format(Messages.FoundPanelRejects, e.Message), Messages.ExpectedOneValuePer);
         }
     }
 
@@ -138,20 +139,20 @@ internal static partial class HistoryCsvReader
             string name = names[c];
             if (name.Length == 0)
             {
-                errors.Add(new HistoryCsvError(fileName, header.Line, null, FormattableString.Invariant($"column {c + 1} without a name"), "a name for every column in the header"));
+                errors.Add(new HistoryCsvError(fileName, header.Line, null, MessageText.Format(Messages.FoundUnnamedColumn, c + 1), Messages.ExpectedEveryColumnNamed));
                 continue;
             }
             if (!index.TryAdd(name, c))
             {
-                errors.Add(new HistoryCsvError(fileName, header.Line, name, "the column name '" + name + "' a second time", "each column named once"));
+                errors.Add(new HistoryCsvError(fileName, header.Line, name, MessageText.Format(Messages.FoundColumnTwice, name), Messages.ExpectedColumnOnce));
             }
         }
 
         bool isLong = index.ContainsKey("indicator") || index.ContainsKey("value");
         if (!index.ContainsKey("year"))
         {
-            errors.Add(new HistoryCsvError(fileName, header.Line, null, "a header without a 'year' column (" + string.Join(",", names) + ")",
-                "a header line: long form 'indicator,year,value' (plus optional region, unit, source) or wide form 'year,<indicator>,<indicator>…'"));
+            errors.Add(new HistoryCsvError(fileName, header.Line, null, MessageText.Format(Messages.FoundNoYearColumn, string.Join(",", names)),
+                Messages.ExpectedHeaderForms));
         }
         if (isLong)
         {
@@ -159,27 +160,27 @@ internal static partial class HistoryCsvReader
             {
                 if (!index.ContainsKey(required))
                 {
-                    errors.Add(new HistoryCsvError(fileName, header.Line, null, "no '" + required + "' column", "the long-form columns indicator, year and value"));
+                    errors.Add(new HistoryCsvError(fileName, header.Line, null, MessageText.Format(Messages.FoundNoColumn, required), Messages.ExpectedLongColumns));
                 }
             }
             foreach (string name in names.Where(n => n.Length > 0 && !LongColumns.Contains(n, StringComparer.OrdinalIgnoreCase)))
             {
-                errors.Add(new HistoryCsvError(fileName, header.Line, name, "an unknown column '" + name + "'", "only region, indicator, year, value, unit, source and period in long form"));
+                errors.Add(new HistoryCsvError(fileName, header.Line, name, MessageText.Format(Messages.FoundUnknownColumn, name), Messages.ExpectedLongOnly));
             }
         }
         else
         {
             if (index.ContainsKey("unit"))
             {
-                errors.Add(new HistoryCsvError(fileName, header.Line, "unit", "a 'unit' column in wide form", "units in long form only (one unit per indicator cannot be given in a wide row)"));
+                errors.Add(new HistoryCsvError(fileName, header.Line, "unit", Messages.FoundWideUnit, Messages.ExpectedUnitsLong));
             }
             foreach (string name in names.Where(n => n.Length > 0 && !IsReserved(n) && !IndicatorId().IsMatch(n)))
             {
-                errors.Add(new HistoryCsvError(fileName, header.Line, name, "the column name '" + name + "'", IndicatorExpected));
+                errors.Add(new HistoryCsvError(fileName, header.Line, name, MessageText.Format(Messages.FoundColumnName, name), IndicatorExpected));
             }
             if (index.ContainsKey("year") && !names.Any(n => n.Length > 0 && !IsReserved(n)))
             {
-                errors.Add(new HistoryCsvError(fileName, header.Line, null, "a 'year' column but no indicator column", "wide form: 'year' and one column per indicator (or long form with indicator and value)"));
+                errors.Add(new HistoryCsvError(fileName, header.Line, null, Messages.FoundYearNoIndicator, Messages.ExpectedWideForm));
             }
         }
         if (errors.Count > before)
@@ -196,8 +197,8 @@ internal static partial class HistoryCsvReader
         if (record.Fields.Length != layout.Names.Length)
         {
             errors.Add(new HistoryCsvError(fileName, line, null,
-                FormattableString.Invariant($"{record.Fields.Length} field(s)"),
-                FormattableString.Invariant($"{layout.Names.Length} fields as in the header ({string.Join(",", layout.Names)}); text containing commas must be in double quotes")));
+                MessageText.Format(Messages.FoundFields, record.Fields.Length),
+                MessageText.Format(Messages.ExpectedFieldsAsHeader, layout.Names.Length, string.Join(",", layout.Names))));
             return;
         }
         string? Cell(string column) => layout.Index.TryGetValue(column, out int c) ? record.Fields[c].Trim() : null;
@@ -211,7 +212,7 @@ internal static partial class HistoryCsvReader
         if (!yearOk)
         {
             errors.Add(new HistoryCsvError(fileName, line, layout.Names[layout.Index["year"]], yearProblem,
-                FormattableString.Invariant($"a whole year between {HistoryValueParser.EarliestYear} and {HistoryValueParser.LatestYear}, e.g. 2020")));
+                MessageText.Format(Messages.ExpectedYear, HistoryValueParser.EarliestYear, HistoryValueParser.LatestYear)));
         }
 
         if (layout.IsLong)
@@ -220,12 +221,12 @@ internal static partial class HistoryCsvReader
             if (!IndicatorId().IsMatch(indicator))
             {
                 errors.Add(new HistoryCsvError(fileName, line, layout.Names[layout.Index["indicator"]],
-                    indicator.Length == 0 ? "an empty indicator" : "'" + indicator + "'", IndicatorExpected));
+                    indicator.Length == 0 ? Messages.FoundEmptyIndicator : MessageText.Format(Messages.FoundQuoted, indicator), IndicatorExpected));
             }
             string valueColumn = layout.Names[layout.Index["value"]];
             if (!HistoryValueParser.TryParseValue(Cell("value")!, out double value, out string valueProblem))
             {
-                errors.Add(new HistoryCsvError(fileName, line, valueColumn, valueProblem, NumberExpected + (valueProblem == "an empty value" ? " (leave the row out when there is no value)" : string.Empty)));
+                errors.Add(new HistoryCsvError(fileName, line, valueColumn, valueProblem, Cell("value")!.Length == 0 ? MessageText.Format(Messages.ExpectedNumberOrOmit, NumberExpected) : NumberExpected));
             }
             YearPeriod? period = null;
             if (Optional("period") is { } periodText)
@@ -235,8 +236,8 @@ internal static partial class HistoryCsvReader
                     : null;
                 if (period is null || period.Problem() is not null || (yearOk && period.Last != year))
                 {
-                    errors.Add(new HistoryCsvError(fileName, line, layout.Names[layout.Index["period"]], "the period '" + periodText + "'",
-                        FormattableString.Invariant($"first-last years ending in the row's year, e.g. {(yearOk ? year - 4 : 2016)}-{(yearOk ? year : 2020)} (or an empty cell for a value of the year itself)")));
+                    errors.Add(new HistoryCsvError(fileName, line, layout.Names[layout.Index["period"]], MessageText.Format(Messages.FoundPeriod, periodText),
+                        MessageText.Format(Messages.ExpectedPeriod, yearOk ? year - 4 : 2016, yearOk ? year : 2020)));
                 }
             }
             if (errors.Count == errorsBefore)
@@ -260,7 +261,7 @@ internal static partial class HistoryCsvReader
             }
             if (!HistoryValueParser.TryParseValue(cell, out double value, out string problem))
             {
-                errors.Add(new HistoryCsvError(fileName, line, column, problem, NumberExpected + " (or an empty cell for a gap)"));
+                errors.Add(new HistoryCsvError(fileName, line, column, problem, MessageText.Format(Messages.ExpectedNumberOrGap, NumberExpected)));
                 continue;
             }
             if (yearOk)
@@ -277,8 +278,8 @@ internal static partial class HistoryCsvReader
         if (seen.TryGetValue(key, out int firstLine))
         {
             errors.Add(new HistoryCsvError(fileName, line, column,
-                FormattableString.Invariant($"a second value for {o.Region ?? "(no region)"} {o.Indicator} {o.Year} (the first is on line {firstLine})"),
-                "one value per region, indicator and year"));
+                MessageText.Format(Messages.FoundSecondValue, o.Region ?? Messages.NoRegion, o.Indicator, o.Year, firstLine),
+                Messages.ExpectedOneValuePer));
             return;
         }
         seen[key] = line;
@@ -299,8 +300,8 @@ internal static partial class HistoryCsvReader
                 if (line != lastReportedLine)
                 {
                     errors.Add(new HistoryCsvError(fileName, line, null,
-                        string.Create(CultureInfo.InvariantCulture, $"bytes that are not UTF-8 (0x{span[i]:X2} at byte {i}); the file is probably in GBK/GB18030 or another legacy encoding"),
-                        "UTF-8 text (save the file as UTF-8)"));
+                        MessageText.Format(Messages.FoundNotUtf8, span[i], i),
+                        Messages.ExpectedUtf8));
                     lastReportedLine = line;
                 }
                 i += Math.Max(consumed, 1);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios.History;
 
@@ -20,7 +21,7 @@ internal static partial class HistoryValueParser
         problem = string.Empty;
         if (text.Length == 0)
         {
-            problem = "an empty value";
+            problem = Messages.HistoryEmptyValue;
             return false;
         }
         if (PlainNumber().IsMatch(text))
@@ -30,7 +31,7 @@ internal static partial class HistoryValueParser
             {
                 return true;
             }
-            problem = "'" + text + "', too large to be a number";
+            problem = MessageText.Format(Messages.HistoryTooLarge, text);
             return false;
         }
         problem = "'" + text + "'" + Explain(text);
@@ -44,17 +45,17 @@ internal static partial class HistoryValueParser
         problem = string.Empty;
         if (text.Length == 0)
         {
-            problem = "an empty year";
+            problem = Messages.HistoryEmptyYear;
             return false;
         }
         if (!WholeNumber().IsMatch(text) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year))
         {
-            problem = "'" + text + "', which is not a whole year";
+            problem = MessageText.Format(Messages.HistoryNotWholeYear, text);
             return false;
         }
         if (year is < EarliestYear or > LatestYear)
         {
-            problem = FormattableString.Invariant($"the year {year}, outside {EarliestYear}-{LatestYear}");
+            problem = MessageText.Format(Messages.HistoryYearOutside, year, EarliestYear, LatestYear);
             return false;
         }
         return true;
@@ -64,30 +65,30 @@ internal static partial class HistoryValueParser
     {
         if (ThousandsGrouping().IsMatch(text))
         {
-            return ", which has a comma that may be a thousands separator or a decimal comma; neither is accepted, so that nothing is misread";
+            return Messages.HistoryThousands;
         }
         if (DecimalComma().IsMatch(text))
         {
-            return ", which uses a decimal comma; a decimal comma is not accepted";
+            return Messages.HistoryDecimalComma;
         }
         if (text.Contains(',', StringComparison.Ordinal))
         {
-            return ", which contains a comma; commas are not accepted in numbers";
+            return Messages.HistoryComma;
         }
         if (text.EndsWith('%'))
         {
-            return ", which carries a % sign; units belong in the unit column";
+            return Messages.HistoryPercent;
         }
         if (SpaceGrouping().IsMatch(text))
         {
-            return ", which groups digits with spaces; grouping is not accepted";
+            return Messages.HistorySpaces;
         }
         string lower = text.ToUpperInvariant();
         if (lower is "NAN" or "INF" or "INFINITY" or "-INFINITY" or "+INFINITY" or "NA" or "N/A" or "-" or "NULL")
         {
-            return ", which is not a number; leave the row out (long form) or the cell empty (wide form) when there is no value";
+            return Messages.HistoryNoValue;
         }
-        return ", which is not a number";
+        return Messages.HistoryNotNumber;
     }
 
     [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]

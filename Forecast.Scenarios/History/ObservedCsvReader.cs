@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecast.Engine.Model;
+using Forecast.Scenarios.Resources;
 
 namespace Forecast.Scenarios.History;
 
@@ -21,15 +22,15 @@ public static class ObservedCsvReader
         ArgumentNullException.ThrowIfNull(scenario);
         string text = TextFile.Read(path, "observations");
         var (records, syntax) = CsvTokenizer.Split(text);
-        var errors = syntax.Select(e => new InputError(path, e.Line, 0, "", $"found {e.Found}, expected {e.Expected}")).ToList();
-        if (records.Length == 0) errors.Add(new InputError(path, 1, 0, "", "the file is empty; expected a header with indicator, year, value"));
+        var errors = syntax.Select(e => new InputError(path, e.Line, 0, "", MessageText.Format(Messages.ObservedSyntax, e.Found, e.Expected))).ToList();
+        if (records.Length == 0) errors.Add(new InputError(path, 1, 0, "", Messages.ObservedEmpty));
         if (errors.Count > 0) throw new InputException(errors);
         var header = records[0].Fields.Select(f => f.Trim()).ToList();
         int Column(string name) => header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
         int indicatorAt = Column("indicator"), yearAt = Column("year"), valueAt = Column("value");
         int regionAt = Column("region"), sdAt = Column("sd"), boundAt = Column("bound"), sourceAt = Column("source");
         foreach (var (name, at) in new[] { ("indicator", indicatorAt), ("year", yearAt), ("value", valueAt) })
-            if (at < 0) errors.Add(new InputError(path, records[0].Line, 0, name, $"the header has no '{name}' column (it has {string.Join(", ", header)})"));
+            if (at < 0) errors.Add(new InputError(path, records[0].Line, 0, name, MessageText.Format(Messages.ObservedNoColumn, name, string.Join(", ", header))));
         if (errors.Count > 0) throw new InputException(errors);
 
         var observed = new List<(ObservedValue, int)>();
@@ -42,18 +43,18 @@ public static class ObservedCsvReader
             InputError Error(int at, string message) => new(path, record.Line, at + 1, at >= 0 && at < header.Count ? header[at] : "", message);
             if (record.Fields.Length != header.Count)
             {
-                errors.Add(Error(-1, $"expected {header.Count} fields as in the header, found {record.Fields.Length}"));
+                errors.Add(Error(-1, MessageText.Format(Messages.ObservedFields, header.Count, record.Fields.Length)));
                 continue;
             }
             string id = Field(indicatorAt), where = Field(regionAt);
             if (!int.TryParse(Field(yearAt), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
             {
-                errors.Add(Error(yearAt, $"expected a year such as 2023, found '{Field(yearAt)}'"));
+                errors.Add(Error(yearAt, MessageText.Format(Messages.ObservedYear, Field(yearAt))));
                 continue;
             }
             if (!double.TryParse(Field(valueAt), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
             {
-                errors.Add(Error(valueAt, $"expected a number such as 918 or 2.51, found '{Field(valueAt)}'"));
+                errors.Add(Error(valueAt, MessageText.Format(Messages.ObservedValue, Field(valueAt))));
                 continue;
             }
             double? sd = null;
@@ -61,18 +62,18 @@ public static class ObservedCsvReader
             {
                 if (!double.TryParse(Field(sdAt), NumberStyles.Float, CultureInfo.InvariantCulture, out double s))
                 {
-                    errors.Add(Error(sdAt, $"expected the observation's error as a number, found '{Field(sdAt)}'"));
+                    errors.Add(Error(sdAt, MessageText.Format(Messages.ObservedSdNumber, Field(sdAt))));
                     continue;
                 }
                 sd = s;
             }
-            string label = $"line {record.Line}: {id} {year} = {Field(valueAt)}";
+            string label = MessageText.Format(Messages.ObservedLabel, record.Line, id, year, Field(valueAt));
             if (where.Length > 0 && !string.Equals(where, region, StringComparison.OrdinalIgnoreCase)) continue;
-            if (!ids.Contains(id)) leftOut.Add($"{label}: not an indicator of this scenario");
-            else if (year <= scenario.Indicator(id).BaseYear) leftOut.Add($"{label}: at or before the base year {scenario.Indicator(id).BaseYear} (a restated base, not an observation)");
-            else if (year > until) leftOut.Add($"{label}: after {until}, the last year observed");
-            else if (Field(boundAt).Length > 0) leftOut.Add($"{label}: reported as {Field(boundAt)} that value, a bound that cannot be set on every path");
-            else if (!seen.Add((id, year))) leftOut.Add($"{label}: {id} in {year} is given on an earlier line; the first is used");
+            if (!ids.Contains(id)) leftOut.Add(MessageText.Format(Messages.LeftOutUnknown, label));
+            else if (year <= scenario.Indicator(id).BaseYear) leftOut.Add(MessageText.Format(Messages.LeftOutBeforeBase, label, scenario.Indicator(id).BaseYear));
+            else if (year > until) leftOut.Add(MessageText.Format(Messages.LeftOutAfterUntil, label, until));
+            else if (Field(boundAt).Length > 0) leftOut.Add(MessageText.Format(Messages.LeftOutBound, label, Field(boundAt)));
+            else if (!seen.Add((id, year))) leftOut.Add(MessageText.Format(Messages.LeftOutTwice, label, id, year));
             else observed.Add((new ObservedValue(id, year, value, sd, sourceAt >= 0 ? Field(sourceAt) : null), record.Line));
         }
         if (errors.Count > 0) throw new InputException(errors);

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
 
 namespace Forecast.Engine.Model;
@@ -32,7 +33,7 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
         checks.Driver(Step, "step");
         var b = BoundsOf(indicator);
         if (!checks.BaseReported && !b.StrictlyContains(indicator.BaseValue))
-            checks.Add("/base.value", $"a bounded share needs a base value strictly inside its bounds [{ModelChecks.F(b.Lower)}, {ModelChecks.F(b.Upper)}], not {ModelChecks.F(indicator.BaseValue)}");
+            checks.Add("/base.value", MessageText.Format(Messages.ShareBaseInside, ModelChecks.F(b.Lower), ModelChecks.F(b.Upper), ModelChecks.F(indicator.BaseValue)));
     }
 
     internal override IndicatorStep Compile(PlanPositions positions, Indicator indicator) => new ShareStep(positions.Driver(Step), BoundsOf(indicator));

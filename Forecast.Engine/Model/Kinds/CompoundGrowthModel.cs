@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
 
 namespace Forecast.Engine.Model;
@@ -23,7 +24,7 @@ public sealed record CompoundGrowthModel(string Growth) : IndicatorModel
     internal override void Check(Indicator indicator, ModelChecks checks)
     {
         checks.Driver(Growth, "growth");
-        if (indicator.BaseValue <= 0) checks.Add("/base.value", $"compound growth needs a base value above 0, not {ModelChecks.F(indicator.BaseValue)}");
+        if (indicator.BaseValue <= 0) checks.Add("/base.value", MessageText.Format(Messages.CompoundBaseAboveZero, ModelChecks.F(indicator.BaseValue)));
     }
 
     internal override IndicatorStep Compile(PlanPositions positions, Indicator indicator) => new Step(positions.Driver(Growth));

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
 
 namespace Forecast.Engine.Model;
@@ -30,7 +31,7 @@ public sealed record CumulativeModel(string Driver) : IndicatorModel
     {
         checks.Driver(Driver, "driver");
         if (indicator.BaseValue < 0 || indicator.BaseValue != Math.Floor(indicator.BaseValue))
-            checks.Add("/base.value", $"a cumulative count needs a whole, non-negative base value, not {ModelChecks.F(indicator.BaseValue)}");
+            checks.Add("/base.value", MessageText.Format(Messages.CumulativeBaseWhole, ModelChecks.F(indicator.BaseValue)));
     }
 
     internal override IndicatorStep Compile(PlanPositions positions, Indicator indicator) => new Step(positions.Driver(Driver));

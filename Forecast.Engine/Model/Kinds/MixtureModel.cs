@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
 
 namespace Forecast.Engine.Model;
@@ -69,22 +70,22 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
 
     internal override void Check(Indicator indicator, ModelChecks checks)
     {
-        if (Components.Count < 2) checks.Add("mixture", $"a mixture needs at least two structures, not {Components.Count}");
+        if (Components.Count < 2) checks.Add("mixture", MessageText.Format(Messages.MixtureTwoStructures, Components.Count));
         double total = 0;
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int c = 0; c < Components.Count; c++)
         {
             var part = Components[c];
             string at = $"mixture[{c}]";
-            if (!(part.Weight >= 0 && double.IsFinite(part.Weight))) checks.Add($"{at}.weight", $"a structure's weight must be a number of at least 0 (0 leaves it out), not {ModelChecks.F(part.Weight)}");
+            if (!(part.Weight >= 0 && double.IsFinite(part.Weight))) checks.Add($"{at}.weight", MessageText.Format(Messages.MixtureWeight, ModelChecks.F(part.Weight)));
             else total += part.Weight;
-            if (string.IsNullOrWhiteSpace(part.Name)) checks.Add($"{at}.name", "a structure needs a name");
-            else if (!names.Add(part.Name)) checks.Add($"{at}.name", $"two structures are named '{part.Name}'");
-            if (part.Model is MixtureModel) checks.Add($"{at}.model", "a structure cannot itself be a mixture");
+            if (string.IsNullOrWhiteSpace(part.Name)) checks.Add($"{at}.name", Messages.MixtureNeedsName);
+            else if (!names.Add(part.Name)) checks.Add($"{at}.name", MessageText.Format(Messages.MixtureNameTwice, part.Name));
+            if (part.Model is MixtureModel) checks.Add($"{at}.model", Messages.MixtureNested);
             else part.Model.Check(indicator, checks.Within($"{at}.model"));
         }
         if (Components.Count >= 2 && double.IsFinite(total) && Math.Abs(total - 1) > 1e-6)
-            checks.Add("mixture", $"the structures' weights must sum to 1, not {ModelChecks.F(total)}");
+            checks.Add("mixture", MessageText.Format(Messages.MixtureWeightsSum, ModelChecks.F(total)));
     }
 
     internal override IndicatorStep Compile(PlanPositions positions, Indicator indicator)

@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
 
 namespace Forecast.Engine.Model;
@@ -36,22 +37,22 @@ public sealed record RatioModel(Quantity Numerator, Quantity Denominator) : Indi
     {
         CheckSide(Numerator, "numerator");
         CheckSide(Denominator, "denominator");
-        if (indicator.BaseValue <= 0) checks.Add("/base.value", $"a ratio needs a base value above 0, not {ModelChecks.F(indicator.BaseValue)}");
+        if (indicator.BaseValue <= 0) checks.Add("/base.value", MessageText.Format(Messages.RatioBaseAboveZero, ModelChecks.F(indicator.BaseValue)));
 
         void CheckSide(Quantity q, string field)
         {
             if ((q.GrowthDriver is null) == (q.Indicator is null))
             {
-                checks.Add(field, "give exactly one of 'growth' (a driver) or 'indicator'");
+                checks.Add(field, Messages.RatioOneSide);
                 return;
             }
             checks.Driver(q.GrowthDriver, $"{field}.growth");
             if (q.Indicator is { } id && checks.Indicator(id, $"{field}.indicator") is { } other)
             {
                 if (other.BaseYear != indicator.BaseYear)
-                    checks.Add($"{field}.indicator", $"indicator '{id}' has base year {other.BaseYear}, but this ratio starts in {indicator.BaseYear}");
+                    checks.Add($"{field}.indicator", MessageText.Format(Messages.RatioSideBaseYear, id, other.BaseYear, indicator.BaseYear));
                 else if (other.BaseValue <= 0)
-                    checks.Add($"{field}.indicator", $"indicator '{id}' has base value {ModelChecks.F(other.BaseValue)}; a ratio side must start above 0");
+                    checks.Add($"{field}.indicator", MessageText.Format(Messages.RatioSideBaseValue, id, ModelChecks.F(other.BaseValue)));
             }
         }
     }

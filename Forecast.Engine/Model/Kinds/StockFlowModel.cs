@@ -1,3 +1,4 @@
+using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
 using Forecast.Engine.Statistics;
 
@@ -37,9 +38,9 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
         checks.Driver(Entries, "entries");
         checks.Driver(ExitRate, "exits");
         if (indicator.BaseValue < 0 || indicator.BaseValue != Math.Floor(indicator.BaseValue))
-            checks.Add("/base.value", $"a stock-flow count needs a whole, non-negative base value, not {ModelChecks.F(indicator.BaseValue)}");
+            checks.Add("/base.value", MessageText.Format(Messages.StockBaseWhole, ModelChecks.F(indicator.BaseValue)));
         if (Capacity is { } capacity && (capacity < 0 || capacity < indicator.BaseValue))
-            checks.Add("capacity", $"the capacity ({capacity}) must be at least the base value ({ModelChecks.F(indicator.BaseValue)})");
+            checks.Add("capacity", MessageText.Format(Messages.StockCapacityBelowBase, capacity, ModelChecks.F(indicator.BaseValue)));
     }
 
     internal override IndicatorStep Compile(PlanPositions positions, Indicator indicator) =>
