@@ -102,7 +102,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         if (plots || report)
         {
             var (language, note) = PlotLanguage.Resolve(Output.Language.Code,
-                run.Scenario.Indicators.SelectMany(i => new[] { i.Name.Zh, i.Unit.Zh }).Append(EvaluationWords.Zh.AllText()));
+                run.Scenario.Indicators.SelectMany(i => new[] { i.Name.Zh, i.Unit.Zh }).Append(EvaluationWords.For(chinese: true).AllText()));
             if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
             var figures = EvaluationReport.Figures(run, evaluation, language);
             if (plots) PlotSet.Stage(folder, figures, parse.GetValue(_dpi));
