@@ -47,7 +47,7 @@ internal static class CalibrationBacktest
     /// <summary>label,origin,year,value: for each series and origin, its training years (≤ origin) and the observed years up to five after.</summary>
     public static string SeriesCsv(ImmutableArray<BacktestSeries> series, ImmutableArray<ScoredForecast> forecasts)
     {
-        var text = new StringBuilder("label,origin,year,value\n");
+        var text = new StringBuilder(Output.AnalysisWords.CsvHeader("label,origin,year,value"));
         foreach (BacktestSeries s in series)
         {
             foreach (int origin in forecasts.Where(f => f.Series == s.Label).Select(f => f.Origin).Distinct().Order())
