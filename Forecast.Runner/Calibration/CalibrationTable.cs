@@ -43,7 +43,7 @@ internal static class CalibrationTable
         foreach (IndicatorCalibration c in rows)
         {
             CandidateSet set = c.Candidates!;
-            string candidates = string.Join("\n", set.Candidates.Select(k => $"{AnalysisWords.Structure(k.Fit.Structure)}: {Numbers.Percent(k.Weight, 0)}"));
+            string candidates = string.Join("\n", set.Candidates.Select(k => AnalysisWords.Structure(k.Fit.Structure) + A.Colon + Numbers.Percent(k.Weight, 0)));
             string basis = (set.Basis == WeightBasis.OneStepLogScore ? A.CalBasisLogScore : A.CalBasisPrior) + "\n" + set.Why;
             string pooled = set.Pooling is not { } p
                 ? A.CalNoOtherRegion
@@ -70,9 +70,9 @@ internal static class CalibrationTable
     {
         var none = calibration.Indicators.Where(c => c.Outcome == CalibrationOutcome.NoHistory).Select(c => c.Indicator).ToList();
         if (none.Count > 0)
-            console.WriteLine(W(A.CalNoHistoryFor, none.Count, AnalysisWords.List(none)));
+            console.WriteLine(W(A.CalNoHistoryFor, none.Count, string.Join(", ", none)));
         if (!calibration.UnusedSeries.IsEmpty)
-            console.WriteLine(W(A.CalUnusedSeries, AnalysisWords.List(calibration.UnusedSeries)));
+            console.WriteLine(W(A.CalUnusedSeries, string.Join(", ", calibration.UnusedSeries)));
         console.WriteLine(A.CalWarnings);
         foreach (IndicatorCalibration c in calibration.Indicators.Where(c => !c.Warnings.IsEmpty))
         {

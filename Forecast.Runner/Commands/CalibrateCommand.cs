@@ -140,7 +140,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             CalibrationTable.Notes(console, calibration);
             console.WriteLine(backtestSeries.IsEmpty
                 ? Words.F(A.CalBacktestNone, CalibrationBacktest.MinimumPoints)
-                : Words.F(A.CalBacktestDone, backtestSeries.Length, CalibrationBacktest.MinimumPoints, AnalysisWords.List(backtestSeries.Select(b => b.Label))));
+                : Words.F(A.CalBacktestDone, backtestSeries.Length, CalibrationBacktest.MinimumPoints, string.Join(", ", backtestSeries.Select(b => b.Label))));
             string calibrated = Path.Combine(folder.Path, fileName);
             console.WriteLine(Words.F(A.CalDone, calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated), calibration.Indicators.Length, written.Count, folder.Path));
             console.WriteLine(Words.F(A.CalRunIt, calibrated));
@@ -153,7 +153,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
         catch (InvalidScenarioException e)
         {
             // The calibrated scenario breaks a rule (e.g. a fitted level beyond its driver's domain): it is not written.
-            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, "after calibration: " + p.Message)).ToList());
+            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, A.CalAfterCalibration + p.Message)).ToList());
         }
         catch (OperationCanceledException)
         {

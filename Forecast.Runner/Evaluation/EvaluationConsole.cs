@@ -17,12 +17,15 @@ internal static partial class EvaluationConsole
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
     private static string W(string format, params object?[] args) => Words.F(format, args);
 
+    /// <summary>Between a bold head and its text: a space in English, nothing in Chinese (whose brackets and colons are full width).</summary>
+    private static string Sp => Language.IsChinese ? "" : " ";
+
     public static void Write(IAnsiConsole console, ForecastEvaluation e, EvaluationFiles.Context c, bool chinese)
     {
         var run = c.Run;
         string Name(string id) => run.Scenario.Indicators.FirstOrDefault(i => i.Id == id)?.Name.In(chinese) ?? id;
         var table = new Table().Border(TableBorder.Rounded).Title(
-            "[bold]" + E(W(A.EvalTitle, run.Result.Scenario)) + "[/] [grey]" + E(W(A.PathsSeed, run.Result.Paths, run.Result.Seed)) + "[/]");
+            "[bold]" + E(W(A.EvalTitle, run.Result.Scenario)) + "[/]" + Sp + "[grey]" + E(W(A.PathsSeed, run.Result.Paths, run.Result.Seed)) + "[/]");
         table.AddColumn(new TableColumn("#").RightAligned());
         table.AddColumn(E(S.ColIndicator));
         table.AddColumn(new TableColumn(E(A.EvalColYear)).RightAligned());
@@ -73,24 +76,24 @@ internal static partial class EvaluationConsole
         console.MarkupLine(Coverage(e.Coverage50));
         console.MarkupLine(Coverage(e.Coverage90));
         int exact = e.Scored.Count(s => !s.ScoresAreBounds);
-        console.MarkupLine(exact == 0 ? $"[bold]{E(A.EvalMeanCrpsNoneHead)}[/] {E(A.EvalMeanCrpsNone)}"
-            : $"[bold]{E(A.EvalMeanCrpsHead)}[/] {E(W(A.EvalMeanCrps, exact, Ratio(e.MeanCrpsRatio)))} [grey]{E(A.EvalMeanCrpsNote)}[/]");
-        console.MarkupLine(e.TargetsDecided == 0 ? $"[bold]{E(A.EvalBrierNoneHead)}[/] {E(W(A.EvalBrierNone, silent))}"
-            : $"[bold]{E(A.EvalBrierHead)}[/] {E(W(A.EvalBrier, e.TargetsDecided, e.Brier.ToString("0.000", CultureInfo.InvariantCulture)))} [grey]{E(A.EvalBrierNote)}[/]{E(W(A.EvalBrierOthers, silent))}");
-        console.MarkupLine($"[bold]{E(A.EvalPitHead)}[/] [grey]{E(A.EvalPitNote)}[/]: "
+        console.MarkupLine(exact == 0 ? $"[bold]{E(A.EvalMeanCrpsNoneHead)}[/]{Sp}{E(A.EvalMeanCrpsNone)}"
+            : $"[bold]{E(A.EvalMeanCrpsHead)}[/]{Sp}{E(W(A.EvalMeanCrps, exact, Ratio(e.MeanCrpsRatio)))}{Sp}[grey]{E(A.EvalMeanCrpsNote)}[/]");
+        console.MarkupLine(e.TargetsDecided == 0 ? $"[bold]{E(A.EvalBrierNoneHead)}[/]{Sp}{E(W(A.EvalBrierNone, silent))}"
+            : $"[bold]{E(A.EvalBrierHead)}[/]{Sp}{E(W(A.EvalBrier, e.TargetsDecided, e.Brier.ToString("0.000", CultureInfo.InvariantCulture)))}{Sp}[grey]{E(A.EvalBrierNote)}[/]{E(W(A.EvalBrierOthers, silent))}");
+        console.MarkupLine($"[bold]{E(A.EvalPitHead)}[/]{Sp}[grey]{E(A.EvalPitNote)}[/]{E(A.Colon)}"
             + string.Join("  ", e.PitHistogram.Select((w, b) => F($"{b / 10.0:0.0}-{(b + 1) / 10.0:0.0}: {w:0.#}"))));
 
         var notes = e.Scored.Select((s, k) => (k + 1, s)).Where(x => x.s.Actual.Note is not null).ToList();
         if (notes.Count > 0)
         {
-            console.MarkupLine($"[bold]{E(A.EvalNotesHead)}[/] [grey]{E(A.EvalNotesNote)}[/]:");
+            console.MarkupLine($"[bold]{E(A.EvalNotesHead)}[/]{Sp}[grey]{E(A.EvalNotesNote)}[/]{E(A.Colon.TrimEnd())}");
             foreach (var (k, s) in notes) console.MarkupLine(F($"  [grey]{k}.[/] {E(s.Actual.Note!)}"));
         }
         if (e.NotScored.Count > 0)
         {
-            console.MarkupLine($"[bold]{E(A.EvalNotScoredHead)}[/] ({e.NotScored.Count.ToString(CultureInfo.InvariantCulture)}):");
+            console.MarkupLine($"[bold]{E(A.EvalNotScoredHead)}[/]{E(W(A.EvalCount, e.NotScored.Count))}{E(A.Colon.TrimEnd())}");
             foreach (var n in e.NotScored)
-                console.MarkupLine(F($"  {E(n.Actual.Indicator)} {n.Actual.Year} = {E(n.Actual.ValueText)}: [grey]{E(Why(n, c))}[/]"));
+                console.MarkupLine(F($"  {E(n.Actual.Indicator)} {n.Actual.Year} = {E(n.Actual.ValueText)}{E(A.Colon)}[grey]{E(Why(n, c))}[/]"));
         }
     }
 
@@ -189,7 +192,7 @@ internal static partial class EvaluationConsole
     private static string Coverage(BandCoverage c)
     {
         string Pct(double x) => Numbers.Percent(x, 0);
-        string head = "[bold]" + E(W(A.EvalCoverageHead, Pct(c.Nominal))) + "[/] ";
+        string head = "[bold]" + E(W(A.EvalCoverageHead, Pct(c.Nominal))) + "[/]" + Sp;
         string exact = c.Count == 0 ? A.EvalCoverageNone
             : W(A.EvalCoverage, c.Inside, c.Count, Pct(c.Share), Pct(c.Ci95.Lower), Pct(c.Ci95.Upper), Pct(c.Nominal));
         string bounds = c.BoundsOutside + c.BoundsUndecided == 0 ? "" : W(A.EvalCoverageBounds, c.BoundsOutside, c.BoundsUndecided);

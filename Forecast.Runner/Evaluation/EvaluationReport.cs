@@ -61,7 +61,7 @@ internal static class EvaluationReport
             var s = e.Scored[k];
             string b = s.ScoresAreBounds ? "≥ " : "";
             string flags = (s.Duplicate ? A.EvalReportTwoSources : "") + (s.Mapped ? W(A.EvalReportReportedAs, s.Actual.Indicator) : "");
-            h.Append("<tr><td class=\"n\">").Append(Label(k)).Append("</td><td>").Append(E(Name(s.IndicatorId) + flags)).Append("</td><td class=\"n\">")
+            h.Append("<tr><td class=\"n\">").Append(Label(k)).Append("</td><td class=\"name\">").Append(E(Name(s.IndicatorId) + flags)).Append("</td><td class=\"n\">")
              .Append(s.Actual.Year.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"n\">").Append(E(s.Actual.ValueText)).Append("</td><td class=\"n\">")
              .Append(E(F($"{Numbers.Human(s.Median)} ({Numbers.Human(s.Band90.Lower)}-{Numbers.Human(s.Band90.Upper)})"))).Append("</td><td class=\"n\">")
              .Append(E(s.Pit.IsPoint ? F($"{s.Pit.Mid:0.000}") : F($"{s.Pit.Mid:0.000} [{s.Pit.Lower:0.000}, {s.Pit.Upper:0.000}]"))).Append("</td><td>")

@@ -41,7 +41,7 @@ internal static class AnalysisWords
         _ => A.OutcomeUndecided,
     };
 
-    /// <summary>A list in the language's way: "2022, 2023" or "2022、2023".</summary>
+    /// <summary>A list of years or values in the language's way: "2022, 2023" or "2022、2023" (lists of ids keep ", ", where a long line can wrap).</summary>
     public static string List<T>(IEnumerable<T> items) =>
         string.Join(A.ListSeparator, items.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture)));
 
@@ -55,6 +55,17 @@ internal static class AnalysisWords
         CandidateStructure.StockFlowConstantEntries => A.StructureEntriesConstant,
         _ => A.StructureEntriesGrowing,
     };
+
+    /// <summary>
+    /// A model description with the names calibrate gives a mixture's components (the engine's English descriptions of the
+    /// candidate structures, kept in the scenario file) put in the invocation's language.
+    /// </summary>
+    public static string WithStructureNames(string description)
+    {
+        if (!Language.IsChinese) return description;
+        foreach (var s in Enum.GetValues<CandidateStructure>()) description = description.Replace(s.Describe(), Structure(s), StringComparison.Ordinal);
+        return description;
+    }
 
     public static string VolatilityBasis(VolatilityPriorBasis b) => b switch
     {
@@ -75,7 +86,6 @@ internal static class AnalysisWords
     public static string Distribution(Distribution d)
     {
         if (!Language.IsChinese) return d.Describe();
-        static string N(double x) => x.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
         return d switch
         {
             NormalDistribution n => Words.F(A.DistNormal, N(n.MeanValue), N(n.StdDev)),
@@ -91,14 +101,17 @@ internal static class AnalysisWords
         };
     }
 
+    /// <summary>A parameter as the engine's descriptions write it: six significant digits.</summary>
+    private static string N(double x) => x.ToString("G6", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+
     /// <summary>A driver's yearly variation in words.</summary>
     public static string Yearly(YearlyVariation yearly) => yearly.Kind switch
     {
         YearlyVariationKind.None => A.YearlyNone,
-        YearlyVariationKind.Normal => Words.F(A.YearlyNormal, yearly.Scale),
-        YearlyVariationKind.Growth => Words.F(A.YearlyGrowth, yearly.Scale),
+        YearlyVariationKind.Normal => Words.F(A.YearlyNormal, N(yearly.Scale)),
+        YearlyVariationKind.Growth => Words.F(A.YearlyGrowth, N(yearly.Scale)),
         YearlyVariationKind.Poisson => A.YearlyPoisson,
-        YearlyVariationKind.NegativeBinomial => Words.F(A.YearlyNegativeBinomial, yearly.Scale),
+        YearlyVariationKind.NegativeBinomial => Words.F(A.YearlyNegativeBinomial, N(yearly.Scale)),
         _ => yearly.Kind.ToString(),
     };
 }

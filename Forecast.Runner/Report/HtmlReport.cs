@@ -62,7 +62,10 @@ internal static class HtmlReport
 
         h.Append("<header>\n<h1>").Append(E(scenario.Title.Zh)).Append("</h1>\n");
         if (!chinese && scenario.Title.En != scenario.Title.Zh) h.Append("<p class=\"subtitle\">").Append(E(scenario.Title.En)).Append("</p>\n");
-        if (Description(scenarioText) is { } description) h.Append(Quoted("p", description)).Append('\n');
+        if (Description(scenarioText) is { } description)
+            h.Append(chinese && !PlotLanguage.HasCjk(description)
+                ? "<p><strong>" + E(A.ReportDescription) + "</strong>" + Quoted("span", description) + "</p>\n"
+                : Quoted("p", description) + "\n");
         h.Append("<p class=\"run\">").Append(E(F(S.ReportRunLine, result.Scenario, result.Paths, result.Seed)))
          .Append("</p>\n</header>\n");
 
@@ -154,7 +157,7 @@ internal static class HtmlReport
             var i = o.Indicator;
             h.Append("<article id=\"ind-").Append(E(i.Id)).Append("\">\n<h3>").Append(E(i.Name.Zh)).Append(Language.IsChinese ? "" : " · " + E(i.Name.En)).Append("</h3>\n<p>")
              .Append(E(F(S.ReportTargetSentence, ModelText(i, scenario), TargetText(i))));
-            if (i.Target.Source is { } source) h.Append(" (").Append(Quoted("span", source)).Append(')');
+            if (i.Target.Source is { } source) h.Append(Language.IsChinese ? "（" : " (").Append(Quoted("span", source)).Append(Language.IsChinese ? "）" : ")");
             h.Append(E(F(S.ReportProbabilitySentence, Numbers.Percent(o.Probability), Interval(o.ProbabilityCi95, 1), Words.Status(o.Status))));
             if (i.Note is { } note) h.Append(' ').Append(Quoted("span", note));
             h.Append("</p>\n<div class=\"pair\">\n");
@@ -187,7 +190,7 @@ internal static class HtmlReport
              .Append(Headers(A.ReportColOf, A.ReportColFirst, A.ReportColSecond, "ρ")).Append("</tr></thead>\n<tbody>\n");
             foreach (var c in scenario.Correlations)
                 h.Append("<tr><td>").Append(E(c.Scope == CorrelationScope.Levels ? A.ReportLevels : A.ReportShocks))
-                 .Append("</td><td>").Append(E(Member(scenario, c.First))).Append("</td><td>").Append(E(Member(scenario, c.Second)))
+                 .Append("</td><td>").Append(Member(scenario, c.First)).Append("</td><td>").Append(Member(scenario, c.Second))
                  .Append("</td><td class=\"n\">").Append(E(c.Rho.ToString("0.###", CultureInfo.InvariantCulture))).Append("</td></tr>\n");
             h.Append("</tbody>\n</table>\n");
         }
@@ -215,15 +218,15 @@ internal static class HtmlReport
     internal static string Quoted(string tag, string text) =>
         "<" + tag + " class=\"quoted\"" + (PlotLanguage.HasCjk(text) || text.Length == 0 ? "" : " lang=\"en\"") + ">" + E(text) + "</" + tag + ">";
 
-    /// <summary>A correlation's member by name: a driver ("R&amp;D intensity") or one of its trend's parameters ("... (rate)").</summary>
+    /// <summary>A correlation's member by name, as HTML: a driver ("R&amp;D intensity") or one of its trend's parameters ("... (rate)", the parameter's id as code).</summary>
     private static string Member(Scenario scenario, string member)
     {
         int dot = member.IndexOf('.');
         string id = dot < 0 ? member : member[..dot];
         var driver = scenario.Drivers.FirstOrDefault(d => d.Id == id);
-        if (driver is null) return member;
-        string name = driver.Name.In(Language.IsChinese);
-        return dot < 0 ? name : name + " (" + member[(dot + 1)..] + ")";
+        if (driver is null) return "<code>" + E(member) + "</code>";
+        string name = E(driver.Name.In(Language.IsChinese));
+        return dot < 0 ? name : name + " (<code>" + E(member[(dot + 1)..]) + "</code>)";
     }
 
     private static void Method(StringBuilder h, SimulationResult result, string scenarioText)
@@ -262,8 +265,8 @@ internal static class HtmlReport
          .Append("\" alt=\"").Append(E(figure.Caption)).Append("\"><figcaption>").Append(E(figure.Caption)).Append("</figcaption></figure>\n");
     }
 
-    private static string ModelText(Indicator i, Scenario scenario) => i.Model.Describe(id =>
-        scenario.Drivers.FirstOrDefault(d => d.Id == id)?.Name ?? scenario.Indicators.FirstOrDefault(x => x.Id == id)?.Name ?? LocalizedText.Both(id), i).In(Language.IsChinese);
+    private static string ModelText(Indicator i, Scenario scenario) => AnalysisWords.WithStructureNames(i.Model.Describe(id =>
+        scenario.Drivers.FirstOrDefault(d => d.Id == id)?.Name ?? scenario.Indicators.FirstOrDefault(x => x.Id == id)?.Name ?? LocalizedText.Both(id), i).In(Language.IsChinese));
 
     private static string TargetText(Indicator i)
     {
@@ -314,7 +317,7 @@ internal static class HtmlReport
         nav { margin: 1em 0; padding: 0.5em 0; border-top: 1px solid #ccc; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
         th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .en { color: #444; font-size: 0.9em; } tr.group td { background: #f4f4f4; font-weight: bold; }
-        td.status { white-space: nowrap; } td.status.on { background: #cdeee3; } td.status.risk { background: #fbe7bd; } td.status.off { background: repeating-linear-gradient(135deg, #f6cdb3, #f6cdb3 6px, #fff 6px, #fff 9px); }
+        td.status { white-space: nowrap; } td.name { min-width: 8em; } td.quoted { font-size: 0.85em; overflow-wrap: anywhere; min-width: 12em; } td.status.on { background: #cdeee3; } td.status.risk { background: #fbe7bd; } td.status.off { background: repeating-linear-gradient(135deg, #f6cdb3, #f6cdb3 6px, #fff 6px, #fff 9px); }
         figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; } figcaption { color: #444; font-size: 0.9em; }
         .pair { display: flex; flex-wrap: wrap; gap: 1em; } .pair figure { flex: 1 1 540px; }
         pre { white-space: pre-wrap; font-size: 0.8em; background: #f7f7f7; padding: 1em; } code { font-size: 0.95em; }

@@ -18,7 +18,7 @@ internal static class TargetsConsole
     public static void Write(IAnsiConsole console, TargetSettingResult r, bool chinese)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title("[bold]" + E(W(A.TargetsTitle, r.Scenario)) + "[/] [grey]" + E(W(A.PathsSeed, r.Paths, r.Seed)) + "[/]");
+            .Title("[bold]" + E(W(A.TargetsTitle, r.Scenario)) + "[/]" + (Language.IsChinese ? "" : " ") + "[grey]" + E(W(A.PathsSeed, r.Paths, r.Seed)) + "[/]");
         table.AddColumn(E(S.ColIndicator));
         table.AddColumn(new TableColumn(E(A.TargetsColBase)).RightAligned());
         table.AddColumn(new TableColumn(E(A.TargetsColNow)).RightAligned());
@@ -35,7 +35,7 @@ internal static class TargetsConsole
             if (headline && !ind.Headline) { table.AddEmptyRow(); headline = false; }
             var cells = new List<string>
             {
-                E(ind.Name.In(chinese)) + $" [grey]({E(Period(ind))})[/]",
+                E(ind.Name.In(chinese)) + (chinese ? "" : " ") + "[grey]" + E(W(A.TargetsPeriod, Period(ind))) + "[/]",
                 $"{H(ind.BaseValue)} [grey]({ind.BaseYear})[/]",
                 $"{Sign(ind)}{H(ind.Target.Value)} → {Numbers.Percent(i.CurrentProbability)}",
             };
@@ -80,7 +80,7 @@ internal static class TargetsConsole
 
     private static string Period(Indicator i) => i.Target.Period == TargetPeriod.EveryYear
         ? W(A.TargetsEveryYear, i.BaseYear + 1, i.Target.Year)
-        : i.Target.Year.ToString(CultureInfo.InvariantCulture);
+        : W(A.TargetsYear, i.Target.Year);
 
     private static string Growth(ReachableTarget t)
     {
