@@ -44,10 +44,13 @@ internal static class CalibrationBacktest
         return text.ToString();
     }
 
-    /// <summary>label,origin,year,value: for each series and origin, its training years (≤ origin) and the observed years up to five after.</summary>
+    /// <summary>
+    /// label,origin,year,value: for each series and origin, its training years (≤ origin) and the observed years up to five after.
+    /// The header stays these ids in every language: the R peer script (Forecast.Benchmarks/peers/backtest_ets.R) reads the columns by name.
+    /// </summary>
     public static string SeriesCsv(ImmutableArray<BacktestSeries> series, ImmutableArray<ScoredForecast> forecasts)
     {
-        var text = new StringBuilder(Output.AnalysisWords.CsvHeader("label,origin,year,value"));
+        var text = new StringBuilder("label,origin,year,value\n");
         foreach (BacktestSeries s in series)
         {
             foreach (int origin in forecasts.Where(f => f.Series == s.Label).Select(f => f.Origin).Distinct().Order())
