@@ -25,7 +25,7 @@ internal static class CalibrationPlot
         string T(string key) => AnalysisWords.In(language.Chinese, key);
         string Tf(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, T(key), args);
         var plot = new Plot();
-        plot.Title(language.Name(indicator) + " (" + indicator.Id + ")");
+        plot.Title(language.Name(indicator) + (language.Chinese ? "（" + indicator.Id + "）" : " (" + indicator.Id + ")"));
         plot.XLabel(T(nameof(A.CalPlotYear)));
         plot.YLabel(language.Unit(indicator));
 
