@@ -18,7 +18,7 @@ internal static class CalibrationTable
         foreach (IndicatorCalibration c in calibration.Indicators.Where(c => c.Outcome != CalibrationOutcome.NoHistory))
         {
             table.AddRow(
-                Cell(c.Indicator + " (" + c.ModelKind + ")\n" + AnalysisWords.CalibrationOutcome(c.Outcome)),
+                Cell(c.Indicator + (Language.IsChinese ? "（" + AnalysisWords.Kind(c.ModelKind) + "）" : " (" + c.ModelKind + ")") + "\n" + AnalysisWords.CalibrationOutcome(c.Outcome)),
                 Cell(c.Method),
                 Cell(c.DataSource),
                 Cell(string.Join("\n", c.Parameters.Select(Estimate))),

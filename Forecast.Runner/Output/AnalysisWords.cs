@@ -67,6 +67,10 @@ internal static class AnalysisWords
         return description;
     }
 
+    /// <summary>A model kind (the scenario file's <c>kind</c>) in words: the id itself in English.</summary>
+    public static string Kind(string kind) => A.ResourceManager.GetString(
+        "Kind" + string.Concat(kind.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..])), CultureInfo.CurrentUICulture) ?? kind;
+
     public static string VolatilityBasis(VolatilityPriorBasis b) => b switch
     {
         VolatilityPriorBasis.SameIndicatorPanel => A.CalVolSameIndicator,

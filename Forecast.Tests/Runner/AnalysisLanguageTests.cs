@@ -159,7 +159,7 @@ public sealed partial class AnalysisLanguageTests
             || l.StartsWith("警告", StringComparison.Ordinal) || l.Contains("项指标无历史数据", StringComparison.Ordinal)).ToArray();
         Assert.Equal(4, closing.Length);
         Assert.Empty(Stray(string.Join('\n', closing.Prepend(candidates).Prepend(header).Prepend(title)), Names()));
-        foreach (string word in new[] { "未变", "已校准", "候选结构（模型不确定性）", "线性趋势：", "复合增长：", "先验权重" })
+        foreach (string word in new[] { "未变", "已校准", "（比率）", "候选结构（模型不确定性）", "线性趋势：", "复合增长：", "先验权重" })
             Assert.Contains(word, zh.Out, StringComparison.Ordinal);
 
         var en = await CliHarness.Run("calibrate", PlanHistory, PublicHistory, "--scenario", Template, "--out", CliHarness.TempFolder(), "--no-plots", "--force", "--lang", "en");
