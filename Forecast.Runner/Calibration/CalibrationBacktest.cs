@@ -44,7 +44,10 @@ internal static class CalibrationBacktest
         return text.ToString();
     }
 
-    /// <summary>label,origin,year,value: for each series and origin, its training years (≤ origin) and the observed years up to five after.</summary>
+    /// <summary>
+    /// label,origin,year,value: for each series and origin, its training years (≤ origin) and the observed years up to five after.
+    /// The header stays these ids in every language: the R peer script (Forecast.Benchmarks/peers/backtest_ets.R) reads the columns by name.
+    /// </summary>
     public static string SeriesCsv(ImmutableArray<BacktestSeries> series, ImmutableArray<ScoredForecast> forecasts)
     {
         var text = new StringBuilder("label,origin,year,value\n");

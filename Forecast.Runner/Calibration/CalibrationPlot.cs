@@ -2,51 +2,32 @@ using System.Globalization;
 using Forecast.Engine.Calibration;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
+using Forecast.Runner.Output;
+using Forecast.Runner.Plots;
 using ScottPlot;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 
 namespace Forecast.Runner.Calibration;
 
 /// <summary>
 /// A fit plot per indicator (ScottPlot 5): the history points (own and panel), the fitted curve, and the projected
 /// fan of the calibrated scenario beyond the base year (median, 50% and 90% bands), with the target. Years are
-/// labelled as whole years (2021, not 2,021); the title is bilingual where a CJK font is installed.
+/// labelled as whole years (2021, not 2,021); title, axes and legend are in the plots' language and fonts
+/// (<see cref="PlotLanguage"/>, <see cref="ChartStyle"/>), as the run's plots are.
 /// </summary>
 internal static class CalibrationPlot
 {
     public const int Width = 900;
     public const int Height = 560;
 
-    /// <summary>An installed font that renders Chinese (Noto CJK, WenQuanYi ...), or null: the title is then English only.</summary>
-    private static readonly string? CjkFont = FindCjkFont();
-
-    private static string? FindCjkFont()
+    public static void Save(string path, Indicator indicator, IndicatorCalibration c, IReadOnlyList<YearStatistics> fan, PlotLanguage language)
     {
-        string detected = Fonts.Detect("聊城");
-        foreach (string name in new[] { detected, "Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Source Han Sans SC", "Microsoft YaHei", "SimHei" })
-        {
-            if (!string.IsNullOrEmpty(name) && name != Fonts.Default && SkiaSharp.SKFontManager.Default.MatchFamily(name)?.ContainsGlyphs("聊城") == true)
-                return name;
-        }
-        return null;
-    }
-
-    public static void Save(string path, Indicator indicator, IndicatorCalibration c, IReadOnlyList<YearStatistics> fan)
-    {
+        string T(string key) => AnalysisWords.In(language.Chinese, key);
+        string Tf(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, T(key), args);
         var plot = new Plot();
-        string title = indicator.Name.En + " (" + indicator.Id + ")";
-        if (!string.IsNullOrWhiteSpace(indicator.Name.Zh) && indicator.Name.Zh != indicator.Name.En && CjkFont is { } cjk)
-        {
-            title = indicator.Name.Zh + " / " + indicator.Name.En;
-            plot.Title(title);
-            plot.Axes.Title.Label.FontName = cjk;
-        }
-        else
-        {
-            plot.Title(title);
-        }
-        plot.Axes.Title.Label.FontSize = title.Length > 60 ? 13 : 16;
-        plot.XLabel("year");
-        plot.YLabel(indicator.Unit.En);
+        plot.Title(language.Name(indicator) + (language.Chinese ? "（" + indicator.Id + "）" : " (" + indicator.Id + ")"));
+        plot.XLabel(T(nameof(A.CalPlotYear)));
+        plot.YLabel(language.Unit(indicator));
 
         // Fan: from the base value in the base year through the simulated years.
         if (fan.Count > 0)
@@ -56,16 +37,16 @@ internal static class CalibrationPlot
             var outer = plot.Add.FillY(xs, Band(y => y.P5), Band(y => y.P95));
             outer.FillColor = Colors.SteelBlue.WithAlpha(0.18);
             outer.LineColor = Colors.Transparent;
-            outer.LegendText = "90% band (calibrated scenario)";
+            outer.LegendText = T(nameof(A.CalPlotBand90));
             var inner = plot.Add.FillY(xs, Band(y => y.P25), Band(y => y.P75));
             inner.FillColor = Colors.SteelBlue.WithAlpha(0.35);
             inner.LineColor = Colors.Transparent;
-            inner.LegendText = "50% band";
+            inner.LegendText = T(nameof(A.CalPlotBand50));
             var median = plot.Add.Scatter(xs, Band(y => y.P50));
             median.Color = Colors.SteelBlue;
             median.LineWidth = 2;
             median.MarkerSize = 0;
-            median.LegendText = "median";
+            median.LegendText = T(nameof(A.CalPlotMedian));
         }
 
         if (c.FittedCurve.Length >= 2)
@@ -75,7 +56,7 @@ internal static class CalibrationPlot
             fit.LinePattern = LinePattern.Dashed;
             fit.LineWidth = 2;
             fit.MarkerSize = 0;
-            fit.LegendText = c.Counts.IsEmpty ? "fit" : "counted period (cumulative, constant rate)";
+            fit.LegendText = T(c.Counts.IsEmpty ? nameof(A.CalPlotFit) : nameof(A.CalPlotCounted));
         }
 
         foreach (HistoricalSeries s in c.PanelSeries)
@@ -85,7 +66,7 @@ internal static class CalibrationPlot
             donor.LinePattern = LinePattern.Dotted;
             donor.MarkerShape = MarkerShape.OpenCircle;
             donor.MarkerSize = 8;
-            donor.LegendText = "panel: " + s.Region;
+            donor.LegendText = Tf(nameof(A.CalPlotPanel), s.Region ?? "");
         }
 
         if (!c.Observations.IsEmpty)
@@ -95,7 +76,7 @@ internal static class CalibrationPlot
             own.MarkerShape = MarkerShape.FilledCircle;
             own.MarkerSize = 9;
             own.Color = Colors.Black;
-            own.LegendText = "history";
+            own.LegendText = T(nameof(A.CalPlotHistory));
         }
 
         var target = plot.Add.Scatter(new double[] { indicator.Target.Year }, new double[] { indicator.Target.Value });
@@ -103,7 +84,7 @@ internal static class CalibrationPlot
         target.MarkerShape = MarkerShape.FilledDiamond;
         target.MarkerSize = 11;
         target.Color = Colors.Crimson;
-        target.LegendText = "target " + indicator.Target.Value.ToString("G6", CultureInfo.InvariantCulture) + " in " + indicator.Target.Year.ToString(CultureInfo.InvariantCulture);
+        target.LegendText = Tf(nameof(A.CalPlotTarget), indicator.Target.Value.ToString("G6", CultureInfo.InvariantCulture), indicator.Target.Year);
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
@@ -111,6 +92,8 @@ internal static class CalibrationPlot
             LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture),
         };
         plot.ShowLegend(Alignment.UpperLeft);
+        ChartStyle.Apply(plot, language, ChartStyle.Sizes.Full);
+        if (plot.Axes.Title.Label.Text.Length > 60) plot.Axes.Title.Label.FontSize = 14;
         plot.SavePng(path, Width, Height);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Forecast.Engine.Calibration;
 using Forecast.Runner.Output;
 using Spectre.Console;
+using A = Forecast.Runner.Resources.AnalysisStrings;
+using S = Forecast.Runner.Resources.Strings;
 
 namespace Forecast.Runner.Calibration;
 
@@ -10,18 +12,13 @@ internal static class CalibrationTable
 {
     public static Table Build(ScenarioCalibration calibration)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Calibration of " + Markup.Escape(calibration.Base.Name) + " from history");
-        table.AddColumn("Indicator");
-        table.AddColumn("Model");
-        table.AddColumn("Data");
-        table.AddColumn("Estimates [[95% interval]]");
-        table.AddColumn("Fit");
-        table.AddColumn("Backtest");
-        table.AddColumn("Driver level");
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(W(A.CalTitle, calibration.Base.Name)));
+        foreach (string column in new[] { S.ColIndicator, A.CalColModel, A.CalColData, A.CalColEstimates, A.CalColFit, A.CalColBacktest, A.CalColDriver })
+            table.AddColumn(Markup.Escape(column));
         foreach (IndicatorCalibration c in calibration.Indicators.Where(c => c.Outcome != CalibrationOutcome.NoHistory))
         {
             table.AddRow(
-                Cell(c.Indicator + " (" + c.ModelKind + ")\n" + CalibrationJsonWriter.Outcome(c.Outcome)),
+                Cell(c.Indicator + (Language.IsChinese ? "（" + AnalysisWords.Kind(c.ModelKind) + "）" : " (" + c.ModelKind + ")") + "\n" + AnalysisWords.CalibrationOutcome(c.Outcome)),
                 Cell(c.Method),
                 Cell(c.DataSource),
                 Cell(string.Join("\n", c.Parameters.Select(Estimate))),
@@ -40,28 +37,24 @@ internal static class CalibrationTable
     {
         var rows = calibration.Indicators.Where(c => c.Candidates is not null).ToList();
         if (rows.Count == 0) return null;
-        var table = new Table().Border(TableBorder.Rounded).Title("Candidate structures (model uncertainty): what the history cannot tell apart");
-        table.AddColumn("Indicator");
-        table.AddColumn("Candidates: weight");
-        table.AddColumn("Weights from");
-        table.AddColumn("Panel (pooled drift)");
-        table.AddColumn("Volatility prior");
-        table.AddColumn("Mixture in target year [[5%, 95%]]");
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(A.CalCandidatesTitle));
+        foreach (string column in new[] { S.ColIndicator, A.CalColCandidates, A.CalColWeights, A.CalColPanel, A.CalColVolatility, A.CalColMixture })
+            table.AddColumn(Markup.Escape(column));
         foreach (IndicatorCalibration c in rows)
         {
             CandidateSet set = c.Candidates!;
-            string candidates = string.Join("\n", set.Candidates.Select(k => $"{k.Fit.Structure.Key()}: {Numbers.Percent(k.Weight, 0)}"));
-            string basis = (set.Basis == WeightBasis.OneStepLogScore ? "one-step log score" : "prior weights") + "\n" + set.Why;
+            string candidates = string.Join("\n", set.Candidates.Select(k => AnalysisWords.Structure(k.Fit.Structure) + A.Colon + Numbers.Percent(k.Weight, 0)));
+            string basis = (set.Basis == WeightBasis.OneStepLogScore ? A.CalBasisLogScore : A.CalBasisPrior) + "\n" + set.Why;
             string pooled = set.Pooling is not { } p
-                ? "no other region"
+                ? A.CalNoOtherRegion
                 : (p.Reml is { } r
                     ? $"REML mu {Numbers.Human(r.Mu)}, tau {Numbers.Human(r.Tau)}; DL tau {Numbers.Human(p.DerSimonianLaird!.Tau)}"
-                    : $"one donor: {Numbers.Human(p.OwnPrior.Mean)}")
-                  + $"\nown prior {Numbers.Human(p.OwnPrior.Mean)} ± {Numbers.Human(p.OwnPrior.Sd)}"
-                  + (p.OwnShrunken is { } o ? $"\nown shrunk {Numbers.Human(o.Estimate)} [{Numbers.Human(o.Lower95)}, {Numbers.Human(o.Upper95)}]" : "");
+                    : W(A.CalOneDonor, Numbers.Human(p.OwnPrior.Mean)))
+                  + "\n" + W(A.CalOwnPrior, Numbers.Human(p.OwnPrior.Mean), Numbers.Human(p.OwnPrior.Sd))
+                  + (p.OwnShrunken is { } o ? "\n" + W(A.CalOwnShrunk, Numbers.Human(o.Estimate), Numbers.Human(o.Lower95), Numbers.Human(o.Upper95)) : "");
             if (c.InvestmentRegression is { } regression)
-                pooled += $"\ngrowth on R&D intensity (ML.NET, by region): RMSE {Numbers.Human(regression.CrossValidatedRmse)} vs {Numbers.Human(regression.BaselineRmse)} without, {(regression.Used ? "used" : "not used")}";
-            string volatility = $"sigma {Numbers.Human(set.Volatility.Sigma)} on {Numbers.Human(set.Volatility.DegreesOfFreedom)} df ({CandidateJson.Basis(set.Volatility.Basis)})";
+                pooled += "\n" + W(A.CalRegression, Numbers.Human(regression.CrossValidatedRmse), Numbers.Human(regression.BaselineRmse), regression.Used ? A.CalUsed : A.CalNotUsed);
+            string volatility = W(A.CalVolatility, Numbers.Human(set.Volatility.Sigma), Numbers.Human(set.Volatility.DegreesOfFreedom), AnalysisWords.VolatilityBasis(set.Volatility.Basis));
             string predictive = "-";
             if (c.CandidatePredictive is { } m)
             {
@@ -77,10 +70,10 @@ internal static class CalibrationTable
     {
         var none = calibration.Indicators.Where(c => c.Outcome == CalibrationOutcome.NoHistory).Select(c => c.Indicator).ToList();
         if (none.Count > 0)
-            console.WriteLine($"No history for {none.Count} indicator(s), drivers unchanged: {string.Join(", ", none)}");
+            console.WriteLine(W(A.CalNoHistoryFor, none.Count, string.Join(", ", none)));
         if (!calibration.UnusedSeries.IsEmpty)
-            console.WriteLine($"History series that match no indicator or driver of the scenario: {string.Join(", ", calibration.UnusedSeries)}");
-        console.WriteLine("Warnings:");
+            console.WriteLine(W(A.CalUnusedSeries, string.Join(", ", calibration.UnusedSeries)));
+        console.WriteLine(A.CalWarnings);
         foreach (IndicatorCalibration c in calibration.Indicators.Where(c => !c.Warnings.IsEmpty))
         {
             console.WriteLine("  " + c.Indicator + ":");
@@ -92,7 +85,7 @@ internal static class CalibrationTable
 
     private static string Estimate(ParameterEstimate p) => p.HasInterval
         ? $"{p.Name} {Numbers.Human(p.Estimate)} [{Numbers.Human(p.Lower95)}, {Numbers.Human(p.Upper95)}]"
-        : double.IsNaN(p.Estimate) ? p.Name + " -" : $"{p.Name} {Numbers.Human(p.Estimate)} (no interval)";
+        : double.IsNaN(p.Estimate) ? p.Name + " -" : $"{p.Name} {Numbers.Human(p.Estimate)} {A.CalNoInterval}";
 
     private static string Fit(IndicatorCalibration c)
     {
@@ -100,17 +93,21 @@ internal static class CalibrationTable
         string text = "n = " + s.ObservationCount.ToString(CultureInfo.InvariantCulture);
         if (double.IsFinite(s.LogLikelihood))
             text += $"\nAIC {Numbers.Human(s.Aic)}, BIC {Numbers.Human(s.Bic)}";
-        if (c.Ranking?.BestByAic is { } best) text += "\nbest by AIC: " + best;
+        if (c.Ranking?.BestByAic is { } best) text += "\n" + W(A.CalBestByAic, best);
         return text;
     }
 
     private static string Backtest(IndicatorCalibration c)
     {
         if (c.Backtest is not { } b) return c.BacktestNote;
-        return $"{b.Forecasts.Length} forecasts (h ≤ {b.Forecasts.Max(f => f.Horizon)})\nMAPE {Numbers.Human(b.Mape)}%, RMSE {Numbers.Human(b.Rmse)}\ncoverage 50%: {Numbers.Percent(b.Coverage50, 0)}, 90%: {Numbers.Percent(b.Coverage90, 0)}";
+        return W(A.CalBacktestCell, b.Forecasts.Length, b.Forecasts.Max(f => f.Horizon)) + $"\nMAPE {Numbers.Human(b.Mape)}%, RMSE {Numbers.Human(b.Rmse)}\n"
+            + W(A.CalCoverage, Numbers.Percent(b.Coverage50, 0), Numbers.Percent(b.Coverage90, 0));
     }
 
     private static string Drivers(IndicatorCalibration c) => string.Join("\n", c.Drivers.Select(d => d.Changed
-        ? $"{d.Driver}: {d.Before.Describe()} → {d.After.Describe()}" + (d.YearlyAfter != d.YearlyBefore ? $"; yearly {CalibrationJsonWriter.Describe(d.YearlyAfter)}" : "")
-        : $"{d.Driver}: unchanged"));
+        ? $"{d.Driver}: {AnalysisWords.Distribution(d.Before)} → {AnalysisWords.Distribution(d.After)}"
+            + (d.YearlyAfter != d.YearlyBefore ? W(A.CalYearly, Language.IsChinese ? AnalysisWords.Yearly(d.YearlyAfter) : CalibrationJsonWriter.Describe(d.YearlyAfter)) : "")
+        : $"{d.Driver}: {A.Unchanged}"));
+
+    private static string W(string format, params object?[] args) => Words.F(format, args);
 }

@@ -8,6 +8,7 @@ using Forecast.Runner.Output;
 using Forecast.Runner.Resources;
 using Forecast.Scenarios;
 using Spectre.Console;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 
 namespace Forecast.Runner.Commands;
 
@@ -121,9 +122,12 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             if (!parse.GetValue(_noPlots))
             {
                 Directory.CreateDirectory(folder.StagedFile("plots"));
+                // The fit plots speak the run's plots' language, with the same fonts (English with a note where no font covers the Chinese).
+                var (language, note) = Plots.PlotLanguage.For(Output.Language.Code, scenario.Indicators);
+                if (note is not null) terminal.Out.MarkupLine("[yellow]" + Markup.Escape(Resources.Strings.Note) + "[/] " + Markup.Escape(note));
                 foreach (var (id, fan) in fans)
                 {
-                    CalibrationPlot.Save(folder.StagedFile(Path.Combine("plots", id + ".png")), calibration.Base.Indicator(id), calibration.Indicators.First(c => c.Indicator == id), fan);
+                    CalibrationPlot.Save(folder.StagedFile(Path.Combine("plots", id + ".png")), calibration.Base.Indicator(id), calibration.Indicators.First(c => c.Indicator == id), fan, language);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
@@ -136,12 +140,11 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             if (candidateTable is not null) console.Write(candidateTable);
             CalibrationTable.Notes(console, calibration);
             console.WriteLine(backtestSeries.IsEmpty
-                ? $"Backtest of the candidate mixture: no history series has {CalibrationBacktest.MinimumPoints} or more points."
-                : $"Backtest of the candidate mixture on {backtestSeries.Length} series with {CalibrationBacktest.MinimumPoints}+ points ({string.Join(", ", backtestSeries.Select(b => b.Label))}): backtest.md");
+                ? Words.F(A.CalBacktestNone, CalibrationBacktest.MinimumPoints)
+                : Words.F(A.CalBacktestDone, backtestSeries.Length, CalibrationBacktest.MinimumPoints, string.Join(", ", backtestSeries.Select(b => b.Label))));
             string calibrated = Path.Combine(folder.Path, fileName);
-            console.WriteLine($"Calibrated {calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated)} of {calibration.Indicators.Length} indicators; " +
-                              $"wrote {written.Count} files to {folder.Path}");
-            console.WriteLine($"Run the calibrated scenario with: forecast run {calibrated}");
+            console.WriteLine(Words.F(A.CalDone, calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated), calibration.Indicators.Length, written.Count, folder.Path));
+            console.WriteLine(Words.F(A.CalRunIt, calibrated));
             return ExitCodes.Success;
         }
         catch (InputException e)
@@ -151,7 +154,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
         catch (InvalidScenarioException e)
         {
             // The calibrated scenario breaks a rule (e.g. a fitted level beyond its driver's domain): it is not written.
-            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, "after calibration: " + p.Message)).ToList());
+            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, A.CalAfterCalibration + p.Message)).ToList());
         }
         catch (OperationCanceledException)
         {

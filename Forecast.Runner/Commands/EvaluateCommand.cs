@@ -103,8 +103,8 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         if (plots || report)
         {
             var (language, note) = PlotLanguage.Resolve(Output.Language.Code,
-                run.Scenario.Indicators.SelectMany(i => new[] { i.Name.Zh, i.Unit.Zh }).Append(EvaluationWords.Zh.AllText()));
-            if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+                run.Scenario.Indicators.SelectMany(i => new[] { i.Name.Zh, i.Unit.Zh }).Append(EvaluationWords.For(chinese: true).AllText()));
+            if (note is not null) terminal.Out.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(note)}");
             var figures = EvaluationReport.Figures(run, evaluation, language);
             if (plots) PlotSet.Stage(folder, figures, parse.GetValue(_dpi));
             if (report)
@@ -119,7 +119,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         cancellationToken.ThrowIfCancellationRequested();
         var written = folder.Commit();
         EvaluationConsole.Write(terminal.Out, evaluation, context, Output.Language.IsChinese);
-        terminal.Out.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds:F1} s. Wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
+        terminal.Out.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s. {Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
         return ExitCodes.Success;
     }
 

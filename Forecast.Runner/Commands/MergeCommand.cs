@@ -78,7 +78,7 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
             CorrelationRepairReport.Print(console, repair);
             console.Write(ConsoleReport.Table(merged.Result, Output.Language.IsChinese));
             ConsoleReport.Notes(console, merged.Result, clock.Elapsed);
-            console.MarkupLine($"[grey]Merged {partials.Count} partials ({first.Paths:N0} paths, seed {first.Seed}); wrote {written.Count} files to {Markup.Escape(folder.Path)}[/]");
+            console.MarkupLine("[grey]" + Markup.Escape(Output.Words.F(Resources.AnalysisStrings.MergeDone, partials.Count, first.Paths, first.Seed, written.Count, folder.Path)) + "[/]");
             return ExitCodes.Success;
         }
         catch (PartialException e)

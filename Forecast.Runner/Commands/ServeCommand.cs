@@ -5,6 +5,7 @@ using Forecast.Runner.Workbench;
 using Forecast.Scenarios;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 
 namespace Forecast.Runner.Commands;
 
@@ -66,18 +67,17 @@ internal sealed class ServeCommand(Terminal terminal) : ICommandBuilder
         }
         catch (IOException e)
         {
-            terminal.Error.WriteLine($"error: cannot listen on {string.Join(", ", urls)}: {e.Message} (another program uses the port? try --port)");
+            terminal.Error.WriteLine(Output.Words.F(A.ServeCannotListen, string.Join(", ", urls), e.Message));
             return ExitCodes.Failure;
         }
         using var hosted = host;
         var console = terminal.Out;
-        console.MarkupLine($"Workbench: serving {scenarios.All.Count()} scenarios ({Markup.Escape(string.Join(", ", scenarios.All.Select(s => s.Id)))}), " +
-            $"{scenarios.Paths:N0} paths a simulation, at most {slots} at once.");
+        console.MarkupLine(Markup.Escape(Output.Words.F(A.ServeServing, scenarios.All.Count(), string.Join(", ", scenarios.All.Select(s => s.Id)), scenarios.Paths, slots)));
         foreach (string address in addresses)
-            console.MarkupLine("Open [bold]" + Markup.Escape(token is null ? address + "/" : $"{address}/?token={token}") + "[/]");
+            console.MarkupLine(Markup.Escape(A.ServeOpen) + " [bold]" + Markup.Escape(token is null ? address + "/" : $"{address}/?token={token}") + "[/]");
         if (token is not null)
-            console.MarkupLine("[yellow]Bound beyond this computer: every request needs the token above (constant-time checked). Share the address only with people who may run simulations here.[/]");
-        console.MarkupLine("[grey]Ctrl+C stops the server.[/]");
+            console.MarkupLine("[yellow]" + Markup.Escape(A.ServeToken) + "[/]");
+        console.MarkupLine("[grey]" + Markup.Escape(A.ServeStop) + "[/]");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ internal sealed class ServeCommand(Terminal terminal) : ICommandBuilder
         }
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
         await host.StopAsync(stop.Token).ConfigureAwait(false);
-        console.MarkupLine("[grey]Workbench stopped.[/]");
+        console.MarkupLine("[grey]" + Markup.Escape(A.ServeStopped) + "[/]");
         return ExitCodes.Success;
     }
 }

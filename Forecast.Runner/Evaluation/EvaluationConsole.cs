@@ -1,39 +1,47 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Forecast.Engine.Evaluation;
 using Forecast.Engine.Model;
 using Forecast.Runner.Output;
 using Spectre.Console;
+using A = Forecast.Runner.Resources.AnalysisStrings;
+using S = Forecast.Runner.Resources.Strings;
 
 namespace Forecast.Runner.Evaluation;
 
 /// <summary>The evaluation on the console: one row per outcome scored, the targets the outcomes decide, the summary, what was not scored.</summary>
-internal static class EvaluationConsole
+internal static partial class EvaluationConsole
 {
     private static string E(string s) => Markup.Escape(s);
     private static string H(double x) => Numbers.Human(x);
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+    private static string W(string format, params object?[] args) => Words.F(format, args);
+
+    /// <summary>Between a bold head and its text: a space in English, nothing in Chinese (whose brackets and colons are full width).</summary>
+    private static string Sp => Language.IsChinese ? "" : " ";
 
     public static void Write(IAnsiConsole console, ForecastEvaluation e, EvaluationFiles.Context c, bool chinese)
     {
         var run = c.Run;
         string Name(string id) => run.Scenario.Indicators.FirstOrDefault(i => i.Id == id)?.Name.In(chinese) ?? id;
-        var table = new Table().Border(TableBorder.Rounded).Title(F($"[bold]{E(run.Result.Scenario)}[/] against the outcomes [grey]({run.Result.Paths:N0} paths, seed {run.Result.Seed})[/]"));
+        var table = new Table().Border(TableBorder.Rounded).Title(
+            "[bold]" + E(W(A.EvalTitle, run.Result.Scenario)) + "[/]" + Sp + "[grey]" + E(W(A.PathsSeed, run.Result.Paths, run.Result.Seed)) + "[/]");
         table.AddColumn(new TableColumn("#").RightAligned());
-        table.AddColumn("Indicator");
-        table.AddColumn(new TableColumn("Year").RightAligned());
-        table.AddColumn(new TableColumn("Outcome").RightAligned());
-        table.AddColumn(new TableColumn("Forecast median (5-95%)").RightAligned());
-        table.AddColumn(new TableColumn("PIT").RightAligned());
-        table.AddColumn("50% band");
-        table.AddColumn("90% band");
-        table.AddColumn(new TableColumn("CRPS").RightAligned());
-        table.AddColumn(new TableColumn("÷ expected").RightAligned());
-        table.AddColumn(new TableColumn("Interval score 90%").RightAligned());
+        table.AddColumn(E(S.ColIndicator));
+        table.AddColumn(new TableColumn(E(A.EvalColYear)).RightAligned());
+        table.AddColumn(new TableColumn(E(A.EvalColOutcome)).RightAligned());
+        table.AddColumn(new TableColumn(E(A.EvalColMedian)).RightAligned());
+        table.AddColumn(new TableColumn(E(A.EvalColPit)).RightAligned());
+        table.AddColumn(E(A.EvalColBand50));
+        table.AddColumn(E(A.EvalColBand90));
+        table.AddColumn(new TableColumn(E(A.EvalColCrps)).RightAligned());
+        table.AddColumn(new TableColumn(E(A.EvalColCrpsRatio)).RightAligned());
+        table.AddColumn(new TableColumn(E(A.EvalColInterval)).RightAligned());
         for (int k = 0; k < e.Scored.Count; k++)
         {
             var s = e.Scored[k];
             string bound = s.ScoresAreBounds ? "≥ " : "";
-            string flags = (s.Duplicate ? " [yellow]two sources[/]" : "") + (s.Mapped ? $" [grey](as {E(s.Actual.Indicator)})[/]" : "");
+            string flags = (s.Duplicate ? " [yellow]" + E(A.EvalTwoSources) + "[/]" : "") + (s.Mapped ? " [grey]" + E(W(A.EvalMappedAs, s.Actual.Indicator)) + "[/]" : "");
             table.AddRow(
                 (k + 1).ToString(CultureInfo.InvariantCulture),
                 E(Name(s.IndicatorId)) + flags,
@@ -52,14 +60,14 @@ internal static class EvaluationConsole
         var decided = e.Targets.Where(t => t.Outcome != TargetOutcome.Undecided || t.Evidence.Count > 0).ToList();
         if (decided.Count > 0)
         {
-            var targets = new Table().Border(TableBorder.Rounded).Title("[bold]Targets the outcomes speak to[/]");
-            targets.AddColumn("Target");
-            targets.AddColumn(new TableColumn("Forecast P(reach)").RightAligned());
-            targets.AddColumn("Outcome");
-            targets.AddColumn("Why");
-            targets.AddColumn(new TableColumn("Brier").RightAligned());
+            var targets = new Table().Border(TableBorder.Rounded).Title("[bold]" + E(A.EvalTargetsTitle) + "[/]");
+            targets.AddColumn(E(A.EvalColTarget));
+            targets.AddColumn(new TableColumn(E(A.EvalColProbability)).RightAligned());
+            targets.AddColumn(E(A.EvalColResult));
+            targets.AddColumn(E(A.EvalColWhy));
+            targets.AddColumn(new TableColumn(E(A.EvalColBrier)).RightAligned());
             foreach (var t in decided)
-                targets.AddRow(E(Name(t.IndicatorId)) + " " + E(TargetText(t)), Numbers.Percent(t.Probability), Outcome(t.Outcome), E(t.Explanation),
+                targets.AddRow(E(Name(t.IndicatorId)) + " " + E(TargetText(t)), Numbers.Percent(t.Probability), Outcome(t.Outcome), E(Why(t)),
                     double.IsNaN(t.Brier) ? "" : t.Brier.ToString("0.000", CultureInfo.InvariantCulture));
             console.Write(targets);
         }
@@ -68,24 +76,24 @@ internal static class EvaluationConsole
         console.MarkupLine(Coverage(e.Coverage50));
         console.MarkupLine(Coverage(e.Coverage90));
         int exact = e.Scored.Count(s => !s.ScoresAreBounds);
-        console.MarkupLine(exact == 0 ? "[bold]Mean CRPS:[/] no exact outcome to average (bounds give only lower bounds)."
-            : F($"[bold]Mean CRPS ÷ expected CRPS[/] over {exact} exact outcome(s): {Ratio(e.MeanCrpsRatio)} [grey](about 1 for a calibrated forecast; per indicator in its own unit in evaluation.json)[/]"));
-        console.MarkupLine(e.TargetsDecided == 0 ? F($"[bold]Brier score:[/] no target is decided by the outcomes yet ({silent} targets have none).")
-            : F($"[bold]Brier score[/] over {e.TargetsDecided} decided target(s): {e.Brier:0.000} [grey](0 is perfect; saying 50% every time scores 0.25)[/]; {silent} other targets have no outcome."));
-        console.MarkupLine("[bold]PIT histogram[/] [grey](tenths of the forecast distribution; bounds spread over their possible PITs)[/]: "
+        console.MarkupLine(exact == 0 ? $"[bold]{E(A.EvalMeanCrpsNoneHead)}[/]{Sp}{E(A.EvalMeanCrpsNone)}"
+            : $"[bold]{E(A.EvalMeanCrpsHead)}[/]{Sp}{E(W(A.EvalMeanCrps, exact, Ratio(e.MeanCrpsRatio)))}{Sp}[grey]{E(A.EvalMeanCrpsNote)}[/]");
+        console.MarkupLine(e.TargetsDecided == 0 ? $"[bold]{E(A.EvalBrierNoneHead)}[/]{Sp}{E(W(A.EvalBrierNone, silent))}"
+            : $"[bold]{E(A.EvalBrierHead)}[/]{Sp}{E(W(A.EvalBrier, e.TargetsDecided, e.Brier.ToString("0.000", CultureInfo.InvariantCulture)))}{Sp}[grey]{E(A.EvalBrierNote)}[/]{E(W(A.EvalBrierOthers, silent))}");
+        console.MarkupLine($"[bold]{E(A.EvalPitHead)}[/]{Sp}[grey]{E(A.EvalPitNote)}[/]{E(A.Colon)}"
             + string.Join("  ", e.PitHistogram.Select((w, b) => F($"{b / 10.0:0.0}-{(b + 1) / 10.0:0.0}: {w:0.#}"))));
 
         var notes = e.Scored.Select((s, k) => (k + 1, s)).Where(x => x.s.Actual.Note is not null).ToList();
         if (notes.Count > 0)
         {
-            console.MarkupLine("[bold]Where an outcome's definition differs[/] [grey](as the actuals file notes it)[/]:");
+            console.MarkupLine($"[bold]{E(A.EvalNotesHead)}[/]{Sp}[grey]{E(A.EvalNotesNote)}[/]{E(A.Colon.TrimEnd())}");
             foreach (var (k, s) in notes) console.MarkupLine(F($"  [grey]{k}.[/] {E(s.Actual.Note!)}"));
         }
         if (e.NotScored.Count > 0)
         {
-            console.MarkupLine(F($"[bold]Not scored[/] ({e.NotScored.Count}):"));
+            console.MarkupLine($"[bold]{E(A.EvalNotScoredHead)}[/]{E(W(A.EvalCount, e.NotScored.Count))}{E(A.Colon.TrimEnd())}");
             foreach (var n in e.NotScored)
-                console.MarkupLine(F($"  {E(n.Actual.Indicator)} {n.Actual.Year} = {E(n.Actual.ValueText)}: [grey]{E(n.Explanation)}[/]"));
+                console.MarkupLine(F($"  {E(n.Actual.Indicator)} {n.Actual.Year} = {E(n.Actual.ValueText)}{E(A.Colon)}[grey]{E(Why(n, c))}[/]"));
         }
     }
 
@@ -93,9 +101,74 @@ internal static class EvaluationConsole
     {
         string sign = t.Target.Direction == Direction.AtLeast ? "≥" : "≤";
         return t.Target.Period == TargetPeriod.EveryYear
-            ? F($"{sign}{H(t.Target.Value)} every year {t.BaseYear + 1}-{t.Target.Year}")
-            : F($"{sign}{H(t.Target.Value)} in {t.Target.Year}");
+            ? W(A.EvalTargetEveryYear, sign, H(t.Target.Value), t.BaseYear + 1, t.Target.Year)
+            : W(A.EvalTargetIn, sign, H(t.Target.Value), t.Target.Year);
     }
+
+    /// <summary>
+    /// Why a target is decided as it is. English is the engine's own explanation; Chinese is rebuilt here from the same
+    /// evidence (the engine has no words of its own in other languages), with the engine's <see cref="ForecastEvaluator.Meets"/>.
+    /// </summary>
+    internal static string Why(TargetAssessment t)
+    {
+        if (!Language.IsChinese) return t.Explanation;
+        var target = t.Target;
+        string Values(IEnumerable<Actual> actuals) => string.Join(A.WhyAnd, actuals.Select(a => a.ValueText));
+        if (target.Period == TargetPeriod.TargetYear)
+        {
+            if (t.Evidence.Count == 0) return W(A.WhyNoActual, target.Year);
+            if (t.Outcome != TargetOutcome.Undecided) return W(A.WhyAgainst, target.Year, Values(t.Evidence), Text(target.Value));
+            bool disagree = t.Evidence.Select(a => ForecastEvaluator.Meets(a, target)).Where(v => v != TargetOutcome.Undecided).Distinct().Count() > 1;
+            return disagree
+                ? W(A.WhySourcesDisagreeIn, target.Year, AnalysisWords.List(t.Evidence.Select(a => a.ValueText)))
+                : W(A.WhyCannotSay, target.Year, Values(t.Evidence), Text(target.Value));
+        }
+        return t.Outcome switch
+        {
+            TargetOutcome.Missed => W(A.WhyMissedIn, AnalysisWords.List(t.Evidence.Select(a => a.Year).Distinct())),
+            TargetOutcome.Met => W(A.WhyMetEveryYear, t.BaseYear + 1, target.Year),
+            _ when t.Evidence.Any(a => ForecastEvaluator.Meets(a, target) == TargetOutcome.Missed) => A.WhySourcesDisagree,
+            _ => W(A.WhyNoDeciding, AnalysisWords.List(Enumerable.Range(t.BaseYear + 1, target.Year - t.BaseYear)
+                .Where(y => !t.Evidence.Any(a => a.Year == y && ForecastEvaluator.Meets(a, target) == TargetOutcome.Met)))),
+        };
+    }
+
+    /// <summary>Why an outcome was not scored: the engine's English, or the Chinese rebuilt from the reason and the run.</summary>
+    internal static string Why(NotScoredActual n, EvaluationFiles.Context c)
+    {
+        if (!Language.IsChinese) return n.Explanation;
+        var a = n.Actual;
+        string id = c.Mappings.TryGetValue(a.Indicator, out var mapped) ? mapped : a.Indicator;
+        var indicator = c.Run.Scenario.Indicators.FirstOrDefault(i => i.Id == id);
+        switch (n.Reason)
+        {
+            case NotScoredReason.OtherRegion:
+                return W(A.WhyOtherRegion, a.Region, c.Region);
+            case NotScoredReason.BaseYearOrEarlier when indicator is not null:
+                return a.Year == indicator.BaseYear ? W(A.WhyBaseYear, Text(indicator.BaseValue), indicator.BaseYear) : W(A.WhyBeforeBase, indicator.BaseYear);
+            case NotScoredReason.AfterForecast when c.Run.Distribution.Indicator(id) is { Years.Count: > 0 } d:
+                return W(A.WhyAfterForecast, d.Years[^1].Year);
+            case NotScoredReason.NotInForecast:
+                var known = c.Run.Result.Indicators.Select(o => o.Indicator.Id).ToList();
+                string withoutPeriod = PeriodSuffix().Replace(id, "");
+                if (withoutPeriod != id && known.Contains(withoutPeriod, StringComparer.Ordinal))
+                    return A.WhyNotInForecast + W(A.WhySimilarId, withoutPeriod, id);
+                // The validator's suggestion names the id between quotes: " (did you mean 'x'?)".
+                var suggested = Quoted().Match(ScenarioValidator.Suggest(id, known));
+                return A.WhyNotInForecast + (suggested.Success ? W(A.WhyDidYouMean, suggested.Groups[1].Value) : "");
+            default:
+                return n.Explanation;
+        }
+    }
+
+    [GeneratedRegex(@"_[0-9]{4}_[0-9]{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodSuffix();
+
+    [GeneratedRegex("'([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
+
+    /// <summary>A value as the engine's explanations write it.</summary>
+    private static string Text(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 
     internal static string Pit(Pit p) => p.IsPoint ? p.Mid.ToString("0.000", CultureInfo.InvariantCulture)
         : F($"{p.Mid:0.000} [grey][[{p.Lower:0.000}, {p.Upper:0.000}]][/]");
@@ -104,26 +177,25 @@ internal static class EvaluationConsole
 
     private static string Band(BandPosition p) => p switch
     {
-        BandPosition.Inside => "[green]inside[/]",
-        BandPosition.Below => "[red]below[/]",
-        BandPosition.Above => "[red]above[/]",
-        _ => "[grey]cannot say[/]",
+        BandPosition.Inside => "[green]" + E(AnalysisWords.Band(p)) + "[/]",
+        BandPosition.Below or BandPosition.Above => "[red]" + E(AnalysisWords.Band(p)) + "[/]",
+        _ => "[grey]" + E(AnalysisWords.Band(p)) + "[/]",
     };
 
     private static string Outcome(TargetOutcome o) => o switch
     {
-        TargetOutcome.Met => "[green]met[/]",
-        TargetOutcome.Missed => "[red]missed[/]",
-        _ => "[grey]undecided[/]",
+        TargetOutcome.Met => "[green]" + E(AnalysisWords.Outcome(o)) + "[/]",
+        TargetOutcome.Missed => "[red]" + E(AnalysisWords.Outcome(o)) + "[/]",
+        _ => "[grey]" + E(AnalysisWords.Outcome(o)) + "[/]",
     };
 
     private static string Coverage(BandCoverage c)
     {
-        string head = $"[bold]{Numbers.Percent(c.Nominal, 0)} band:[/] ";
-        string exact = c.Count == 0 ? "no exact outcome"
-            : F($"{c.Inside} of {c.Count} exact outcome(s) inside ({Numbers.Percent(c.Share, 0)}; 95% interval {Numbers.Percent(c.Ci95.Lower, 0)}-{Numbers.Percent(c.Ci95.Upper, 0)}; nominal {Numbers.Percent(c.Nominal, 0)})");
-        string bounds = c.BoundsOutside + c.BoundsUndecided == 0 ? ""
-            : F($"; bounds: {c.BoundsOutside} outside whatever the value, {c.BoundsUndecided} cannot say");
-        return head + exact + bounds + ".";
+        string Pct(double x) => Numbers.Percent(x, 0);
+        string head = "[bold]" + E(W(A.EvalCoverageHead, Pct(c.Nominal))) + "[/]" + Sp;
+        string exact = c.Count == 0 ? A.EvalCoverageNone
+            : W(A.EvalCoverage, c.Inside, c.Count, Pct(c.Share), Pct(c.Ci95.Lower), Pct(c.Ci95.Upper), Pct(c.Nominal));
+        string bounds = c.BoundsOutside + c.BoundsUndecided == 0 ? "" : W(A.EvalCoverageBounds, c.BoundsOutside, c.BoundsUndecided);
+        return head + E(exact + bounds + A.FullStop);
     }
 }

@@ -183,7 +183,7 @@ internal static class EvaluationFiles
 
     public static void Csv(TextWriter w, ForecastEvaluation e)
     {
-        w.Write("indicator,actual_indicator,year,value,bound,region,scored,reason,duplicate,median,p5,p25,p75,p95,pit,pit_low,pit_high,in50,in90,crps,expected_crps,crps_ratio,interval_score90,scores_are_lower_bounds,note,source,file,line\n");
+        w.Write(AnalysisWords.CsvHeader("indicator,actual_indicator,year,value,bound,region,scored,reason,duplicate,median,p5,p25,p75,p95,pit,pit_low,pit_high,in50,in90,crps,expected_crps,crps_ratio,interval_score90,scores_are_lower_bounds,note,source,file,line"));
         foreach (var s in e.Scored)
         {
             var a = s.Actual;

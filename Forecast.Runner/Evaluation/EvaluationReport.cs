@@ -5,6 +5,7 @@ using Forecast.Engine.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Runner.Plots;
 using Forecast.Runner.Report;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 
 namespace Forecast.Runner.Evaluation;
 
@@ -19,7 +20,7 @@ internal static class EvaluationReport
     /// <summary>A fan chart for every indicator with a scored outcome (its points numbered), then the PIT histogram.</summary>
     public static IReadOnlyList<Figure> Figures(RunFolder run, ForecastEvaluation e, PlotLanguage language)
     {
-        var words = language.Chinese ? EvaluationWords.Zh : EvaluationWords.En;
+        var words = EvaluationWords.For(language.Chinese);
         var figures = new List<Figure>();
         var numbered = e.Scored.Select((s, k) => (s, k)).ToList();
         foreach (var outcome in run.Result.Indicators)
@@ -35,72 +36,78 @@ internal static class EvaluationReport
         return figures;
     }
 
-    /// <summary>The "Evaluation against outcomes" section.</summary>
+    /// <summary>The "Evaluation against outcomes" section, in the invocation's language; the actuals files' notes and sources are quoted as written.</summary>
     public static ReportSection Section(ForecastEvaluation e, EvaluationFiles.Context c, IReadOnlyList<Figure> figures)
     {
         var h = new StringBuilder();
-        string Name(string id) => c.Run.Scenario.Indicators.FirstOrDefault(i => i.Id == id)?.Name.En ?? id;
-        h.Append("<p>").Append(E(F($"The forecast ({c.Run.Result.Paths:N0} paths, seed {c.Run.Result.Seed}) scored against {e.Scored.Count} outcome(s) from ")
-            + string.Join(", ", c.ActualsFiles.Select(Path.GetFileName)) + (c.Region is null ? "" : ", region " + c.Region) + ". "
-            + "PIT: the share of the forecast distribution below the outcome (an interval for a bound, or for a count's atom). CRPS: the continuous ranked probability score "
-            + "in the indicator's unit (smaller is better), and divided by what the forecast expects of itself (about 1 when calibrated). Interval score: width of the "
-            + "90% band plus 20 times any distance outside it. A bound (\"at least X\") is censored: its PIT is an interval, its scores are the smallest any value it "
-            + "allows would get (marked ≥), and band coverage counts exact outcomes only.")).Append("</p>\n<ul>\n");
+        bool chinese = Language.IsChinese;
+        string Name(string id) => c.Run.Scenario.Indicators.FirstOrDefault(i => i.Id == id)?.Name.In(chinese) ?? id;
+        string files = AnalysisWords.List(c.ActualsFiles.Select(Path.GetFileName));
+        h.Append("<p>").Append(E(W(A.EvalIntro, c.Run.Result.Paths, c.Run.Result.Seed, e.Scored.Count, c.Region is null ? files : W(A.EvalIntroRegion, files, c.Region))
+            + (chinese ? "" : " ") + A.EvalIntroMethod)).Append("</p>\n<ul>\n");
         h.Append(Li(Coverage(e.Coverage50))).Append(Li(Coverage(e.Coverage90)));
-        h.Append(Li(double.IsNaN(e.MeanCrpsRatio) ? "Mean CRPS: no exact outcome." : F($"Mean CRPS ÷ expected CRPS over the exact outcomes: {e.MeanCrpsRatio:0.00} (about 1 for a calibrated forecast).")));
-        h.Append(Li(e.TargetsDecided == 0 ? "No target is decided by the outcomes."
-            : F($"Brier score over the {e.TargetsDecided} target(s) the outcomes decide: {e.Brier:0.000} (0 is perfect; 50% every time scores 0.25).")));
+        h.Append(Li(double.IsNaN(e.MeanCrpsRatio) ? A.EvalReportMeanCrpsNone : W(A.EvalReportMeanCrps, e.MeanCrpsRatio.ToString("0.00", CultureInfo.InvariantCulture))));
+        h.Append(Li(e.TargetsDecided == 0 ? A.EvalReportBrierNone : W(A.EvalReportBrier, e.TargetsDecided, e.Brier.ToString("0.000", CultureInfo.InvariantCulture))));
         h.Append("</ul>\n");
         var byName = figures.ToDictionary(f => f.Name);
         if (byName.TryGetValue(PitFigure, out var pit)) HtmlReport.Image(h, pit);
 
-        h.Append("<h3>Outcomes scored</h3>\n<table>\n<thead><tr><th>#</th><th>Indicator</th><th>Year</th><th>Outcome</th><th>Forecast median (P5-P95)</th><th>PIT</th>")
-         .Append("<th>50% band</th><th>90% band</th><th>CRPS</th><th>÷ expected</th><th>Interval score</th><th>Note</th><th>Source</th></tr></thead>\n<tbody>\n");
+        h.Append("<h3>").Append(E(A.EvalReportScored)).Append("</h3>\n<table>\n<thead><tr>")
+         .Append(string.Concat(new[] { "#", A.EvalReportColIndicator, A.EvalColYear, A.EvalColOutcome, A.EvalReportColMedian, A.EvalColPit, A.EvalColBand50,
+             A.EvalColBand90, A.EvalColCrps, A.EvalColCrpsRatio, A.EvalReportColInterval, A.EvalReportColNote, A.EvalReportColSource }.Select(t => "<th>" + E(t) + "</th>")))
+         .Append("</tr></thead>\n<tbody>\n");
         for (int k = 0; k < e.Scored.Count; k++)
         {
             var s = e.Scored[k];
             string b = s.ScoresAreBounds ? "≥ " : "";
-            string flags = (s.Duplicate ? " (two sources)" : "") + (s.Mapped ? " (reported as " + s.Actual.Indicator + ")" : "");
-            h.Append("<tr><td class=\"n\">").Append(Label(k)).Append("</td><td>").Append(E(Name(s.IndicatorId) + flags)).Append("</td><td class=\"n\">")
+            string flags = (s.Duplicate ? A.EvalReportTwoSources : "") + (s.Mapped ? W(A.EvalReportReportedAs, s.Actual.Indicator) : "");
+            h.Append("<tr><td class=\"n\">").Append(Label(k)).Append("</td><td class=\"name\">").Append(E(Name(s.IndicatorId) + flags)).Append("</td><td class=\"n\">")
              .Append(s.Actual.Year.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"n\">").Append(E(s.Actual.ValueText)).Append("</td><td class=\"n\">")
              .Append(E(F($"{Numbers.Human(s.Median)} ({Numbers.Human(s.Band90.Lower)}-{Numbers.Human(s.Band90.Upper)})"))).Append("</td><td class=\"n\">")
              .Append(E(s.Pit.IsPoint ? F($"{s.Pit.Mid:0.000}") : F($"{s.Pit.Mid:0.000} [{s.Pit.Lower:0.000}, {s.Pit.Upper:0.000}]"))).Append("</td><td>")
-             .Append(EvaluationFiles.Position(s.In50)).Append("</td><td>").Append(EvaluationFiles.Position(s.In90)).Append("</td><td class=\"n\">")
+             .Append(E(AnalysisWords.Band(s.In50))).Append("</td><td>").Append(E(AnalysisWords.Band(s.In90))).Append("</td><td class=\"n\">")
              .Append(E(b + Numbers.Human(s.Crps))).Append("</td><td class=\"n\">").Append(E(b + F($"{s.CrpsRatio:0.00}"))).Append("</td><td class=\"n\">")
-             .Append(E(b + Numbers.Human(s.IntervalScore))).Append("</td><td>").Append(E(s.Actual.Note ?? "")).Append("</td><td>")
-             .Append(E(s.Actual.Source ?? "")).Append("</td></tr>\n");
+             .Append(E(b + Numbers.Human(s.IntervalScore))).Append("</td>").Append(HtmlReport.Quoted("td", s.Actual.Note ?? ""))
+             .Append(HtmlReport.Quoted("td", s.Actual.Source ?? "")).Append("</tr>\n");
         }
         h.Append("</tbody>\n</table>\n");
 
         var spoken = e.Targets.Where(t => t.Outcome != TargetOutcome.Undecided || t.Evidence.Count > 0).ToList();
         if (spoken.Count > 0)
         {
-            h.Append("<h3>Targets the outcomes speak to</h3>\n<table>\n<thead><tr><th>Target</th><th>Forecast P(reach)</th><th>Outcome</th><th>Why</th><th>Brier</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>").Append(E(A.EvalTargetsTitle)).Append("</h3>\n<table>\n<thead><tr>")
+             .Append(string.Concat(new[] { A.EvalColTarget, A.EvalColProbability, A.EvalColResult, A.EvalColWhy, A.EvalColBrier }.Select(t => "<th>" + E(t) + "</th>")))
+             .Append("</tr></thead>\n<tbody>\n");
             foreach (var t in spoken)
                 h.Append("<tr><td>").Append(E(Name(t.IndicatorId) + " " + EvaluationConsole.TargetText(t))).Append("</td><td class=\"n\">").Append(E(Numbers.Percent(t.Probability)))
-                 .Append("</td><td>").Append(EvaluationFiles.Outcome(t.Outcome)).Append("</td><td>").Append(E(t.Explanation)).Append("</td><td class=\"n\">")
+                 .Append("</td><td>").Append(E(AnalysisWords.Outcome(t.Outcome))).Append("</td><td>").Append(E(EvaluationConsole.Why(t))).Append("</td><td class=\"n\">")
                  .Append(double.IsNaN(t.Brier) ? "" : F($"{t.Brier:0.000}")).Append("</td></tr>\n");
             h.Append("</tbody>\n</table>\n");
         }
 
-        h.Append("<h3>Fan charts with the outcomes</h3>\n<p>Each outcome is drawn at its year and numbered as in the table above (a triangle for a bound, pointing the way the value lies).</p>\n<div class=\"pair\">\n");
+        h.Append("<h3>").Append(E(A.EvalReportFans)).Append("</h3>\n<p>").Append(E(A.EvalReportFansIntro)).Append("</p>\n<div class=\"pair\">\n");
         foreach (var f in figures.Where(f => f.Name != PitFigure)) HtmlReport.Image(h, f);
         h.Append("</div>\n");
 
         if (e.NotScored.Count > 0)
         {
-            h.Append("<h3>Not scored</h3>\n<ul>\n");
+            h.Append("<h3>").Append(E(A.EvalNotScoredHead)).Append("</h3>\n<ul>\n");
             foreach (var n in e.NotScored)
-                h.Append(Li(F($"{n.Actual.Indicator} {n.Actual.Year} = {n.Actual.ValueText}: {n.Explanation}.")));
+                h.Append(Li(F($"{n.Actual.Indicator} {n.Actual.Year} = {n.Actual.ValueText}{(chinese ? "：" : ": ")}{EvaluationConsole.Why(n, c)}") + A.FullStop));
             h.Append("</ul>\n");
         }
-        return new ReportSection("evaluation", "Evaluation against outcomes", h.ToString());
+        return new ReportSection("evaluation", A.EvalSection, h.ToString());
     }
 
-    private static string Coverage(BandCoverage c) =>
-        (c.Count == 0 ? Numbers.Percent(c.Nominal, 0) + " band: no exact outcome"
-            : Numbers.Percent(c.Nominal, 0) + F($" band: {c.Inside} of {c.Count} exact outcome(s) inside ({Numbers.Percent(c.Share, 0)}, 95% interval {Numbers.Percent(c.Ci95.Lower, 0)}-{Numbers.Percent(c.Ci95.Upper, 0)})"))
-        + (c.BoundsOutside + c.BoundsUndecided == 0 ? "." : F($"; bounds: {c.BoundsOutside} outside whatever the value, {c.BoundsUndecided} cannot say."));
+    private static string Coverage(BandCoverage c)
+    {
+        string Pct(double x) => Numbers.Percent(x, 0);
+        return (c.Count == 0 ? W(A.EvalReportCoverageNone, Pct(c.Nominal))
+                : W(A.EvalReportCoverage, Pct(c.Nominal), c.Inside, c.Count, Pct(c.Share), Pct(c.Ci95.Lower), Pct(c.Ci95.Upper)))
+            + (c.BoundsOutside + c.BoundsUndecided == 0 ? A.FullStop : W(A.EvalReportCoverageBounds, c.BoundsOutside, c.BoundsUndecided));
+    }
+
+    private static string W(string format, params object?[] args) => Words.F(format, args);
 
     private static string Li(string text) => "<li>" + E(text) + "</li>\n";
 

@@ -11,6 +11,7 @@ using Forecast.Engine.Statistics;
 using Forecast.Runner.Output;
 using Forecast.Runner.Plots;
 using YamlDotNet.RepresentationModel;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 using S = Forecast.Runner.Resources.Strings;
 
 namespace Forecast.Runner.Report;
@@ -53,14 +54,18 @@ internal static class HtmlReport
         IReadOnlyList<Figure> figures, IReadOnlyList<ReportSection>? sections = null)
     {
         var h = new StringBuilder();
-        string title = scenario.Title.En;
+        bool chinese = Language.IsChinese;
+        string title = scenario.Title.In(chinese);
         h.Append("<!DOCTYPE html>\n<html lang=\"").Append(language.Chinese ? "zh-CN" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
          .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
 
         h.Append("<header>\n<h1>").Append(E(scenario.Title.Zh)).Append("</h1>\n");
-        if (scenario.Title.En != scenario.Title.Zh) h.Append("<p class=\"subtitle\">").Append(E(scenario.Title.En)).Append("</p>\n");
-        if (Description(scenarioText) is { } description) h.Append("<p>").Append(E(description)).Append("</p>\n");
+        if (!chinese && scenario.Title.En != scenario.Title.Zh) h.Append("<p class=\"subtitle\">").Append(E(scenario.Title.En)).Append("</p>\n");
+        if (Description(scenarioText) is { } description)
+            h.Append(chinese && !PlotLanguage.HasCjk(description)
+                ? "<p><strong>" + E(A.ReportDescription) + "</strong>" + Quoted("span", description) + "</p>\n"
+                : Quoted("p", description) + "\n");
         h.Append("<p class=\"run\">").Append(E(F(S.ReportRunLine, result.Scenario, result.Paths, result.Seed)))
          .Append("</p>\n</header>\n");
 
@@ -129,8 +134,8 @@ internal static class HtmlReport
             }
             var t = o.TargetYear;
             string status = o.Status switch { TargetStatus.OnTrack => "on", TargetStatus.AtRisk => "risk", _ => "off" };
-            h.Append("<tr><td><a href=\"#ind-").Append(E(i.Id)).Append("\">").Append(E(i.Name.Zh)).Append("</a><br><span class=\"en\">")
-             .Append(E(i.Name.En)).Append("</span></td>")
+            h.Append("<tr><td><a href=\"#ind-").Append(E(i.Id)).Append("\">").Append(E(i.Name.Zh)).Append("</a>")
+             .Append(Language.IsChinese ? "" : "<br><span class=\"en\">" + E(i.Name.En) + "</span>").Append("</td>")
              .Append("<td>").Append(E(i.Unit.In(Language.IsChinese))).Append("</td>")
              .Append("<td class=\"n\">").Append(E(Numbers.Human(i.BaseValue))).Append(" (").Append(i.BaseYear.ToString(CultureInfo.InvariantCulture)).Append(")</td>")
              .Append("<td class=\"n\">").Append(E(TargetText(i))).Append("</td>")
@@ -150,11 +155,11 @@ internal static class HtmlReport
         foreach (var o in TargetProbabilityChart.Order(result))
         {
             var i = o.Indicator;
-            h.Append("<article id=\"ind-").Append(E(i.Id)).Append("\">\n<h3>").Append(E(i.Name.Zh)).Append(" · ").Append(E(i.Name.En)).Append("</h3>\n<p>")
+            h.Append("<article id=\"ind-").Append(E(i.Id)).Append("\">\n<h3>").Append(E(i.Name.Zh)).Append(Language.IsChinese ? "" : " · " + E(i.Name.En)).Append("</h3>\n<p>")
              .Append(E(F(S.ReportTargetSentence, ModelText(i, scenario), TargetText(i))));
-            if (i.Target.Source is { } source) h.Append(E(" (" + source + ")"));
+            if (i.Target.Source is { } source) h.Append(Language.IsChinese ? "（" : " (").Append(Quoted("span", source)).Append(Language.IsChinese ? "）" : ")");
             h.Append(E(F(S.ReportProbabilitySentence, Numbers.Percent(o.Probability), Interval(o.ProbabilityCi95, 1), Words.Status(o.Status))));
-            if (i.Note is { } note) h.Append(' ').Append(E(note));
+            if (i.Note is { } note) h.Append(' ').Append(Quoted("span", note));
             h.Append("</p>\n<div class=\"pair\">\n");
             string id = PlotSet.FileSafe(i.Id);
             if (figures.TryGetValue("fan-" + id, out var fan)) Image(h, fan);
@@ -166,92 +171,91 @@ internal static class HtmlReport
 
     private static void Assumptions(StringBuilder h, Scenario scenario, string scenarioText)
     {
-        h.Append("<section id=\"assumptions\">\n<h2>").Append(E(S.ReportAssumptions)).Append("</h2>\n<h3>Drivers</h3>\n")
-         .Append("<p>Each path draws a driver's <em>level</em> once (what we do not know about the rate); each year the driver's value varies around ")
-         .Append("its level as the <em>yearly</em> column says. Rates are fractions (0.12 = 12% a year).</p>\n")
-         .Append("<table>\n<thead><tr><th>Driver</th><th>Level (drawn once per path)</th><th>Yearly variation</th><th>Why</th></tr></thead>\n<tbody>\n");
+        bool chinese = Language.IsChinese;
+        h.Append("<section id=\"assumptions\">\n<h2>").Append(E(S.ReportAssumptions)).Append("</h2>\n<h3>").Append(E(A.ReportDrivers)).Append("</h3>\n")
+         .Append("<p>").Append(E(A.ReportDriversIntro)).Append("</p>\n<table>\n<thead><tr>")
+         .Append(Headers(A.ReportColDriver, A.ReportColLevel, A.ReportColYearly, A.ReportColWhy)).Append("</tr></thead>\n<tbody>\n");
         foreach (var d in scenario.Drivers)
         {
-            h.Append("<tr><td>").Append(E(d.Name.Zh)).Append("<br><span class=\"en\">").Append(E(d.Name.En)).Append("</span><br><code>").Append(E(d.Id))
-             .Append("</code></td><td>").Append(E(d.Level.Describe()));
+            h.Append("<tr><td>").Append(E(d.Name.Zh)).Append(chinese ? "" : "<br><span class=\"en\">" + E(d.Name.En) + "</span>").Append("<br><code>").Append(E(d.Id))
+             .Append("</code></td><td>").Append(E(AnalysisWords.Distribution(d.Level)));
             foreach (var change in d.LevelChanges)
-                h.Append("<br>").Append(E(F("from {0}: {1}", change.FromYear, change.Level.Describe())));
-            h.Append("</td><td>").Append(E(Yearly(d.Yearly))).Append("</td><td>").Append(E(d.Note ?? "")).Append("</td></tr>\n");
+                h.Append("<br>").Append(E(F(A.ReportLevelFrom, change.FromYear, AnalysisWords.Distribution(change.Level))));
+            h.Append("</td><td>").Append(E(AnalysisWords.Yearly(d.Yearly))).Append("</td>").Append(Quoted("td", d.Note ?? "")).Append("</tr>\n");
         }
         h.Append("</tbody>\n</table>\n");
         if (scenario.Correlations.Count > 0)
         {
-            h.Append("<h3>Correlations (Gaussian copula)</h3>\n<table>\n<thead><tr><th>Of</th><th>First</th><th>Second</th><th>ρ</th></tr></thead>\n<tbody>\n");
+            h.Append("<h3>").Append(E(A.ReportCorrelations)).Append("</h3>\n<table>\n<thead><tr>")
+             .Append(Headers(A.ReportColOf, A.ReportColFirst, A.ReportColSecond, "ρ")).Append("</tr></thead>\n<tbody>\n");
             foreach (var c in scenario.Correlations)
-                h.Append("<tr><td>").Append(c.Scope == CorrelationScope.Levels ? "levels (drawn once per path)" : "yearly shocks")
-                 .Append("</td><td>").Append(E(Member(scenario, c.First))).Append("</td><td>").Append(E(Member(scenario, c.Second)))
+                h.Append("<tr><td>").Append(E(c.Scope == CorrelationScope.Levels ? A.ReportLevels : A.ReportShocks))
+                 .Append("</td><td>").Append(Member(scenario, c.First)).Append("</td><td>").Append(Member(scenario, c.Second))
                  .Append("</td><td class=\"n\">").Append(E(c.Rho.ToString("0.###", CultureInfo.InvariantCulture))).Append("</td></tr>\n");
             h.Append("</tbody>\n</table>\n");
         }
-        h.Append("<h3>Indicators</h3>\n<table>\n<thead><tr><th>Indicator</th><th>Model</th><th>Base</th><th>History</th><th>Target</th></tr></thead>\n<tbody>\n");
+        h.Append("<h3>").Append(E(A.ReportIndicatorTable)).Append("</h3>\n<table>\n<thead><tr>")
+         .Append(Headers(S.ReportColIndicator, A.ReportColModel, S.ReportColBase, A.ReportColHistory, S.ReportColTarget)).Append("</tr></thead>\n<tbody>\n");
         foreach (var i in scenario.Indicators)
         {
             string history = string.Join("; ", i.HistoryPoints.Select(p =>
-                (p.Years > 1 ? F("{0}-{1} total", p.Year - p.Years + 1, p.Year) : p.Year.ToString(CultureInfo.InvariantCulture)) + ": "
-                + Numbers.Human(p.Value) + (p.Source is null ? "" : " (" + p.Source + ")")));
-            h.Append("<tr><td>").Append(E(i.Name.En)).Append("<br><code>").Append(E(i.Id)).Append("</code></td><td>").Append(E(ModelText(i, scenario)))
-             .Append("</td><td class=\"n\">").Append(E(F("{0} ({1})", Numbers.Human(i.BaseValue), i.BaseYear))).Append("</td><td>").Append(E(history))
-             .Append("</td><td>").Append(E(TargetText(i) + (i.Target.Source is null ? "" : " (" + i.Target.Source + ")"))).Append("</td></tr>\n");
+                E((p.Years > 1 ? F(A.ReportPeriodTotal, p.Year - p.Years + 1, p.Year) : p.Year.ToString(CultureInfo.InvariantCulture)) + ": " + Numbers.Human(p.Value))
+                + (p.Source is null ? "" : " (" + Quoted("span", p.Source) + ")")));
+            h.Append("<tr><td>").Append(E(i.Name.In(chinese))).Append("<br><code>").Append(E(i.Id)).Append("</code></td><td>").Append(E(ModelText(i, scenario)))
+             .Append("</td><td class=\"n\">").Append(E(F("{0} ({1})", Numbers.Human(i.BaseValue), i.BaseYear))).Append("</td><td>").Append(history)
+             .Append("</td><td>").Append(E(TargetText(i))).Append(i.Target.Source is null ? "" : " (" + Quoted("span", i.Target.Source) + ")").Append("</td></tr>\n");
         }
         h.Append("</tbody>\n</table>\n");
-        h.Append("<details>\n<summary>The scenario file as run (scenario.yaml)</summary>\n<pre>").Append(E(scenarioText)).Append("</pre>\n</details>\n</section>\n");
+        h.Append("<details>\n<summary>").Append(E(A.ReportScenarioFile)).Append("</summary>\n<pre class=\"quoted\">").Append(E(scenarioText)).Append("</pre>\n</details>\n</section>\n");
     }
 
-    /// <summary>A correlation's member by name: a driver ("R&amp;D intensity") or one of its trend's parameters ("... (rate)").</summary>
+    private static string Headers(params string[] titles) => string.Concat(titles.Select(t => "<th>" + E(t) + "</th>"));
+
+    /// <summary>
+    /// Text quoted as written from an input file (a scenario's notes and sources, an actuals file's notes): it is in the
+    /// file author's language, so it is marked as a quotation (class "quoted", and lang="en" when it has no Chinese).
+    /// </summary>
+    internal static string Quoted(string tag, string text) =>
+        "<" + tag + " class=\"quoted\"" + (PlotLanguage.HasCjk(text) || text.Length == 0 ? "" : " lang=\"en\"") + ">" + E(text) + "</" + tag + ">";
+
+    /// <summary>A correlation's member by name, as HTML: a driver ("R&amp;D intensity") or one of its trend's parameters ("... (rate)", the parameter's id as code).</summary>
     private static string Member(Scenario scenario, string member)
     {
         int dot = member.IndexOf('.');
         string id = dot < 0 ? member : member[..dot];
         var driver = scenario.Drivers.FirstOrDefault(d => d.Id == id);
-        if (driver is null) return member;
-        return dot < 0 ? driver.Name.En : driver.Name.En + " (" + member[(dot + 1)..] + ")";
+        if (driver is null) return "<code>" + E(member) + "</code>";
+        string name = E(driver.Name.In(Language.IsChinese));
+        return dot < 0 ? name : name + " (<code>" + E(member[(dot + 1)..]) + "</code>)";
     }
 
     private static void Method(StringBuilder h, SimulationResult result, string scenarioText)
     {
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scenarioText)));
-        string version = typeof(HtmlReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        string version = typeof(HtmlReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? A.UnknownVersion;
         h.Append("<section id=\"method\">\n<h2>").Append(E(S.ReportMethod)).Append("</h2>\n<ul>\n")
-         .Append(Li(F("Monte Carlo simulation of {0:N0} paths from the base year to the target year, seed {1}. Every random stream is derived from the seed, "
-            + "the block of paths and the driver, so the numbers do not depend on the number of threads and are reproduced exactly by:", result.Paths, result.Seed)))
+         .Append(Li(F(A.MethodMonteCarlo, result.Paths, result.Seed)))
          .Append("<li><code>").Append(E(F("forecast run scenario.yaml --paths {0} --seed {1}", result.Paths, result.Seed))).Append("</code> ")
-         .Append(E(F("(SHA-256 of the scenario text in UTF-8: {0}; forecast {1}).", hash, version))).Append("</li>\n")
-         .Append(Li("Drivers: each path draws every driver's level once from its distribution (by inversion, so a changed assumption moves each path's level monotonically), "
-            + "then each year a value around the level: v = L (no variation); v = L + σz (normal); v = (1 + L)·exp(σz − σ²/2) − 1 (growth: a lognormal growth factor "
-            + "with mean 1 + L); a Poisson or negative binomial count with mean L. The yearly shocks z of correlated drivers are joined by a Gaussian copula."))
-         .Append(Li("Indicators step each year: compound x(t+1) = x(t)·(1 + g); ratio x(t) = x(0)·(N(t)/N(0))/(D(t)/D(0)) with each side compounding a growth driver "
-            + "or following another indicator; share: logit s(t+1) = logit s(t) + v, staying inside its bounds; stock-flow N(t+1) = N(t) + E(t) − Binomial(N(t), q(t)) "
-            + "(with a capacity C the entries are Binomial(C − N(t), e(t))); cumulative C(t+1) = C(t) + max(0, round v(t)); flow x(t) = v(t)."))
-         .Append(Li("Probability of reaching a target: the share of paths on which the indicator is at or beyond the target in the target year (for targets "
-            + "that hold in every year: in every year from the year after the base to the target year). Its 95% interval is Wilson's score interval: with p̂ = k/n "
-            + "and z = 1.96, centre (p̂ + z²/2n)/(1 + z²/n) and half-width z·√(p̂(1 − p̂)/n + z²/4n²)/(1 + z²/n)."
-            + IntervalNote(result.Intervals)))
-         .Append(Li("Status: on track when the probability is at least 80%, at risk from 50% to 80%, off track below 50%."))
-         .Append(Li("Percentiles (P5 ... P95) per year come from a histogram of 4,096 bins per indicator and year built from a pilot run's sample, with values "
-            + "outside it counted exactly; whole-number indicators with a small range get one bin per number, so their percentiles are exact; others get equal bins "
-            + "when no bin would hold more than 0.3% of the values, and otherwise bins on a logarithmic or linear scale given in proportion to the pilot's values, "
-            + "each holding about 0.03% of them. A percentile's rank error is at most the share of its bin."))
-         .Append(Li("How many headline targets are met: the distribution over paths of the number of headline targets met on the same path."))
-         .Append(Li("The distribution plots are read from the run's own distribution (distribution.json: the engine's histograms at 1,000 quantiles "
-            + "with the minimum and maximum); every probability printed is the simulation's exact figure."))
+         .Append(E(F(A.MethodHash, hash, version))).Append("</li>\n")
+         .Append(Li(A.MethodDrivers))
+         .Append(Li(A.MethodIndicators))
+         .Append(Li(A.MethodProbability + IntervalNote(result.Intervals)))
+         .Append(Li(A.MethodStatus))
+         .Append(Li(A.MethodPercentiles))
+         .Append(Li(A.MethodHowMany))
+         .Append(Li(A.MethodDistributions))
          .Append("</ul>\n</section>\n");
     }
 
     /// <summary>How the intervals of a run whose paths are not independent were computed.</summary>
     private static string IntervalNote(IntervalMethod? method) => method is { Unit: not IntervalUnit.Path }
-        ? F(" This run's paths are not independent ({0} sampling): n is replaced by the effective number of paths p̂(1 − p̂)/V and z by Student's t "
-            + "with {1:N0} degrees of freedom, where V is the estimate's variance from the spread of the {2:N0} {3}, the independent units of the method.",
+        ? F(A.MethodIntervalNote,
             method.Unit switch
             {
-                IntervalUnit.AntitheticPair => "antithetic", IntervalUnit.Block => "Latin hypercube",
-                IntervalUnit.ParameterDraws => "nowcast: copies of resampled parameter draws,", _ => "scrambled Sobol",
+                IntervalUnit.AntitheticPair => A.SamplingAntithetic, IntervalUnit.Block => A.SamplingHypercube,
+                IntervalUnit.ParameterDraws => A.SamplingNowcast, _ => A.SamplingSobol,
             },
-            method.Units - 1, method.Units, method.Name)
+            method.Units - 1, method.Units, Words.Units(method.Unit))
         : "";
 
     internal static void Image(StringBuilder h, Figure figure)
@@ -261,18 +265,8 @@ internal static class HtmlReport
          .Append("\" alt=\"").Append(E(figure.Caption)).Append("\"><figcaption>").Append(E(figure.Caption)).Append("</figcaption></figure>\n");
     }
 
-    private static string ModelText(Indicator i, Scenario scenario) => i.Model.Describe(id =>
-        scenario.Drivers.FirstOrDefault(d => d.Id == id)?.Name ?? scenario.Indicators.FirstOrDefault(x => x.Id == id)?.Name ?? LocalizedText.Both(id), i).En;
-
-    private static string Yearly(YearlyVariation yearly) => yearly.Kind switch
-    {
-        YearlyVariationKind.None => "none (the level every year)",
-        YearlyVariationKind.Normal => F("normal shock, sd {0}", yearly.Scale),
-        YearlyVariationKind.Growth => F("lognormal growth shock, sd {0}", yearly.Scale),
-        YearlyVariationKind.Poisson => "Poisson count with the level as mean",
-        YearlyVariationKind.NegativeBinomial => F("negative binomial count with the level as mean, dispersion {0}", yearly.Scale),
-        _ => yearly.Kind.ToString(),
-    };
+    private static string ModelText(Indicator i, Scenario scenario) => AnalysisWords.WithStructureNames(i.Model.Describe(id =>
+        scenario.Drivers.FirstOrDefault(d => d.Id == id)?.Name ?? scenario.Indicators.FirstOrDefault(x => x.Id == id)?.Name ?? LocalizedText.Both(id), i).In(Language.IsChinese));
 
     private static string TargetText(Indicator i)
     {
@@ -323,7 +317,7 @@ internal static class HtmlReport
         nav { margin: 1em 0; padding: 0.5em 0; border-top: 1px solid #ccc; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; } th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
         th { background: #eee; } td.n { text-align: right; white-space: nowrap; } .en { color: #444; font-size: 0.9em; } tr.group td { background: #f4f4f4; font-weight: bold; }
-        td.status { white-space: nowrap; } td.status.on { background: #cdeee3; } td.status.risk { background: #fbe7bd; } td.status.off { background: repeating-linear-gradient(135deg, #f6cdb3, #f6cdb3 6px, #fff 6px, #fff 9px); }
+        td.status { white-space: nowrap; } td.name { min-width: 8em; } td.quoted { font-size: 0.85em; overflow-wrap: anywhere; min-width: 12em; } td.status.on { background: #cdeee3; } td.status.risk { background: #fbe7bd; } td.status.off { background: repeating-linear-gradient(135deg, #f6cdb3, #f6cdb3 6px, #fff 6px, #fff 9px); }
         figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #ddd; } figcaption { color: #444; font-size: 0.9em; }
         .pair { display: flex; flex-wrap: wrap; gap: 1em; } .pair figure { flex: 1 1 540px; }
         pre { white-space: pre-wrap; font-size: 0.8em; background: #f7f7f7; padding: 1em; } code { font-size: 0.95em; }

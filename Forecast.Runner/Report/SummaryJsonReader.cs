@@ -45,6 +45,13 @@ internal static class SummaryJsonReader
                 f.GetProperty("severity").GetString() == "inconsistent" ? FindingSeverity.Inconsistent : FindingSeverity.Tight,
                 [.. f.GetProperty("indicators").EnumerateArray().Select(i => i.GetString() ?? "")],
                 f.GetProperty("message").GetString() ?? "")).ToList();
+            // The file keeps the English sentence only; the numbers that word it in another language come from the same
+            // arithmetic on the run's own scenario.
+            var checkedNow = Forecast.Engine.Consistency.TargetConsistency.Check(scenario);
+            findings = [.. findings.Select(f => f with
+            {
+                Gap = checkedNow.FirstOrDefault(c => c.Severity == f.Severity && c.IndicatorIds.SequenceEqual(f.IndicatorIds) && c.Message == f.Message)?.Gap,
+            })];
             return new SimulationResult(name, root.GetProperty("paths").GetInt64(), root.GetProperty("seed").GetUInt64(), outcomes,
                 Number(root, "allHeadlineTargetsProbability"), Pair(root.GetProperty("allHeadlineTargetsProbabilityCi95")),
                 [.. root.GetProperty("headlineTargetsMetDistribution").EnumerateArray().Select(e => e.GetDouble())],

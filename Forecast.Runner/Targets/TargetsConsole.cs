@@ -3,6 +3,8 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Targets;
 using Forecast.Runner.Output;
 using Spectre.Console;
+using A = Forecast.Runner.Resources.AnalysisStrings;
+using S = Forecast.Runner.Resources.Strings;
 
 namespace Forecast.Runner.Targets;
 
@@ -11,20 +13,20 @@ internal static class TargetsConsole
 {
     private static string E(string s) => Markup.Escape(s);
     private static string H(double x) => Numbers.Human(x);
+    private static string W(string format, params object?[] args) => Words.F(format, args);
 
     public static void Write(IAnsiConsole console, TargetSettingResult r, bool chinese)
     {
-        string Title(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(Title($"[bold]{E(r.Scenario)}[/]: the most ambitious target reachable with each probability [grey]({r.Paths:N0} paths, seed {r.Seed})[/]"));
-        table.AddColumn("Indicator");
-        table.AddColumn(new TableColumn("Base").RightAligned());
-        table.AddColumn(new TableColumn("Now: target → P").RightAligned());
+            .Title("[bold]" + E(W(A.TargetsTitle, r.Scenario)) + "[/]" + (Language.IsChinese ? "" : " ") + "[grey]" + E(W(A.PathsSeed, r.Paths, r.Seed)) + "[/]");
+        table.AddColumn(E(S.ColIndicator));
+        table.AddColumn(new TableColumn(E(A.TargetsColBase)).RightAligned());
+        table.AddColumn(new TableColumn(E(A.TargetsColNow)).RightAligned());
         foreach (double p in r.Probabilities)
         {
             bool main = p == r.Probability;
-            table.AddColumn(new TableColumn(main ? $"[bold]{Numbers.Percent(p, 0)}[/] [[95% MC interval]]" : Numbers.Percent(p, 0)).RightAligned());
-            if (main) table.AddColumn(new TableColumn("implies / history").RightAligned());
+            table.AddColumn(new TableColumn(main ? $"[bold]{Numbers.Percent(p, 0)}[/] {E(A.TargetsColInterval)}" : Numbers.Percent(p, 0)).RightAligned());
+            if (main) table.AddColumn(new TableColumn(E(A.TargetsColGrowth)).RightAligned());
         }
         bool headline = true;
         foreach (var i in r.Indicators.OrderBy(i => i.Indicator.Headline ? 0 : 1))
@@ -33,7 +35,7 @@ internal static class TargetsConsole
             if (headline && !ind.Headline) { table.AddEmptyRow(); headline = false; }
             var cells = new List<string>
             {
-                E(ind.Name.In(chinese)) + $" [grey]({E(Period(ind))})[/]",
+                E(ind.Name.In(chinese)) + (chinese ? "" : " ") + "[grey]" + E(W(A.TargetsPeriod, Period(ind))) + "[/]",
                 $"{H(ind.BaseValue)} [grey]({ind.BaseYear})[/]",
                 $"{Sign(ind)}{H(ind.Target.Value)} → {Numbers.Percent(i.CurrentProbability)}",
             };
@@ -55,11 +57,11 @@ internal static class TargetsConsole
 
         if (r.Joint is not { } j) return;
         var joint = new Table().Border(TableBorder.Rounded)
-            .Title(Title($"[bold]Joint targets[/]: all {j.Targets.Count} met on the same path with probability {Numbers.Percent(j.Probability, 0)}"));
-        joint.AddColumn("Indicator");
-        joint.AddColumn(new TableColumn($"own {Numbers.Percent(j.Probability, 0)} target").RightAligned());
-        joint.AddColumn(new TableColumn("joint target [[95% MC interval]]").RightAligned());
-        joint.AddColumn(new TableColumn("implies / history").RightAligned());
+            .Title("[bold]" + E(A.TargetsJointTitle) + "[/]" + E(W(A.TargetsJointTitleTail, j.Targets.Count, Numbers.Percent(j.Probability, 0))));
+        joint.AddColumn(E(S.ColIndicator));
+        joint.AddColumn(new TableColumn(E(W(A.TargetsColOwn, Numbers.Percent(j.Probability, 0)))).RightAligned());
+        joint.AddColumn(new TableColumn(E(A.TargetsColJoint)).RightAligned());
+        joint.AddColumn(new TableColumn(E(A.TargetsColGrowth)).RightAligned());
         foreach (var t in j.Targets)
         {
             var i = r.Indicators.First(x => x.Indicator.Id == t.IndicatorId);
@@ -67,21 +69,24 @@ internal static class TargetsConsole
                 $"[bold]{Sign(i.Indicator)}{H(t.Value)}[/] [grey][[{H(t.Ci95.Lower)}, {H(t.Ci95.Upper)}]][/]", Growth(t));
         }
         console.Write(joint);
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Rule: every target of the set gets the same probability on its own, [bold]{Numbers.Percent(j.MarginalProbability)}[/], the least at which all {j.Targets.Count} are met together on {Numbers.Percent(j.Achieved)} of paths [grey][[{Numbers.Percent(j.AchievedCi95.Lower)}, {Numbers.Percent(j.AchievedCi95.Upper)}]][/] (ambition λ = {j.Ambition:0.000}: 1 keeps each indicator's own {Numbers.Percent(j.Probability, 0)} target, 0 the lowest simulated value). Each indicator's own {Numbers.Percent(j.Probability, 0)} targets are met together on only {Numbers.Percent(j.MarginalTargetsTogether)} of paths."));
+        // Markup goes around the escaped sentence's numbers: the bold probability and the grey interval.
+        string rule = E(W(A.TargetsRule, "\u0001", j.Targets.Count, Numbers.Percent(j.Achieved), "\u0002", j.Ambition.ToString("0.000", CultureInfo.InvariantCulture),
+            Numbers.Percent(j.Probability, 0), Numbers.Percent(j.MarginalTargetsTogether)));
+        console.MarkupLine(rule.Replace("\u0001", "[bold]" + Numbers.Percent(j.MarginalProbability) + "[/]", StringComparison.Ordinal)
+            .Replace("\u0002", $"[grey][[{Numbers.Percent(j.AchievedCi95.Lower)}, {Numbers.Percent(j.AchievedCi95.Upper)}]][/]", StringComparison.Ordinal));
     }
 
     private static string Sign(Indicator i) => i.Target.Direction == Direction.AtLeast ? "≥" : "≤";
 
     private static string Period(Indicator i) => i.Target.Period == TargetPeriod.EveryYear
-        ? string.Create(CultureInfo.InvariantCulture, $"every year {i.BaseYear + 1}-{i.Target.Year}")
-        : i.Target.Year.ToString(CultureInfo.InvariantCulture);
+        ? W(A.TargetsEveryYear, i.BaseYear + 1, i.Target.Year)
+        : W(A.TargetsYear, i.Target.Year);
 
     private static string Growth(ReachableTarget t)
     {
         string implied = TargetsFiles.Growth(t.Growth);
         if (double.IsNaN(t.Growth.HistoricalRate)) return implied;
-        string history = t.Growth.PerYear ? H(t.Growth.HistoricalRate) + "/yr" : Numbers.Percent(t.Growth.HistoricalRate) + "/yr";
+        string history = (t.Growth.PerYear ? H(t.Growth.HistoricalRate) : Numbers.Percent(t.Growth.HistoricalRate)) + A.PerYearSuffix;
         return $"{implied} [grey]/ {history}[/]";
     }
 }

@@ -87,7 +87,7 @@ internal static class TargetsFiles
 
     public static void Csv(TextWriter w, TargetSettingResult r)
     {
-        w.Write("indicator,set,base_year,base_value,target_year,direction,period,current_target,current_probability,probability,target,target_ci95_low,target_ci95_high,achieved,implied_growth,historical_growth,growth_per_year,progress\n");
+        w.Write(AnalysisWords.CsvHeader("indicator,set,base_year,base_value,target_year,direction,period,current_target,current_probability,probability,target,target_ci95_low,target_ci95_high,achieved,implied_growth,historical_growth,growth_per_year,progress"));
         void Row(IndicatorTargets i, string set, ReachableTarget t)
         {
             var ind = i.Indicator;
@@ -135,7 +135,7 @@ internal static class TargetsFiles
     /// <summary>The growth a target implies, for the console: "8.2%/yr" or "+66/yr".</summary>
     public static string Growth(GrowthAssessment g)
     {
-        string Rate(double r) => double.IsNaN(r) ? "-" : g.PerYear ? (r >= 0 ? "+" : "") + Numbers.Human(r) + "/yr" : Numbers.Percent(r) + "/yr";
+        string Rate(double r) => double.IsNaN(r) ? "-" : (g.PerYear ? (r >= 0 ? "+" : "") + Numbers.Human(r) : Numbers.Percent(r)) + Resources.AnalysisStrings.PerYearSuffix;
         return Rate(g.RequiredRate);
     }
 }
