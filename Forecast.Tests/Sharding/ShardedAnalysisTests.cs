@@ -97,7 +97,7 @@ public class ShardedAnalysisTests
             }
         // Grid points cost the same: shard i of n takes points ⌈G·i/n⌉ to ⌈G·(i+1)/n⌉ − 1; with more shards than points some are empty.
         Assert.Equal((2, 4), ShardedAnalysis.SweepShard(6, 1, 3));
-        Assert.Equal((1, 1), ShardedAnalysis.SweepShard(6, 1, 7));
+        Assert.Equal((1, 2), ShardedAnalysis.SweepShard(6, 1, 7));
         Assert.Equal((6, 6), ShardedAnalysis.SweepShard(6, 6, 7));
     }
 
