@@ -44,7 +44,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
     private readonly Option<string[]> _indicators = new("--indicator") { Description = "Targets for the Sobol indices (repeatable; default: the headline targets)" };
     private readonly Option<int> _top = new("--top") { Description = "Drivers shown per target on the console (the files have all)", DefaultValueFactory = _ => 5 };
 
-    private readonly Sharding.RunShardOptions _shard = new(Strings.ShardSensitivityHelp);
+    private readonly Sharding.RunShardOptions _shard = new(Strings.ShardSensitivityHelp, Output.Words.F(Strings.PartialWhatIfHelp, "sensitivity"));
 
     public Command Build()
     {

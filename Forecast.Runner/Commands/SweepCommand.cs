@@ -29,7 +29,7 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         Required = true,
     };
 
-    private readonly Sharding.RunShardOptions _shard = new(Strings.ShardSweepHelp);
+    private readonly Sharding.RunShardOptions _shard = new(Strings.ShardSweepHelp, Output.Words.F(Strings.PartialWhatIfHelp, "sweep"));
 
     public Command Build()
     {

@@ -13,13 +13,13 @@ namespace Forecast.Runner.Sharding;
 /// of its blocks, see <see cref="ShardedRun"/>) and writes the partial; no output folder. <c>forecast merge</c> turns
 /// the n partials into the run folder a single process writes.
 /// </summary>
-internal sealed class RunShardOptions(string? shardDescription = null)
+internal sealed class RunShardOptions(string? shardDescription = null, string? partialDescription = null)
 {
     public Option<string?> Shard { get; } = ShardSpec.Option(shardDescription);
 
     public Option<string?> Partial { get; } = new("--partial")
     {
-        Description = "With --shard: the partial file to write (a folder: <scenario>-shard-<i>-of-<n>.fcpartial inside it)",
+        Description = partialDescription ?? "With --shard: the partial file to write (a folder: <scenario>-shard-<i>-of-<n>.fcpartial inside it)",
     };
 
     public void AddTo(Command command)
