@@ -14,7 +14,8 @@ namespace Forecast.Runner.Commands;
 
 /// <summary>
 /// <c>forecast merge &lt;partials...&gt; --out DIR</c>: combines the partials of a sharded run (<c>run --shard i/n --partial</c>)
-/// into the output folder a single process writes for the same scenario, seed and paths, byte for byte. Every partial is
+/// into the output folder a single process writes for the same scenario, seed and paths, byte for byte; partials of a
+/// sharded sweep or sensitivity analysis (kind <c>sweep</c>, <c>sensitivity</c>) go to <see cref="WhatIfShard.Merge"/>. Every partial is
 /// checked first (checksum, format, engine, scenario, seed, paths, sampling, one file per shard, none missing); on any
 /// problem nothing is written.
 /// </summary>
