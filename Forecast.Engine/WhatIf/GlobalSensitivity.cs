@@ -86,11 +86,19 @@ public static class GlobalSensitivity
     /// <exception cref="ArgumentException">An indicator id that is not in the scenario, or a scenario with no uncertain driver.</exception>
     public static GlobalSensitivityResult Run(Scenario scenario, GlobalSensitivityOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var analysis = Prepare(scenario, options);
+        analysis.Evaluate(0, analysis.Evaluations, cancellationToken);
+        return analysis.Result(cancellationToken);
+    }
+
+    /// <summary>Checks the options and lays out the analysis's model evaluations (<see cref="Prepared"/>).</summary>
+    /// <exception cref="ArgumentException">An indicator id that is not in the scenario, or a scenario with no uncertain driver.</exception>
+    internal static Prepared Prepare(Scenario scenario, GlobalSensitivityOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new GlobalSensitivityOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SpearmanPaths, 2, nameof(options));
         var run = RunSpec.Resolve(scenario, new SimulationOptions(Paths: options.SpearmanPaths, Seed: options.Seed, Threads: options.Threads));
-        ulong seed = run.Seed;
         var ids = options.IndicatorIds ?? DefaultTargets(scenario);
         foreach (var id in ids)
             if (!scenario.Indicators.Any(i => i.Id == id))
@@ -98,26 +106,7 @@ public static class GlobalSensitivity
         var plan = SimulationPlan.Compile(scenario);
         var drivers = Enumerable.Range(0, scenario.Drivers.Count).Where(d => Tornado.IsUncertain(scenario.Drivers[d])).ToArray();
         if (drivers.Length == 0) throw new ArgumentException($"scenario '{scenario.Name}' has no driver with an uncertain level", nameof(scenario));
-        var positions = plan.PositionsOf(ids);
-        int inputs = drivers.Length + 1;
-
-        var model = new RecordedModel(plan, drivers, positions, run, cancellationToken);
-        var outputs = new List<SensitivityOutput>();
-        var spearman = Spearman(plan, drivers, positions, run, cancellationToken);
-        for (int m = 0; m < ids.Count; m++)
-        {
-            foreach (var kind in new[] { SensitivityOutputKind.TargetMet, SensitivityOutputKind.TargetYearValue })
-            {
-                int output = 2 * m + (kind == SensitivityOutputKind.TargetMet ? 0 : 1);
-                var sobol = options.DesignReplicates > 0
-                    ? SobolAnalysis.EstimateQuasiRandom(inputs, model.For(output), options.BaseSamples, seed, Math.Min(options.DesignReplicates, options.BaseSamples / 2),
-                        cancellationToken: cancellationToken)
-                    : SobolAnalysis.Estimate(inputs, model.For(output), options.BaseSamples, seed, options.BootstrapReplicates, cancellationToken: cancellationToken);
-                outputs.Add(new SensitivityOutput(ids[m], kind, sobol, [.. spearman[output], double.NaN]));
-            }
-        }
-        return new GlobalSensitivityResult(scenario.Name, seed, [.. drivers.Select(d => scenario.Drivers[d].Id), YearToYearInput],
-            options.SpearmanPaths, outputs);
+        return new Prepared(scenario, options, run, ids, plan, drivers);
     }
 
     private static string[] DefaultTargets(Scenario scenario)
@@ -126,16 +115,197 @@ public static class GlobalSensitivity
         return headline.Length > 0 ? headline : scenario.Indicators.Select(i => i.Id).ToArray();
     }
 
-    /// <summary>Spearman's ρ between each uncertain driver's level uniform and each output (2 per target), from a plain run.</summary>
-    private static double[][] Spearman(SimulationPlan plan, int[] drivers, int[] positions, RunSpec run, CancellationToken cancellationToken)
+    /// <summary>
+    /// The analysis's model evaluations by a fixed index, so that any process may compute any of them: first the Saltelli
+    /// design's chunks (the design's calls of the model in the order the estimator makes them, each call's rows in
+    /// chunks of <see cref="ChunkRows"/>), then the blocks of 1,024 paths of the rank correlations' run. A chunk's
+    /// outcomes depend only on its rows (its random streams are keyed by its year-to-year column), a block's only on its
+    /// index, so the result does not depend on which evaluations run together, in which order, or where.
+    /// </summary>
+    internal sealed class Prepared
     {
-        long paths = run.Paths;
-        int D = drivers.Length, O = 2 * positions.Length;
-        var levels = new double[paths * D];
-        var outcomes = new double[O * paths];
-        var record = new PathRecord(drivers, levels, positions, outcomes, paths);
-        BlockRunner.Run([plan], run, record, () => record, cancellationToken, shardsPerWave: run.Workers);
-        return Enumerable.Range(0, O).Select(o => SpearmanRankCorrelation.PerInput(levels, (int)paths, D, outcomes.AsSpan((int)(o * paths), (int)paths).ToArray()).ToArray()).ToArray();
+        private readonly GlobalSensitivityOptions _options;
+        private readonly RunSpec _run;
+        private readonly SimulationPlan _plan;
+        private readonly int[] _drivers;
+        private readonly int[] _positions;
+        private readonly int _inputs;
+        private readonly int _replicates;
+        private readonly int _outputs;
+        private readonly int[] _callRows;
+        private readonly int[] _chunkStart;
+        private readonly double[]?[] _calls;
+        private double[]? _levels;
+        private double[]? _outcomes;
+
+        public Prepared(Scenario scenario, GlobalSensitivityOptions options, RunSpec run, IReadOnlyList<string> ids, SimulationPlan plan, int[] drivers)
+        {
+            (Scenario, _options, _run, Ids, _plan, _drivers) = (scenario, options, run, ids, plan, drivers);
+            _positions = plan.PositionsOf(ids);
+            _inputs = drivers.Length + 1;
+            _outputs = 2 * _positions.Length;
+            _replicates = options.DesignReplicates > 0 ? Math.Min(options.DesignReplicates, options.BaseSamples / 2) : 0;
+            // The design's calls: their sizes depend only on the inputs and the base samples (a dry run with no simulation).
+            var rows = new List<int>();
+            SaltelliOutputs.Evaluate((_, n, _, destination) => { rows.Add(n); destination.Clear(); }, _inputs, options.BaseSamples, run.Seed, _replicates);
+            _callRows = [.. rows];
+            _chunkStart = new int[rows.Count + 1];
+            for (int c = 0; c < rows.Count; c++) _chunkStart[c + 1] = _chunkStart[c] + (rows[c] + ChunkRows - 1) / ChunkRows;
+            _calls = new double[]?[rows.Count];
+            long blocks = (run.Paths + BlockWorkspace.BlockSize - 1) / BlockWorkspace.BlockSize;
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(blocks, int.MaxValue - _chunkStart[^1], nameof(options));
+            SpearmanBlocks = (int)blocks;
+        }
+
+        public Scenario Scenario { get; }
+
+        public IReadOnlyList<string> Ids { get; }
+
+        /// <summary>The design's chunks: evaluations 0 to this − 1.</summary>
+        public int DesignChunks => _chunkStart[^1];
+
+        /// <summary>The rank correlations' blocks: the evaluations after the design's chunks.</summary>
+        public int SpearmanBlocks { get; }
+
+        /// <summary>Every evaluation.</summary>
+        public int Evaluations => DesignChunks + SpearmanBlocks;
+
+        /// <summary>The rows (design) or paths (rank correlations) evaluation <paramref name="e"/> simulates.</summary>
+        public long Cost(int e)
+        {
+            if (e < DesignChunks)
+            {
+                var (c, first) = Chunk(e);
+                return Math.Min(ChunkRows, _callRows[c] - first);
+            }
+            long start = (long)(e - DesignChunks) * BlockWorkspace.BlockSize;
+            return Math.Min(BlockWorkspace.BlockSize, _run.Paths - start);
+        }
+
+        /// <summary>The call of design chunk <paramref name="e"/> and its first row in the call.</summary>
+        private (int Call, int FirstRow) Chunk(int e)
+        {
+            int c = Array.BinarySearch(_chunkStart, e);
+            if (c < 0) c = ~c - 1;
+            while (c + 1 < _chunkStart.Length && _chunkStart[c + 1] <= e) c++;
+            return (c, (e - _chunkStart[c]) * ChunkRows);
+        }
+
+        /// <summary>Simulates evaluations [<paramref name="first"/>, <paramref name="end"/>).</summary>
+        public void Evaluate(int first, int end, CancellationToken cancellationToken)
+        {
+            if (first < DesignChunks)
+            {
+                int call = 0;
+                SaltelliOutputs.Evaluate((inputs, rows, k, destination) =>
+                {
+                    int c = call++;
+                    int from = Math.Max(first, _chunkStart[c]) - _chunkStart[c], to = Math.Min(end, _chunkStart[c + 1]) - _chunkStart[c];
+                    if (from < to)
+                    {
+                        var outputs = _calls[c] ??= new double[rows * _outputs];
+                        var record = new PathRecord(_drivers, null, _positions, outputs, rows);
+                        BlockRunner.Run([_plan], _run, new DesignSchedule(inputs.ToArray(), rows, k, _drivers, from, to), record, () => record,
+                            cancellationToken, shardsPerWave: _run.Workers);
+                    }
+                    destination.Clear();
+                }, _inputs, _options.BaseSamples, _run.Seed, _replicates);
+            }
+            long blockFirst = Math.Max(first, DesignChunks) - DesignChunks, blockEnd = Math.Max(end, DesignChunks) - DesignChunks;
+            if (blockFirst < blockEnd)
+            {
+                long paths = _run.Paths;
+                _levels ??= new double[paths * _drivers.Length];
+                _outcomes ??= new double[_outputs * paths];
+                var record = new PathRecord(_drivers, _levels, _positions, _outcomes, paths);
+                BlockRunner.Run([_plan], _run, new BlockRange(paths, blockFirst, blockEnd), record, () => record, cancellationToken, shardsPerWave: _run.Workers);
+            }
+        }
+
+        /// <summary>Writes what evaluation <paramref name="e"/> gave (after <see cref="Evaluate"/> ran it).</summary>
+        public void Write(BinaryWriter writer, int e)
+        {
+            foreach (var (array, start, count) in Slices(e, create: false)) StateIO.Write<double>(writer, array.AsSpan(start, count));
+        }
+
+        /// <summary>Reads what evaluation <paramref name="e"/> gave, as <see cref="Write"/> wrote it.</summary>
+        /// <exception cref="InvalidDataException">The state does not hold it.</exception>
+        public void Read(BinaryReader reader, int e)
+        {
+            foreach (var (array, start, count) in Slices(e, create: true)) StateIO.Read<double>(reader, array.AsSpan(start, count));
+        }
+
+        /// <summary>Where the outcomes of evaluation <paramref name="e"/> are kept: per output, its rows (or paths); for a block also its levels.</summary>
+        private IEnumerable<(double[] Array, int Start, int Count)> Slices(int e, bool create)
+        {
+            if (e < DesignChunks)
+            {
+                var (c, firstRow) = Chunk(e);
+                int rows = _callRows[c], count = Math.Min(ChunkRows, rows - firstRow);
+                var outputs = create ? _calls[c] ??= new double[rows * _outputs] : _calls[c]!;
+                for (int o = 0; o < _outputs; o++) yield return (outputs, o * rows + firstRow, count);
+                yield break;
+            }
+            long paths = _run.Paths, firstPath = (long)(e - DesignChunks) * BlockWorkspace.BlockSize;
+            int n = (int)Math.Min(BlockWorkspace.BlockSize, paths - firstPath);
+            if (create)
+            {
+                _levels ??= new double[paths * _drivers.Length];
+                _outcomes ??= new double[_outputs * paths];
+            }
+            yield return (_levels!, (int)(firstPath * _drivers.Length), n * _drivers.Length);
+            for (int o = 0; o < _outputs; o++) yield return (_outcomes!, (int)(o * paths + firstPath), n);
+        }
+
+        /// <summary>The analysis from every evaluation's outcomes (each evaluated or read once).</summary>
+        public GlobalSensitivityResult Result(CancellationToken cancellationToken)
+        {
+            if (_calls.Any(c => c is null) || _levels is null || _outcomes is null)
+                throw new InvalidOperationException("every evaluation must be simulated or read before the result");
+            long paths = _run.Paths;
+            int D = _drivers.Length;
+            var spearman = Enumerable.Range(0, _outputs)
+                .Select(o => SpearmanRankCorrelation.PerInput(_levels, (int)paths, D, _outcomes.AsSpan((int)(o * paths), (int)paths).ToArray()).ToArray()).ToArray();
+            var checksums = new ulong[_calls.Length];
+            var outputs = new List<SensitivityOutput>();
+            ulong seed = _run.Seed;
+            for (int m = 0; m < Ids.Count; m++)
+            {
+                foreach (var kind in new[] { SensitivityOutputKind.TargetMet, SensitivityOutputKind.TargetYearValue })
+                {
+                    int output = 2 * m + (kind == SensitivityOutputKind.TargetMet ? 0 : 1);
+                    var model = Replay(output, checksums);
+                    var sobol = _options.DesignReplicates > 0
+                        ? SobolAnalysis.EstimateQuasiRandom(_inputs, model, _options.BaseSamples, seed, _replicates, cancellationToken: cancellationToken)
+                        : SobolAnalysis.Estimate(_inputs, model, _options.BaseSamples, seed, _options.BootstrapReplicates, cancellationToken: cancellationToken);
+                    outputs.Add(new SensitivityOutput(Ids[m], kind, sobol, [.. spearman[output], double.NaN]));
+                }
+            }
+            return new GlobalSensitivityResult(Scenario.Name, seed, [.. _drivers.Select(d => Scenario.Drivers[d].Id), YearToYearInput],
+                _options.SpearmanPaths, outputs);
+        }
+
+        /// <summary>The model of one output, served from the recorded calls (the first output records each call's checksum, the others check it).</summary>
+        private BlockModel Replay(int output, ulong[] checksums)
+        {
+            int cursor = 0;
+            return (inputs, rows, k, destination) =>
+            {
+                int c = cursor++;
+                ulong checksum = Checksum(inputs);
+                if (output == 0) checksums[c] = checksum;
+                if (c >= _calls.Length || checksums[c] != checksum || _callRows[c] != rows)
+                    throw new InvalidOperationException("the Sobol design changed between outputs; the recorded simulations cannot be reused");
+                _calls[c].AsSpan(output * rows, rows).CopyTo(destination);
+            };
+        }
+
+        private static ulong Checksum(ReadOnlySpan<double> inputs)
+        {
+            ulong hash = 0xCBF29CE484222325UL;
+            foreach (double x in inputs) hash = SplitMix64.Mix(hash ^ (ulong)BitConverter.DoubleToInt64Bits(x));
+            return hash;
+        }
     }
 
     /// <summary>
@@ -179,13 +349,13 @@ public static class GlobalSensitivity
     /// of the chunk's year-to-year column, so rows with the same year-to-year input (A and A_B^i) draw the same yearly
     /// variation.
     /// </summary>
-    private readonly struct DesignSchedule(double[] inputs, int rows, int k, int[] drivers) : IBlockSchedule
+    private readonly struct DesignSchedule(double[] inputs, int rows, int k, int[] drivers, int firstChunk, int endChunk) : IBlockSchedule
     {
-        public long Blocks => (rows + ChunkRows - 1) / ChunkRows;
+        public long Blocks => endChunk - firstChunk;
 
         public BlockItem Item(long index)
         {
-            int first = (int)index * ChunkRows, count = Math.Min(ChunkRows, rows - first);
+            int first = (firstChunk + (int)index) * ChunkRows, count = Math.Min(ChunkRows, rows - first);
             ulong key = 0x9E3779B97F4A7C15UL;
             for (int r = 0; r < count; r++) key = SplitMix64.Mix(key ^ (ulong)BitConverter.DoubleToInt64Bits(inputs[(first + r) * k + k - 1]));
             return new BlockItem((long)(key >> 1), count, first);
@@ -196,50 +366,9 @@ public static class GlobalSensitivity
             var ws = workspaces[0];
             var given = ws.GivenLevelUniforms ??= new double[ws.LevelUniforms.Length];
             Array.Fill(given, 0.5);
-            int first = (int)index * ChunkRows, count = Math.Min(ChunkRows, rows - first);
+            int first = (firstChunk + (int)index) * ChunkRows, count = Math.Min(ChunkRows, rows - first);
             for (int r = 0; r < count; r++)
                 for (int j = 0; j < drivers.Length; j++) given[drivers[j] * BlockWorkspace.BlockSize + r] = inputs[(first + r) * k + j];
-        }
-    }
-
-    /// <summary>
-    /// The scenario as a Sobol <see cref="BlockModel"/>: simulates each call's rows once, keeps every output, and serves
-    /// later analyses of other outputs from the record (the design, and so the calls, depend only on the seed).
-    /// </summary>
-    private sealed class RecordedModel(SimulationPlan plan, int[] drivers, int[] positions, RunSpec run, CancellationToken cancellationToken)
-    {
-        private readonly List<(ulong Checksum, int Rows, double[] Outputs)> _calls = [];
-        private readonly int _outputs = 2 * positions.Length;
-        private int _cursor;
-
-        public BlockModel For(int output)
-        {
-            _cursor = 0;
-            return (inputs, rows, k, destination) =>
-            {
-                ulong checksum = Checksum(inputs);
-                if (_cursor == _calls.Count) _calls.Add((checksum, rows, Simulate(inputs.ToArray(), rows, k)));
-                var (recordedChecksum, recordedRows, outputs) = _calls[_cursor++];
-                if (recordedChecksum != checksum || recordedRows != rows)
-                    throw new InvalidOperationException("the Sobol design changed between outputs; the recorded simulations cannot be reused");
-                outputs.AsSpan(output * rows, rows).CopyTo(destination);
-            };
-        }
-
-        /// <summary>Simulates the design's rows; output o of row r at o·rows + r.</summary>
-        private double[] Simulate(double[] inputs, int rows, int k)
-        {
-            var outputs = new double[rows * _outputs];
-            var record = new PathRecord(drivers, null, positions, outputs, rows);
-            BlockRunner.Run([plan], run, new DesignSchedule(inputs, rows, k, drivers), record, () => record, cancellationToken, shardsPerWave: run.Workers);
-            return outputs;
-        }
-
-        private static ulong Checksum(ReadOnlySpan<double> inputs)
-        {
-            ulong hash = 0xCBF29CE484222325UL;
-            foreach (double x in inputs) hash = SplitMix64.Mix(hash ^ (ulong)BitConverter.DoubleToInt64Bits(x));
-            return hash;
         }
     }
 }

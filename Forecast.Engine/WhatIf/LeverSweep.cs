@@ -57,6 +57,39 @@ public static class LeverSweep
     public static SweepResult Run(Scenario scenario, IReadOnlyList<LeverAxis> axes, SimulationOptions? options = null,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        var sweep = Prepare(scenario, axes, options);
+        var points = new SweepPoint[sweep.Scenarios.Length];
+        for (int g = 0; g < points.Length; g++)
+        {
+            points[g] = sweep.Point(g, cancellationToken);
+            progress?.Report(g + 1);
+        }
+        return sweep.Result(points);
+    }
+
+    /// <summary>
+    /// A sweep ready to run: every grid point's scenario (all checked before any is simulated), the run and the targets.
+    /// Point g depends only on the scenario, the levers, the run and g, so any process may compute it
+    /// (<see cref="ShardedAnalysis"/>).
+    /// </summary>
+    internal sealed record Prepared(string Name, IReadOnlyList<LeverAxis> Axes, Scenario[] Scenarios, double[][] Grid, string[] Ids, RunSpec Run)
+    {
+        /// <summary>Simulates grid point <paramref name="g"/>.</summary>
+        public SweepPoint Point(int g, CancellationToken cancellationToken)
+        {
+            var plan = SimulationPlan.Compile(Scenarios[g]);
+            var counts = TargetCounts.Simulate(plan, Ids, Run, cancellationToken);
+            return new SweepPoint(Grid[g], Enumerable.Range(0, Ids.Length).Select(counts.Target).ToArray(), counts.All, counts.AllHeadline);
+        }
+
+        /// <summary>The sweep of every grid point's result, in grid order.</summary>
+        public SweepResult Result(IReadOnlyList<SweepPoint> points) => new(Name, Axes, Ids, points, Run.Paths, Run.Seed);
+    }
+
+    /// <summary>Checks the levers and builds every grid point's scenario.</summary>
+    /// <exception cref="ArgumentException">No lever or more than two, a lever that does not fit the scenario, or a grid point with an invalid distribution.</exception>
+    internal static Prepared Prepare(Scenario scenario, IReadOnlyList<LeverAxis> axes, SimulationOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(axes);
         if (axes.Count is < 1 or > 2) throw new ArgumentException("sweep one or two levers", nameof(axes));
@@ -73,17 +106,7 @@ public static class LeverSweep
             }
             scenarios[g] = point;
         }
-
-        var ids = scenario.Indicators.Select(i => i.Id).ToArray();
-        var points = new SweepPoint[grid.Count];
-        for (int g = 0; g < grid.Count; g++)
-        {
-            var plan = SimulationPlan.Compile(scenarios[g]);
-            var counts = TargetCounts.Simulate(plan, ids, run, cancellationToken);
-            points[g] = new SweepPoint(grid[g], Enumerable.Range(0, ids.Length).Select(counts.Target).ToArray(), counts.All, counts.AllHeadline);
-            progress?.Report(g + 1);
-        }
-        return new SweepResult(scenario.Name, axes, ids, points, run.Paths, run.Seed);
+        return new Prepared(scenario.Name, axes, scenarios, [.. grid], scenario.Indicators.Select(i => i.Id).ToArray(), run);
     }
 
     private static List<double[]> Grid(IReadOnlyList<LeverAxis> axes)

@@ -66,56 +66,80 @@ public static class Tornado
     public static TornadoResult Run(Scenario scenario, SimulationOptions? options = null, double lowQuantile = 0.1, double highQuantile = 0.9,
         IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
+        var tornado = Prepare(scenario, options, lowQuantile, highQuantile);
+        var runs = new RunOutcome[tornado.Runs];
+        for (int r = 0; r < runs.Length; r++)
+        {
+            runs[r] = tornado.Evaluate(r, cancellationToken);
+            progress?.Report((r + 1, runs.Length));
+        }
+        return tornado.Result(runs);
+    }
+
+    /// <summary>What a tornado keeps of one of its runs: each target's probability and target-year median, and the joint headline probability.</summary>
+    internal sealed record RunOutcome(ProbabilityEstimate[] Targets, double[] Medians, ProbabilityEstimate AllHeadline);
+
+    /// <summary>
+    /// A tornado ready to run: its 2D + 1 runs by a fixed index (0 the centre, 1 + 2d driver d at its low quantile,
+    /// 2 + 2d at its high one). Run r depends only on the scenario, the options and r, so any process may compute it
+    /// (<see cref="ShardedAnalysis"/>).
+    /// </summary>
+    internal sealed record Prepared(Scenario Scenario, Driver[] Uncertain, SimulationOptions Options, double LowQuantile, double HighQuantile)
+    {
+        /// <summary>Runs of the tornado: 2D + 1.</summary>
+        public int Runs => 2 * Uncertain.Length + 1;
+
+        /// <summary>Simulates run <paramref name="r"/>.</summary>
+        public RunOutcome Evaluate(int r, CancellationToken cancellationToken)
+        {
+            var fixedAt = r == 0 ? Fixed(Scenario, null, 0.5) : Fixed(Scenario, Uncertain[(r - 1) / 2].Id, r % 2 == 1 ? LowQuantile : HighQuantile);
+            var result = MonteCarlo.Run(fixedAt, Options, cancellationToken: cancellationToken);
+            long paths = Options.Paths!.Value;
+            return new RunOutcome(result.Indicators.Select(o => Estimate(o, paths)).ToArray(), result.Indicators.Select(o => o.TargetYear.P50).ToArray(),
+                AllHeadline(result));
+        }
+
+        /// <summary>The tornado of every run's outcome, given by run index.</summary>
+        public TornadoResult Result(IReadOnlyList<RunOutcome> runs)
+        {
+            var (scenario, uncertain, lowQuantile, highQuantile) = (Scenario, Uncertain, LowQuantile, HighQuantile);
+            long paths = Options.Paths!.Value;
+            var centre = runs[0];
+            var targets = new List<TornadoTarget>();
+            for (int k = 0; k < scenario.Indicators.Count; k++)
+            {
+                var indicator = scenario.Indicators[k];
+                double centreMedian = centre.Medians[k];
+                double scale = Math.Max(Math.Abs(centreMedian), 1e-12);
+                var bars = uncertain.Select((driver, d) => new TornadoBar(driver.Id,
+                        driver.Level.Quantile(lowQuantile), driver.Level.Quantile(highQuantile),
+                        runs[1 + 2 * d].Targets[k], runs[2 + 2 * d].Targets[k],
+                        runs[1 + 2 * d].Medians[k], runs[2 + 2 * d].Medians[k]))
+                    .OrderByDescending(b => Math.Abs(b.ProbabilitySwing))
+                    .ThenByDescending(b => Math.Abs(b.MedianSwing) / scale)
+                    .ThenBy(b => b.DriverId, StringComparer.Ordinal)
+                    .ToArray();
+                targets.Add(new TornadoTarget(indicator.Id, indicator.Name, centre.Targets[k], centreMedian, bars));
+            }
+            var joint = uncertain.Select((driver, d) => new TornadoBar(driver.Id,
+                    driver.Level.Quantile(lowQuantile), driver.Level.Quantile(highQuantile),
+                    runs[1 + 2 * d].AllHeadline, runs[2 + 2 * d].AllHeadline, double.NaN, double.NaN))
+                .OrderByDescending(b => Math.Abs(b.ProbabilitySwing)).ThenBy(b => b.DriverId, StringComparer.Ordinal).ToArray();
+            targets.Add(new TornadoTarget(ScenarioComparison.AllHeadlineTargetsId, LocalizedText.Both("Every headline target met on the same path"),
+                centre.AllHeadline, double.NaN, joint));
+            return new TornadoResult(scenario.Name, lowQuantile, highQuantile, paths, Options.Seed!.Value, targets);
+        }
+    }
+
+    /// <summary>Checks the quantiles and resolves the run every tornado run uses.</summary>
+    internal static Prepared Prepare(Scenario scenario, SimulationOptions? options, double lowQuantile = 0.1, double highQuantile = 0.9)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         if (!(lowQuantile > 0 && lowQuantile < highQuantile && highQuantile < 1))
             throw new ArgumentOutOfRangeException(nameof(lowQuantile), "the quantiles must satisfy 0 < low < high < 1");
         var spec = RunSpec.Resolve(scenario, options, DefaultPaths).RequireFixedRun();
-        long paths = spec.Paths;
-        ulong seed = spec.Seed;
-        var run = new SimulationOptions(paths, seed, spec.Threads, Sampling: spec.Sampling);
-
-        var uncertain = scenario.Drivers.Where(IsUncertain).ToArray();
-        int total = 2 * uncertain.Length + 1;
-        int done = 0;
-        SimulationResult Simulate(Scenario s)
-        {
-            var result = MonteCarlo.Run(s, run, cancellationToken: cancellationToken);
-            progress?.Report((++done, total));
-            return result;
-        }
-
-        var centre = Simulate(Fixed(scenario, null, 0.5));
-        var low = new SimulationResult[uncertain.Length];
-        var high = new SimulationResult[uncertain.Length];
-        for (int d = 0; d < uncertain.Length; d++)
-        {
-            low[d] = Simulate(Fixed(scenario, uncertain[d].Id, lowQuantile));
-            high[d] = Simulate(Fixed(scenario, uncertain[d].Id, highQuantile));
-        }
-
-        var targets = new List<TornadoTarget>();
-        for (int k = 0; k < scenario.Indicators.Count; k++)
-        {
-            var indicator = scenario.Indicators[k];
-            double centreMedian = centre.Indicators[k].TargetYear.P50;
-            double scale = Math.Max(Math.Abs(centreMedian), 1e-12);
-            var bars = uncertain.Select((driver, d) => new TornadoBar(driver.Id,
-                    driver.Level.Quantile(lowQuantile), driver.Level.Quantile(highQuantile),
-                    Estimate(low[d].Indicators[k], paths), Estimate(high[d].Indicators[k], paths),
-                    low[d].Indicators[k].TargetYear.P50, high[d].Indicators[k].TargetYear.P50))
-                .OrderByDescending(b => Math.Abs(b.ProbabilitySwing))
-                .ThenByDescending(b => Math.Abs(b.MedianSwing) / scale)
-                .ThenBy(b => b.DriverId, StringComparer.Ordinal)
-                .ToArray();
-            targets.Add(new TornadoTarget(indicator.Id, indicator.Name, Estimate(centre.Indicators[k], paths), centreMedian, bars));
-        }
-        var joint = uncertain.Select((driver, d) => new TornadoBar(driver.Id,
-                driver.Level.Quantile(lowQuantile), driver.Level.Quantile(highQuantile),
-                AllHeadline(low[d]), AllHeadline(high[d]), double.NaN, double.NaN))
-            .OrderByDescending(b => Math.Abs(b.ProbabilitySwing)).ThenBy(b => b.DriverId, StringComparer.Ordinal).ToArray();
-        targets.Add(new TornadoTarget(ScenarioComparison.AllHeadlineTargetsId, LocalizedText.Both("Every headline target met on the same path"),
-            AllHeadline(centre), double.NaN, joint));
-        return new TornadoResult(scenario.Name, lowQuantile, highQuantile, paths, seed, targets);
+        var run = new SimulationOptions(spec.Paths, spec.Seed, spec.Threads, Sampling: spec.Sampling);
+        return new Prepared(scenario, scenario.Drivers.Where(IsUncertain).ToArray(), run, lowQuantile, highQuantile);
     }
 
     /// <summary>Whether any level of the driver is uncertain.</summary>

@@ -15,11 +15,12 @@ namespace Forecast.Runner.Commands;
 
 /// <summary>
 /// <c>forecast merge &lt;partials...&gt; --out DIR</c>: combines the partials of a sharded run (<c>run --shard i/n --partial</c>)
-/// into the output folder a single process writes for the same scenario, seed and paths, byte for byte. Every partial is
+/// into the output folder a single process writes for the same scenario, seed and paths, byte for byte; partials of a
+/// sharded sweep or sensitivity analysis (kind <c>sweep</c>, <c>sensitivity</c>) go to <see cref="WhatIfShard.Merge"/>. Every partial is
 /// checked first (checksum, format, engine, scenario, seed, paths, sampling, one file per shard, none missing); on any
 /// problem nothing is written.
 /// </summary>
-internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
+internal sealed class MergeCommand(Terminal terminal, IEnumerable<WhatIf.IWhatIfPlotWriter> plots) : ICommandBuilder
 {
     private readonly Argument<string[]> _partials = new("partials")
     {
@@ -55,6 +56,10 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
             string scenarioPath = Path.Combine(temp, first.ScenarioFile);
             File.WriteAllBytes(scenarioPath, first.ScenarioBytes);
             var (scenario, repair) = ScenarioReader.Read(scenarioPath, new ScenarioReadOptions(first.RepairCorrelations));
+            if (first.Kind != "run")
+                return WhatIfShard.Merge(terminal, plots, partials.Select(p => new WhatIfShard.Part(p.Path, p.Header, () => PartialFile.State(p.Bytes, p.StateStart))).ToList(),
+                    scenario, repair, new WhatIfShard.MergeOutput(parse.GetValue(_out), parse.GetValue(_force), parse.GetValue(_plots.NoPlots), parse.GetValue(_plots.Dpi),
+                    parse.GetValue(_plots.Report)), clock, cancellationToken);
             var options = new SimulationOptions(first.Paths, first.Seed, Sampling: Enum.Parse<SamplingMethod>(first.Sampling));
             ForecastRun merged;
             try
@@ -153,21 +158,20 @@ internal sealed class MergeCommand(Terminal terminal) : ICommandBuilder
             else if (h.Seed != f.Seed) Differs("seed", h.Seed, f.Seed);
             else if (h.Paths != f.Paths) Differs("paths", h.Paths.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), f.Paths.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
             else if (h.Sampling != f.Sampling) Differs("sampling", h.Sampling, f.Sampling);
-            else if (h.Settings != f.Settings) Differs("settings", h.Settings, f.Settings);
+            else if (h.Settings != f.Settings) Differs(h.Kind == WhatIfShard.SweepKind ? "lever grid" : "settings", h.Settings, f.Settings);
             else if (h.Shards != f.Shards) Differs("shard count", $"{h.Shard}/{h.Shards}", $"{f.Shard}/{f.Shards}");
         }
         if (first.Header.EngineVersion != PartialFile.EngineVersion)
             errors.Add(new InputError(first.Path, 0, 0, "", $"was written by engine {first.Header.EngineVersion}, and this forecast is {PartialFile.EngineVersion}: merge with the forecast that ran the shards"));
-        if (first.Header.Kind != "run")
-            errors.Add(new InputError(first.Path, 0, 0, "", $"is a partial of {first.Header.Kind}; forecast merge combines partials of run"));
+        if (first.Header.Kind is not ("run" or WhatIfShard.SweepKind or WhatIfShard.SensitivityKind))
+            errors.Add(new InputError(first.Path, 0, 0, "", Words.F(Resources.Strings.PartialUnknownKind, first.Header.Kind)));
         if (errors.Count > 0) throw new InputException(errors);
 
         int n = first.Header.Shards;
         var byShard = new Partial?[n];
         foreach (var p in partials)
         {
-            var expected = ShardedRun.Blocks(p.Header.Paths, p.Header.Shard, n);
-            if (p.Header.Shard < 0 || p.Header.Shard >= n || expected != (p.Header.First, p.Header.End))
+            if (p.Header.Shard < 0 || p.Header.Shard >= n || (p.Header.Kind == "run" && ShardedRun.Blocks(p.Header.Paths, p.Header.Shard, n) != (p.Header.First, p.Header.End)))
                 errors.Add(new InputError(p.Path, 0, 0, "", $"is corrupt (shard {p.Header.Shard}/{n} with blocks {p.Header.First} to {p.Header.End}): rerun its shard"));
             else if (byShard[p.Header.Shard] is { } twin)
                 errors.Add(new InputError(p.Path, 0, 0, "", $"is shard {p.Header.Shard}/{n}, as is {twin.Path}: give each shard once"));

@@ -43,6 +43,8 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
     private readonly Option<string[]> _indicators = new("--indicator") { Description = HelpStrings.SensitivityIndicators };
     private readonly Option<int> _top = new("--top") { Description = HelpStrings.SensitivityTop, DefaultValueFactory = _ => 5 };
 
+    private readonly Sharding.RunShardOptions _shard = new(Strings.ShardSensitivityHelp, Output.Words.F(Strings.PartialWhatIfHelp, "sensitivity"));
+
     public Command Build()
     {
         var command = new Command("sensitivity", HelpStrings.Sensitivity);
@@ -56,6 +58,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         CommonOptions.Check(_spearmanPaths, n => n < 2 ? Cli.Format(HelpStrings.AtLeast, "--spearman-paths", 2) : null);
         CommonOptions.Check(_top, n => n < 1 ? Cli.Format(HelpStrings.AtLeast, "--top", 1) : null);
         _options.AddTo(command);
+        _shard.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
@@ -69,6 +72,11 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
             : null;
         if (!scenario.Drivers.Any(Tornado.IsUncertain))
             throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", "every driver's level is fixed; there is nothing to be sensitive to"));
+        if (_shard.Requested(parse))
+            return Sharding.WhatIfShard.Sensitivity(terminal, parse, _shard, parse.GetValue(_scenario)!, scenario, parse.GetValue(_options.RepairCorrelations),
+                new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads)),
+                new Sharding.SensitivitySettings(parse.GetValue(_samples), parse.GetResult(_bootstrap) is { Implicit: false } ? parse.GetValue(_bootstrap) : null,
+                    parse.GetValue(_spearmanPaths), ids, parse.GetValue(_top)), parse.GetValue(_options.Yes), cancellationToken);
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sensitivity(scenario, ids), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
@@ -86,19 +94,25 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
         var global = Phase.Run(terminal.Out, Words.F(Strings.PhaseSobol, scenario.Name), () => GlobalSensitivity.Run(scenario,
             new GlobalSensitivityOptions(parse.GetValue(_samples), bootstrap ? parse.GetValue(_bootstrap) : 200,
             parse.GetValue(_spearmanPaths), seed, threads, ids, DesignReplicates: bootstrap ? 0 : SobolAnalysis.DefaultDesignReplicates), cancellationToken), cancellationToken);
+        Write(terminal, plots, folder, tornado, global, scenario, _options.PlotContext(parse, scenario, plots), parse.GetValue(_top), clock, cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Writes the analysis's files and plots, prints its summary and commits the folder: the analysis's and its merge's (forecast merge of sensitivity partials).</summary>
+    internal static void Write(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots, Output.OutputFolder folder, TornadoResult tornado, GlobalSensitivityResult global,
+        Forecast.Engine.Model.Scenario scenario, WhatIfPlotContext? plotContext, int top, Stopwatch clock, CancellationToken cancellationToken)
+    {
         WhatIfFiles.Write(folder, "tornado.csv", w => WhatIfFiles.TornadoCsv(w, tornado));
         WhatIfFiles.Write(folder, "sobol.csv", w => WhatIfFiles.SobolCsv(w, global));
         WhatIfFiles.Write(folder, "spearman.csv", w => WhatIfFiles.SpearmanCsv(w, global));
-        if (_options.PlotContext(parse, scenario, plots) is { } context)
+        if (plotContext is { } context)
             Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteSensitivity(folder, tornado, global, context); }, cancellationToken);
 
         bool chinese = Output.Language.IsChinese;
-        int top = parse.GetValue(_top);
         terminal.Out.Write(WhatIfConsole.Tornado(tornado, scenario, chinese, top));
         terminal.Out.Write(WhatIfConsole.Sobol(global, scenario, chinese, top));
         terminal.Out.MarkupLine("[grey]First order: the share of the outcome's variance a driver's level explains alone; total: including its interactions. " +
             $"{GlobalSensitivity.YearToYearInput} is the yearly variation around the levels, luck that better knowledge of the levels would not remove.[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
-        return ExitCodes.Success;
     }
 }

@@ -29,12 +29,15 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         Required = true,
     };
 
+    private readonly Sharding.RunShardOptions _shard = new(Strings.ShardSweepHelp, Output.Words.F(Strings.PartialWhatIfHelp, "sweep"));
+
     public Command Build()
     {
         var command = new Command("sweep", HelpStrings.Sweep);
         command.Arguments.Add(_scenario);
         command.Options.Add(_levers);
         _options.AddTo(command);
+        _shard.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(WhatIfRun.Guard(terminal, () => Execute(parse, cancellationToken), parse.GetValue(_scenario))));
         return command;
     }
@@ -52,21 +55,30 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         long points = axes.Aggregate(1L, (n, a) => n * a.Values.Count);
         if (points > MaxPoints)
             throw LeverSyntax.Error("--lever", string.Join(' ', tokens), $"the grid has {points} points; at most {MaxPoints} (use fewer steps)");
+        var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
+        if (_shard.Requested(parse))
+            return Sharding.WhatIfShard.Sweep(terminal, parse, _shard, parse.GetValue(_scenario)!, scenario, parse.GetValue(_options.RepairCorrelations), axes, options, parse.GetValue(_options.Yes), cancellationToken);
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sweep(scenario, axes.Select(a => a.Lever)), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
-        var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
         WhatIfRun.CheckRunTime(scenario, points * (options.Paths ?? LeverSweep.DefaultPaths), options.Threads, parse.GetValue(_options.Yes), "--paths");
         var result = Phase.Run(terminal.Out, Words.F(Strings.PhaseSweep, scenario.Name), progress => LeverSweep.Run(scenario, axes, options,
             new Progress<int>(done => progress.Report((done, points))), cancellationToken), cancellationToken);
+        Write(terminal, plots, folder, result, scenario, _options.PlotContext(parse, scenario, plots), clock, cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Writes the sweep's files and plots, prints its summary and commits the folder: the sweep's and its merge's (forecast merge of sweep partials).</summary>
+    internal static void Write(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots, OutputFolder folder, SweepResult result, Forecast.Engine.Model.Scenario scenario,
+        WhatIfPlotContext? plotContext, Stopwatch clock, CancellationToken cancellationToken)
+    {
         WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result));
-        if (_options.PlotContext(parse, scenario, plots) is { } context)
+        if (plotContext is { } context)
             Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteSweep(folder, result, context); }, cancellationToken);
 
         terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, Output.Language.IsChinese));
         terminal.Out.MarkupLine("[grey]Every point runs the same paths (same seed and blocks), so differences between points come from the levers alone. " +
             "sweep.csv has every target with its 95% interval.[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
-        return ExitCodes.Success;
     }
 }

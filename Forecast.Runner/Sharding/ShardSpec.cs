@@ -16,9 +16,9 @@ internal sealed record ShardSpec(int Index, int Count, string Source)
     public const string SlurmMinVariable = "SLURM_ARRAY_TASK_MIN";
 
     /// <summary>The <c>--shard</c> option (its text, resolved by <see cref="Resolve"/> when the command runs).</summary>
-    public static Option<string?> Option() => new("--shard")
+    public static Option<string?> Option(string? description = null) => new("--shard")
     {
-        Description = HelpStrings.Shard,
+        Description = description ?? HelpStrings.Shard,
     };
 
     /// <summary>Parses <paramref name="text"/>; null with the problem when it is not i/n or auto/n, or auto finds no scheduler.</summary>
