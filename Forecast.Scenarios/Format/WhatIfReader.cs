@@ -4,8 +4,8 @@ using YamlDotNet.RepresentationModel;
 namespace Forecast.Scenarios;
 
 /// <summary>
-/// Reads a what-if file: a base scenario (<c>base:</c>, a path relative to the what-if file; itself a scenario or
-/// another what-if) and only what changes. Every key but <c>base</c> is optional:
+/// Reads a what-if file: a base scenario (<c>base:</c>, a path relative to the what-if file, or the id of a shipped
+/// scenario, <see cref="ShippedScenarios"/>; itself a scenario or another what-if) and only what changes. Every key but <c>base</c> is optional:
 /// <code>
 /// base: liaocheng-2025.yaml
 /// name: whatif-high-investment           # default: the file's name without .yaml
@@ -45,6 +45,8 @@ internal static class WhatIfReader
         string? baseName = doc.Text(baseNode, "base");
         if (baseName is null) throw new InputException(doc.Errors);
         string basePath = Path.Combine(Path.GetDirectoryName(doc.File) ?? "", baseName);
+        // Not a file beside this one: the id of a shipped scenario (base: liaocheng-2025), as the workbench saves it.
+        if (!File.Exists(basePath) && ShippedScenarios.Resolve(baseName) is { } shipped) basePath = shipped;
         string full = Path.GetFullPath(basePath);
         var here = chain.Append(Path.GetFullPath(doc.File)).ToArray();
         if (here.Contains(full, StringComparer.Ordinal))
@@ -54,7 +56,10 @@ internal static class WhatIfReader
         }
         if (!File.Exists(full))
         {
-            doc.Error(baseNode, "base", $"the base scenario '{basePath}' does not exist (the path is relative to this file's folder)");
+            string ids = ShippedScenarios.Ids() is { Count: > 0 } shippedIds ? $": {string.Join(", ", shippedIds)}" : " (none found: set FORECAST_SCENARIOS to their folder)";
+            doc.Error(baseNode, "base", ShippedScenarios.IsId(baseName)
+                ? $"the base scenario '{baseName}' is neither a file beside this one nor the id of a shipped scenario{ids}"
+                : $"the base scenario '{basePath}' does not exist (the path is relative to this file's folder; or name a shipped scenario by id{ids})");
             throw new InputException(doc.Errors);
         }
         var located = ScenarioReader.ReadLocated(basePath, here, options);
