@@ -113,24 +113,25 @@ public sealed class WorkbenchBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.StartsWith(Percent(expected.Outcomes[1].Probability.Value), await page.InnerTextAsync("td.p-whatif[data-id=hightech_enterprises]"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "workbench-lever-zh.png") });
 
-        // A model weight: the high-tech draw's first structure (steady entries) to 100% by keyboard; the other falls to 0 with it.
+        // A model weight: the high-tech draw's first structure (steady entries) typed as 0.8; the other falls to 0.2 with it.
         await page.ClickAsync("details[data-driver='weights:hightech_enterprises'] > summary");
-        var weight = page.Locator("input[type=range][data-weight=hightech_enterprises][data-structure='0']");
-        await weight.FocusAsync();
-        await page.Keyboard.PressAsync("End");
-        await page.WaitForFunctionAsync("() => document.querySelector(\"input[type=number][data-weight=hightech_enterprises][data-structure='1']\").value === '0' && !document.body.dataset.busy",
+        var weight = page.Locator("input[type=number][data-weight=hightech_enterprises][data-structure='0']");
+        await weight.FillAsync("0.8");
+        await weight.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"input[type=number][data-weight=hightech_enterprises][data-structure='1']\").value === '0.2' && !document.body.dataset.busy",
             null, new PageWaitForFunctionOptions { Timeout = 120_000 });
         Assert.True(await page.Locator(".lever.moved[data-lever='weights:hightech_enterprises']").CountAsync() == 1);
         var moved = new Lever("hightech_exit_rate", "mode").Apply(scenario, low);
         var weighted = moved with
         {
             Indicators = moved.Indicators.Select(i => i.Model is Forecast.Engine.Model.MixtureModel { Structure: "hightech_enterprises" } m
-                ? i with { Model = m with { Components = m.Components.Select((c, j) => c with { Weight = j == 0 ? 1.0 : 0.0 }).ToArray() } }
+                ? i with { Model = m with { Components = m.Components.Select((c, j) => c with { Weight = j == 0 ? 0.8 : 1 - 0.8 }).ToArray() } }
                 : i).ToArray(),
         };
         var both = ScenarioComparison.Run([scenario, weighted], options)["hightech_enterprises"];
         await page.WaitForFunctionAsync($"() => document.querySelector('td.p-whatif[data-id=hightech_enterprises]').textContent.startsWith('{Percent(both.Outcomes[1].Probability.Value)}')",
             null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "workbench-weights-zh.png") });
 
         // Save the levers as a what-if; the command line's compare reads it and gives the page's numbers.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-download=overlay]"));
