@@ -29,7 +29,8 @@ internal static class WorkbenchMeasurements
 
     /// <summary>
     /// The README's screenshot, docs/images/workbench.png (1280x800, English) and docs/images/workbench-zh.png: the shipped
-    /// baseline at 20,000 paths with one lever moved (fewer high-tech certificates lost a year: the mode at the bottom of its range).
+    /// baseline at 20,000 paths with one lever moved (fewer high-tech certificates lost a year: the mode at the bottom of its range);
+    /// and docs/images/workbench-weights.png, a structure draw's weights moved.
     /// </summary>
     private static async Task<int> Screens()
     {
@@ -56,6 +57,19 @@ internal static class WorkbenchMeasurements
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
             Console.WriteLine("Wrote " + path);
         }
+        // The model weights: the high-tech draw (the stock and its new entries) at 80% steady entries, 20% growing ones.
+        var weights = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        await weights.GotoAsync(address + "/");
+        await weights.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 300_000 });
+        await weights.ClickAsync("details[data-driver='weights:hightech_enterprises'] > summary");
+        var box = weights.Locator("input[type=number][data-weight=hightech_enterprises][data-structure='0']");
+        await box.FillAsync("0.8");
+        await box.PressAsync("Enter");
+        await weights.WaitForFunctionAsync("() => window.workbenchLatencies.length > 0 && !document.body.dataset.busy", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
+        await box.BlurAsync();
+        string weightsPath = Path.Combine(Workloads.Root, "docs", "images", "workbench-weights.png");
+        await weights.ScreenshotAsync(new PageScreenshotOptions { Path = weightsPath });
+        Console.WriteLine("Wrote " + weightsPath);
         await host.StopAsync();
         return 0;
     }
