@@ -42,7 +42,8 @@ internal static class WorkbenchFiles
         string? id = ShippedScenarios.IdOf(served.File);
         string baseName = id ?? Path.GetFileName(served.File);
         y.Append("# Run it:     forecast run <this file>\n");
-        y.Append("# Compare it: forecast compare ").Append(id ?? Path.GetFileName(served.File)).Append(" <this file>\n");
+        y.Append("# Compare it: forecast compare ").Append(id is null ? Path.GetFileName(served.File) : $"scenarios/{id}.yaml").Append(" <this file>")
+         .Append(id is null ? "" : "   (in the folder that holds the shipped scenarios/)").Append('\n');
         if (id is null) y.Append("# ").Append(baseName).Append(" is not a shipped scenario: save this file beside it.\n");
         y.Append("base: ").Append(Quote(baseName)).Append('\n');
         y.Append("name: ").Append(Quote(served.Id + "-workbench")).Append('\n');

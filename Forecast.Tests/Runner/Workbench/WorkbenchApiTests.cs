@@ -216,6 +216,32 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public void Overlay_OfAScenarioThatIsNotShipped_NamesItsFileAlone_AndRunsSavedBesideIt()
+    {
+        // A scenario given to serve on the command line, from a folder of the server: the overlay names its file, not the folder.
+        string serverFolder = CliHarness.TempFolder();
+        Directory.CreateDirectory(serverFolder);
+        string mine = Path.Combine(serverFolder, "my-plan.yaml");
+        File.Copy(WorkbenchFactory.Baseline, mine);
+        var served = new WorkbenchScenarios([mine], WorkbenchFactory.Paths).All.Single();
+        var levers = new Dictionary<string, double> { ["hightech_exit_rate.mode"] = 0.04 };
+        var (applied, problems) = LeverPanel.Apply(served.Scenario, levers);
+        Assert.Empty(problems);
+        string text = WorkbenchFiles.Overlay(served, applied!, levers, []);
+        Assert.Contains("base: \"my-plan.yaml\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("save this file beside it", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(serverFolder, text, StringComparison.Ordinal);
+
+        // The planner's copy of the scenario and the saved what-if, side by side elsewhere.
+        string planner = CliHarness.TempFolder();
+        Directory.CreateDirectory(planner);
+        File.Copy(mine, Path.Combine(planner, "my-plan.yaml"));
+        File.WriteAllText(Path.Combine(planner, "whatif.yaml"), text);
+        var read = ScenarioReader.Read(Path.Combine(planner, "whatif.yaml"));
+        Assert.Equal(0.04, read.Driver("hightech_exit_rate").Level is Forecast.Engine.Model.PertDistribution pert ? pert.Mode : double.NaN);
+    }
+
+    [Fact]
     public async Task NonFiniteWeights_AreNotTheJsonThePageSends()
     {
         using var client = factory.CreateClient();
