@@ -298,7 +298,7 @@ internal static class WorkbenchApi
             {
                 "csv" => (WorkbenchFiles.SummaryCsv(result), "text/csv; charset=utf-8", stem + "-summary.csv"),
                 "json" => (WorkbenchFiles.SummaryJson(result), "application/json; charset=utf-8", stem + "-summary.json"),
-                "xlsx" => (WorkbenchFiles.Workbook(result, levers, served.Scenario), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx"),
+                "xlsx" => (WorkbenchFiles.Workbook(result, levers, served.Scenario, served.Structures, weights), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx"),
                 _ => (WorkbenchFiles.Report(result, applied, served, chinese), "text/html; charset=utf-8", stem + "-report.html"),
             };
         }, c.RequestAborted).ConfigureAwait(false);

@@ -89,7 +89,12 @@ internal static class WorkbenchFiles
     }
 
     /// <summary>An Excel workbook with one sheet per table: targets, trajectories, levers.</summary>
-    public static byte[] Workbook(SimulationResult result, IReadOnlyDictionary<string, double> levers, Scenario baseline)
+    public static byte[] Workbook(SimulationResult result, IReadOnlyDictionary<string, double> levers, Scenario baseline) =>
+        Workbook(result, levers, baseline, [], new Dictionary<string, double[]?>());
+
+    /// <summary>The workbook, its levers sheet with a row per structure of each moved structure draw ("weights:draw/structure").</summary>
+    public static byte[] Workbook(SimulationResult result, IReadOnlyDictionary<string, double> levers, Scenario baseline,
+        IReadOnlyList<StructureLevers> structures, IReadOnlyDictionary<string, double[]?> weights)
     {
         var targets = result.Indicators.Select(o => new Dictionary<string, object?>
         {
@@ -127,6 +132,9 @@ internal static class WorkbenchFiles
             var lever = new Lever(l.Key[..dot], l.Key[(dot + 1)..]);
             return new Dictionary<string, object?> { ["lever"] = l.Key, ["baseline"] = lever.CurrentValue(baseline), ["value"] = l.Value };
         }).ToList();
+        foreach (var draw in structures.Where(x => weights.ContainsKey(x.Id)))
+            for (int j = 0; j < draw.Names.Count; j++)
+                leverRows.Add(new Dictionary<string, object?> { ["lever"] = $"weights:{draw.Id}/{draw.Names[j]}", ["baseline"] = draw.Weights[j], ["value"] = weights[draw.Id]![j] });
         if (leverRows.Count == 0) leverRows.Add(new Dictionary<string, object?> { ["lever"] = "(none: the baseline)", ["baseline"] = null, ["value"] = null });
         var sheets = new Dictionary<string, object>
         {

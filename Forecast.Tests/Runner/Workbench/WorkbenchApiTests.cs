@@ -347,6 +347,13 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
         Assert.Equal("hightech_exit_rate.mode", levers["lever"]);
         Assert.Equal(0.03, Convert.ToDouble(levers["value"], System.Globalization.CultureInfo.InvariantCulture));
 
+        // Moved weights are rows of the levers sheet too, one per structure of the draw.
+        using var weighted = await client.PostAsJsonAsync($"/api/scenarios/{Id}/download/xlsx", new { weights = new Dictionary<string, double[]> { ["tech_smes"] = [0.7, 0.3] } });
+        using var weightedStream = new MemoryStream(await weighted.Content.ReadAsByteArrayAsync());
+        var weightRows = MiniExcel.Query(weightedStream, useHeaderRow: true, sheetName: "levers").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["weights:tech_smes/stock-flow, constant entries", "weights:tech_smes/stock-flow, entries growing at a rate"], weightRows.Select(r => r["lever"]));
+        Assert.Equal([0.7, 0.3], weightRows.Select(r => Convert.ToDouble(r["value"], System.Globalization.CultureInfo.InvariantCulture)));
+
         using var html = await client.PostAsJsonAsync($"/api/scenarios/{Id}/download/html", new { lang = "en" });
         string report = await html.Content.ReadAsStringAsync();
         Assert.StartsWith("<!DOCTYPE html>", report, StringComparison.Ordinal);
