@@ -85,18 +85,22 @@ internal static class BlockRunner
     /// Simulates the <paramref name="schedule"/>'s blocks of <paramref name="plans"/>, shard observers made by
     /// <paramref name="createShard"/> merged into <paramref name="total"/> after every wave of
     /// <paramref name="shardsPerWave"/> shards. After each wave <paramref name="afterWave"/> gets the paths done and may
-    /// stop the run by returning true (the result then holds whole waves).
+    /// stop the run by returning true (the result then holds whole waves). <paramref name="blocksPerShard"/> below
+    /// <see cref="BlocksPerShard"/> spreads a short run over more threads; only for observers whose result does not depend
+    /// on how the blocks are grouped (e.g. ones that record each path's outcomes), since the shards change with it.
     /// </summary>
     public static void Run<TObserver, TSchedule>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TSchedule schedule, TObserver total,
         Func<TObserver> createShard, CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave,
-        bool tracksExpected = false)
+        bool tracksExpected = false, int blocksPerShard = BlocksPerShard)
         where TObserver : struct, IBlockObserver<TObserver>
         where TSchedule : struct, IBlockSchedule
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blocksPerShard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(blocksPerShard, BlocksPerShard);
         var sobol = Sobol(plans, run, schedule);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = run.Workers, CancellationToken = cancellationToken };
         long blocks = schedule.Blocks;
-        long shardCount = (blocks + BlocksPerShard - 1) / BlocksPerShard;
+        long shardCount = (blocks + blocksPerShard - 1) / blocksPerShard;
         var shards = new TObserver[Math.Min(shardsPerWave, shardCount)];
         for (int j = 0; j < shards.Length; j++) shards[j] = createShard();
         var pool = new ConcurrentBag<BlockWorkspace[]>();
@@ -107,23 +111,24 @@ internal static class BlockRunner
             Parallel.For(0, inWave, parallel, j =>
             {
                 var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected);
-                long first = (firstShard + j) * BlocksPerShard;
-                for (long b = first; b < Math.Min(first + BlocksPerShard, blocks); b++)
+                long first = (firstShard + j) * blocksPerShard;
+                for (long b = first; b < Math.Min(first + blocksPerShard, blocks); b++)
                     Simulate(plans, run, schedule, b, workspaces, ref shards[j]);
                 pool.Add(workspaces);
             });
             TObserver.Merge(total, shards.AsSpan(0, inWave), parallel);
             cancellationToken.ThrowIfCancellationRequested();
-            for (long b = firstShard * BlocksPerShard; b < Math.Min((firstShard + inWave) * BlocksPerShard, blocks); b++) done += schedule.Item(b).Count;
+            for (long b = firstShard * blocksPerShard; b < Math.Min((firstShard + inWave) * blocksPerShard, blocks); b++) done += schedule.Item(b).Count;
             if (afterWave?.Invoke(done) == true) break;
         }
     }
 
     /// <summary>Runs the run's paths of <paramref name="plans"/> (a <see cref="PathSchedule"/>).</summary>
     public static void Run<TObserver>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TObserver total, Func<TObserver> createShard,
-        CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave, bool tracksExpected = false)
+        CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave, bool tracksExpected = false,
+        int blocksPerShard = BlocksPerShard)
         where TObserver : struct, IBlockObserver<TObserver> =>
-        Run(plans, run, new PathSchedule(run.Paths), total, createShard, cancellationToken, afterWave, shardsPerWave, tracksExpected);
+        Run(plans, run, new PathSchedule(run.Paths), total, createShard, cancellationToken, afterWave, shardsPerWave, tracksExpected, blocksPerShard);
 
     /// <summary>
     /// The pilot: the first <see cref="PilotBlocks"/> blocks of the run, on one thread, into an accumulator without

@@ -11,7 +11,7 @@ namespace Forecast.Engine.WhatIf;
 /// the difference of two probabilities is estimated from the paths one scenario gains or loses, and the
 /// difference of two medians from sections of the same paths. Results do not depend on the number of threads.
 /// </summary>
-public static class ScenarioComparison
+public static partial class ScenarioComparison
 {
     /// <summary>Sections of paths for the median differences' intervals (t with 19 degrees of freedom).</summary>
     public const int DefaultSections = 20;
@@ -38,14 +38,7 @@ public static class ScenarioComparison
         if (scenarios.Count < 2) throw new ArgumentException("compare at least two scenarios", nameof(scenarios));
         var reference = scenarios[0];
         var run = RunSpec.Resolve(reference, options).RequireFixedRun();
-        long paths = run.Paths;
-        ulong seed = run.Seed;
-        int sections = SectionsOf(run);
-        if (sections < 2 || paths < 2L * sections)
-            throw new ArgumentException(run.Sampling is SamplingMethod.LatinHypercube or SamplingMethod.Sobol
-                ? $"compare at least {2 * BlockWorkspace.BlockSize} paths with {run.Sampling} sampling (two blocks: its sections are whole blocks)"
-                : $"compare at least {2 * sections} paths", nameof(options));
-        if (paths > int.MaxValue) throw new ArgumentException("compare at most 2,147,483,647 paths", nameof(options));
+        int sections = CheckedSections(run, nameof(options));
 
         var plans = scenarios.Select(SimulationPlan.Compile).ToArray();
         var ids = reference.Indicators.Select(i => i.Id).Where(id => scenarios.All(s => s.Indicators.Any(i => i.Id == id))).ToArray();
@@ -59,13 +52,24 @@ public static class ScenarioComparison
             () => new Counts.Observer(new Counts(S, K, grid, sections, run.Sampling, compact: true), plans, positions), cancellationToken, shardsPerWave: run.Workers);
 
         var names = scenarios.Select(s => s.Name).ToArray();
+        var sources = plans.Select((p, s) => positions[s].Select(k => p.Indicators[k].Source).ToArray()).ToArray();
+        return Result(names, reference, ids, sources, total, run, sections, leftOut);
+    }
+
+    /// <summary>The comparison's rows from the counts of the whole run (sources[s][m]: scenario s's indicator of target m).</summary>
+    internal static ComparisonResult Result(string[] names, Scenario reference, string[] ids, Indicator[][] sources, Counts total, RunSpec run,
+        int sections, string[] leftOut)
+    {
+        int S = names.Length, K = ids.Length;
+        long paths = run.Paths;
+        ulong seed = run.Seed;
         var rows = new TargetComparison[K];
         for (int m = 0; m < K; m++)
         {
             var outcomes = new ScenarioTargetOutcome[S];
             for (int s = 0; s < S; s++)
             {
-                var source = plans[s].Indicators[positions[s][m]].Source;
+                var source = sources[s][m];
                 outcomes[s] = new ScenarioTargetOutcome(names[s], new ProbabilityEstimate(total.Hits[s * K + m], paths, total.HitsVariance(s * K + m)),
                     total.Quantile(s * K + m, 0.5), source.Target);
             }
@@ -83,6 +87,21 @@ public static class ScenarioComparison
             Joint(names, total.Headline, total.HeadlineGained, total.HeadlineLost, paths, AllHeadlineTargetsId, "Every headline target met on the same path",
                 total, Counts.Joint.Headline),
             leftOut);
+    }
+
+    /// <summary>The sections of a comparison's run, checking that it has enough paths and not too many.</summary>
+    /// <param name="run">The comparison's run.</param>
+    /// <param name="options">The name of the caller's parameter the run came from.</param>
+    /// <exception cref="ArgumentException">Too few paths for the sections, or more than int.MaxValue.</exception>
+    internal static int CheckedSections(RunSpec run, string options)
+    {
+        int sections = SectionsOf(run);
+        if (sections < 2 || run.Paths < 2L * sections)
+            throw new ArgumentException(run.Sampling is SamplingMethod.LatinHypercube or SamplingMethod.Sobol
+                ? $"compare at least {2 * BlockWorkspace.BlockSize} paths with {run.Sampling} sampling (two blocks: its sections are whole blocks)"
+                : $"compare at least {2 * sections} paths", options);
+        if (run.Paths > int.MaxValue) throw new ArgumentException("compare at most 2,147,483,647 paths", options);
+        return sections;
     }
 
     /// <summary>
@@ -148,7 +167,7 @@ public static class ScenarioComparison
     /// and the target-year values of every (scenario, target) cell in sections of paths (path i in section i mod
     /// sections), in <see cref="CellHistograms"/> row (cell·sections + section).
     /// </summary>
-    private sealed class Counts
+    internal sealed class Counts
     {
         private readonly int _scenarios;
         private readonly int _targets;
@@ -236,7 +255,8 @@ public static class ScenarioComparison
         /// <summary>The p-quantile of a (scenario, target) cell's values in one section.</summary>
         public double SectionQuantile(int cell, int section, double p) => Values.Quantile(cell * _sections + section, p);
 
-        private void Add(SimulationPlan[] plans, int[][] positions, ReadOnlySpan<BlockWorkspace> ws, long firstPath, int count)
+        /// <summary>Adds one block of every scenario's outcomes (ws[s]: scenario s's; positions[s][m]: its row of target m).</summary>
+        public void Add(int[][] positions, ReadOnlySpan<BlockOutcomes> ws, long firstPath, int count)
         {
             long block = firstPath / BlockWorkspace.BlockSize;
             int K = _targets;
@@ -278,7 +298,7 @@ public static class ScenarioComparison
             }
             for (int s = 0; s < _scenarios; s++)
             {
-                int headlines = plans[s].HeadlineCount, referenceHeadlines = plans[0].HeadlineCount;
+                int headlines = ws[s].Headlines, referenceHeadlines = ws[0].Headlines;
                 for (int i = 0; i < count; i++)
                 {
                     bool all = ws[s].AllMet[i], allReference = ws[0].AllMet[i];
@@ -309,7 +329,12 @@ public static class ScenarioComparison
 
             public void Year(int plan, int k, int step, BlockWorkspace ws, int count) { }
 
-            public void Block(in SimulatedBlock block) => Counts.Add(plans, positions, block.Workspaces, block.FirstPath, block.Count);
+            public void Block(in SimulatedBlock block)
+            {
+                Span<BlockOutcomes> outcomes = new BlockOutcomes[plans.Length];
+                for (int s = 0; s < plans.Length; s++) outcomes[s] = BlockOutcomes.Of(block.Workspaces[s], plans[s]);
+                Counts.Add(positions, outcomes, block.FirstPath, block.Count);
+            }
 
             /// <summary>Adds the parts in order (counts are integers; the histograms' sums add in shard order) and empties them.</summary>
             public static void Merge(Observer total, ReadOnlySpan<Observer> parts, ParallelOptions parallel)

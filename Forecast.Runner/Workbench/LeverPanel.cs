@@ -20,6 +20,20 @@ internal sealed record LeverSetting(Lever Lever, double Value, double Min, doubl
 internal sealed record DriverLevers(Driver Driver, string Role, string Distribution, IReadOnlyList<LeverSetting> Levers);
 
 /// <summary>
+/// The weights of one structure draw: the mixtures that follow the same structure on a path (a stock and the count of its
+/// new entries share one), their structures and the scenario's weights. The page moves them together, summing to 1.
+/// </summary>
+/// <param name="Id">The draw's name: the mixtures' <c>structure</c>, or the one indicator's id (the overlay's and the request's key).</param>
+/// <param name="Indicators">The indicators that follow it, in the scenario's order.</param>
+/// <param name="Names">The structures' names, in the mixture's order.</param>
+/// <param name="Weights">The scenario's weights, in the same order.</param>
+internal sealed record StructureLevers(string Id, IReadOnlyList<Indicator> Indicators, IReadOnlyList<string> Names, IReadOnlyList<double> Weights)
+{
+    /// <summary>The draw's id as a driver the indicators read (<see cref="MixtureModel.StructureDriverId"/>).</summary>
+    public string DriverId => "structure:" + Id;
+}
+
+/// <summary>
 /// The panel of levers of a scenario (every driver's level parameters) and the checks of the levers a client sends: a
 /// lever must be one of the panel's (so a client names nothing else), its value a finite number the driver accepts
 /// (<see cref="Lever.TryApply"/>: the distribution's rules and the declared domain), and the scenario with every lever
@@ -53,6 +67,73 @@ internal static class LeverPanel
         }
         return drivers;
     }
+
+    /// <summary>Every structure draw of the scenario's mixtures, in the order of their first indicator.</summary>
+    public static IReadOnlyList<StructureLevers> StructuresOf(Scenario scenario)
+    {
+        var groups = new List<StructureLevers>();
+        foreach (var indicator in scenario.Indicators)
+        {
+            if (indicator.Model is not MixtureModel mixture) continue;
+            string id = mixture.Structure ?? indicator.Id;
+            int g = groups.FindIndex(x => x.Id == id);
+            if (g >= 0) groups[g] = groups[g] with { Indicators = [.. groups[g].Indicators, indicator] };
+            else groups.Add(new StructureLevers(id, [indicator], mixture.Components.Select(c => c.Name).ToArray(), mixture.Components.Select(c => c.Weight).ToArray()));
+        }
+        return groups;
+    }
+
+    /// <summary>Sum of a draw's weights as the page sends them: within this of 1 (the scenario reader's own tolerance).</summary>
+    public const double WeightSumTolerance = 1e-6;
+
+    /// <summary>
+    /// The scenario with the structure weights set, or the problems, keyed "weights:&lt;draw&gt;" (the page shows them beside
+    /// the draw): a draw the scenario does not have, a count other than its structures', a weight that is not a finite
+    /// number from 0 to 1, weights not summing to 1. Every mixture of a draw gets the same weights.
+    /// </summary>
+    public static (Scenario? Scenario, IReadOnlyList<LeverProblem> Problems) ApplyWeights(Scenario scenario, IReadOnlyList<StructureLevers> structures,
+        IReadOnlyDictionary<string, double[]?>? weights)
+    {
+        var problems = new List<LeverProblem>();
+        if (weights is null || weights.Count == 0) return (scenario, problems);
+        if (weights.Count > MaxLevers) return (null, [new LeverProblem("", $"at most {MaxLevers} structure draws at once, not {weights.Count}")]);
+        var indicators = scenario.Indicators.ToArray();
+        foreach (var (id, given) in weights.OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            string key = "weights:" + id;
+            var group = structures.FirstOrDefault(x => x.Id == id);
+            if (group is null)
+            {
+                problems.Add(new LeverProblem(key, $"'{Clip(id)}' is not a structure draw of this scenario{ScenarioValidator.Suggest(id, structures.Select(x => x.Id))}"));
+                continue;
+            }
+            if (given is null || given.Length != group.Names.Count)
+            {
+                problems.Add(new LeverProblem(key, $"'{id}' has {group.Names.Count} structures ({string.Join(", ", group.Names)}): send {group.Names.Count} weights, not {given?.Length ?? 0}"));
+                continue;
+            }
+            var bad = given.Select((w, c) => (w, c)).Where(x => !(double.IsFinite(x.w) && x.w is >= 0 and <= 1)).ToList();
+            if (bad.Count > 0)
+            {
+                problems.Add(new LeverProblem(key, $"the weight of '{group.Names[bad[0].c]}' must be a number from 0 to 1, not {F(bad[0].w)}"));
+                continue;
+            }
+            double sum = given.Sum();
+            if (Math.Abs(sum - 1) > WeightSumTolerance)
+            {
+                problems.Add(new LeverProblem(key, $"the weights of '{id}' must sum to 1, not {F(sum)}"));
+                continue;
+            }
+            for (int i = 0; i < indicators.Length; i++)
+            {
+                if (!group.Indicators.Any(x => x.Id == indicators[i].Id) || indicators[i].Model is not MixtureModel mixture) continue;
+                indicators[i] = indicators[i] with { Model = mixture with { Components = mixture.Components.Select((c, j) => c with { Weight = given[j] }).ToArray() } };
+            }
+        }
+        return problems.Count > 0 ? (null, problems) : (scenario with { Indicators = indicators }, problems);
+    }
+
+    private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The slider of a lever: half to twice a positive value (a negative one from twice to half, 0 from −1 to 1 times a
@@ -100,12 +181,23 @@ internal static class LeverPanel
     /// The scenario with the levers set, or the problems: one per lever that is not on the panel or whose value the lever
     /// refuses, keyed by the lever as sent; then what the validator finds in the whole.
     /// </summary>
-    public static (Scenario? Scenario, IReadOnlyList<LeverProblem> Problems) Apply(Scenario scenario, IReadOnlyDictionary<string, double>? levers)
+    public static (Scenario? Scenario, IReadOnlyList<LeverProblem> Problems) Apply(Scenario scenario, IReadOnlyDictionary<string, double>? levers) =>
+        Apply(scenario, levers, [], null);
+
+    /// <summary>
+    /// The scenario with the levers and the structure weights set (<see cref="ApplyWeights"/>), or the problems of both; then
+    /// what the validator finds in the whole.
+    /// </summary>
+    public static (Scenario? Scenario, IReadOnlyList<LeverProblem> Problems) Apply(Scenario scenario, IReadOnlyDictionary<string, double>? levers,
+        IReadOnlyList<StructureLevers> structures, IReadOnlyDictionary<string, double[]?>? weights)
     {
         var problems = new List<LeverProblem>();
-        if (levers is null || levers.Count == 0) return (scenario, problems);
-        if (levers.Count > MaxLevers) return (null, [new LeverProblem("", $"at most {MaxLevers} levers at once, not {levers.Count}")]);
-        var applied = scenario;
+        if ((levers is null || levers.Count == 0) && (weights is null || weights.Count == 0)) return (scenario, problems);
+        if (levers?.Count > MaxLevers) return (null, [new LeverProblem("", $"at most {MaxLevers} levers at once, not {levers.Count}")]);
+        var (weighted, weightProblems) = ApplyWeights(scenario, structures, weights);
+        problems.AddRange(weightProblems);
+        var applied = weighted ?? scenario;
+        levers ??= new Dictionary<string, double>();
         foreach (var (token, value) in levers.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             int dot = token.IndexOf('.', StringComparison.Ordinal);
@@ -136,6 +228,10 @@ internal static class LeverPanel
         if (path.StartsWith("drivers[", StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is > 8 and var close
             && int.TryParse(path.AsSpan(8, close - 8), NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d < scenario.Drivers.Count)
             return scenario.Drivers[d].Id;
+        if (path.StartsWith("indicators[", StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is > 11 and var end
+            && int.TryParse(path.AsSpan(11, end - 11), NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < scenario.Indicators.Count
+            && scenario.Indicators[i].Model is MixtureModel mixture)
+            return "weights:" + (mixture.Structure ?? scenario.Indicators[i].Id);
         return "";
     }
 

@@ -27,8 +27,10 @@ namespace Forecast.Runner.Workbench;
 /// <param name="Lever">The lever of a goal seek.</param>
 /// <param name="Low">The lower end searched.</param>
 /// <param name="High">The upper end searched.</param>
+/// <param name="Weights">Structure weights by structure draw (only the draws moved away from the scenario): one weight per structure, in the mixture's order, summing to 1.</param>
 internal sealed record WorkbenchRequest(Dictionary<string, double>? Levers = null, string? Session = null, string? Lang = null, string? Target = null,
-    SweepAxisRequest[]? Sweep = null, double? Probability = null, string? Lever = null, double? Low = null, double? High = null);
+    SweepAxisRequest[]? Sweep = null, double? Probability = null, string? Lever = null, double? Low = null, double? High = null,
+    Dictionary<string, double[]?>? Weights = null);
 
 /// <summary>A swept lever.</summary>
 internal sealed record SweepAxisRequest(string Lever, double From, double To, int Steps);
@@ -115,6 +117,18 @@ internal static class WorkbenchApi
         var run = await c.RequestServices.GetRequiredService<SimulationGate>()
             .Run(null, token => scenarios.Baseline(served, token), c.RequestAborted).ConfigureAwait(false);
         var result = run.Result;
+        // The reference of the lever changes (every path's outcomes), simulated while the planner reads the table.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                scenarios.Reference(served, CancellationToken.None);
+            }
+            catch (Exception e) when (e is InvalidScenarioException or ArgumentException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"workbench: the reference of {served.Id}: {e.Message}");
+            }
+        });
         await Write(c, 200, new
         {
             id = served.Id,
@@ -145,6 +159,14 @@ internal static class WorkbenchApi
                 distribution = d.Distribution,
                 note = d.Driver.Note,
                 levers = d.Levers.Select(l => new { lever = l.Lever.ToString(), parameter = l.Lever.Parameter, value = l.Value, min = l.Min, max = l.Max, step = l.Step }).ToArray(),
+            }).ToArray(),
+            structures = served.Structures.Select(x => new
+            {
+                id = x.Id,
+                indicators = x.Indicators.Select(i => new { id = i.Id, name = Text(i.Name) }).ToArray(),
+                names = x.Names,
+                weights = x.Weights,
+                basis = ((MixtureModel)x.Indicators[0].Model).Basis,
             }).ToArray(),
         }).ConfigureAwait(false);
     }
@@ -177,47 +199,51 @@ internal static class WorkbenchApi
     // ---- a lever change ----
 
     /// <summary>
-    /// A lever change. Only the targets the moved drivers can reach are simulated (<see cref="ScenarioPruning"/>: their
-    /// per-path outcomes are the full scenario's, bit for bit), against the baseline cut down alike, on the same paths;
-    /// every other target is the baseline's, the same on every path. <c>?part=joint</c> answers the row "all headline
-    /// targets met together", which needs every headline indicator: the page asks for it after the targets' answer.
+    /// A lever change. Only the targets the moved drivers and structure weights can reach are simulated, against the
+    /// baseline's own paths simulated once (<see cref="ComparisonReference"/>: the same numbers as comparing the two whole
+    /// scenarios, <c>forecast compare</c>, tested); every other target is the baseline's, the same on every path. The row
+    /// "all headline targets met together" comes with it: each path's unchanged targets are the baseline's. <c>?part=joint</c>
+    /// answers that row alone (pages of an earlier version ask for it apart).
     /// </summary>
     private static async Task WhatIf(HttpContext c)
     {
         var (served, scenarios) = Find(c);
         var request = await Read(c).ConfigureAwait(false);
-        Applied(served, request);
+        var applied = Applied(served, request);
         bool joint = c.Request.Query["part"].FirstOrDefault() == "joint";
-        var levers = request.Levers ?? [];
-        var moved = levers.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        var moved = Moved(served, request);
         var affected = served.Affected(moved);
-        var headline = served.Scenario.Indicators.Where(i => i.Headline).Select(i => i.Id).ToList();
-        var simulate = joint ? (affected.Intersect(headline).Any() ? headline.Union(affected).ToList() : []) : affected;
         var gate = c.RequestServices.GetRequiredService<SimulationGate>();
         var clock = Stopwatch.StartNew();
         string? session = request.Session is { Length: > 0 and <= 64 } s ? s + (joint ? "/joint/" : "/whatif/") + served.Id : null;
         var (baseline, result) = await gate.Run(session, token =>
         {
             var run = scenarios.Baseline(served, token).Result;
-            if (simulate.Count == 0) return (run, (ComparisonResult?)null);
-            var pruned = ScenarioPruning.Keep(served.Scenario, simulate, moved);
-            var (applied, problems) = LeverPanel.Apply(pruned, levers);
-            if (applied is null) throw new BadRequestException(problems);
-            return (run, ScenarioComparison.Run([pruned, applied], scenarios.Options, token));
+            if (affected.Count == 0) return (run, (ComparisonResult?)null);
+            return (run, scenarios.Reference(served, token).Compare(applied, affected, token));
         }, c.RequestAborted).ConfigureAwait(false);
 
-        object JointRow() => result is not null && joint ? Row(result.AllHeadlineTargets) : Same(ScenarioComparison.AllHeadlineTargetsId,
+        object JointRow() => result is not null ? Row(result.AllHeadlineTargets) : Same(ScenarioComparison.AllHeadlineTargetsId,
             baseline.AllHeadlineProbability, baseline.AllHeadlineCi95, double.NaN);
         await Write(c, 200, new
         {
             paths = baseline.Paths,
             seed = baseline.Seed.ToString(CultureInfo.InvariantCulture),
             elapsedMs = clock.Elapsed.TotalMilliseconds,
-            simulated = simulate,
-            targets = joint ? null : baseline.Indicators.Select(o => affected.Contains(o.Indicator.Id) && result?.Targets.FirstOrDefault(t => t.Id == o.Indicator.Id) is { } t
+            simulated = affected,
+            targets = joint ? null : baseline.Indicators.Select(o => result?.Targets.FirstOrDefault(t => t.Id == o.Indicator.Id) is { } t
                 ? Row(t) : Same(o.Indicator.Id, o.Probability, o.ProbabilityCi95, o.TargetYear.P50)).ToArray(),
-            allHeadline = joint || simulate.Count == 0 || !simulate.Intersect(headline).Any() ? JointRow() : null,
+            allHeadline = JointRow(),
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>The drivers a request moves, and the structure draws (<c>structure:&lt;draw&gt;</c>) whose weights it sets.</summary>
+    private static HashSet<string> Moved(ServedScenario served, WorkbenchRequest request)
+    {
+        var moved = (request.Levers ?? []).Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        foreach (string draw in (request.Weights ?? []).Keys)
+            if (served.Structures.FirstOrDefault(x => x.Id == draw) is { } group) moved.Add(group.DriverId);
+        return moved;
     }
 
     /// <summary>A target the levers cannot move: the baseline's numbers, the same on every path.</summary>
@@ -254,10 +280,12 @@ internal static class WorkbenchApi
         var request = await Read(c).ConfigureAwait(false);
         var applied = Applied(served, request);
         var levers = request.Levers ?? [];
-        string stem = served.Id + (levers.Count > 0 ? "-workbench" : "");
+        var weights = request.Weights ?? [];
+        bool changed = levers.Count > 0 || weights.Count > 0;
+        string stem = served.Id + (changed ? "-workbench" : "");
         if (kind == "overlay")
         {
-            await File(c, Encoding.UTF8.GetBytes(WorkbenchFiles.Overlay(served, applied, levers)), "application/yaml; charset=utf-8", $"whatif-{served.Id}-workbench.yaml").ConfigureAwait(false);
+            await File(c, Encoding.UTF8.GetBytes(WorkbenchFiles.Overlay(served, applied, levers, weights.Keys)), "application/yaml; charset=utf-8", $"whatif-{served.Id}-workbench.yaml").ConfigureAwait(false);
             return;
         }
         if (kind is not ("csv" or "json" or "xlsx" or "html"))
@@ -265,12 +293,12 @@ internal static class WorkbenchApi
         bool chinese = request.Lang == "zh";
         var (bytes, type, name) = await c.RequestServices.GetRequiredService<SimulationGate>().Run(null, token =>
         {
-            var result = levers.Count == 0 ? scenarios.Baseline(served, token).Result : ForecastRun.Run(applied, scenarios.Options, null, token).Result;
+            var result = !changed ? scenarios.Baseline(served, token).Result : ForecastRun.Run(applied, scenarios.Options, null, token).Result;
             return kind switch
             {
                 "csv" => (WorkbenchFiles.SummaryCsv(result), "text/csv; charset=utf-8", stem + "-summary.csv"),
                 "json" => (WorkbenchFiles.SummaryJson(result), "application/json; charset=utf-8", stem + "-summary.json"),
-                "xlsx" => (WorkbenchFiles.Workbook(result, levers, served.Scenario), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx"),
+                "xlsx" => (WorkbenchFiles.Workbook(result, levers, served.Scenario, served.Structures, weights), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx"),
                 _ => (WorkbenchFiles.Report(result, applied, served, chinese), "text/html; charset=utf-8", stem + "-report.html"),
             };
         }, c.RequestAborted).ConfigureAwait(false);
@@ -420,7 +448,7 @@ internal static class WorkbenchApi
 
     private static Scenario Applied(ServedScenario served, WorkbenchRequest request)
     {
-        var (applied, problems) = LeverPanel.Apply(served.Scenario, request.Levers);
+        var (applied, problems) = LeverPanel.Apply(served.Scenario, request.Levers, served.Structures, request.Weights);
         return applied ?? throw new BadRequestException(problems);
     }
 

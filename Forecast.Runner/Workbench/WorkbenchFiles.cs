@@ -20,19 +20,32 @@ namespace Forecast.Runner.Workbench;
 internal static class WorkbenchFiles
 {
     /// <summary>
-    /// The overlay: <c>base:</c> the served file (its full path, so the file runs from wherever it is saved on this machine),
-    /// and for every driver a lever moved, its level and later levels as the levers left them.
+    /// The overlay: <c>base:</c> the served scenario by id when it is a shipped one (<see cref="ShippedScenarios"/>: the file
+    /// runs from wherever it is saved, on any machine with the shipped scenarios, and names no folder of the server), else
+    /// the served file's name (the file runs saved beside it); for every driver a lever moved, its level and later levels as
+    /// the levers left them; for every structure draw whose weights moved, each of its indicators' structures and weights.
     /// </summary>
-    public static string Overlay(ServedScenario served, Scenario applied, IReadOnlyDictionary<string, double> levers)
+    public static string Overlay(ServedScenario served, Scenario applied, IReadOnlyDictionary<string, double> levers, IEnumerable<string> weighted)
     {
         var y = new StringBuilder();
         y.Append("# What-if saved from the forecast workbench (forecast serve) on ").Append(served.Id).Append(".\n");
         foreach (var (lever, value) in levers.OrderBy(l => l.Key, StringComparer.Ordinal))
             y.Append("#   ").Append(lever).Append(" = ").Append(R(value)).Append(" (was ")
              .Append(R(new Lever(lever[..lever.IndexOf('.', StringComparison.Ordinal)], lever[(lever.IndexOf('.', StringComparison.Ordinal) + 1)..]).CurrentValue(served.Scenario))).Append(")\n");
+        var draws = served.Structures.Where(x => weighted.Contains(x.Id)).ToList();
+        foreach (var draw in draws)
+        {
+            var now = ((MixtureModel)applied.Indicator(draw.Indicators[0].Id).Model).Components;
+            y.Append("#   weights of ").Append(draw.Id).Append(": ")
+             .Append(string.Join(", ", now.Select((c, j) => $"{c.Name} {R(c.Weight)} (was {R(draw.Weights[j])})"))).Append('\n');
+        }
+        string? id = ShippedScenarios.IdOf(served.File);
+        string baseName = id ?? Path.GetFileName(served.File);
         y.Append("# Run it:     forecast run <this file>\n");
-        y.Append("# Compare it: forecast compare ").Append(Path.GetFileName(served.File)).Append(" <this file>\n");
-        y.Append("base: ").Append(Quote(served.File.Replace('\\', '/'))).Append('\n');
+        y.Append("# Compare it: forecast compare ").Append(id is null ? Path.GetFileName(served.File) : $"scenarios/{id}.yaml").Append(" <this file>")
+         .Append(id is null ? "" : "   (in the folder that holds the shipped scenarios/)").Append('\n');
+        if (id is null) y.Append("# ").Append(baseName).Append(" is not a shipped scenario: save this file beside it.\n");
+        y.Append("base: ").Append(Quote(baseName)).Append('\n');
         y.Append("name: ").Append(Quote(served.Id + "-workbench")).Append('\n');
         y.Append("title: {zh: ").Append(Quote(served.Scenario.Title.Zh + "（工作台情景）")).Append(", en: ").Append(Quote(served.Scenario.Title.En + " (workbench what-if)")).Append("}\n");
         var moved = levers.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
@@ -48,6 +61,13 @@ internal static class WorkbenchFiles
                 foreach (var c in d.LevelChanges)
                     y.Append("      - {from: ").Append(c.FromYear.ToString(CultureInfo.InvariantCulture)).Append(", level: ").Append(ScenarioWriter.LevelText(c.Level)).Append("}\n");
             }
+        }
+        if (draws.Count > 0) y.Append("indicators:\n");
+        foreach (var indicator in draws.SelectMany(x => x.Indicators))
+        {
+            var components = ((MixtureModel)applied.Indicator(indicator.Id).Model).Components;
+            y.Append("  ").Append(indicator.Id).Append(":\n");
+            y.Append("    structures: {").Append(string.Join(", ", components.Select(c => Quote(c.Name) + ": " + R(c.Weight)))).Append("}\n");
         }
         return y.ToString();
     }
@@ -69,7 +89,12 @@ internal static class WorkbenchFiles
     }
 
     /// <summary>An Excel workbook with one sheet per table: targets, trajectories, levers.</summary>
-    public static byte[] Workbook(SimulationResult result, IReadOnlyDictionary<string, double> levers, Scenario baseline)
+    public static byte[] Workbook(SimulationResult result, IReadOnlyDictionary<string, double> levers, Scenario baseline) =>
+        Workbook(result, levers, baseline, [], new Dictionary<string, double[]?>());
+
+    /// <summary>The workbook, its levers sheet with a row per structure of each moved structure draw ("weights:draw/structure").</summary>
+    public static byte[] Workbook(SimulationResult result, IReadOnlyDictionary<string, double> levers, Scenario baseline,
+        IReadOnlyList<StructureLevers> structures, IReadOnlyDictionary<string, double[]?> weights)
     {
         var targets = result.Indicators.Select(o => new Dictionary<string, object?>
         {
@@ -107,6 +132,9 @@ internal static class WorkbenchFiles
             var lever = new Lever(l.Key[..dot], l.Key[(dot + 1)..]);
             return new Dictionary<string, object?> { ["lever"] = l.Key, ["baseline"] = lever.CurrentValue(baseline), ["value"] = l.Value };
         }).ToList();
+        foreach (var draw in structures.Where(x => weights.ContainsKey(x.Id)))
+            for (int j = 0; j < draw.Names.Count; j++)
+                leverRows.Add(new Dictionary<string, object?> { ["lever"] = $"weights:{draw.Id}/{draw.Names[j]}", ["baseline"] = draw.Weights[j], ["value"] = weights[draw.Id]![j] });
         if (leverRows.Count == 0) leverRows.Add(new Dictionary<string, object?> { ["lever"] = "(none: the baseline)", ["baseline"] = null, ["value"] = null });
         var sheets = new Dictionary<string, object>
         {

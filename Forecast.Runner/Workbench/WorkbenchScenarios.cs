@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Forecast.Engine.Evaluation;
 using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
+using Forecast.Engine.WhatIf;
 using Forecast.Scenarios;
 
 namespace Forecast.Runner.Workbench;
@@ -11,13 +12,15 @@ namespace Forecast.Runner.Workbench;
 /// <param name="File">The full path of its file (for the overlay's base and the report).</param>
 /// <param name="Scenario">The validated scenario.</param>
 /// <param name="Levers">Its panel of levers.</param>
-internal sealed record ServedScenario(string Id, string File, Scenario Scenario, IReadOnlyList<DriverLevers> Levers)
+/// <param name="Structures">Its mixtures' weights, one lever group per structure draw.</param>
+internal sealed record ServedScenario(string Id, string File, Scenario Scenario, IReadOnlyList<DriverLevers> Levers, IReadOnlyList<StructureLevers> Structures)
 {
     private readonly Lazy<Dictionary<string, HashSet<string>>> _reads = new(() => Scenario.Indicators.ToDictionary(i => i.Id, i => Reads(Scenario, i)));
 
     /// <summary>
     /// The targets a change of <paramref name="drivers"/> can move: those whose indicator reads one of them, directly or
-    /// through the indicators it reads. Every other target's per-path outcome is the baseline's, bit for bit.
+    /// through the indicators it reads. A mixture reads its structure draw, <c>structure:&lt;group&gt;</c> (a change of its
+    /// weights). Every other target's per-path outcome is the baseline's, bit for bit.
     /// </summary>
     public IReadOnlyList<string> Affected(IReadOnlyCollection<string> drivers) =>
         Scenario.Indicators.Where(i => _reads.Value[i.Id].Overlaps(drivers)).Select(i => i.Id).ToList();
@@ -30,6 +33,7 @@ internal sealed record ServedScenario(string Id, string File, Scenario Scenario,
         {
             if (!seen.Add(i.Id)) return;
             drivers.UnionWith(i.Model.DriverIds);
+            if (i.Model is MixtureModel mixture) drivers.Add(mixture.StructureDriverId(i.Id));
             foreach (string id in i.Model.IndicatorIds) Visit(scenario.Indicator(id));
         }
         Visit(indicator);
@@ -48,6 +52,7 @@ internal sealed class WorkbenchScenarios
 {
     private readonly Dictionary<string, ServedScenario> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ForecastRun>> _baselines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ComparisonReference>> _references = new(StringComparer.Ordinal);
 
     /// <summary>Reads every file; all problems of all files are collected before failing (<see cref="InputException"/>).</summary>
     public WorkbenchScenarios(IEnumerable<string> files, long paths)
@@ -66,7 +71,7 @@ internal sealed class WorkbenchScenarios
                     errors.Add(new InputError(file, 0, 0, "name", $"two scenarios are named '{scenario.Name}' ({same.File} and this one); the workbench serves scenarios by name"));
                     continue;
                 }
-                _byId[scenario.Name] = new ServedScenario(scenario.Name, full, scenario, LeverPanel.Of(scenario));
+                _byId[scenario.Name] = new ServedScenario(scenario.Name, full, scenario, LeverPanel.Of(scenario), LeverPanel.StructuresOf(scenario));
             }
             catch (InputException e)
             {
@@ -105,21 +110,27 @@ internal sealed class WorkbenchScenarios
     }
 
     /// <summary>
-    /// The shipped scenarios: every .yaml file directly in the scenarios/ folder found from the current folder or the
-    /// program's folder upwards (the repository root's); empty when there is none.
+    /// The scenario's baseline as the reference of the lever changes' comparisons: every path's outcomes at the workbench's
+    /// paths, simulated once (<see cref="ComparisonReference"/>), so a lever change simulates only the targets it reaches.
     /// </summary>
-    public static IReadOnlyList<string> Shipped()
+    public ComparisonReference Reference(ServedScenario served, CancellationToken cancellationToken)
     {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        var lazy = _references.GetOrAdd(served.Id, _ => new Lazy<ComparisonReference>(() => ComparisonReference.Simulate(served.Scenario, Options, CancellationToken.None)));
+        try
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string folder = Path.Combine(dir.FullName, "scenarios");
-                if (File.Exists(Path.Combine(folder, "liaocheng-2025.yaml")))
-                    return Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
-                        .OrderBy(f => Path.GetFileName(f) == "liaocheng-2025.yaml" ? 0 : 1).ToList();
-            }
+            return lazy.Value;
         }
-        return [];
+        catch
+        {
+            _references.TryRemove(new KeyValuePair<string, Lazy<ComparisonReference>>(served.Id, lazy));
+            throw;
+        }
     }
+
+    /// <summary>
+    /// The shipped scenarios: every .yaml file directly in the shipped scenarios' folder (<see cref="ShippedScenarios.Folder"/>:
+    /// FORECAST_SCENARIOS, or the scenarios/ found from the current folder or the program's folder upwards), the baseline
+    /// first; empty when there is none.
+    /// </summary>
+    public static IReadOnlyList<string> Shipped() => ShippedScenarios.Files();
 }

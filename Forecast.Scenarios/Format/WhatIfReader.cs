@@ -5,8 +5,8 @@ using Forecast.Scenarios.Resources;
 namespace Forecast.Scenarios;
 
 /// <summary>
-/// Reads a what-if file: a base scenario (<c>base:</c>, a path relative to the what-if file; itself a scenario or
-/// another what-if) and only what changes. Every key but <c>base</c> is optional:
+/// Reads a what-if file: a base scenario (<c>base:</c>, a path relative to the what-if file, or the id of a shipped
+/// scenario, <see cref="ShippedScenarios"/>; itself a scenario or another what-if) and only what changes. Every key but <c>base</c> is optional:
 /// <code>
 /// base: liaocheng-2025.yaml
 /// name: whatif-high-investment           # default: the file's name without .yaml
@@ -46,6 +46,8 @@ internal static class WhatIfReader
         string? baseName = doc.Text(baseNode, "base");
         if (baseName is null) throw new InputException(doc.Errors);
         string basePath = Path.Combine(Path.GetDirectoryName(doc.File) ?? "", baseName);
+        // Not a file beside this one: the id of a shipped scenario (base: liaocheng-2025), as the workbench saves it.
+        if (!File.Exists(basePath) && ShippedScenarios.Resolve(baseName) is { } shipped) basePath = shipped;
         string full = Path.GetFullPath(basePath);
         var here = chain.Append(Path.GetFullPath(doc.File)).ToArray();
         if (here.Contains(full, StringComparer.Ordinal))
@@ -55,7 +57,12 @@ internal static class WhatIfReader
         }
         if (!File.Exists(full))
         {
-            doc.Error(baseNode, "base", MessageText.Format(Messages.WhatIfBaseMissing, basePath));
+            string ids = ShippedScenarios.Ids() is { Count: > 0 } shippedIds
+                ? MessageText.Format(Messages.WhatIfShippedIds, string.Join(", ", shippedIds))
+                : Messages.WhatIfNoShippedIds;
+            doc.Error(baseNode, "base", ShippedScenarios.IsId(baseName)
+                ? MessageText.Format(Messages.WhatIfBaseNotShipped, baseName, ids)
+                : MessageText.Format(Messages.WhatIfBaseMissing, basePath, ids));
             throw new InputException(doc.Errors);
         }
         var located = ScenarioReader.ReadLocated(basePath, here, options);

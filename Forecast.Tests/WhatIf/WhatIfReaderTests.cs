@@ -158,6 +158,38 @@ public class WhatIfReaderTests
     }
 
     [Fact]
+    public void BaseById_IsTheShippedScenario_FromAnyFolder()
+    {
+        // A what-if saved anywhere (the workbench's download) names the shipped baseline by id, not by a path of the server.
+        string path = WhatIfScenarios.Write("saved-anywhere.yaml", "base: liaocheng-2025\ndrivers:\n  hightech_exit_rate:\n    level: {dist: pert, min: 0.02, mode: 0.03, max: 0.1}\n");
+        var shipped = ScenarioReader.Read(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml"));
+        var read = ScenarioReader.Read(path);
+        Assert.Equal(new PertDistribution(0.02, 0.03, 0.1), read.Driver("hightech_exit_rate").Level);
+        Assert.Equal(shipped.Indicators.Select(i => (i.Id, i.Target)), read.Indicators.Select(i => (i.Id, i.Target)));
+        Assert.Equal(Path.GetFullPath(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml")), ShippedScenarios.Resolve("liaocheng-2025"));
+        Assert.Equal("liaocheng-2025", ShippedScenarios.IdOf(RepositoryFiles.Path("scenarios", "liaocheng-2025.yaml")));
+    }
+
+    [Theory]
+    [InlineData("liaocheng-2025.yaml", false)]
+    [InlineData("../scenarios/liaocheng-2025", false)]
+    [InlineData("/etc/passwd", false)]
+    [InlineData("..", false)]
+    [InlineData("liaocheng-2025", true)]
+    [InlineData("whatif-plan-inputs", true)]
+    public void ShippedIds_HaveNoFolderAndNoEnding(string text, bool isId) => Assert.Equal(isId, ShippedScenarios.IsId(text));
+
+    [Fact]
+    public void UnknownBaseId_ListsTheShippedIds()
+    {
+        string path = WhatIfScenarios.Write("whatif.yaml", "base: liaocheng-2052\n");
+        var error = SingleError(path);
+        Assert.Equal((path, 1, "base"), (error.File, error.Line, error.Field));
+        Assert.Contains("neither a file beside this one nor the id of a shipped scenario", error.Message, StringComparison.Ordinal);
+        Assert.Contains("liaocheng-2025", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhatIfsThatAreEachOthersBase_AreACycleError()
     {
         string a = WhatIfScenarios.Write("a.yaml", "base: b.yaml\n");

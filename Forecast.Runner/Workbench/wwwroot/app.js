@@ -5,7 +5,7 @@
   const $$ = (s, root = document) => Array.from(root.querySelectorAll(s));
   const session = Array.from(crypto.getRandomValues(new Uint8Array(12)), b => b.toString(16).padStart(2, '0')).join('');
   window.workbenchLatencies = [];
-  const state = { strings: {}, lang: 'en', scenario: null, data: null, levers: {}, whatIf: null, controller: null, timer: 0, job: null };
+  const state = { strings: {}, lang: 'en', scenario: null, data: null, levers: {}, weights: {}, whatIf: null, controller: null, timer: 0, job: null };
 
   const t = (key, ...args) => {
     const entry = state.strings[key];
@@ -54,7 +54,7 @@
 
   // ---- scenario ----
   async function loadScenario(id) {
-    state.scenario = id; state.levers = {}; state.whatIf = null;
+    state.scenario = id; state.levers = {}; state.weights = {}; state.whatIf = null;
     $('#lever-status').textContent = t('running');
     const { status, data } = await api('GET', `/api/scenarios/${encodeURIComponent(id)}`);
     if (status !== 200) { $('#lever-status').textContent = t('error', data ? data.error : status); return; }
@@ -134,6 +134,17 @@
       for (const l of driver.levers) details.append(leverControl(l));
       box.append(details);
     }
+    if ((state.data.structures || []).length > 0) {
+      box.append(el('h3', { class: 'structures-title', text: t('structures') }), el('p', { class: 'help', text: t('structuresHelp') }));
+      for (const s of state.data.structures) {
+        const key = 'weights:' + s.id;
+        const details = el('details', { class: 'driver structure', 'data-driver': key });
+        if (open.has(key)) details.open = true;
+        details.append(el('summary', { text: t('structuresOf', s.indicators.map(i => name(i.name)).join(' + ')) }),
+          el('p', { class: 'driver-meta', text: t('weightsBasis', s.basis || '–') }), weightsControl(s));
+        box.append(details);
+      }
+    }
     markMoved();
     filterLevers();
   }
@@ -164,9 +175,52 @@
     return wrap;
   }
 
+  // One structure draw's weights: a slider per structure; moving one rescales the others in proportion (all of them
+  // equally when the others are all 0), so they sum to 1, as the scenario file requires.
+  function weightsControl(s) {
+    const key = 'weights:' + s.id;
+    const current = () => state.weights[s.id] || s.weights;
+    const rows = s.names.map((structure, j) => {
+      const id = leverId(key + '-' + j);
+      const range = el('input', { type: 'range', id: id, min: 0, max: 1, step: 0.01, value: current()[j], 'data-weight': s.id, 'data-structure': j });
+      const box = el('input', { type: 'number', id: id + '-n', min: 0, max: 1, step: 'any', value: Number(current()[j].toPrecision(6)), 'data-weight': s.id,
+        'data-structure': j, 'aria-label': t('weightOf', structure) });
+      range.setAttribute('aria-describedby', leverId(key) + '-problem ' + id + '-current');
+      return { range, box, row: el('div', { class: 'weight' }, el('label', { for: id, text: t('weightOf', structure) }), range, box,
+        el('span', { class: 'current', id: id + '-current', text: t('current', pct(s.weights[j])) })) };
+    });
+    const show = w => rows.forEach((r, j) => { r.range.value = w[j]; r.box.value = Number(w[j].toPrecision(6)); });
+    const set = (j, v) => {
+      if (!Number.isFinite(v)) return;
+      v = Math.min(1, Math.max(0, v));
+      state.movedAt = performance.now();
+      const w = current().slice();
+      const others = w.reduce((a, x, i) => (i === j ? a : a + x), 0);
+      const next = w.map((x, i) => (i === j ? v : others > 0 ? x * (1 - v) / others : (1 - v) / (w.length - 1)));
+      // The last other structure takes what rounding left, so the sum is 1.
+      const last = next.length - 1 === j ? next.length - 2 : next.length - 1;
+      next[last] = Math.max(0, 1 - next.reduce((a, x, i) => (i === last ? a : a + x), 0));
+      if (next.every((x, i) => Math.abs(x - s.weights[i]) < 1e-12)) delete state.weights[s.id]; else state.weights[s.id] = next;
+      show(current());
+      markMoved();
+      scheduleWhatIf();
+    };
+    rows.forEach((r, j) => {
+      r.range.addEventListener('input', () => set(j, Number(r.range.value)));
+      r.box.addEventListener('change', () => set(j, Number(r.box.value)));
+    });
+    const reset = el('button', { type: 'button', class: 'secondary reset', text: t('reset'), 'aria-label': `${t('reset')} ${key}` });
+    reset.addEventListener('click', () => { state.movedAt = performance.now(); delete state.weights[s.id]; show(s.weights); markMoved(); scheduleWhatIf(); });
+    return el('div', { class: 'lever weights', 'data-lever': key }, ...rows.map(r => r.row), reset,
+      el('p', { class: 'problem', id: leverId(key) + '-problem', role: 'alert' }));
+  }
+
+  const moved = () => Object.keys(state.levers).length + Object.keys(state.weights).length > 0;
+
   function markMoved() {
-    $$('.lever').forEach(e => e.classList.toggle('moved', e.dataset.lever in state.levers));
-    $$('details.driver').forEach(e => e.classList.toggle('moved', Object.keys(state.levers).some(k => k.startsWith(e.dataset.driver + '.'))));
+    $$('.lever').forEach(e => e.classList.toggle('moved', e.dataset.lever in state.levers || (e.dataset.lever.startsWith('weights:') && e.dataset.lever.slice(8) in state.weights)));
+    $$('details.driver').forEach(e => e.classList.toggle('moved', Object.keys(state.levers).some(k => k.startsWith(e.dataset.driver + '.'))
+      || (e.dataset.driver.startsWith('weights:') && e.dataset.driver.slice(8) in state.weights)));
   }
 
   function filterLevers() {
@@ -187,13 +241,13 @@
     if (state.controller) state.controller.abort();
     $$('.lever .problem').forEach(p => { p.textContent = ''; });
     $$('.lever').forEach(e => e.classList.remove('invalid'));
-    if (Object.keys(state.levers).length === 0) { state.whatIf = null; renderWhatIf(); return; }
+    if (!moved()) { state.whatIf = null; renderWhatIf(); return; }
     const controller = new AbortController();
     state.controller = controller;
     $('#lever-status').textContent = t('running');
     document.body.dataset.busy = 'true';
     try {
-      const { status, data } = await api('POST', `/api/scenarios/${encodeURIComponent(state.scenario)}/whatif`, { levers: state.levers, session }, controller.signal);
+      const { status, data } = await api('POST', `/api/scenarios/${encodeURIComponent(state.scenario)}/whatif`, { levers: state.levers, weights: state.weights, session }, controller.signal);
       if (controller !== state.controller) return;
       if (status === 200) {
         state.whatIf = data;
@@ -216,7 +270,7 @@
   async function runJoint(controller) {
     const cell = $('td.p-whatif[data-id="all_headline_targets"]');
     if (cell) cell.textContent = '…';
-    const { status, data } = await api('POST', `/api/scenarios/${encodeURIComponent(state.scenario)}/whatif?part=joint`, { levers: state.levers, session }, controller.signal);
+    const { status, data } = await api('POST', `/api/scenarios/${encodeURIComponent(state.scenario)}/whatif?part=joint`, { levers: state.levers, weights: state.weights, session }, controller.signal);
     if (controller !== state.controller || status !== 200) return;
     state.whatIf = { ...state.whatIf, allHeadline: data.allHeadline };
     renderWhatIf();
@@ -290,7 +344,7 @@
     const status = $('#analysis-status');
     status.classList.remove('error');
     status.textContent = t('running');
-    const { status: code, data } = await api('POST', `/api/scenarios/${encodeURIComponent(state.scenario)}/analyses?kind=${kind}`, { ...body, levers: state.levers, lang: state.lang });
+    const { status: code, data } = await api('POST', `/api/scenarios/${encodeURIComponent(state.scenario)}/analyses?kind=${kind}`, { ...body, levers: state.levers, weights: state.weights, lang: state.lang });
     if (code !== 202) { status.textContent = t('error', data ? data.error : code); status.classList.add('error'); return; }
     state.job = data.job;
     const row = $('.progress-row');
@@ -323,7 +377,7 @@
     const status = $('#download-status');
     status.textContent = t('preparing', button.textContent);
     const response = await fetch(`/api/scenarios/${encodeURIComponent(state.scenario)}/download/${kind}`,
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ levers: state.levers, lang: state.lang }) });
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ levers: state.levers, weights: state.weights, lang: state.lang }) });
     if (!response.ok) { const data = await response.json(); status.textContent = t('error', data.error); return; }
     const blob = await response.blob();
     const disposition = response.headers.get('Content-Disposition') || '';
@@ -351,7 +405,7 @@
       applyLanguage();
     });
     $('#lever-filter').addEventListener('input', filterLevers);
-    $('#reset-all').addEventListener('click', () => { state.levers = {}; renderLevers(); scheduleWhatIf(); });
+    $('#reset-all').addEventListener('click', () => { state.levers = {}; state.weights = {}; renderLevers(); scheduleWhatIf(); });
     $('#sweep-lever-0').addEventListener('change', () => fillRange('sweep-lever-0', 'sweep-from-0', 'sweep-to-0'));
     $('#sweep-lever-1').addEventListener('change', () => fillRange('sweep-lever-1', 'sweep-from-1', 'sweep-to-1'));
     $('#goal-lever').addEventListener('change', () => fillRange('goal-lever', 'goal-low', 'goal-high'));

@@ -116,27 +116,139 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
         // Fewer certificates lost: paths are only gained, never lost, and the target becomes likelier.
         Assert.True(d.Gained > 0 && d.Lost == 0, $"gained {d.Gained}, lost {d.Lost}");
         Assert.True(row.GetProperty("whatIf").GetProperty("probability").GetDouble() > row.GetProperty("baseline").GetProperty("probability").GetDouble());
-        // Only the targets the lever reaches are simulated, bit for bit as in the full comparison; the others are the baseline's.
+        // Only the targets the lever reaches are simulated, paired with the baseline's recorded paths: bit for bit the full
+        // comparison (probability, paired difference and its interval, median difference); the others are the baseline's.
         foreach (var r in body.GetProperty("targets").EnumerateArray())
         {
             var full = expected[r.GetProperty("id").GetString()!];
-            Assert.Equal(full.Outcomes[1].Probability.Value, r.GetProperty("whatIf").GetProperty("probability").GetDouble());
-            Assert.Equal(full.Differences[0].Gained, r.GetProperty("difference").GetProperty("gained").GetInt64());
-            Assert.Equal(full.Differences[0].Lost, r.GetProperty("difference").GetProperty("lost").GetInt64());
+            AssertRow(full, r);
         }
         var simulated = body.GetProperty("simulated").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains("hightech_enterprises", simulated);
         Assert.DoesNotContain("rd_intensity", simulated);
         Assert.True(body.GetProperty("targets").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "rd_intensity").GetProperty("unaffected").GetBoolean());
 
-        // The joint row of the headline targets comes with ?part=joint, as the full comparison gives it.
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("allHeadline").ValueKind);
+        // The joint row of the headline targets comes in the same answer (each path's other targets are the baseline's), as the full comparison gives it;
+        // ?part=joint (pages of an earlier version) answers it alone, the same.
+        var all = expected.AllHeadlineTargets;
+        AssertJoint(all, body.GetProperty("allHeadline"));
         var (jointStatus, joint) = await Post($"/api/scenarios/{Id}/whatif?part=joint", new { levers = new Dictionary<string, double> { ["hightech_exit_rate.mode"] = 0.03 } });
         Assert.Equal(HttpStatusCode.OK, jointStatus);
-        var all = expected.AllHeadlineTargets;
-        Assert.Equal(all.Outcomes[1].Probability.Value, joint.GetProperty("allHeadline").GetProperty("whatIf").GetProperty("probability").GetDouble());
-        Assert.Equal(all.Differences[0].Gained, joint.GetProperty("allHeadline").GetProperty("difference").GetProperty("gained").GetInt64());
-        Assert.Equal(all.Differences[0].Lost, joint.GetProperty("allHeadline").GetProperty("difference").GetProperty("lost").GetInt64());
+        AssertJoint(all, joint.GetProperty("allHeadline"));
+    }
+
+    private static void AssertRow(TargetComparison full, JsonElement r)
+    {
+        Assert.Equal(full.Outcomes[1].Probability.Value, r.GetProperty("whatIf").GetProperty("probability").GetDouble());
+        Assert.Equal(full.Outcomes[1].Probability.Ci95.Lower, r.GetProperty("whatIf").GetProperty("ci95")[0].GetDouble());
+        var d = full.Differences[0];
+        var diff = r.GetProperty("difference");
+        Assert.Equal(d.ProbabilityDifference, diff.GetProperty("probability").GetDouble());
+        Assert.Equal(d.ProbabilityDifferenceCi95.Lower, diff.GetProperty("ci95")[0].GetDouble());
+        Assert.Equal(d.ProbabilityDifferenceCi95.Upper, diff.GetProperty("ci95")[1].GetDouble());
+        Assert.Equal(d.Gained, diff.GetProperty("gained").GetInt64());
+        Assert.Equal(d.Lost, diff.GetProperty("lost").GetInt64());
+        if (double.IsFinite(d.MedianDifference)) Assert.Equal(d.MedianDifference, diff.GetProperty("median").GetDouble());
+    }
+
+    private static void AssertJoint(TargetComparison all, JsonElement row)
+    {
+        Assert.Equal(all.Outcomes[1].Probability.Value, row.GetProperty("whatIf").GetProperty("probability").GetDouble());
+        Assert.Equal(all.Differences[0].Gained, row.GetProperty("difference").GetProperty("gained").GetInt64());
+        Assert.Equal(all.Differences[0].Lost, row.GetProperty("difference").GetProperty("lost").GetInt64());
+        Assert.Equal(all.Differences[0].ProbabilityDifferenceCi95.Upper, row.GetProperty("difference").GetProperty("ci95")[1].GetDouble());
+    }
+
+    /// <summary>The scenario with one structure draw's weights set on every mixture of the draw.</summary>
+    private static Forecast.Engine.Model.Scenario Weighted(Forecast.Engine.Model.Scenario scenario, string draw, double[] weights) => scenario with
+    {
+        Indicators = scenario.Indicators.Select(i => i.Model is Forecast.Engine.Model.MixtureModel m && (m.Structure ?? i.Id) == draw
+            ? i with { Model = m with { Components = m.Components.Select((c, j) => c with { Weight = weights[j] }).ToArray() } }
+            : i).ToArray(),
+    };
+
+    [Fact]
+    public void StructureWeights_AreLevers_OneGroupPerStructureDraw()
+    {
+        var served = WorkbenchFactory.Scenarios.Find(Id)!;
+        var draw = Assert.Single(served.Structures, x => x.Id == "hightech_enterprises");
+        // The stock and the count of its new entries follow one draw: one group of weights moves both.
+        Assert.Equal(["hightech_enterprises", "new_hightech_enterprises"], draw.Indicators.Select(i => i.Id));
+        Assert.Equal(["stock-flow, constant entries", "stock-flow, entries growing at a rate"], draw.Names);
+        Assert.Equal([0.5, 0.5], draw.Weights);
+        // Ten mixtures in the baseline; the two stocks share their draws with their counts of new entries: eight draws.
+        Assert.Equal(10, served.Scenario.Indicators.Count(i => i.Model is Forecast.Engine.Model.MixtureModel));
+        Assert.Equal(8, served.Structures.Count);
+    }
+
+    [Fact]
+    public async Task WeightChange_IsTheComparisonOfTheWeightedScenario_WithTheJointRow()
+    {
+        double[] weights = [0.8, 0.2];
+        var (status, body) = await Post($"/api/scenarios/{Id}/whatif", new { weights = new Dictionary<string, double[]> { ["hightech_enterprises"] = weights } });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var scenario = ScenarioReader.Read(WorkbenchFactory.Baseline);
+        var expected = ScenarioComparison.Run([scenario, Weighted(scenario, "hightech_enterprises", weights)], new SimulationOptions(WorkbenchFactory.Paths));
+        var simulated = body.GetProperty("simulated").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("hightech_enterprises", simulated);
+        Assert.Contains("new_hightech_enterprises", simulated);
+        Assert.DoesNotContain("tech_smes", simulated);
+        foreach (var r in body.GetProperty("targets").EnumerateArray()) AssertRow(expected[r.GetProperty("id").GetString()!], r);
+        var moved = expected["new_hightech_enterprises"].Differences[0];
+        Assert.True(moved.Gained + moved.Lost > 0, "moving weight between structures moves paths");
+        AssertJoint(expected.AllHeadlineTargets, body.GetProperty("allHeadline"));
+    }
+
+    [Theory]
+    [InlineData("hightech_enterprises", new[] { 0.5, 0.3, 0.2 }, "send 2 weights, not 3")]
+    [InlineData("hightech_enterprises", new[] { 1.5, -0.5 }, "must be a number from 0 to 1, not 1.5")]
+    [InlineData("hightech_enterprises", new[] { 0.6, 0.6 }, "must sum to 1, not 1.2")]
+    [InlineData("hightech_enterprise", new[] { 0.5, 0.5 }, "not a structure draw of this scenario (did you mean")]
+    [InlineData("../../etc", new[] { 0.5, 0.5 }, "not a structure draw")]
+    public async Task InvalidWeights_AreRefusedBesideTheDraw(string draw, double[] weights, string words)
+    {
+        var (status, body) = await Post($"/api/scenarios/{Id}/whatif", new { weights = new Dictionary<string, double[]> { [draw] = weights } });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var problem = body.GetProperty("problems")[0];
+        Assert.Equal("weights:" + draw, problem.GetProperty("lever").GetString());
+        Assert.Contains(words, problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Forecast.", body.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlay_OfAScenarioThatIsNotShipped_NamesItsFileAlone_AndRunsSavedBesideIt()
+    {
+        // A scenario given to serve on the command line, from a folder of the server: the overlay names its file, not the folder.
+        string serverFolder = CliHarness.TempFolder();
+        Directory.CreateDirectory(serverFolder);
+        string mine = Path.Combine(serverFolder, "my-plan.yaml");
+        File.Copy(WorkbenchFactory.Baseline, mine);
+        var served = new WorkbenchScenarios([mine], WorkbenchFactory.Paths).All.Single();
+        var levers = new Dictionary<string, double> { ["hightech_exit_rate.mode"] = 0.04 };
+        var (applied, problems) = LeverPanel.Apply(served.Scenario, levers);
+        Assert.Empty(problems);
+        string text = WorkbenchFiles.Overlay(served, applied!, levers, []);
+        Assert.Contains("base: \"my-plan.yaml\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("save this file beside it", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(serverFolder, text, StringComparison.Ordinal);
+
+        // The planner's copy of the scenario and the saved what-if, side by side elsewhere.
+        string planner = CliHarness.TempFolder();
+        Directory.CreateDirectory(planner);
+        File.Copy(mine, Path.Combine(planner, "my-plan.yaml"));
+        File.WriteAllText(Path.Combine(planner, "whatif.yaml"), text);
+        var read = ScenarioReader.Read(Path.Combine(planner, "whatif.yaml"));
+        Assert.Equal(0.04, read.Driver("hightech_exit_rate").Level is Forecast.Engine.Model.PertDistribution pert ? pert.Mode : double.NaN);
+    }
+
+    [Fact]
+    public async Task NonFiniteWeights_AreNotTheJsonThePageSends()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync($"/api/scenarios/{Id}/whatif",
+            new StringContent("{\"weights\":{\"hightech_enterprises\":[NaN,1]}}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not the JSON the page sends", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -175,11 +287,17 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
     public async Task Overlay_RunsThroughTheCliCompare_AndGivesTheWorkbenchNumbers()
     {
         var levers = new Dictionary<string, double> { ["hightech_exit_rate.mode"] = 0.03, ["hightech_pool_size.mode"] = 130 };
-        var (_, whatIf) = await Post($"/api/scenarios/{Id}/whatif", new { levers });
+        var weights = new Dictionary<string, double[]> { ["tech_smes"] = [0.7, 0.3] };
+        var (_, whatIf) = await Post($"/api/scenarios/{Id}/whatif", new { levers, weights });
         using var client = factory.CreateClient();
-        using var response = await client.PostAsJsonAsync($"/api/scenarios/{Id}/download/overlay", new { levers });
+        using var response = await client.PostAsJsonAsync($"/api/scenarios/{Id}/download/overlay", new { levers, weights });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("whatif-liaocheng-2025-workbench.yaml", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+        // The shipped baseline by id: no folder of the server in the file.
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("base: \"liaocheng-2025\"\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetDirectoryName(WorkbenchFactory.Baseline)!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/", text.Split('\n').Single(l => l.StartsWith("base:", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         // Saved anywhere (the downloads folder), it is read by the command line as it is.
         string folder = CliHarness.TempFolder();
@@ -200,6 +318,10 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
         Assert.True(run.ExitCode == 0, run.Error);
         var read = ScenarioReader.Read(file);
         Assert.Equal(0.03, read.Driver("hightech_exit_rate").Level is Forecast.Engine.Model.PertDistribution pert ? pert.Mode : double.NaN);
+        // The weights, on both mixtures of the draw.
+        foreach (string indicator in new[] { "tech_smes", "new_tech_smes" })
+            Assert.Equal([0.7, 0.3], ((Forecast.Engine.Model.MixtureModel)read.Indicator(indicator).Model).Components.Select(c => c.Weight));
+        Assert.Contains("tech_smes", whatIf.GetProperty("simulated").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
@@ -224,6 +346,13 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
         var levers = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "levers").Cast<IDictionary<string, object>>().Single();
         Assert.Equal("hightech_exit_rate.mode", levers["lever"]);
         Assert.Equal(0.03, Convert.ToDouble(levers["value"], System.Globalization.CultureInfo.InvariantCulture));
+
+        // Moved weights are rows of the levers sheet too, one per structure of the draw.
+        using var weighted = await client.PostAsJsonAsync($"/api/scenarios/{Id}/download/xlsx", new { weights = new Dictionary<string, double[]> { ["tech_smes"] = [0.7, 0.3] } });
+        using var weightedStream = new MemoryStream(await weighted.Content.ReadAsByteArrayAsync());
+        var weightRows = MiniExcel.Query(weightedStream, useHeaderRow: true, sheetName: "levers").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["weights:tech_smes/stock-flow, constant entries", "weights:tech_smes/stock-flow, entries growing at a rate"], weightRows.Select(r => r["lever"]));
+        Assert.Equal([0.7, 0.3], weightRows.Select(r => Convert.ToDouble(r["value"], System.Globalization.CultureInfo.InvariantCulture)));
 
         using var html = await client.PostAsJsonAsync($"/api/scenarios/{Id}/download/html", new { lang = "en" });
         string report = await html.Content.ReadAsStringAsync();

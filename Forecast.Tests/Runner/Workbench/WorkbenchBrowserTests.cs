@@ -113,6 +113,26 @@ public sealed class WorkbenchBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.StartsWith(Percent(expected.Outcomes[1].Probability.Value), await page.InnerTextAsync("td.p-whatif[data-id=hightech_enterprises]"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "workbench-lever-zh.png") });
 
+        // A model weight: the high-tech draw's first structure (steady entries) typed as 0.8; the other falls to 0.2 with it.
+        await page.ClickAsync("details[data-driver='weights:hightech_enterprises'] > summary");
+        var weight = page.Locator("input[type=number][data-weight=hightech_enterprises][data-structure='0']");
+        await weight.FillAsync("0.8");
+        await weight.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"input[type=number][data-weight=hightech_enterprises][data-structure='1']\").value === '0.2' && !document.body.dataset.busy",
+            null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        Assert.True(await page.Locator(".lever.moved[data-lever='weights:hightech_enterprises']").CountAsync() == 1);
+        var moved = new Lever("hightech_exit_rate", "mode").Apply(scenario, low);
+        var weighted = moved with
+        {
+            Indicators = moved.Indicators.Select(i => i.Model is Forecast.Engine.Model.MixtureModel { Structure: "hightech_enterprises" } m
+                ? i with { Model = m with { Components = m.Components.Select((c, j) => c with { Weight = j == 0 ? 0.8 : 1 - 0.8 }).ToArray() } }
+                : i).ToArray(),
+        };
+        var both = ScenarioComparison.Run([scenario, weighted], options)["hightech_enterprises"];
+        await page.WaitForFunctionAsync($"() => document.querySelector('td.p-whatif[data-id=hightech_enterprises]').textContent.startsWith('{Percent(both.Outcomes[1].Probability.Value)}')",
+            null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "workbench-weights-zh.png") });
+
         // Save the levers as a what-if; the command line's compare reads it and gives the page's numbers.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-download=overlay]"));
         Assert.Equal("whatif-liaocheng-2025-workbench.yaml", download.SuggestedFilename);
@@ -123,7 +143,8 @@ public sealed class WorkbenchBrowserTests(ITestOutputHelper output) : IAsyncLife
         var outcome = await CliHarness.Run("compare", WorkbenchFactory.Baseline, file, "--paths", WorkbenchFactory.Paths.ToString(CultureInfo.InvariantCulture), "--out", outDir);
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "compare.json")));
-        Assert.Contains(expected.Outcomes[1].Probability.Value.ToString("R", CultureInfo.InvariantCulture), json.RootElement.ToString(), StringComparison.Ordinal);
+        Assert.Contains(both.Outcomes[1].Probability.Value.ToString("R", CultureInfo.InvariantCulture), json.RootElement.ToString(), StringComparison.Ordinal);
+        Assert.Contains("base: \"liaocheng-2025\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
         output.WriteLine("screenshots: " + ScreenshotFolder);
     }
 
