@@ -45,13 +45,13 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         CorrelationRepairReport.Print(terminal.Out, repair);
         var tokens = parse.GetValue(_levers) ?? [];
         if (tokens.Length is < 1 or > 2)
-            throw new InputException(new InputError("--lever", 0, 0, "", $"give one or two levers, not {tokens.Length}"));
+            throw new InputException(new InputError("--lever", 0, 0, "", Words.F(WhatIfStrings.SweepLeverCount, tokens.Length)));
         var axes = tokens.Select(t => LeverSyntax.ParseAxis("--lever", t, scenario)).ToList();
         if (axes.Count == 2 && axes[0].Lever == axes[1].Lever)
-            throw LeverSyntax.Error("--lever", tokens[1], $"{axes[0].Lever} is given twice; give two different levers");
+            throw LeverSyntax.Error("--lever", tokens[1], Words.F(WhatIfStrings.SweepLeverTwice, axes[0].Lever));
         long points = axes.Aggregate(1L, (n, a) => n * a.Values.Count);
         if (points > MaxPoints)
-            throw LeverSyntax.Error("--lever", string.Join(' ', tokens), $"the grid has {points} points; at most {MaxPoints} (use fewer steps)");
+            throw LeverSyntax.Error("--lever", string.Join(' ', tokens), Words.F(WhatIfStrings.SweepTooManyPoints, points, MaxPoints));
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Sweep(scenario, axes.Select(a => a.Lever)), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
@@ -59,13 +59,13 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         WhatIfRun.CheckRunTime(scenario, points * (options.Paths ?? LeverSweep.DefaultPaths), options.Threads, parse.GetValue(_options.Yes), "--paths");
         var result = Phase.Run(terminal.Out, Words.F(Strings.PhaseSweep, scenario.Name), progress => LeverSweep.Run(scenario, axes, options,
             new Progress<int>(done => progress.Report((done, points))), cancellationToken), cancellationToken);
-        WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result));
+        WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result, scenario));
         if (_options.PlotContext(parse, scenario, plots) is { } context)
             Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteSweep(folder, result, context); }, cancellationToken);
 
-        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, Output.Language.IsChinese));
-        terminal.Out.MarkupLine("[grey]Every point runs the same paths (same seed and blocks), so differences between points come from the levers alone. " +
-            "sweep.csv has every target with its 95% interval.[/]");
+        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, Output.Language.IsChinese, out string? unmoved));
+        if (unmoved is not null) terminal.Out.MarkupLine(Markup.Escape(unmoved));
+        terminal.Out.MarkupLine($"[grey]{Markup.Escape(WhatIfStrings.SweepNote)}[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
         return ExitCodes.Success;
     }
