@@ -44,7 +44,7 @@ internal sealed class WhatIfPlotWriter(Terminal terminal) : IWhatIfPlotWriter
     {
         var (language, note) = Language(context.Lang, context.Scenario);
         // The note is the console's, in its language (PlotLanguage's own is English: it is the plots that fall back).
-        if (note is not null) terminal.Out.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/] {Markup.Escape(Resources.WhatIfStrings.PlotsInEnglish)}");
+        if (note is not null) terminal.Out.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/]{WhatIfConsole.Gap}{Markup.Escape(Resources.WhatIfStrings.PlotsInEnglish)}");
         var set = figures(language);
         foreach (string why in set.NotDrawn) terminal.Out.MarkupLine($"[grey]{Markup.Escape(why)}[/]");
         PlotSet.Stage(folder, set.Figures, context.Dpi);

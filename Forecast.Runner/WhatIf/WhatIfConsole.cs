@@ -16,6 +16,9 @@ internal static class WhatIfConsole
 {
     private static string E(string s) => Markup.Escape(s);
 
+    /// <summary>What separates two phrases: a space in English, nothing in Chinese (its full-width punctuation carries the space).</summary>
+    internal static string Gap => Language.IsChinese ? "" : " ";
+
     /// <summary>A resource format filled with markup: the format's own brackets are escaped, the arguments are markup already.</summary>
     private static string M(string format, params object?[] args) => Words.F(E(format), args);
 
@@ -66,7 +69,7 @@ internal static class WhatIfConsole
     public static Table Comparison(ComparisonResult r, Scenario reference, bool chinese)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]{E(string.Join(WhatIfStrings.CompareVs, r.Scenarios))}[/] [grey]{E(Words.F(WhatIfStrings.CompareSamePaths, N(r.Paths), r.Seed))}[/]");
+            .Title($"[bold]{E(string.Join(WhatIfStrings.CompareVs, r.Scenarios))}[/]{Gap}[grey]{E(Words.F(WhatIfStrings.CompareSamePaths, N(r.Paths), r.Seed))}[/]");
         table.AddColumn(E(WhatIfStrings.ColTarget));
         table.AddColumn(new TableColumn($"{E(r.Scenarios[0])}\n{E(Strings.ColProbability)}").RightAligned());
         table.AddColumn(new TableColumn(E(WhatIfStrings.ColMedian)).RightAligned());
@@ -112,7 +115,7 @@ internal static class WhatIfConsole
     public static Table Sweep(SweepResult r, Scenario scenario, bool chinese, out string? unmoved)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]{E(Words.F(WhatIfStrings.SweepTitle, r.Scenario, string.Join(WhatIfStrings.And, r.Axes.Select(a => a.Lever.ToString()))))}[/] " +
+            .Title($"[bold]{E(Words.F(WhatIfStrings.SweepTitle, r.Scenario, string.Join(WhatIfStrings.And, r.Axes.Select(a => a.Lever.ToString()))))}[/]{Gap}" +
                 $"[grey]{E(Words.F(WhatIfStrings.SweepDetails, N(r.Paths), r.Seed))}[/]");
         foreach (var a in r.Axes)
             table.AddColumn(new TableColumn(E(a.Lever.ToString()) + (IsRateLever(scenario, a.Lever) ? "\n" + E(WhatIfStrings.PercentAYear) : "")).RightAligned());
@@ -143,7 +146,7 @@ internal static class WhatIfConsole
         var U = LeverValueWithUnit(scenario, r.Lever);
         string sign = indicator.Target.Direction == Direction.AtMost ? "≤" : "≥";
         string lever = E(r.Lever.ToString());
-        console.MarkupLine($"[bold]{E(WhatIfStrings.GoalLabel)}[/] " + M(WhatIfStrings.GoalQuestion, E(indicator.Name.In(chinese)), sign, H(indicator.Target.Value),
+        console.MarkupLine($"[bold]{E(WhatIfStrings.GoalLabel)}[/]{Gap}" + M(WhatIfStrings.GoalQuestion, E(indicator.Name.In(chinese)), sign, H(indicator.Target.Value),
             indicator.Target.Year, P(r.WantedProbability), lever, V(r.Low), V(r.High)));
         switch (r.Status)
         {
@@ -180,7 +183,7 @@ internal static class WhatIfConsole
         int Percentile(double q) => (int)Math.Round(q * 100);
         var table = new Table().Border(TableBorder.Rounded)
             .Title(M(WhatIfStrings.TornadoTitle, $"[bold]{E(WhatIfStrings.TornadoLabel)}[/]", Percentile(r.LowQuantile), Percentile(r.HighQuantile)) +
-                $" [grey]{E(Words.F(WhatIfStrings.TornadoDetails, N(r.Paths), r.Seed))}[/]");
+                $"{Gap}[grey]{E(Words.F(WhatIfStrings.TornadoDetails, N(r.Paths), r.Seed))}[/]");
         table.AddColumn(E(WhatIfStrings.ColTarget));
         table.AddColumn(E(WhatIfStrings.ColDriver));
         table.AddColumn(new TableColumn(E(WhatIfStrings.ColLevelLowHigh)).RightAligned());
@@ -213,7 +216,7 @@ internal static class WhatIfConsole
         string design = sobol.IsQuasiRandom ? Words.F(WhatIfStrings.SobolDesignQuasi, sobol.DesignReplicates) : WhatIfStrings.SobolDesignBootstrap;
         var table = new Table().Border(TableBorder.Rounded)
             .Title(M(WhatIfStrings.SobolTitle, $"[bold]{E(WhatIfStrings.SobolLabel)}[/]") +
-                $" [grey]{E(Words.F(WhatIfStrings.SobolDetails, N(sobol.BaseSamples), design, N(r.SpearmanPaths)))}[/]");
+                $"{Gap}[grey]{E(Words.F(WhatIfStrings.SobolDetails, N(sobol.BaseSamples), design, N(r.SpearmanPaths)))}[/]");
         table.AddColumn(E(WhatIfStrings.ColTarget));
         table.AddColumn(E(WhatIfStrings.ColInput));
         table.AddColumn(new TableColumn(E(WhatIfStrings.ColValueFirstOrder)).RightAligned());
