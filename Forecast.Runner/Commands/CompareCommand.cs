@@ -55,6 +55,7 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
 
         bool chinese = Output.Language.IsChinese;
         terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));
+        if (result.Scenarios.Count > 2) terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(WhatIfStrings.CompareMany, result.Scenarios.Count))}[/]");
         terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(WhatIfStrings.CompareNote, result.Sections))}[/]");
         if (result.Targets.Append(result.AllTargets).Append(result.AllHeadlineTargets)
             .Any(t => t.Differences.Any(d => d.Gained + d.Lost is > 0 and < WhatIfConsole.FewDiscordantPaths)))

@@ -68,6 +68,7 @@ internal static class WhatIfConsole
 
     public static Table Comparison(ComparisonResult r, Scenario reference, bool chinese)
     {
+        if (r.Scenarios.Count > 2) return ComparisonOfMany(r, reference, chinese);
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{E(string.Join(WhatIfStrings.CompareVs, r.Scenarios))}[/]{Gap}[grey]{E(Words.F(WhatIfStrings.CompareSamePaths, N(r.Paths), r.Seed))}[/]");
         table.AddColumn(E(WhatIfStrings.ColTarget));
@@ -106,6 +107,38 @@ internal static class WhatIfConsole
     }
 
     private static string Median(double x) => double.IsNaN(x) ? "" : H(x);
+
+    /// <summary>
+    /// Three scenarios or more: four columns each would not fit a console, so each what-if gets one column, its probability
+    /// over its difference from the first, for the headline targets and the joint rows (the rest, the medians and the
+    /// differences' intervals are in compare.csv; <see cref="WhatIfStrings.CompareMany"/> says so under the table).
+    /// </summary>
+    private static Table ComparisonOfMany(ComparisonResult r, Scenario reference, bool chinese)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]{E(string.Join(WhatIfStrings.CompareVs, r.Scenarios))}[/]{Gap}[grey]{E(Words.F(WhatIfStrings.CompareSamePaths, N(r.Paths), r.Seed))}[/]");
+        table.AddColumn(E(WhatIfStrings.ColTarget));
+        // Scenario names have no spaces to wrap at: fold them rather than cut them.
+        TableColumn Column(string name, string below) => new TableColumn(new Markup($"{E(name)}\n[grey]{E(below)}[/]") { Overflow = Overflow.Fold }).RightAligned();
+        table.AddColumn(Column(r.Scenarios[0], Strings.ColProbability));
+        for (int s = 1; s < r.Scenarios.Count; s++) table.AddColumn(Column(r.Scenarios[s], WhatIfStrings.ColProbability + "\n" + WhatIfStrings.ColDifferenceBelow));
+        var rows = r.Targets.Where(t => reference.Indicator(t.Id).Headline).ToList();
+        if (rows.Count == 0) rows = [.. r.Targets];
+        foreach (var t in rows.Append(r.AllHeadlineTargets).Append(r.AllTargets))
+        {
+            if (t.Id == ScenarioComparison.AllHeadlineTargetsId) table.AddEmptyRow();
+            var reach = t.Outcomes[0].Probability;
+            var cells = new List<string> { E(TargetName(t.Id, reference, chinese)), $"{P(reach.Value)}\n[grey][[{P(reach.Ci95.Lower)}, {P(reach.Ci95.Upper)}]][/]" };
+            for (int s = 1; s < t.Outcomes.Count; s++)
+            {
+                var d = t.Differences[s - 1];
+                string rough = d.Gained + d.Lost < FewDiscordantPaths ? "*" : "";
+                cells.Add($"{P(t.Outcomes[s].Probability.Value)}\n[grey]{(d.Gained == 0 && d.Lost == 0 ? E(WhatIfStrings.SameShort) : Signed(d.ProbabilityDifference, P) + rough)}[/]");
+            }
+            table.AddRow(cells.ToArray());
+        }
+        return table;
+    }
 
     /// <summary>
     /// The sweep's table: one column per headline target the levers move (every target when none is headline); the

@@ -108,6 +108,21 @@ public sealed partial class WhatIfLanguageTests
         Assert.StartsWith("50,0.02,", sweep[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CompareOfThreeScenarios_FitsA120ColumnConsole_OneColumnPerWhatIf()
+    {
+        string outDir = CliHarness.TempFolder();
+        var outcome = await CliHarness.RunAtWidth(120, "compare", Scenario, PlanInputs, RepositoryFiles.Path("scenarios", "whatif-high-investment.yaml"),
+            "--paths", "1000", "--no-plots", "--lang", "zh", "--out", outDir);
+        Assert.True(outcome.ExitCode == 0, outcome.Out + outcome.Error);
+        Assert.All(outcome.Out.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, line));
+        // Each what-if's probability over its difference; targets the what-if does not touch read "相同" (the same on every path).
+        Assert.Contains("相同", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("共3个情景", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", outcome.Out, StringComparison.Ordinal);
+        Assert.Empty(UnexpectedEnglish(outcome.Out + outcome.Error, outDir));
+    }
+
     [Theory]
     [MemberData(nameof(Commands))]
     public async Task English_ConsoleAndCsvHeaders_HaveNoChinese(string command)
