@@ -125,7 +125,7 @@ internal sealed record WhatIfWords
         FirstOrder = "一阶指数S1（单独作用）",
         TotalOrder = "总效应指数ST（含交互作用）",
         SobolAxis = "解释的方差比例",
-        YearToYear = "逐年波动",
+        YearToYear = "年际波动",
         OthersLeftOut = "另有{0}个总效应指数低于1%的输入未列出",
         GoalTitle = "{0}：达标概率{1}所需的取值",
         Wanted = "期望概率：{0}",

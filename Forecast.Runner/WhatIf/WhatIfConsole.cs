@@ -201,8 +201,11 @@ internal static class WhatIfConsole
                 break;
         }
         console.MarkupLine("  " + M(WhatIfStrings.GoalNow, lever, U(r.CurrentValue), P(r.ProbabilityAtCurrent)));
-        string direction = r.LeverMovesTarget ? Words.F(r.LeverRaisesProbability ? WhatIfStrings.GoalRaising : WhatIfStrings.GoalLowering, r.Lever) : "";
-        console.MarkupLine($"[grey]{E(Words.F(WhatIfStrings.GoalFooter, N(r.Paths), r.Evaluations, r.Seed, direction))}[/]");
+        // One sentence a line: a Chinese sentence has no space to wrap at, and a wrapped "。" would stand alone.
+        console.MarkupLine($"[grey]{E(Words.F(WhatIfStrings.GoalFooter, N(r.Paths), r.Evaluations, r.Seed))}[/]");
+        if (r.LeverMovesTarget)
+            console.MarkupLine($"[grey]{E(Words.F(r.LeverRaisesProbability ? WhatIfStrings.GoalRaising : WhatIfStrings.GoalLowering, r.Lever))}[/]");
+        console.MarkupLine($"[grey]{E(WhatIfStrings.GoalInterval)}[/]");
     }
 
     private static string Bound(GoalBound b, bool below, Func<double, string> value) => b.BeyondRange ? (below ? $"≤ {value(b.Value)}" : $"≥ {value(b.Value)}") : value(b.Value);
