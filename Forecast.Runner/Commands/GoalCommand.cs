@@ -27,7 +27,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         DefaultValueFactory = _ => 0.8,
         CustomParser = r => CommonOptions.Parse<double>(r, "a probability such as 0.8", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : (double?)null) ?? 0.8,
     };
-    private readonly Option<string> _lever = new("--lever") { Description = "driver.parameter, e.g. hightech_new.mean or rd_spending_growth.mean", Required = true };
+    private readonly Option<string> _lever = new("--lever") { Description = "driver.parameter, e.g. hightech_new_constant.mean or hightech_exit_rate.mode (the shipped baseline's drivers)", Required = true };
     private readonly Option<string?> _range = new("--range") { Description = "low:high, the lever values searched (default: half to twice the current value)" };
 
     public Command Build()

@@ -24,7 +24,7 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
     private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario or what-if file" };
     private readonly Option<string[]> _levers = new("--lever")
     {
-        Description = "driver.parameter=from:to:steps, e.g. hightech_new.mean=50:100:10 (11 values); give one or two. " +
+        Description = "driver.parameter=from:to:steps, e.g. hightech_new_constant.mean=50:100:10 (11 values); give one or two. " +
             "Parameters: those of the driver's level distribution (mean, sd, min, mode, max, ...) and 'mean' for any",
         Required = true,
     };
