@@ -37,11 +37,11 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
     {
         var files = parse.GetValue(_scenarios) ?? [];
         if (files.Length < 2)
-            throw new InputException(new InputError("compare", 0, 0, "", "give at least two scenarios; the first is the reference the others are compared with"));
+            throw new InputException(new InputError("compare", 0, 0, "", WhatIfStrings.CompareTooFew));
         var scenarios = WhatIfRun.ReadAll(files, _options.ReadOptions(parse), terminal.Out);
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
         if (RunSpec.Resolve(scenarios[0], options).Paths < 2 * ScenarioComparison.DefaultSections)
-            throw new InputException(new InputError("--paths", 0, 0, "", $"compare at least {2 * ScenarioComparison.DefaultSections} paths (they are split into {ScenarioComparison.DefaultSections} sections)"));
+            throw new InputException(new InputError("--paths", 0, 0, "", Words.F(WhatIfStrings.CompareTooFewPaths, 2 * ScenarioComparison.DefaultSections, ScenarioComparison.DefaultSections)));
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Comparison(scenarios), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
@@ -55,13 +55,13 @@ internal sealed class CompareCommand(Terminal terminal, IEnumerable<IWhatIfPlotW
 
         bool chinese = Output.Language.IsChinese;
         terminal.Out.Write(WhatIfConsole.Comparison(result, scenarios[0], chinese));
-        terminal.Out.MarkupLine("[grey]Difference: the scenario minus the first, on the same paths; its interval is paired (paths gained and lost for probabilities, " +
-            $"{result.Sections} sections of paths for medians). \"same on every path\": the scenario changes nothing this target depends on.[/]");
+        if (result.Scenarios.Count > 2) terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(WhatIfStrings.CompareMany, result.Scenarios.Count))}[/]");
+        terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(WhatIfStrings.CompareNote, result.Sections))}[/]");
         if (result.Targets.Append(result.AllTargets).Append(result.AllHeadlineTargets)
             .Any(t => t.Differences.Any(d => d.Gained + d.Lost is > 0 and < WhatIfConsole.FewDiscordantPaths)))
-            terminal.Out.MarkupLine($"[grey]* fewer than {WhatIfConsole.FewDiscordantPaths} paths differ between the two scenarios: the interval is rough; run more --paths.[/]");
+            terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(WhatIfStrings.CompareRough, WhatIfConsole.FewDiscordantPaths))}[/]");
         if (result.LeftOut.Count > 0)
-            terminal.Out.MarkupLine($"[grey]Not compared (missing from a scenario): {string.Join(", ", result.LeftOut)}[/]");
+            terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(WhatIfStrings.CompareLeftOut, string.Join(", ", result.LeftOut)))}[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
         return ExitCodes.Success;
     }

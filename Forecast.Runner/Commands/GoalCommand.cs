@@ -54,7 +54,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         var (low, high) = Range(parse.GetValue(_range), lever, leverToken, scenario);
         foreach (double end in new[] { low, high })
             if (lever.TryApply(scenario, end).Problem is { } problem)
-                throw LeverSyntax.Error("--range", parse.GetValue(_range) ?? $"{Numbers(low)}:{Numbers(high)} (the default)", problem);
+                throw LeverSyntax.Error("--range", parse.GetValue(_range) ?? Words.F(WhatIfStrings.GoalDefaultRange, Numbers(low), Numbers(high)), problem);
         using var folder = WhatIfRun.Open(parse.GetValue(_options.Out), Analysis.Goal(scenario, indicator.Id, lever), parse.GetValue(_options.Force), cancellationToken);
 
         var clock = Stopwatch.StartNew();
@@ -79,7 +79,7 @@ internal sealed class GoalCommand(Terminal terminal, IEnumerable<IWhatIfPlotWrit
         if (token is not null) return LeverSyntax.ParseRange("--range", token);
         double current = lever.CurrentValue(scenario);
         if (current == 0)
-            throw LeverSyntax.Error("--range", leverToken, $"{lever} is 0 now, so there is no default range (half to twice it); give --range low:high");
+            throw LeverSyntax.Error("--range", leverToken, Words.F(WhatIfStrings.GoalNoDefaultRange, lever));
         return current > 0 ? (current / 2, current * 2) : (current * 2, current / 2);
     }
 

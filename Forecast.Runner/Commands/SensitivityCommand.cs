@@ -71,7 +71,7 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
             ? given.Select(id => WhatIfRun.Indicator(scenario, "--indicator", id).Id).Distinct().ToArray()
             : null;
         if (!scenario.Drivers.Any(Tornado.IsUncertain))
-            throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", "every driver's level is fixed; there is nothing to be sensitive to"));
+            throw new InputException(new InputError(parse.GetValue(_scenario)!, 0, 0, "drivers", WhatIfStrings.NothingToVary));
         if (_shard.Requested(parse))
             return Sharding.WhatIfShard.Sensitivity(terminal, parse, _shard, parse.GetValue(_scenario)!, scenario, parse.GetValue(_options.RepairCorrelations),
                 new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads)),
@@ -110,9 +110,9 @@ internal sealed class SensitivityCommand(Terminal terminal, IEnumerable<IWhatIfP
 
         bool chinese = Output.Language.IsChinese;
         terminal.Out.Write(WhatIfConsole.Tornado(tornado, scenario, chinese, top));
+        terminal.Out.MarkupLine($"[grey]{Markup.Escape(WhatIfStrings.TornadoNote)}[/]");
         terminal.Out.Write(WhatIfConsole.Sobol(global, scenario, chinese, top));
-        terminal.Out.MarkupLine("[grey]First order: the share of the outcome's variance a driver's level explains alone; total: including its interactions. " +
-            $"{GlobalSensitivity.YearToYearInput} is the yearly variation around the levels, luck that better knowledge of the levels would not remove.[/]");
+        terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(WhatIfStrings.SobolNote, WhatIfStrings.YearToYear))}[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
     }
 }

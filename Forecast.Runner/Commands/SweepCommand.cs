@@ -48,13 +48,13 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
         CorrelationRepairReport.Print(terminal.Out, repair);
         var tokens = parse.GetValue(_levers) ?? [];
         if (tokens.Length is < 1 or > 2)
-            throw new InputException(new InputError("--lever", 0, 0, "", $"give one or two levers, not {tokens.Length}"));
+            throw new InputException(new InputError("--lever", 0, 0, "", Words.F(WhatIfStrings.SweepLeverCount, tokens.Length)));
         var axes = tokens.Select(t => LeverSyntax.ParseAxis("--lever", t, scenario)).ToList();
         if (axes.Count == 2 && axes[0].Lever == axes[1].Lever)
-            throw LeverSyntax.Error("--lever", tokens[1], $"{axes[0].Lever} is given twice; give two different levers");
+            throw LeverSyntax.Error("--lever", tokens[1], Words.F(WhatIfStrings.SweepLeverTwice, axes[0].Lever));
         long points = axes.Aggregate(1L, (n, a) => n * a.Values.Count);
         if (points > MaxPoints)
-            throw LeverSyntax.Error("--lever", string.Join(' ', tokens), $"the grid has {points} points; at most {MaxPoints} (use fewer steps)");
+            throw LeverSyntax.Error("--lever", string.Join(' ', tokens), Words.F(WhatIfStrings.SweepTooManyPoints, points, MaxPoints));
         var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed), parse.GetValue(_options.Threads));
         if (_shard.Requested(parse))
             return Sharding.WhatIfShard.Sweep(terminal, parse, _shard, parse.GetValue(_scenario)!, scenario, parse.GetValue(_options.RepairCorrelations), axes, options, parse.GetValue(_options.Yes), cancellationToken);
@@ -72,13 +72,13 @@ internal sealed class SweepCommand(Terminal terminal, IEnumerable<IWhatIfPlotWri
     internal static void Write(Terminal terminal, IEnumerable<IWhatIfPlotWriter> plots, OutputFolder folder, SweepResult result, Forecast.Engine.Model.Scenario scenario,
         WhatIfPlotContext? plotContext, Stopwatch clock, CancellationToken cancellationToken)
     {
-        WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result));
+        WhatIfFiles.Write(folder, "sweep.csv", w => WhatIfFiles.SweepCsv(w, result, scenario));
         if (plotContext is { } context)
             Phase.Run(terminal.Out, Strings.PhaseCharts, () => { foreach (var plot in plots) plot.WriteSweep(folder, result, context); }, cancellationToken);
 
-        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, Output.Language.IsChinese));
-        terminal.Out.MarkupLine("[grey]Every point runs the same paths (same seed and blocks), so differences between points come from the levers alone. " +
-            "sweep.csv has every target with its 95% interval.[/]");
+        terminal.Out.Write(WhatIfConsole.Sweep(result, scenario, Output.Language.IsChinese, out string? unmoved));
+        if (unmoved is not null) terminal.Out.MarkupLine(Markup.Escape(unmoved));
+        terminal.Out.MarkupLine($"[grey]{Markup.Escape(WhatIfStrings.SweepNote)}[/]");
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);
     }
 }

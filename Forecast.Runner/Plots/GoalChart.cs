@@ -73,6 +73,7 @@ internal static class GoalChart
             yErrorsNegative: [.. points.Select(p => p.Probability.Value - p.Probability.Ci95.Lower)])
         { LineColor = OkabeIto.Black, LineWidth = 1.5f, CapSize = 8, LegendText = whatIf.Estimated };
         plot.Add.Plottable(errors);
+        double span = points.Max(p => p.Lever) - points.Min(p => p.Lever);
         foreach (var (lever, probability, kind) in points)
         {
             var (shape, color, size) = kind switch
@@ -84,8 +85,10 @@ internal static class GoalChart
             var marker = plot.Add.Marker(lever, probability.Value, shape, size, color);
             marker.MarkerLineWidth = 2;
             string text = (kind == PointKind.Now ? whatIf.Now + " " : "") + Value(lever) + ": " + ChartStyle.Percent(probability.Value);
+            // The answer often lies beside a range end (both near the wanted probability): its label goes below its point, the other's above.
+            bool crowded = kind == PointKind.Answer && points.Any(o => o.Kind != PointKind.Answer && Math.Abs(o.Lever - lever) < 0.1 * span);
             ChartStyle.Text(plot, language, text, lever, probability.Value, sizes.Note, OkabeIto.Black,
-                probability.Value > 0.85 ? Alignment.UpperLeft : Alignment.LowerLeft).LabelOffsetX = 8;
+                probability.Value > 0.85 || crowded ? Alignment.UpperLeft : Alignment.LowerLeft).LabelOffsetX = 8;
         }
         if (result.Status == GoalSeekStatus.NotReachable)
             ChartStyle.Note(plot, language, whatIf.NotReached, Alignment.UpperLeft, sizes.Note);

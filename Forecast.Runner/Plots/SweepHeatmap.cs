@@ -133,14 +133,15 @@ internal static class SweepHeatmap
 
     /// <summary>
     /// Why the heatmap of target <paramref name="id"/> would carry no information, or null when it does: every cell holds the
-    /// same probability (the levers do not move the target).
+    /// same probability (the levers do not move the target). A console line, so in the console's language even where the
+    /// plots fall back to English for want of a CJK font.
     /// </summary>
-    public static string? NothingToShow(SweepResult result, string id, Scenario scenario, PlotLanguage language)
+    public static string? NothingToShow(SweepResult result, string id, Scenario scenario)
     {
         var p = SweepSurface.Of(result, id).Probability;
         double first = p[0, 0];
         foreach (double v in p) if (v != first) return null;
-        return ChartStyle.Format(WhatIfWords.Of(language).SweepFlat, TargetName(id, scenario, language), CellText(first));
+        return ChartStyle.Format(Resources.WhatIfStrings.SweepFlat, WhatIf.WhatIfConsole.TargetName(id, scenario, Output.Language.IsChinese), CellText(first));
     }
 
     /// <summary>Tick labels of a lever's values: percentages for a rate ("4%"), plain numbers otherwise.</summary>

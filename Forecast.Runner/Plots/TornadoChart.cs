@@ -30,11 +30,12 @@ internal static class TornadoChart
 
     /// <summary>
     /// Why the tornado of <paramref name="target"/> would carry no information, or null when it does: no driver moves its
-    /// probability (every bar has zero width).
+    /// probability (every bar has zero width). A console line, in the console's language (as <see cref="SweepHeatmap.NothingToShow"/>).
     /// </summary>
-    public static string? NothingToShow(TornadoTarget target, Scenario scenario, PlotLanguage language) =>
+    public static string? NothingToShow(TornadoTarget target, Scenario scenario) =>
         target.Bars.Any(b => Moves(b, target)) ? null
-            : ChartStyle.Format(WhatIfWords.Of(language).TornadoFlat, SweepHeatmap.TargetName(target.IndicatorId, scenario, language), ChartStyle.Percent(target.Centre.Value));
+            : ChartStyle.Format(Resources.WhatIfStrings.TornadoFlat, WhatIf.WhatIfConsole.TargetName(target.IndicatorId, scenario, Output.Language.IsChinese),
+                ChartStyle.Percent(target.Centre.Value));
 
     /// <summary>
     /// The probability axis: zoomed to the bars and the centre (the bars of a few points stay visible), with a margin of a

@@ -27,7 +27,7 @@ internal static class WhatIfFigures
         var notDrawn = new List<string>();
         foreach (string id in SweepLines.Targets(result, scenario))
         {
-            if (SweepHeatmap.NothingToShow(result, id, scenario, language) is { } why)
+            if (SweepHeatmap.NothingToShow(result, id, scenario) is { } why)
             {
                 notDrawn.Add(why);
                 continue;
@@ -65,7 +65,7 @@ internal static class WhatIfFigures
         foreach (var id in tornadoIds)
         {
             var target = tornado[id];
-            if (TornadoChart.NothingToShow(target, scenario, language) is { } why)
+            if (TornadoChart.NothingToShow(target, scenario) is { } why)
             {
                 notDrawn.Add(why);
                 continue;

@@ -43,7 +43,8 @@ internal sealed class WhatIfPlotWriter(Terminal terminal) : IWhatIfPlotWriter
     private void Stage(OutputFolder folder, WhatIfPlotContext context, Func<PlotLanguage, FigureSet> figures)
     {
         var (language, note) = Language(context.Lang, context.Scenario);
-        if (note is not null) terminal.Out.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
+        // The note is the console's, in its language (PlotLanguage's own is English: it is the plots that fall back).
+        if (note is not null) terminal.Out.MarkupLine($"[yellow]{Markup.Escape(Resources.Strings.Note)}[/]{WhatIfConsole.Gap}{Markup.Escape(Resources.WhatIfStrings.PlotsInEnglish)}");
         var set = figures(language);
         foreach (string why in set.NotDrawn) terminal.Out.MarkupLine($"[grey]{Markup.Escape(why)}[/]");
         PlotSet.Stage(folder, set.Figures, context.Dpi);

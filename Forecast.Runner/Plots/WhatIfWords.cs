@@ -47,10 +47,6 @@ internal sealed record WhatIfWords
     /// <summary>Format with {0} = the answer, {1}-{2} = its interval.</summary>
     public required string Answer { get; init; }
     public required string NotReached { get; init; }
-    /// <summary>Why a heatmap is not written. Format with {0} = the target's name, {1} = its probability.</summary>
-    public required string SweepFlat { get; init; }
-    /// <summary>Why a tornado is not written. Format with {0} = the target's name, {1} = the centre's probability.</summary>
-    public required string TornadoFlat { get; init; }
     /// <summary>The tornado's second title line. Format with {0} = the centre's probability, {1} = the run's.</summary>
     public required string TornadoQuestion { get; init; }
     /// <summary>As <see cref="TornadoQuestion"/> without the run's probability. Format with {0} = the centre's probability.</summary>
@@ -69,7 +65,7 @@ internal sealed record WhatIfWords
     /// <summary>Every word, for checking that a font covers them.</summary>
     public string AllText() => string.Concat(CompareTitle, AllHeadlineMet, AllHeadlineTitle, SweepTitle, SweepLinesTitle, Line80, Now, TornadoTitle, DriverAt,
         AllAtMedians, OthersUnmoved, NoneMoves, SmallerSwings, SobolTitle, SobolMet, SobolValue, FirstOrder, TotalOrder, SobolAxis, YearToYear, OthersLeftOut, GoalTitle,
-        Wanted, Estimated, Answer, NotReached, SweepFlat, TornadoFlat, TornadoQuestion, TornadoQuestionNoRun, TornadoAxis, RunProbability,
+        Wanted, Estimated, Answer, NotReached, TornadoQuestion, TornadoQuestionNoRun, TornadoAxis, RunProbability,
         RunProbabilityOffAxis, SobolNoise);
 
     public static WhatIfWords En { get; } = new()
@@ -100,8 +96,6 @@ internal sealed record WhatIfWords
         Estimated = "P(target met), 95% interval",
         Answer = "Answer: {0} (95% interval {1} to {2})",
         NotReached = "Not reached in the range searched",
-        SweepFlat = "{0}: no heatmap written: the levers do not move it ({1} at every point of the grid)",
-        TornadoFlat = "{0}: no tornado written: no driver moves it from its P10 to its P90 ({1} with every driver at its median)",
         TornadoQuestion = "centre (every driver at its median) {0} ≠ forecast run (every driver uncertain) {1}",
         TornadoQuestionNoRun = "centre (every driver at its median) {0}, not forecast run's answer (every driver uncertain)",
         TornadoAxis = "P(target met) with the drivers fixed as stated (axis zoomed to the bars)",
@@ -131,15 +125,13 @@ internal sealed record WhatIfWords
         FirstOrder = "一阶指数S1（单独作用）",
         TotalOrder = "总效应指数ST（含交互作用）",
         SobolAxis = "解释的方差比例",
-        YearToYear = "逐年波动",
+        YearToYear = "年际波动",
         OthersLeftOut = "另有{0}个总效应指数低于1%的输入未列出",
         GoalTitle = "{0}：达标概率{1}所需的取值",
         Wanted = "期望概率：{0}",
         Estimated = "达标概率及95%区间",
         Answer = "所需取值：{0}（95%区间{1}至{2}）",
         NotReached = "搜索范围内无法达到",
-        SweepFlat = "{0}：未绘制热力图：两个杠杆均不影响该目标（网格各点均为{1}）",
-        TornadoFlat = "{0}：未绘制龙卷风图：任何驱动因素从P10变到P90都不影响该目标（全部取中位数时为{1}）",
         TornadoQuestion = "中心线（全部取中位数）{0} ≠ 运行结果（全部不确定）{1}",
         TornadoQuestionNoRun = "中心线（全部取中位数）{0}，不同于运行结果（全部不确定）",
         TornadoAxis = "按所示取值固定驱动因素时的达标概率（坐标轴按条形范围缩放）",

@@ -5,6 +5,7 @@ using Forecast.Engine.Sensitivity;
 using Forecast.Engine.Statistics;
 using Forecast.Engine.WhatIf;
 using Forecast.Runner.Output;
+using Forecast.Runner.Resources;
 using static Forecast.Runner.Output.JsonNumbers;
 
 namespace Forecast.Runner.WhatIf;
@@ -14,6 +15,11 @@ namespace Forecast.Runner.WhatIf;
 /// empty (CSV) or null (JSON) where a value is not defined: compare.csv and compare.json; sweep.csv; goal.csv and
 /// goal.json; tornado.csv, sobol.csv and spearman.csv.
 /// </summary>
+/// <remarks>
+/// As run's CSV files (<see cref="CsvWriters"/>): the header row is in the invocation's language (<c>Csv_*</c> of
+/// <see cref="WhatIfStrings"/>, else of <see cref="Strings"/>), ids (indicator, driver, lever, scenario) stay as columns,
+/// and rates, probabilities and variance shares stay fractions, their headers saying so. The JSON files keep their keys.
+/// </remarks>
 internal static class WhatIfFiles
 {
     private static readonly UTF8Encoding Utf8 = new(false);
@@ -31,6 +37,12 @@ internal static class WhatIfFiles
         write(w);
     }
 
+    /// <summary>The header line for the comma-separated column keys, in the invocation's language.</summary>
+    public static string Header(string keys) =>
+        string.Join(',', keys.Split(',').Select(key => Numbers.CsvText(
+            WhatIfStrings.ResourceManager.GetString("Csv_" + key, CultureInfo.CurrentUICulture)
+            ?? Strings.ResourceManager.GetString("Csv_" + key, CultureInfo.CurrentUICulture) ?? key))) + "\n";
+
     private static string C(double x) => Numbers.Csv(x);
     private static string C(long x) => x.ToString(CultureInfo.InvariantCulture);
 
@@ -38,7 +50,7 @@ internal static class WhatIfFiles
 
     public static void ComparisonCsv(TextWriter w, ComparisonResult r)
     {
-        w.Write("indicator,scenario,reference,target_year,target,probability,ci95_low,ci95_high,median,probability_difference,difference_ci95_low,difference_ci95_high,paths_gained,paths_lost,median_difference,median_difference_ci95_low,median_difference_ci95_high\n");
+        w.Write(Header("indicator,scenario,reference,target_year,target,probability,ci95_low,ci95_high,median,probability_difference,difference_ci95_low,difference_ci95_high,paths_gained,paths_lost,median_difference,median_difference_ci95_low,median_difference_ci95_high"));
         foreach (var t in r.Targets.Append(r.AllTargets).Append(r.AllHeadlineTargets))
         {
             for (int s = 0; s < t.Outcomes.Count; s++)
@@ -115,10 +127,14 @@ internal static class WhatIfFiles
 
     // --- sweep -----------------------------------------------------------------------------------
 
-    public static void SweepCsv(TextWriter w, SweepResult r)
+    /// <param name="w">Where the file goes.</param>
+    /// <param name="r">The sweep.</param>
+    /// <param name="scenario">The scenario swept: a lever that sets a rate says in its header that its values are fractions.</param>
+    public static void SweepCsv(TextWriter w, SweepResult r, Forecast.Engine.Model.Scenario scenario)
     {
-        string levers = string.Join(',', r.Axes.Select(a => Numbers.CsvText(a.Lever.ToString())));
-        w.Write($"{levers},indicator,probability,ci95_low,ci95_high\n");
+        string levers = string.Join(',', r.Axes.Select(a => Numbers.CsvText(WhatIfConsole.IsRateLever(scenario, a.Lever)
+            ? Words.F(WhatIfStrings.Csv_lever_rate, a.Lever) : a.Lever.ToString())));
+        w.Write(levers + "," + Header("indicator,probability,ci95_low,ci95_high"));
         foreach (var p in r.Points)
         {
             string values = string.Join(',', p.LeverValues.Select(C));
@@ -135,8 +151,8 @@ internal static class WhatIfFiles
 
     public static void GoalCsv(TextWriter w, GoalSeekResult r)
     {
-        w.Write("indicator,lever,wanted_probability,range_low,range_high,status,lever_raises_probability,value,ci95_low,ci95_low_beyond_range,ci95_high,ci95_high_beyond_range,probability_at_value,current_value,probability_at_current,best_probability,paths,evaluations,seed\n");
-        w.Write(string.Join(',', r.IndicatorId, r.Lever.ToString(), C(r.WantedProbability), C(r.Low), C(r.High), Status(r.Status),
+        w.Write(Header("indicator,lever,wanted_probability,range_low,range_high,goal_status,lever_raises_probability,value,value_ci95_low,value_ci95_low_beyond_range,value_ci95_high,value_ci95_high_beyond_range,probability_at_value,current_value,probability_at_current,best_probability,paths,evaluations,seed"));
+        w.Write(string.Join(',', r.IndicatorId, r.Lever.ToString(), C(r.WantedProbability), C(r.Low), C(r.High), Numbers.CsvText(StatusWords(r.Status)),
             r.LeverRaisesProbability ? "true" : "false", C(r.Value), C(r.Lower.Value), r.Lower.BeyondRange ? "true" : "false",
             C(r.Upper.Value), r.Upper.BeyondRange ? "true" : "false", C(r.ProbabilityAtValue.Value), C(r.CurrentValue),
             C(r.ProbabilityAtCurrent.Value), C(r.Best.Value), C(r.Paths), C(r.Evaluations), r.Seed.ToString(CultureInfo.InvariantCulture)));
@@ -173,6 +189,14 @@ internal static class WhatIfFiles
         w.WriteEndObject();
     }
 
+    /// <summary>The status in the invocation's language, for goal.csv (goal.json keeps <see cref="Status"/>).</summary>
+    public static string StatusWords(GoalSeekStatus status) => status switch
+    {
+        GoalSeekStatus.Reached => WhatIfStrings.GoalStatusReached,
+        GoalSeekStatus.AlreadyReached => WhatIfStrings.GoalStatusAlreadyReached,
+        _ => WhatIfStrings.GoalStatusNotReachable,
+    };
+
     public static string Status(GoalSeekStatus status) => status switch
     {
         GoalSeekStatus.Reached => "reached",
@@ -184,7 +208,7 @@ internal static class WhatIfFiles
 
     public static void TornadoCsv(TextWriter w, TornadoResult r)
     {
-        w.Write("indicator,rank,driver,low_level,high_level,probability_at_low,probability_at_high,probability_swing,probability_centre,median_at_low,median_at_high,median_swing,median_centre\n");
+        w.Write(Header("indicator,rank,driver,low_level,high_level,probability_at_low,probability_at_high,probability_swing,probability_centre,median_at_low,median_at_high,median_swing,median_centre"));
         foreach (var t in r.Targets)
         {
             for (int j = 0; j < t.Bars.Count; j++)
@@ -200,7 +224,7 @@ internal static class WhatIfFiles
 
     public static void SobolCsv(TextWriter w, GlobalSensitivityResult r)
     {
-        w.Write("indicator,output,input,first_order,first_order_ci95_low,first_order_ci95_high,total,total_ci95_low,total_ci95_high,output_variance,base_samples\n");
+        w.Write(Header("indicator,output,input,first_order,first_order_ci95_low,first_order_ci95_high,total,total_ci95_low,total_ci95_high,output_variance,base_samples"));
         foreach (var o in r.Outputs)
         {
             foreach (var input in o.Sobol.Inputs)
@@ -215,7 +239,7 @@ internal static class WhatIfFiles
 
     public static void SpearmanCsv(TextWriter w, GlobalSensitivityResult r)
     {
-        w.Write("indicator,output,driver,spearman_rho,paths\n");
+        w.Write(Header("indicator,output,driver,spearman_rho,paths"));
         foreach (var o in r.Outputs)
             for (int i = 0; i < r.Inputs.Count - 1; i++)
                 w.Write($"{o.IndicatorId},{Output(o.Kind)},{r.Inputs[i]},{C(o.Spearman[i])},{C(r.SpearmanPaths)}\n");

@@ -72,7 +72,7 @@ internal static class WhatIfRun
     /// <summary>The indicator with the given id, or an input error with a "did you mean".</summary>
     public static Indicator Indicator(Scenario scenario, string option, string id) =>
         scenario.Indicators.FirstOrDefault(i => i.Id == id)
-        ?? throw LeverSyntax.Error(option, id, $"indicator '{id}' is not in scenario '{scenario.Name}'{ScenarioValidator.Suggest(id, scenario.Indicators.Select(i => i.Id))}");
+        ?? throw LeverSyntax.Error(option, id, Words.F(Resources.WhatIfStrings.IndicatorNotInScenario, id, scenario.Name, ScenarioValidator.Suggest(id, scenario.Indicators.Select(i => i.Id))));
 
     /// <summary>Opens the analysis's output folder (default out/<see cref="Analysis.Folder"/>), owned by the analysis.</summary>
     public static OutputFolder Open(string? outOption, Analysis analysis, bool force, CancellationToken cancellationToken) =>
@@ -99,7 +99,8 @@ internal static class WhatIfRun
     public static void Commit(IAnsiConsole console, OutputFolder folder, TimeSpan elapsed)
     {
         var written = folder.Commit();
-        console.MarkupLine($"[grey]{elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s. {Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
+        string seconds = Words.F(Resources.WhatIfStrings.Elapsed, elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+        console.MarkupLine($"[grey]{Markup.Escape(seconds + WhatIfConsole.Gap + Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
     }
 }
 

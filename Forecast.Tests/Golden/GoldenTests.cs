@@ -127,7 +127,7 @@ public class GoldenTests
         GoldenFile.Check("compare.json", Json(s => { using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true }); WhatIfFiles.ComparisonJson(w, comparison); }));
 
         var sweep = LeverSweep.Run(scenario, [LeverAxis.Even(lever, 40, 80, 2), LeverAxis.Even(new Lever("exit", "alpha"), 1, 3, 1)], options with { Paths = 2048 });
-        GoldenFile.Check("sweep.csv", Text(w => WhatIfFiles.SweepCsv(w, sweep)));
+        GoldenFile.Check("sweep.csv", Text(w => WhatIfFiles.SweepCsv(w, sweep, scenario)));
 
         var goal = GoalSeek.Seek(scenario, "firms", 0.5, lever, 40, 140, options with { Paths = 2048 });
         GoldenFile.Check("goal.json", Json(s => { using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true }); WhatIfFiles.GoalJson(w, goal); }));

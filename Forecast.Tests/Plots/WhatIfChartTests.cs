@@ -148,7 +148,7 @@ public class WhatIfChartTests
             var p = SweepSurface.Of(result, id).Probability;
             bool flat = p.Cast<double>().All(v => v == p[0, 0]);
             Assert.Equal(!flat, set.Figures.Any(f => f.Name == "sweep-" + id));
-            Assert.Equal(flat, set.NotDrawn.Any(line => line.StartsWith(SweepHeatmap.TargetName(id, PlotData.Liaocheng, English) + ": no heatmap written", StringComparison.Ordinal)));
+            Assert.Equal(flat, set.NotDrawn.Any(line => line.StartsWith(Forecast.Runner.WhatIf.WhatIfConsole.TargetName(id, PlotData.Liaocheng, chinese: false) + ": no heatmap written", StringComparison.Ordinal)));
         }
         // Patent density does not depend on enterprises or R&D spending: its heatmap would be one colour.
         Assert.Contains(set.NotDrawn, line => line.Contains("the levers do not move it", StringComparison.Ordinal) && line.StartsWith("Invention patents", StringComparison.Ordinal));
@@ -262,11 +262,11 @@ public class WhatIfChartTests
     public void Tornado_IsNotDrawn_WhenNoDriverMovesTheTarget_AndSaysWhy()
     {
         var moving = WhatIfPlotData.SmallTornado["x"];
-        Assert.Null(TornadoChart.NothingToShow(moving, WhatIfPlotData.Small, English));
+        Assert.Null(TornadoChart.NothingToShow(moving, WhatIfPlotData.Small));
         var centre = new ProbabilityEstimate(0, 1000);
         var flat = moving with { Centre = centre, Bars = [.. moving.Bars.Select(b => b with { ProbabilityAtLow = centre, ProbabilityAtHigh = centre })] };
         Assert.Equal("x: no tornado written: no driver moves it from its P10 to its P90 (0.0% with every driver at its median)",
-            TornadoChart.NothingToShow(flat, WhatIfPlotData.Small, English));
+            TornadoChart.NothingToShow(flat, WhatIfPlotData.Small));
         var tornado = WhatIfPlotData.SmallTornado with { Targets = [flat] };
         var set = WhatIfFigures.Sensitivity(tornado, WhatIfPlotData.SmallSobol, WhatIfPlotData.Small, English);
         Assert.DoesNotContain(set.Figures, f => f.Name == "tornado-x");

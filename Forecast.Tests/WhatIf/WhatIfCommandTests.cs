@@ -18,7 +18,7 @@ public class WhatIfCommandTests
         Assert.Contains("liaocheng-2025-assumptions vs whatif-high-investment", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("same on every path", outcome.Out, StringComparison.Ordinal);
         var csv = File.ReadAllLines(Path.Combine(outDir, "compare.csv"));
-        Assert.StartsWith("indicator,scenario,reference,target_year,target,probability,", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("indicator,scenario,reference,target_year,target,probability (fraction),", csv[0], StringComparison.Ordinal);
         Assert.Equal(1 + 2 * (26 + 2), csv.Length);
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "compare.json")));
         var rd = json.RootElement.GetProperty("targets").EnumerateArray().First(t => t.GetProperty("id").GetString() == "rd_intensity");
@@ -36,7 +36,7 @@ public class WhatIfCommandTests
         var outcome = await CliHarness.Run("sweep", Baseline, "--lever", "hightech_new.mean=50:70:2", "--paths", "1024", "--out", outDir);
         Assert.Equal(0, outcome.ExitCode);
         var csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
-        Assert.Equal("hightech_new.mean,indicator,probability,ci95_low,ci95_high", csv[0]);
+        Assert.Equal("hightech_new.mean,indicator,probability (fraction),ci95_low (fraction),ci95_high (fraction)", csv[0]);
         Assert.Equal(1 + 3 * (26 + 2), csv.Length);
         Assert.Contains(csv, line => line.StartsWith("60,hightech_enterprises,", StringComparison.Ordinal));
     }
