@@ -240,7 +240,7 @@ internal static class BlockSimulator
                 foreach (int i in LanesOf(plan, d, count, ws)) starts[i] = DiscreteQuantile.PoissonStart(levels[i]);
                 break;
             case YearlyVariationKind.NegativeBinomial:
-                foreach (int i in LanesOf(plan, d, count, ws)) starts[i] = DiscreteQuantile.NegativeBinomialStart(levels[i], scale);
+                DiscreteQuantile.NegativeBinomialStarts(levels, scale, LanesOf(plan, d, count, ws), starts);
                 break;
         }
     }
@@ -314,11 +314,11 @@ internal static class BlockSimulator
             case YearlyVariationKind.Poisson:
                 // value holds u = Φ(z) first, then the count.
                 StandardNormal.Cdf(z, value);
-                foreach (int i in lanes) value[i] = DiscreteQuantile.Poisson(value[i], level[i], starts[i]);
+                DiscreteQuantile.PoissonQuantiles(value, level, starts, lanes);
                 break;
             case YearlyVariationKind.NegativeBinomial:
                 StandardNormal.Cdf(z, value);
-                foreach (int i in lanes) value[i] = DiscreteQuantile.NegativeBinomial(value[i], level[i], scale, starts[i]);
+                DiscreteQuantile.NegativeBinomialQuantiles(value, level, scale, starts, lanes);
                 break;
         }
     }
