@@ -314,11 +314,11 @@ internal static class BlockSimulator
             case YearlyVariationKind.Poisson:
                 // value holds u = Φ(z) first, then the count.
                 StandardNormal.Cdf(z, value);
-                DiscreteQuantile.PoissonQuantiles(value, level, starts, lanes);
+                foreach (int i in lanes) value[i] = DiscreteQuantile.Poisson(value[i], level[i], starts[i]);
                 break;
             case YearlyVariationKind.NegativeBinomial:
                 StandardNormal.Cdf(z, value);
-                DiscreteQuantile.NegativeBinomialQuantiles(value, level, scale, starts, lanes);
+                foreach (int i in lanes) value[i] = DiscreteQuantile.NegativeBinomial(value[i], level[i], scale, starts[i]);
                 break;
         }
     }

@@ -62,7 +62,7 @@ public static class DiscreteQuantile
     /// The start points of negative binomial searches of one dispersion r at the means of <paramref name="lanes"/>: for
     /// each lane i, starts[i] = <see cref="NegativeBinomialStart"/>(means[i], r), value for value. A path whose entries
     /// grow draws at a new mean every year, so its start is paid every year; here what the lanes share is paid once:
-    /// ln Γ(r); ln Γ(mode + 1) comes from the table; a lane's ln p and ln(1 − p) serve both pmf(mode) and the incomplete
+    /// ln Γ(r); ln Γ(mode + 1) and ln Γ(mode + r) come from tables; a lane's ln p and ln(1 − p) serve both pmf(mode) and the incomplete
     /// beta function's prefactor; and F(mode) of wide counts, I_p(r, mode + 1), whose continued fraction is a chain of
     /// dependent divisions, is evaluated for four lanes at once (<see cref="BetaRegularized4"/>).
     /// Range: r &gt; 0; means ≥ 0.
@@ -71,6 +71,7 @@ public static class DiscreteQuantile
     {
         double r = dispersion;
         double logGammaR = SpecialFunctions.GammaLn(r);
+        var logGamma = ShiftedLogGamma.Of(r);
         // The wide lanes wait here, four at a time, for their continued fractions: lane, mode, pmf(mode), b = mode + 1, p, prefactor.
         Span<int> waiting = stackalloc int[4];
         Span<int> modes = stackalloc int[4];
@@ -98,21 +99,22 @@ public static class DiscreteQuantile
             int mode = family.Mode;
             // ln pmf(k) = ln Γ(k + r) − ln Γ(r) − ln k! + r ln p + k ln(1 − p), as NegativeBinomialFamily.LogPmf.
             double logP = Math.Log(p), logQ = Math.Log(1 - p);
-            double pmfMode = Math.Exp(SpecialFunctions.GammaLn(mode + r) - logGammaR - LogFactorial(mode) + r * logP + mode * logQ);
+            double pmfMode = Math.Exp(logGamma.At(mode) - logGammaR - LogFactorial(mode) + r * logP + mode * logQ);
             if (!(family.Variance > SpecialFunctionVariance))
             {
                 starts[i] = SumDown(family, mode, pmfMode);
                 continue;
             }
             // F(mode) = I_p(r, mode + 1) (MathNet's BetaRegularized(a, b, x)): its prefactor
-            // exp(ln Γ(a + b) − ln Γ(a) − ln Γ(b) + a ln x + b ln(1 − x)), with ln Γ(mode + 1) = ln mode!.
+            // exp(ln Γ(a + b) − ln Γ(a) − ln Γ(b) + a ln x + b ln(1 − x)), with ln Γ(mode + 1) = ln mode! and
+            // ln Γ(r + (mode + 1)) the table's entry mode + 1 (the same sum of the same doubles).
             double b = mode + 1.0;
             waiting[queued] = i;
             modes[queued] = mode;
             pmfs[queued] = pmfMode;
             bs[queued] = b;
             ps[queued] = p;
-            prefactors[queued] = Math.Exp(SpecialFunctions.GammaLn(r + b) - logGammaR - LogFactorial(mode) + r * logP + b * logQ);
+            prefactors[queued] = Math.Exp(logGamma.At(mode + 1) - logGammaR - LogFactorial(mode) + r * logP + b * logQ);
             if (++queued == 4)
             {
                 FinishWide(r, waiting, modes, pmfs, bs, ps, prefactors, cdfs, 4, starts);
@@ -137,6 +139,43 @@ public static class DiscreteQuantile
     {
         BetaRegularized4(Vector256.Create(r), Vector256.Create(bs), Vector256.Create(ps), Vector256.Create(prefactors)).CopyTo(cdfs);
         for (int j = 0; j < queued; j++) starts[waiting[j]] = new DiscreteStart(modes[j], pmfs[j], Math.Min(1, cdfs[j]));
+    }
+
+    /// <summary>
+    /// ln Γ(j + r) for whole j below 16,384 and one r, each entry MathNet's GammaLn(j + r) computed the first time it is
+    /// read (a negative binomial start reads ln Γ(mode + r), and ln Γ(mode + 1 + r) for wide counts; the modes of a driver's
+    /// paths repeat from block to block). Entries are written by whichever thread reads them first, all with the same value.
+    /// Tables are kept for the first 64 dispersions seen; others are computed each time.
+    /// </summary>
+    private sealed class ShiftedLogGamma
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<double, ShiftedLogGamma> Tables = new();
+        private readonly double _shift;
+        private readonly double[]? _values;
+
+        private ShiftedLogGamma(double shift, bool keep)
+        {
+            _shift = shift;
+            if (keep)
+            {
+                _values = new double[16_384];
+                _values.AsSpan().Fill(double.NaN);
+            }
+        }
+
+        public static ShiftedLogGamma Of(double r) =>
+            Tables.TryGetValue(r, out var table) ? table
+            : Tables.Count < 64 ? Tables.GetOrAdd(r, x => new ShiftedLogGamma(x, keep: true))
+            : new ShiftedLogGamma(r, keep: false);
+
+        /// <summary>ln Γ(j + r). Range: j ≥ 0.</summary>
+        public double At(int j)
+        {
+            if (_values is null || (uint)j >= (uint)_values.Length) return SpecialFunctions.GammaLn(j + _shift);
+            double value = _values[j];
+            if (double.IsNaN(value)) _values[j] = value = SpecialFunctions.GammaLn(j + _shift);
+            return value;
+        }
     }
 
     /// <summary>
@@ -195,174 +234,6 @@ public static class DiscreteQuantile
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> AtLeastTiny(Vector256<double> v, Vector256<double> fpmin) =>
         Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(v), fpmin), fpmin, v);
-
-    /// <summary>
-    /// Poisson quantiles of many lanes: for each i of <paramref name="lanes"/>, values[i] = <see cref="Poisson(double, double, in DiscreteStart)"/>(values[i],
-    /// λ_i, starts[i]), values holding the uniforms on entry (<see cref="WalkLanes{TLanes}"/>).
-    /// </summary>
-    public static void PoissonQuantiles(Span<double> values, ReadOnlySpan<double> lambdas, ReadOnlySpan<DiscreteStart> starts, ReadOnlySpan<int> lanes) =>
-        WalkLanes(new PoissonLanes(lambdas), values, starts, lanes);
-
-    /// <summary>
-    /// Negative binomial quantiles of many lanes of one dispersion: for each i of <paramref name="lanes"/>, values[i] =
-    /// <see cref="NegativeBinomial(double, double, double, in DiscreteStart)"/>(values[i], means[i], r, starts[i]), values
-    /// holding the uniforms on entry (<see cref="WalkLanes{TLanes}"/>).
-    /// </summary>
-    public static void NegativeBinomialQuantiles(Span<double> values, ReadOnlySpan<double> means, double dispersion, ReadOnlySpan<DiscreteStart> starts,
-        ReadOnlySpan<int> lanes) =>
-        WalkLanes(new NegativeBinomialLanes(means, dispersion), values, starts, lanes);
-
-    /// <summary>
-    /// The walks of <see cref="Walk{TFamily}"/> for many lanes, four side by side in the lanes of a vector, each step the
-    /// one-lane walk's step: down, while F(k − 1) = F(k) − pmf(k) ≥ u, pmf(k − 1) = pmf(k)·ratio, k − 1; up, while F(k) &lt; u
-    /// (and the CDF can still grow, <see cref="Frozen"/>), pmf(k + 1) = pmf(k)·ratio, F(k + 1) = F(k) + pmf(k + 1), k + 1; each
-    /// ratio the same division of the same numbers. So each count is the one-lane walk's, to the bit. One walk is a chain of
-    /// dependent multiplications and additions (a wide count's walk is a hundred steps or more); four chains side by side
-    /// take little longer than one. A lane whose walk ends takes the next path at once.
-    /// </summary>
-    private static void WalkLanes<TLanes>(TLanes family, Span<double> values, ReadOnlySpan<DiscreteStart> starts, ReadOnlySpan<int> lanes)
-        where TLanes : ILaneFamily, allows ref struct
-    {
-        // Each slot's state (k, pmf, F(k), u, its family's parameter and mode, 1 walking up, 1 in use, 1 frozen), kept in
-        // vectors while the slots step and spilled here when a walk ends.
-        Span<double> ks = stackalloc double[4], pmfs = stackalloc double[4], cdfs = stackalloc double[4], us = stackalloc double[4];
-        Span<double> parameters = stackalloc double[4], modes = stackalloc double[4], ups = stackalloc double[4];
-        Span<double> used = stackalloc double[4], frozens = stackalloc double[4];
-        Span<int> paths = stackalloc int[4];
-        int next = 0;
-        for (int j = 0; j < 4; j++) next = Take(family, values, starts, lanes, next, j, ks, pmfs, cdfs, us, parameters, modes, ups, used, frozens, paths);
-        var one = Vector256<double>.One;
-        var max = Vector256.Create((double)(int.MaxValue - 1));
-        var fraction = Vector256.Create(FrozenFraction);
-        while (true)
-        {
-            var k = Vector256.Create<double>(ks);
-            var pmf = Vector256.Create<double>(pmfs);
-            var cdf = Vector256.Create<double>(cdfs);
-            var u = Vector256.Create<double>(us);
-            var parameter = Vector256.Create<double>(parameters);
-            var mode = Vector256.Create<double>(modes);
-            var up = Vector256.Equals(Vector256.Create<double>(ups), one);
-            var active = Vector256.Equals(Vector256.Create<double>(used), one);
-            var frozen = Vector256.Equals(Vector256.Create<double>(frozens), one);
-            if (active == Vector256<double>.Zero) return;
-            Vector256<double> done;
-            while (true)
-            {
-                var below = cdf - pmf;
-                done = active & Vector256.ConditionalSelect(up,
-                    Vector256.GreaterThanOrEqual(cdf, u) | Vector256.GreaterThanOrEqual(k, max) | frozen,
-                    Vector256.LessThan(below, u) | Vector256.LessThanOrEqual(k, Vector256<double>.Zero));
-                if (done != Vector256<double>.Zero) break;
-                pmf *= family.Ratio(k, up, parameter);
-                cdf = Vector256.ConditionalSelect(up, cdf + pmf, below);
-                k += Vector256.ConditionalSelect(up, one, -one);
-                frozen = up & Vector256.LessThan(pmf, cdf * fraction) & Vector256.GreaterThan(k, mode);
-            }
-            k.CopyTo(ks);
-            pmf.CopyTo(pmfs);
-            cdf.CopyTo(cdfs);
-            (frozen & one).CopyTo(frozens);
-            for (uint ended = done.ExtractMostSignificantBits(); ended != 0; ended &= ended - 1)
-            {
-                int j = System.Numerics.BitOperations.TrailingZeroCount(ended);
-                values[paths[j]] = ks[j];
-                next = Take(family, values, starts, lanes, next, j, ks, pmfs, cdfs, us, parameters, modes, ups, used, frozens, paths);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Puts the next path that needs a walk into slot j (the others' counts are the one-lane function's, set at once), or
-    /// marks the slot unused when none is left. Returns the position in <paramref name="lanes"/> after it.
-    /// </summary>
-    private static int Take<TLanes>(TLanes family, Span<double> values, ReadOnlySpan<DiscreteStart> starts, ReadOnlySpan<int> lanes, int next, int j,
-        Span<double> ks, Span<double> pmfs, Span<double> cdfs, Span<double> us, Span<double> parameters, Span<double> modes, Span<double> ups,
-        Span<double> used, Span<double> frozens, Span<int> paths)
-        where TLanes : ILaneFamily, allows ref struct
-    {
-        for (; next < lanes.Length; next++)
-        {
-            int i = lanes[next];
-            var start = starts[i];
-            if (!family.Walks(i, start))
-            {
-                values[i] = family.Quantile(i, values[i], start);
-                continue;
-            }
-            paths[j] = i;
-            ks[j] = start.K;
-            pmfs[j] = start.Pmf;
-            cdfs[j] = start.Cdf;
-            us[j] = values[i];
-            parameters[j] = family.Parameter(i);
-            modes[j] = family.Mode(i);
-            ups[j] = start.Cdf >= values[i] ? 0 : 1;
-            used[j] = 1;
-            frozens[j] = 0;
-            return next + 1;
-        }
-        used[j] = 0;
-        ks[j] = 1;
-        pmfs[j] = 0;
-        cdfs[j] = 1;
-        us[j] = 0;
-        parameters[j] = 1;
-        modes[j] = 0;
-        ups[j] = 0;
-        frozens[j] = 0;
-        return next;
-    }
-
-    /// <summary>A family's parameters lane by lane, for <see cref="WalkLanes{TLanes}"/>.</summary>
-    private interface ILaneFamily
-    {
-        /// <summary>Whether path i's count is found by a walk here; otherwise (mean ≤ 0, or out of the range walked here) by <see cref="Quantile"/>.</summary>
-        bool Walks(int i, in DiscreteStart start);
-        /// <summary>Path i's count by the one-lane function.</summary>
-        double Quantile(int i, double u, in DiscreteStart start);
-        /// <summary>Path i's parameter as <see cref="Ratio"/> reads it.</summary>
-        double Parameter(int i);
-        /// <summary>Path i's mode.</summary>
-        double Mode(int i);
-        /// <summary>pmf(k + 1)/pmf(k) in the lanes walking up, pmf(k − 1)/pmf(k) in the others, as the one-lane family computes them.</summary>
-        Vector256<double> Ratio(Vector256<double> k, Vector256<double> up, Vector256<double> parameter);
-    }
-
-    /// <summary>Means and modes walked side by side are below 2³⁰, far from int's end (the one-lane walks watch it).</summary>
-    private const int WalkedRange = 1 << 30;
-
-    private readonly ref struct PoissonLanes(ReadOnlySpan<double> lambdas) : ILaneFamily
-    {
-        private readonly ReadOnlySpan<double> _lambdas = lambdas;
-        public bool Walks(int i, in DiscreteStart start) => _lambdas[i] > 0 && _lambdas[i] < WalkedRange;
-        public double Quantile(int i, double u, in DiscreteStart start) => Poisson(u, _lambdas[i], start);
-        public double Parameter(int i) => _lambdas[i];
-        public double Mode(int i) => new PoissonFamily(_lambdas[i]).Mode;
-        /// <summary>Up λ/(k + 1), down k/λ: one division, of the numbers PoissonFamily divides.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<double> Ratio(Vector256<double> k, Vector256<double> up, Vector256<double> lambda) =>
-            Vector256.ConditionalSelect(up, lambda, k) / Vector256.ConditionalSelect(up, k + Vector256<double>.One, lambda);
-    }
-
-    private readonly ref struct NegativeBinomialLanes(ReadOnlySpan<double> means, double r) : ILaneFamily
-    {
-        private readonly ReadOnlySpan<double> _means = means;
-        private NegativeBinomialFamily Family(int i) => new(r, r / (r + _means[i]));
-        public bool Walks(int i, in DiscreteStart start) => _means[i] > 0 && _means[i] < WalkedRange && Family(i).Mode < WalkedRange;
-        public double Quantile(int i, double u, in DiscreteStart start) => NegativeBinomial(u, _means[i], r, start);
-        /// <summary>1 − p, with p = r/(r + m).</summary>
-        public double Parameter(int i) => 1 - r / (r + _means[i]);
-        public double Mode(int i) => Family(i).Mode;
-        /// <summary>Up (k + r)/(k + 1)·(1 − p), down k/((k − 1 + r)(1 − p)): one division, of the numbers NegativeBinomialFamily divides.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<double> Ratio(Vector256<double> k, Vector256<double> up, Vector256<double> q)
-        {
-            var vr = Vector256.Create(r);
-            var ratio = Vector256.ConditionalSelect(up, k + vr, k) / Vector256.ConditionalSelect(up, k + Vector256<double>.One, (k - Vector256<double>.One + vr) * q);
-            return Vector256.ConditionalSelect(up, ratio * q, ratio);
-        }
-    }
 
     /// <summary>ln k! for k below 16,384 (stocks and counts of a plan), built once by MathNet's GammaLn(k + 1).</summary>
     private static readonly double[] LogFactorials = Enumerable.Range(0, 16_384).Select(k => SpecialFunctions.GammaLn(k + 1.0)).ToArray();
