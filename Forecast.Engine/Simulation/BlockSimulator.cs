@@ -240,7 +240,7 @@ internal static class BlockSimulator
                 foreach (int i in LanesOf(plan, d, count, ws)) starts[i] = DiscreteQuantile.PoissonStart(levels[i]);
                 break;
             case YearlyVariationKind.NegativeBinomial:
-                foreach (int i in LanesOf(plan, d, count, ws)) starts[i] = DiscreteQuantile.NegativeBinomialStart(levels[i], scale);
+                DiscreteQuantile.NegativeBinomialStarts(levels, scale, LanesOf(plan, d, count, ws), starts);
                 break;
         }
     }

@@ -58,6 +58,183 @@ public static class DiscreteQuantile
     public static DiscreteStart NegativeBinomialStart(double mean, double dispersion) =>
         mean <= 0 ? default : Start(new NegativeBinomialFamily(dispersion, dispersion / (dispersion + mean)));
 
+    /// <summary>
+    /// The start points of negative binomial searches of one dispersion r at the means of <paramref name="lanes"/>: for
+    /// each lane i, starts[i] = <see cref="NegativeBinomialStart"/>(means[i], r), value for value. A path whose entries
+    /// grow draws at a new mean every year, so its start is paid every year; here what the lanes share is paid once:
+    /// ln Γ(r); ln Γ(mode + 1) and ln Γ(mode + r) come from tables; a lane's ln p and ln(1 − p) serve both pmf(mode) and the incomplete
+    /// beta function's prefactor; and F(mode) of wide counts, I_p(r, mode + 1), whose continued fraction is a chain of
+    /// dependent divisions, is evaluated for four lanes at once (<see cref="BetaRegularized4"/>).
+    /// Range: r &gt; 0; means ≥ 0.
+    /// </summary>
+    public static void NegativeBinomialStarts(ReadOnlySpan<double> means, double dispersion, ReadOnlySpan<int> lanes, Span<DiscreteStart> starts)
+    {
+        double r = dispersion;
+        double logGammaR = SpecialFunctions.GammaLn(r);
+        var logGamma = ShiftedLogGamma.Of(r);
+        // The wide lanes wait here, four at a time, for their continued fractions: lane, mode, pmf(mode), b = mode + 1, p, prefactor.
+        Span<int> waiting = stackalloc int[4];
+        Span<int> modes = stackalloc int[4];
+        Span<double> pmfs = stackalloc double[4];
+        Span<double> bs = stackalloc double[4];
+        Span<double> ps = stackalloc double[4];
+        Span<double> prefactors = stackalloc double[4];
+        Span<double> cdfs = stackalloc double[4];
+        int queued = 0;
+        foreach (int i in lanes)
+        {
+            double mean = means[i];
+            if (mean <= 0)
+            {
+                starts[i] = default;
+                continue;
+            }
+            double p = r / (r + mean);
+            var family = new NegativeBinomialFamily(r, p);
+            if (family.Mean < SmallMean || !(p > 0 && p < 1))
+            {
+                starts[i] = Start(family);
+                continue;
+            }
+            int mode = family.Mode;
+            // ln pmf(k) = ln Γ(k + r) − ln Γ(r) − ln k! + r ln p + k ln(1 − p), as NegativeBinomialFamily.LogPmf.
+            double logP = Math.Log(p), logQ = Math.Log(1 - p);
+            double pmfMode = Math.Exp(logGamma.At(mode) - logGammaR - LogFactorial(mode) + r * logP + mode * logQ);
+            if (!(family.Variance > SpecialFunctionVariance))
+            {
+                starts[i] = SumDown(family, mode, pmfMode);
+                continue;
+            }
+            // F(mode) = I_p(r, mode + 1) (MathNet's BetaRegularized(a, b, x)): its prefactor
+            // exp(ln Γ(a + b) − ln Γ(a) − ln Γ(b) + a ln x + b ln(1 − x)), with ln Γ(mode + 1) = ln mode! and
+            // ln Γ(r + (mode + 1)) the table's entry mode + 1 (the same sum of the same doubles).
+            double b = mode + 1.0;
+            waiting[queued] = i;
+            modes[queued] = mode;
+            pmfs[queued] = pmfMode;
+            bs[queued] = b;
+            ps[queued] = p;
+            prefactors[queued] = Math.Exp(logGamma.At(mode + 1) - logGammaR - LogFactorial(mode) + r * logP + b * logQ);
+            if (++queued == 4)
+            {
+                FinishWide(r, waiting, modes, pmfs, bs, ps, prefactors, cdfs, 4, starts);
+                queued = 0;
+            }
+        }
+        if (queued > 0)
+        {
+            // The free slots repeat the first lane's arguments; their results are dropped.
+            for (int j = queued; j < 4; j++)
+            {
+                bs[j] = bs[0];
+                ps[j] = ps[0];
+                prefactors[j] = prefactors[0];
+            }
+            FinishWide(r, waiting, modes, pmfs, bs, ps, prefactors, cdfs, queued, starts);
+        }
+    }
+
+    private static void FinishWide(double r, ReadOnlySpan<int> waiting, ReadOnlySpan<int> modes, ReadOnlySpan<double> pmfs, ReadOnlySpan<double> bs,
+        ReadOnlySpan<double> ps, ReadOnlySpan<double> prefactors, Span<double> cdfs, int queued, Span<DiscreteStart> starts)
+    {
+        BetaRegularized4(Vector256.Create(r), Vector256.Create(bs), Vector256.Create(ps), Vector256.Create(prefactors)).CopyTo(cdfs);
+        for (int j = 0; j < queued; j++) starts[waiting[j]] = new DiscreteStart(modes[j], pmfs[j], Math.Min(1, cdfs[j]));
+    }
+
+    /// <summary>
+    /// ln Γ(j + r) for whole j below 16,384 and one r, each entry MathNet's GammaLn(j + r) computed the first time it is
+    /// read (a negative binomial start reads ln Γ(mode + r), and ln Γ(mode + 1 + r) for wide counts; the modes of a driver's
+    /// paths repeat from block to block). Entries are written by whichever thread reads them first, all with the same value.
+    /// Tables are kept for the first 64 dispersions seen; others are computed each time.
+    /// </summary>
+    private sealed class ShiftedLogGamma
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<double, ShiftedLogGamma> Tables = new();
+        private readonly double _shift;
+        private readonly double[]? _values;
+
+        private ShiftedLogGamma(double shift, bool keep)
+        {
+            _shift = shift;
+            if (keep)
+            {
+                _values = new double[16_384];
+                _values.AsSpan().Fill(double.NaN);
+            }
+        }
+
+        public static ShiftedLogGamma Of(double r) =>
+            Tables.TryGetValue(r, out var table) ? table
+            : Tables.Count < 64 ? Tables.GetOrAdd(r, x => new ShiftedLogGamma(x, keep: true))
+            : new ShiftedLogGamma(r, keep: false);
+
+        /// <summary>ln Γ(j + r). Range: j ≥ 0.</summary>
+        public double At(int j)
+        {
+            if (_values is null || (uint)j >= (uint)_values.Length) return SpecialFunctions.GammaLn(j + _shift);
+            double value = _values[j];
+            if (double.IsNaN(value)) _values[j] = value = SpecialFunctions.GammaLn(j + _shift);
+            return value;
+        }
+    }
+
+    /// <summary>
+    /// The regularized incomplete beta function I_x(a, b) of four lanes, each given its prefactor
+    /// bt = exp(ln Γ(a + b) − ln Γ(a) − ln Γ(b) + a ln x + b ln(1 − x)): MathNet.Numerics 5.0's
+    /// <c>SpecialFunctions.BetaRegularized</c> (the continued fraction of Numerical Recipes' betacf, evaluated by the
+    /// modified Lentz method, with the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) for x ≥ (a + 1)/(a + b + 2)), the same
+    /// operations in the same order in each lane, so each lane's result is the library's to the bit (the tests compare
+    /// them). One lane's fraction is a chain of dependent divisions, ~20 steps of ~45 cycles for the counts of a plan;
+    /// four chains side by side take about the time of one. A lane that has converged keeps its value while the
+    /// others go on. Range: a, b &gt; 0; 0 &lt; x &lt; 1 (at x = 0 or 1 the library's prefactor is 0: not for here).
+    /// </summary>
+    internal static Vector256<double> BetaRegularized4(Vector256<double> a, Vector256<double> b, Vector256<double> x, Vector256<double> bt)
+    {
+        var one = Vector256<double>.One;
+        const double eps = 1.0 / (1UL << 53); // MathNet's Precision.DoublePrecision
+        var fpmin = Vector256.Create(double.Epsilon / eps);
+        var symmetric = Vector256.GreaterThanOrEqual(x, (a + one) / (a + b + Vector256.Create(2.0)));
+        x = Vector256.ConditionalSelect(symmetric, one - x, x);
+        (a, b) = (Vector256.ConditionalSelect(symmetric, b, a), Vector256.ConditionalSelect(symmetric, a, b));
+        var qab = a + b;
+        var qap = a + one;
+        var qam = a - one;
+        var c = one;
+        var d = one - (qab * x / qap);
+        d = AtLeastTiny(d, fpmin);
+        d = one / d;
+        var h = d;
+        var active = Vector256<double>.AllBitsSet;
+        for (int m = 1, m2 = 2; m <= 50000; m++, m2 += 2)
+        {
+            var vm = Vector256.Create((double)m);
+            var vm2 = Vector256.Create((double)m2);
+            // Even step: aa = m(b − m)x / ((qam + 2m)(a + 2m)).
+            var aa = vm * (b - vm) * x / ((qam + vm2) * (a + vm2));
+            d = AtLeastTiny(one + (aa * d), fpmin);
+            c = AtLeastTiny(one + (aa / c), fpmin);
+            d = one / d;
+            var next = h * (d * c);
+            // Odd step: aa = −(a + m)(a + b + m)x / ((a + 2m)(a + 1 + 2m)).
+            aa = -(a + vm) * (qab + vm) * x / ((a + vm2) * (qap + vm2));
+            d = AtLeastTiny(one + (aa * d), fpmin);
+            c = AtLeastTiny(one + (aa / c), fpmin);
+            d = one / d;
+            var del = d * c;
+            next *= del;
+            h = Vector256.ConditionalSelect(active, next, h);
+            active = Vector256.AndNot(active, Vector256.LessThanOrEqual(Vector256.Abs(del - one), Vector256.Create(eps)));
+            if (active == Vector256<double>.Zero) break;
+        }
+        var result = bt * h / a;
+        return Vector256.ConditionalSelect(symmetric, one - result, result);
+    }
+
+    /// <summary>MathNet's guard of the Lentz method: a value below fpmin in magnitude becomes fpmin.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> AtLeastTiny(Vector256<double> v, Vector256<double> fpmin) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(v), fpmin), fpmin, v);
+
     /// <summary>ln k! for k below 16,384 (stocks and counts of a plan), built once by MathNet's GammaLn(k + 1).</summary>
     private static readonly double[] LogFactorials = Enumerable.Range(0, 16_384).Select(k => SpecialFunctions.GammaLn(k + 1.0)).ToArray();
 
@@ -83,6 +260,12 @@ public static class DiscreteQuantile
         // gamma or beta function (MathNet, a continued fraction) is cheaper. Both carry the ~1e-13 relative
         // error of pmf(mode)'s log-gamma, so which one is used moves a draw only when u lies that close to F.
         if (family.Variance > SpecialFunctionVariance) return new DiscreteStart(mode, pmfMode, Math.Min(1, family.Cdf(mode)));
+        return SumDown(family, mode, pmfMode);
+    }
+
+    /// <summary>The start at the mode with F(mode) summed down the pmf recurrence from pmf(mode).</summary>
+    private static DiscreteStart SumDown<TFamily>(TFamily family, int mode, double pmfMode) where TFamily : struct, IDiscreteFamily
+    {
         double sum = pmfMode, term = pmfMode;
         int k = mode;
         // Four terms a step: their four ratios in one vector division, and each term from the step's first by
