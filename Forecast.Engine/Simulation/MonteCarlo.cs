@@ -58,7 +58,7 @@ public static class MonteCarlo
                 progress?.Report(new SimulationProgress(done, run.Precision is { } h ? Math.Max(done, Needed(plan, total, h)) : run.Paths));
                 return run.Precision is { } precision && MaxHalfWidth(plan, total) <= precision;
             },
-            run.Precision is null ? BlockRunner.ShardsPerWave : ShardsPerPrecisionWave, tracksExpected: true);
+            run.Precision is null ? BlockRunner.ShardsPerWave : ShardsPerPrecisionWave, tracksExpected: TracksExpected(plan, draws));
         total.Complete();
         return total;
     }
@@ -83,9 +83,12 @@ public static class MonteCarlo
         var total = new SimulationAccumulator(plan, grid, variance: true, sampling: run.Sampling);
         BlockRunner.Run([plan], run, new BlockRange(run.Paths, first, end), total.AsObserver(),
             () => new SimulationAccumulator(plan, grid, compact: true, variance: true, run.Sampling).AsObserver(), cancellationToken,
-            tracksExpected: true);
+            tracksExpected: TracksExpected(plan, draws: null));
         return total;
     }
+
+    /// <summary>Whether the blocks run the expected-value pass: not when every path draws the same parameters (<see cref="SimulationPlan.ParametersFixed"/>).</summary>
+    private static bool TracksExpected(SimulationPlan plan, ResampledDraws? draws) => draws is not null || !plan.ParametersFixed;
 
     /// <summary>The widest 95% interval of a target's probability, as the result reports it (the method's own variance).</summary>
     private static double MaxHalfWidth(SimulationPlan plan, SimulationAccumulator acc)

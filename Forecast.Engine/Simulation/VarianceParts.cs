@@ -62,6 +62,12 @@ internal sealed class VarianceParts
         _sum[cell] += sum;
         _sumSquares[cell] += squares;
         int first = _first[cell];
+        if (!ws.TracksExpected)
+        {
+            // Every path's E[X|M,θ] is the same (SimulationPlan.ParametersFixed, one structure): no model or parameter part.
+            _n[first] += count;
+            return;
+        }
         if (_structures[k] == 1)
         {
             double mean = 0, meanSquares = 0;

@@ -88,6 +88,28 @@ public class ModelUncertaintyTests
     }
 
     [Fact]
+    public void VarianceDecomposition_WithFixedParameters_IsAllYearToYear_AsTheLognormalClosedForm()
+    {
+        // Fixed level L: every path's E[x₁|L] is x₀(1 + L), so the run skips the expected-value pass and the parts are
+        // exactly 0, 0 and the whole variance, x₀²(1 + L)²(e^(σ²) − 1); 4 SE of a variance (2v²/n).
+        const double x0 = 100, level = 0.1, sigma = 0.05;
+        const long n = 200_000;
+        var scenario = Of([Driver("g", new FixedDistribution(level), YearlyVariation.Growth(sigma))],
+            [Indicator("x", x0, new CompoundGrowthModel("g"), 110, 2020, 2021)], paths: n);
+        Assert.True(SimulationPlan.Compile(scenario).ParametersFixed);
+        var v = MonteCarlo.Run(scenario, new SimulationOptions(Seed: 9)).Indicators[0].TargetYear.Variance!;
+        double total = x0 * x0 * (1 + level) * (1 + level) * (Math.Exp(sigma * sigma) - 1);
+        Assert.Equal(0, v.ModelChoice);
+        Assert.Equal(0, v.Parameters);
+        Assert.Equal(v.Total, v.YearToYear);
+        Assert.True(Math.Abs(v.Total - total) <= 4 * total * Math.Sqrt(2.0 / n), $"{v.Total} against {total}");
+        // An uncertain level makes the parameters vary: the pass runs again.
+        var uncertain = Of([Driver("g", new NormalDistribution(level, 0.01), YearlyVariation.Growth(sigma))],
+            [Indicator("x", x0, new CompoundGrowthModel("g"), 110, 2020, 2021)], paths: n);
+        Assert.False(SimulationPlan.Compile(uncertain).ParametersFixed);
+    }
+
+    [Fact]
     public void GrowingAndDampedLevels_FollowTheirEquations_PathByPath_AndInTheProjection()
     {
         // L_t = 10·1.1^(t − 2021) and g_t = 0.1 + (0.3 − 0.1)·0.5^(t − 2021), fixed parameters, no yearly noise.
