@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecast.Engine.Model;
+using Forecast.Engine.Resources;
 
 namespace Forecast.Engine.WhatIf;
 
@@ -127,13 +128,13 @@ public sealed record Lever(string DriverId, string Parameter)
         ArgumentNullException.ThrowIfNull(scenario);
         var driver = scenario.Drivers.FirstOrDefault(d => d.Id == DriverId);
         if (driver is null)
-            return $"driver '{DriverId}' is not in scenario '{scenario.Name}'{ScenarioValidator.Suggest(DriverId, scenario.Drivers.Select(d => d.Id))}";
+            return MessageText.Format(Messages.LeverDriverNotInScenario, DriverId, scenario.Name, ScenarioValidator.Suggest(DriverId, scenario.Drivers.Select(d => d.Id)));
         var parameters = ParametersOf(driver.Level);
         if (!parameters.Contains(Parameter))
-            return $"'{Parameter}' is not a parameter of {DriverId}'s level, {driver.Level.Describe()}{ScenarioValidator.Suggest(Parameter, parameters)}; it takes {string.Join(", ", parameters)}";
+            return MessageText.Format(Messages.LeverNotAParameterOfDriver, Parameter, DriverId, driver.Level.Describe(), ScenarioValidator.Suggest(Parameter, parameters), string.Join(", ", parameters));
         foreach (var change in driver.LevelChanges)
             if (!ParametersOf(change.Level).Contains(Parameter))
-                return $"{DriverId}'s level changes from {change.FromYear} to {change.Level.Describe()}, which has no parameter '{Parameter}'";
+                return MessageText.Format(Messages.LeverChangeLacksParameter, DriverId, change.FromYear, change.Level.Describe(), Parameter);
         return null;
     }
 
@@ -187,7 +188,7 @@ public sealed record Lever(string DriverId, string Parameter)
     }
 
     private static string NoSuchParameter(Distribution level, string parameter) =>
-        $"'{parameter}' is not a parameter of {level.Describe()}; it takes {string.Join(", ", ParametersOf(level))}";
+        MessageText.Format(Messages.LeverNotAParameter, parameter, level.Describe(), string.Join(", ", ParametersOf(level)));
 
     private static string Format(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -119,7 +119,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         cancellationToken.ThrowIfCancellationRequested();
         var written = folder.Commit();
         EvaluationConsole.Write(terminal.Out, evaluation, context, Output.Language.IsChinese);
-        terminal.Out.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s. {Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
+        terminal.Out.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s. {Markup.Escape(Words.WroteFiles(written.Count, folder.Path))}[/]");
         return ExitCodes.Success;
     }
 

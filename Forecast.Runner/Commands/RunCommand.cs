@@ -78,10 +78,10 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             bool wide = parse.GetValue(_wide);
             console.Write(ConsoleReport.Table(result, chinese, wide, console.Profile.Width));
             if (!wide) console.MarkupLine($"[grey]{Markup.Escape(Resources.Strings.CompactHint)}[/]");
-            ConsoleReport.Notes(console, result, elapsed, scenario);
+            ConsoleReport.Notes(console, result, elapsed, scenario, wide, console.Profile.Width);
             if (options.Precision is { } asked) ConsoleReport.Precision(console, result, asked);
             ConsoleReport.Nowcast(console, result, leftOut);
-            console.MarkupLine($"[grey]{Markup.Escape(Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(Words.WroteFiles(written.Count, folder.Path))}[/]");
             if (sample is { } written2) console.MarkupLine($"[grey]{Markup.Escape(Words.F(Resources.Strings.WroteSamplePaths, written2.Paths, written2.File))}[/]");
             return ExitCodes.Success;
         }

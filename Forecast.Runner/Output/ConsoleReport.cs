@@ -17,7 +17,7 @@ internal static class ConsoleReport
     /// </summary>
     public static Table Table(SimulationResult result, bool chinese, bool wide = true, int width = 200)
     {
-        bool required = wide || width >= 100;
+        bool required = ShowsRequired(wide, width);
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(result.Scenario)}[/]");
         // On a narrow console the target goes under the name (one column less) and the numbers do not wrap: the name
         // column takes what is left, where its words wrap whole (Spectre would otherwise cut long words of every column).
@@ -56,6 +56,9 @@ internal static class ConsoleReport
         return table;
     }
 
+    /// <summary>Whether the table has the required-growth column: the wide table, and the compact one from 100 columns.</summary>
+    public static bool ShowsRequired(bool wide, int width) => wide || width >= 100;
+
     private static TableColumn Narrow(TableColumn column, bool narrow) => narrow ? column.NoWrap() : column;
 
     private static string Growth(IndicatorOutcome o, bool wide)
@@ -84,9 +87,9 @@ internal static class ConsoleReport
         bool chinese = Language.IsChinese;
         console.MarkupLine($"[bold]{E(Words.F(Strings.NowcastHeading, c.Observations))}[/] {E(Strings.NowcastLegend)}");
         foreach (var o in result.Indicators.Where(o => !double.IsNaN(o.ProbabilityAtStart)))
-            console.MarkupLine($"  {E(o.Indicator.Name.In(chinese))}: {Numbers.Percent(o.ProbabilityAtStart)} → {Numbers.Percent(o.Probability)}");
+            console.MarkupLine($"  {E(o.Indicator.Name.In(chinese))}{E(Strings.ColonSep)}{Numbers.Percent(o.ProbabilityAtStart)} → {Numbers.Percent(o.Probability)}");
         console.MarkupLine($"[grey]{E(Words.F(Strings.NowcastWeights, Numbers.Count(c.Particles), Numbers.Count(c.EffectiveSampleSize)))}[/]");
-        if (c.Warning is { } warning) console.MarkupLine($"[yellow]{E(Strings.Warning)}[/] {E(warning)}");
+        if (c.Warning is { } warning) console.MarkupLine($"[yellow]{E(Strings.Warning)}[/]{(chinese ? "" : " ")}{E(warning)}");
         foreach (string row in leftOut) console.MarkupLine($"[grey]{E(Words.F(Strings.NotUsed, row))}[/]");
     }
 
@@ -100,38 +103,61 @@ internal static class ConsoleReport
         console.MarkupLine($"[grey]{E(Words.F(format, Numbers.Fixed(widest, 4), Numbers.Fixed(asked, 4), Numbers.Count(result.Paths)))}[/]");
     }
 
-    public static void Notes(IAnsiConsole console, SimulationResult result, TimeSpan elapsed, Forecast.Engine.Model.Scenario? scenario = null)
+    /// <summary>The notes under the run's table: the joint probabilities, disagreeing signals, the spread's sources, findings, the footer.</summary>
+    /// <param name="console">The console.</param>
+    /// <param name="result">The run.</param>
+    /// <param name="elapsed">The simulation's time.</param>
+    /// <param name="scenario">The scenario (for the findings' names in Chinese).</param>
+    /// <param name="wide">Whether the table above was the wide one (its footer explains the growth columns it showed).</param>
+    /// <param name="width">The console's width: the compact table leaves out the required growth below 100 columns.</param>
+    public static void Notes(IAnsiConsole console, SimulationResult result, TimeSpan elapsed, Forecast.Engine.Model.Scenario? scenario = null,
+        bool wide = true, int width = 200)
     {
         bool chinese = Language.IsChinese;
+        string gap = chinese ? "" : " "; // after a heading that ends in "：" (Chinese) or before the text (English)
         int headline = result.HeadlineMetDistribution.Count - 1;
-        console.MarkupLine($"[bold]{E(Words.F(Strings.AllHeadlineMet, headline))}[/] {Numbers.Percent(result.AllHeadlineProbability, 2)} " +
-            $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]; {E(Words.F(Strings.EveryTarget, Numbers.Percent(result.AllTargetsProbability, 2)))} " +
+        console.MarkupLine($"[bold]{E(Words.F(Strings.AllHeadlineMet, headline))}[/]{gap}{Numbers.Percent(result.AllHeadlineProbability, 2)} " +
+            $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]{E(Strings.ListSep)}{E(Words.F(Strings.EveryTarget, Numbers.Percent(result.AllTargetsProbability, 2)))} " +
             $"[grey][[{Numbers.Percent(result.AllTargetsCi95.Lower, 2)}, {Numbers.Percent(result.AllTargetsCi95.Upper, 2)}]][/]");
-        var parts = result.HeadlineMetDistribution.Select((p, k) => $"{k}: {Numbers.Percent(p)}");
-        console.MarkupLine($"[bold]{E(Strings.HowManyMet)}[/] {string.Join("  ", parts)}");
+        var parts = result.HeadlineMetDistribution.Select((p, k) => E(Words.F(Strings.HowManyMetItem, k, Numbers.Percent(p))));
+        console.MarkupLine($"[bold]{E(Strings.HowManyMet)}[/]{gap}{string.Join("  ", parts)}");
         foreach (var o in result.Indicators)
             if (Words.SignalsDisagree(o) is { } why)
-                // (No space after a Chinese heading: Spectre wraps at spaces, and a CJK sentence is one "word" to it.)
-                console.MarkupLine($"[yellow]{E(Strings.SignalsDisagree)}[/]" + (chinese ? "" : " ") + E(Words.F(Strings.SignalsDisagreeFor,
-                    o.Indicator.Name.In(chinese), Words.Progress(o.Growth.Category), Numbers.Percent(o.Probability), why)));
+                Paragraph(console, "yellow", Strings.SignalsDisagree + gap, Words.F(Strings.SignalsDisagreeFor,
+                    o.Indicator.Name.In(chinese), Words.Progress(o.Growth.Category), Numbers.Percent(o.Probability), why));
         var split = result.Indicators.Where(o => o.Indicator.Headline && o.TargetYear.Variance is { Total: > 0 }).ToList();
         if (split.Count > 0)
         {
-            console.MarkupLine($"[bold]{E(Strings.SpreadHeading)}[/] [grey]{E(Strings.SpreadLegend)}[/]:");
+            console.MarkupLine($"[bold]{E(Strings.SpreadHeading)}[/]{gap}[grey]{E(Strings.SpreadLegend)}[/]{E(chinese ? Strings.ColonSep : ":")}");
             foreach (var o in split)
             {
                 var v = o.TargetYear.Variance!;
-                console.MarkupLine($"  {E(o.Indicator.Name.In(chinese))}: {Numbers.Percent(v.Share(v.ModelChoice))} / {Numbers.Percent(v.Share(v.Parameters))} / {Numbers.Percent(v.Share(v.YearToYear))}");
+                console.MarkupLine($"  {E(o.Indicator.Name.In(chinese))}{E(Strings.ColonSep)}{Numbers.Percent(v.Share(v.ModelChoice))} / {Numbers.Percent(v.Share(v.Parameters))} / {Numbers.Percent(v.Share(v.YearToYear))}");
             }
         }
         foreach (var f in result.Findings)
-        {
-            string tag = f.Severity == FindingSeverity.Inconsistent ? $"[red]{E(Strings.InconsistentTargets)}[/]" : $"[yellow]{E(Strings.TightTargets)}[/]";
-            console.MarkupLine($"{tag}{(chinese ? "：" : ": ")}{E(Words.Finding(f, scenario))}");
-        }
+            Paragraph(console, f.Severity == FindingSeverity.Inconsistent ? "red" : "yellow",
+                (f.Severity == FindingSeverity.Inconsistent ? Strings.InconsistentTargets : Strings.TightTargets) + Strings.ColonSep, Words.Finding(f, scenario));
         string intervals = result.Intervals is { Unit: not Engine.Simulation.IntervalUnit.Path } method
             ? Words.F(Strings.IntervalsFrom, Numbers.Count(method.Units), Words.Units(method.Unit))
             : "";
-        console.MarkupLine($"[grey]{E(Words.F(Strings.RunFooter, Numbers.Count(result.Paths), result.Seed, elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), intervals))}[/]");
+        string columns = wide ? Strings.FooterRequiredHistory : ShowsRequired(wide, width) ? Strings.FooterRequired : "";
+        Paragraph(console, "grey", "", Words.F(Strings.RunFooter, Numbers.Count(result.Paths), result.Seed,
+            elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), intervals, columns), "grey");
+    }
+
+    /// <summary>
+    /// A heading in <paramref name="style"/> and its text. In Chinese the text is broken into lines here, by the
+    /// console's width, so that no line starts with closing punctuation ("：", "，", "）"...) nor ends with opening
+    /// punctuation, and a run of Latin letters or digits ("19.8%", "R&amp;D") stays whole: Spectre breaks only at
+    /// spaces, so a Chinese sentence is one "word" to it, moved whole to the next line and then cut anywhere.
+    /// </summary>
+    private static void Paragraph(IAnsiConsole console, string style, string heading, string text, string? textStyle = null)
+    {
+        string head = heading.Length == 0 ? "" : $"[{style}]{E(heading)}[/]";
+        string body = Language.IsChinese
+            ? string.Join("\n", ChineseLines.Break(text, Math.Max(20, console.Profile.Width), ChineseLines.Cells(heading)).Select(E))
+            : E(text);
+        console.MarkupLine(head + (textStyle is null ? body : $"[{textStyle}]{body}[/]"));
     }
 }

@@ -11,6 +11,9 @@ internal static class Words
     /// <summary>A resource format filled with invariant-culture numbers.</summary>
     public static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
+    /// <summary>"Wrote 1 file to …" or "Wrote 5 files to …" (one form in Chinese).</summary>
+    public static string WroteFiles(int count, string folder) => F(count == 1 ? Strings.WroteFile : Strings.WroteFiles, count, folder);
+
     public static string Progress(ProgressCategory category) => category switch
     {
         ProgressCategory.OnTrack => Strings.ProgressOnTrack,

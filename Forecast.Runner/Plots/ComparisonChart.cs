@@ -116,7 +116,7 @@ internal static class ComparisonChart
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
 
         plot.Title(whatIf.CompareTitle);
-        plot.XLabel(words.ProbabilityAxis + " (" + words.Interval95 + ")");
+        plot.XLabel(words.ProbabilityAxis + language.Paren(words.Interval95));
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = words.Interval95, LineColor = OkabeIto.Black, LineWidth = 1.2f });
         plot.Legend.DisplayPlottableLegendItems = false;
         ChartStyle.Apply(plot, language, sizes);

@@ -84,7 +84,7 @@ internal static class GoalChart
             };
             var marker = plot.Add.Marker(lever, probability.Value, shape, size, color);
             marker.MarkerLineWidth = 2;
-            string text = (kind == PointKind.Now ? whatIf.Now + " " : "") + Value(lever) + ": " + ChartStyle.Percent(probability.Value);
+            string text = (kind == PointKind.Now ? whatIf.Now + " " : "") + Value(lever) + language.Colon + ChartStyle.Percent(probability.Value);
             // The answer often lies beside a range end (both near the wanted probability): its label goes below its point, the other's above.
             bool crowded = kind == PointKind.Answer && points.Any(o => o.Kind != PointKind.Answer && Math.Abs(o.Lever - lever) < 0.1 * span);
             ChartStyle.Text(plot, language, text, lever, probability.Value, sizes.Note, OkabeIto.Black,

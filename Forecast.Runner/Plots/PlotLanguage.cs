@@ -33,8 +33,14 @@ internal sealed record PlotLanguage(bool Chinese, string FontName, string LatinF
     {
         if (scenario.Drivers.FirstOrDefault(d => d.Id == lever.DriverId) is not { } driver) return lever.ToString();
         string unit = IsRate(lever, scenario) ? (Chinese ? "，每年%" : ", % a year") : "";
-        return Name(driver) + unit + " (" + lever + ")";
+        return Name(driver) + unit + Paren(lever.ToString());
     }
+
+    /// <summary>A parenthesis after a label: " (text)" in English, "（text）" in Chinese.</summary>
+    public string Paren(string text) => Chinese ? "（" + text + "）" : " (" + text + ")";
+
+    /// <summary>The colon between a label and its value: ": " in English, "：" in Chinese.</summary>
+    public string Colon => Chinese ? "：" : ": ";
 
     /// <summary>
     /// Whether the driver is a rate a year (a fraction that planners read as a percentage): the growth of a compound or
@@ -121,7 +127,7 @@ internal sealed record PlotLanguage(bool Chinese, string FontName, string LatinF
         string all = string.Concat(chineseTexts.Append(PlotWords.Zh.AllText()));
         if (SystemFonts.Covering(all) is { } font) return (new PlotLanguage(true, font, SystemFonts.Latin()), null);
         string? note = lang == "zh"
-            ? "no installed font has every Chinese character of the plots (on Debian: apt-get install fonts-noto-cjk); plots are in English"
+            ? Resources.Strings.PlotsNoCjkFont
             : null;
         return (English(), note);
     }

@@ -107,8 +107,8 @@ internal sealed record PlotWords
         ProbabilityChartTitle = "各项目标达成概率",
         ProbabilityAxis = "达标概率",
         Interval95 = "95%区间",
-        HeadlineMetTitle = "同时达成的主要指标个数",
-        HeadlineMetAxis = "同一路径上达成的主要指标数（共{0}项）",
+        HeadlineMetTitle = "同时达成的核心目标个数",
+        HeadlineMetAxis = "同一路径上达成的核心目标个数（共{0}项）",
         ShareOfPaths = "路径占比",
         AllHeadlineMet = "{0}项全部达成：{1}",
         MeanMet = "平均达成{0}项（共{1}项）",
@@ -118,9 +118,9 @@ internal sealed record PlotWords
         MissedSide = "未达标一侧",
         MissedIn = "{0}年未达标：{1}的路径",
         MissedSomeYear = "至少一年未达标：{0}",
-        HeadlineSheetTitle = "主要指标",
+        HeadlineSheetTitle = "核心目标",
         FanChartCaption = "模拟路径与目标",
-        HeadlineGroup = "主要指标",
+        HeadlineGroup = "核心目标",
         OtherGroup = "其他目标",
     };
 }

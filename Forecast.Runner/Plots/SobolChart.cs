@@ -79,7 +79,7 @@ internal static class SobolChart
         sheet.Subplots.Add(Header(title, result, id, language));
         sheet.Subplots.Add(Panel(result[id, SensitivityOutputKind.TargetMet].Sobol, inputs, names, whatIf.SobolMet, language));
         sheet.Subplots.Add(Panel(result[id, SensitivityOutputKind.TargetYearValue].Sobol, inputs, null,
-            ChartStyle.Format(whatIf.SobolValue, indicator.Target.Year) + " (" + language.Unit(indicator) + ")", language));
+            ChartStyle.Format(whatIf.SobolValue, indicator.Target.Year) + language.Paren(language.Unit(indicator)), language));
         float labels = names.Max(n => TextWidth(n, language, ChartStyle.Sizes.Full.Note)) + 24;
         sheet.Layout = new SobolLayout(labels, HeaderHeight(result, id));
         foreach (var (plot, left) in new[] { (sheet.Subplots.GetPlot(1), labels), (sheet.Subplots.GetPlot(2), 10f) })

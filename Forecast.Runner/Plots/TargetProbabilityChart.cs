@@ -121,7 +121,7 @@ internal static class TargetProbabilityChart
         {
             var item = new LegendItem
             {
-                LabelText = words.Status(status) + " (" + range + ")",
+                LabelText = words.Status(status) + language.Paren(range),
                 FillColor = OkabeIto.Status(status),
                 OutlineColor = OkabeIto.Black,
                 OutlineWidth = 0.5f,

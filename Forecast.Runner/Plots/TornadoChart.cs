@@ -151,11 +151,11 @@ internal static class TornadoChart
     public static string DriverLabel(TornadoBar bar, Scenario scenario, PlotLanguage language)
     {
         if (scenario.Drivers.FirstOrDefault(d => d.Id == bar.DriverId) is not { } driver)
-            return bar.DriverId + " (" + ChartStyle.Value(bar.LowLevel) + " → " + ChartStyle.Value(bar.HighLevel) + ")";
+            return bar.DriverId + language.Paren(ChartStyle.Value(bar.LowLevel) + " → " + ChartStyle.Value(bar.HighLevel));
         string range = PlotLanguage.IsRate(driver, scenario)
             ? (language.Chinese ? "每年" + ChartStyle.RatePercent(bar.LowLevel) + " → " + ChartStyle.RatePercent(bar.HighLevel)
                 : ChartStyle.RatePercent(bar.LowLevel) + " → " + ChartStyle.RatePercent(bar.HighLevel) + " a year")
             : ChartStyle.Value(bar.LowLevel) + " → " + ChartStyle.Value(bar.HighLevel);
-        return language.Name(driver) + " (" + range + ")";
+        return language.Name(driver) + language.Paren(range);
     }
 }

@@ -107,10 +107,10 @@ internal sealed record WhatIfWords
     public static WhatIfWords Zh { get; } = new()
     {
         CompareTitle = "各情景下各项目标达成概率",
-        AllHeadlineMet = "主要指标同时全部达成",
-        AllHeadlineTitle = "全部主要指标同时达标的概率",
+        AllHeadlineMet = "核心目标同时全部达成",
+        AllHeadlineTitle = "全部核心目标同时达标的概率",
         SweepTitle = "{0}：达标概率",
-        SweepLinesTitle = "主要指标达标概率随{0}的变化",
+        SweepLinesTitle = "核心目标达标概率随{0}的变化",
         Line80 = "80%（有望达标）",
         Now = "现状",
         TornadoTitle = "{0}\n单个驱动因素取P{1}或P{2}、其余取中位数",

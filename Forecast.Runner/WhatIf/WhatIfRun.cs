@@ -100,7 +100,7 @@ internal static class WhatIfRun
     {
         var written = folder.Commit();
         string seconds = Words.F(Resources.WhatIfStrings.Elapsed, elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
-        console.MarkupLine($"[grey]{Markup.Escape(seconds + WhatIfConsole.Gap + Words.F(Resources.Strings.WroteFiles, written.Count, folder.Path))}[/]");
+        console.MarkupLine($"[grey]{Markup.Escape(seconds + WhatIfConsole.Gap + Words.WroteFiles(written.Count, folder.Path))}[/]");
     }
 }
 

@@ -96,7 +96,7 @@ internal static class LeverPanel
     {
         var problems = new List<LeverProblem>();
         if (weights is null || weights.Count == 0) return (scenario, problems);
-        if (weights.Count > MaxLevers) return (null, [new LeverProblem("", $"at most {MaxLevers} structure draws at once, not {weights.Count}")]);
+        if (weights.Count > MaxLevers) return (null, [new LeverProblem("", W(Resources.AnalysisStrings.WbMaxDraws, MaxLevers, weights.Count))]);
         var indicators = scenario.Indicators.ToArray();
         foreach (var (id, given) in weights.OrderBy(w => w.Key, StringComparer.Ordinal))
         {
@@ -104,24 +104,24 @@ internal static class LeverPanel
             var group = structures.FirstOrDefault(x => x.Id == id);
             if (group is null)
             {
-                problems.Add(new LeverProblem(key, $"'{Clip(id)}' is not a structure draw of this scenario{ScenarioValidator.Suggest(id, structures.Select(x => x.Id))}"));
+                problems.Add(new LeverProblem(key, W(Resources.AnalysisStrings.WbNotADraw, Clip(id), ScenarioValidator.Suggest(id, structures.Select(x => x.Id)))));
                 continue;
             }
             if (given is null || given.Length != group.Names.Count)
             {
-                problems.Add(new LeverProblem(key, $"'{id}' has {group.Names.Count} structures ({string.Join(", ", group.Names)}): send {group.Names.Count} weights, not {given?.Length ?? 0}"));
+                problems.Add(new LeverProblem(key, W(Resources.AnalysisStrings.WbWeightCount, id, group.Names.Count, string.Join(", ", group.Names), given?.Length ?? 0)));
                 continue;
             }
             var bad = given.Select((w, c) => (w, c)).Where(x => !(double.IsFinite(x.w) && x.w is >= 0 and <= 1)).ToList();
             if (bad.Count > 0)
             {
-                problems.Add(new LeverProblem(key, $"the weight of '{group.Names[bad[0].c]}' must be a number from 0 to 1, not {F(bad[0].w)}"));
+                problems.Add(new LeverProblem(key, W(Resources.AnalysisStrings.WbWeightRange, group.Names[bad[0].c], F(bad[0].w))));
                 continue;
             }
             double sum = given.Sum();
             if (Math.Abs(sum - 1) > WeightSumTolerance)
             {
-                problems.Add(new LeverProblem(key, $"the weights of '{id}' must sum to 1, not {F(sum)}"));
+                problems.Add(new LeverProblem(key, W(Resources.AnalysisStrings.WbWeightSum, id, F(sum))));
                 continue;
             }
             for (int i = 0; i < indicators.Length; i++)
@@ -134,6 +134,12 @@ internal static class LeverPanel
     }
 
     private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>A message from the resources, in the request's language (the UI culture the API set for it).</summary>
+    private static string W(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+    /// <summary>The example lever in messages: a driver of the shipped baseline (as in sweep's and goal's help).</summary>
+    internal const string Example = "hightech_new_constant.mean";
 
     /// <summary>
     /// The slider of a lever: half to twice a positive value (a negative one from twice to half, 0 from −1 to 1 times a
@@ -193,7 +199,7 @@ internal static class LeverPanel
     {
         var problems = new List<LeverProblem>();
         if ((levers is null || levers.Count == 0) && (weights is null || weights.Count == 0)) return (scenario, problems);
-        if (levers?.Count > MaxLevers) return (null, [new LeverProblem("", $"at most {MaxLevers} levers at once, not {levers.Count}")]);
+        if (levers?.Count > MaxLevers) return (null, [new LeverProblem("", W(Resources.AnalysisStrings.WbMaxLevers, MaxLevers, levers.Count))]);
         var (weighted, weightProblems) = ApplyWeights(scenario, structures, weights);
         problems.AddRange(weightProblems);
         var applied = weighted ?? scenario;
@@ -203,7 +209,7 @@ internal static class LeverPanel
             int dot = token.IndexOf('.', StringComparison.Ordinal);
             if (dot <= 0 || dot == token.Length - 1)
             {
-                problems.Add(new LeverProblem(token, $"expected driver.parameter, e.g. hightech_new.mean, not '{Clip(token)}'"));
+                problems.Add(new LeverProblem(token, W(Resources.WhatIfStrings.LeverExpectedParameter, Example, Clip(token))));
                 continue;
             }
             var lever = new Lever(token[..dot], token[(dot + 1)..]);
@@ -213,7 +219,7 @@ internal static class LeverPanel
                 continue;
             }
             var (next, problem) = lever.TryApply(applied, value);
-            if (next is null) problems.Add(new LeverProblem(token, problem ?? $"{lever} = {value.ToString("G6", CultureInfo.InvariantCulture)} is not accepted"));
+            if (next is null) problems.Add(new LeverProblem(token, problem ?? W(Resources.AnalysisStrings.WbNotAccepted, lever, F(value))));
             else applied = next;
         }
         if (problems.Count > 0) return (null, problems);

@@ -59,8 +59,7 @@ internal sealed class SimulationGate : IDisposable
         try
         {
             if (!await _slots.WaitAsync(Wait, mine.Token).ConfigureAwait(false))
-                throw new ServerBusyException(string.Format(CultureInfo.InvariantCulture,
-                    "The server is busy: {0} simulations are running, the most it runs at once, and none finished within {1:0} s. Try again in a moment.",
+                throw new ServerBusyException(Output.Words.F(Resources.AnalysisStrings.WbBusySimulations,
                     Slots, Wait.TotalSeconds));
             try
             {

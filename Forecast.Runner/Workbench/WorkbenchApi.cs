@@ -10,6 +10,7 @@ using Forecast.Engine.Simulation;
 using Forecast.Engine.Statistics;
 using Forecast.Engine.WhatIf;
 using Forecast.Runner.Plots;
+using Forecast.Runner.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -209,6 +210,7 @@ internal static class WorkbenchApi
     {
         var (served, scenarios) = Find(c);
         var request = await Read(c).ConfigureAwait(false);
+        if (request.Lang is "zh" or "en") Speak(request.Lang);
         var applied = Applied(served, request);
         bool joint = c.Request.Query["part"].FirstOrDefault() == "joint";
         var moved = Moved(served, request);
@@ -278,6 +280,7 @@ internal static class WorkbenchApi
         var (served, scenarios) = Find(c);
         string kind = (string)c.Request.RouteValues["kind"]!;
         var request = await Read(c).ConfigureAwait(false);
+        if (request.Lang is "zh" or "en") Speak(request.Lang);
         var applied = Applied(served, request);
         var levers = request.Levers ?? [];
         var weights = request.Weights ?? [];
@@ -318,6 +321,7 @@ internal static class WorkbenchApi
     {
         var (served, scenarios) = Find(c);
         var request = await Read(c).ConfigureAwait(false);
+        if (request.Lang is "zh" or "en") Speak(request.Lang);
         var applied = Applied(served, request);
         long paths = scenarios.Paths;
         var language = request.Lang == "zh" ? PlotLanguage.For("zh", served.Scenario.Indicators).Language : PlotLanguage.English();
@@ -335,14 +339,14 @@ internal static class WorkbenchApi
 
     private static WorkbenchJob StartSweep(WorkbenchJobs jobs, Scenario scenario, WorkbenchRequest request, PlotLanguage language, SimulationOptions options)
     {
-        if (request.Sweep is not { Length: 1 or 2 } axes) throw new BadRequestException("a sweep takes one or two levers, each with from, to and steps");
+        if (request.Sweep is not { Length: 1 or 2 } axes) throw new BadRequestException(AnalysisStrings.WbSweepAxes);
         var problems = new List<LeverProblem>();
         var leverAxes = new List<LeverAxis>();
         foreach (var a in axes)
         {
             var lever = ParseLever(scenario, a.Lever);
-            if (a.Steps is < 1 or > MaxSweepSteps) problems.Add(new LeverProblem(a.Lever, $"steps must be from 1 to {MaxSweepSteps}, not {a.Steps}"));
-            else if (!(double.IsFinite(a.From) && double.IsFinite(a.To) && a.From != a.To)) problems.Add(new LeverProblem(a.Lever, "from and to must be two different numbers"));
+            if (a.Steps is < 1 or > MaxSweepSteps) problems.Add(new LeverProblem(a.Lever, F(AnalysisStrings.WbSteps, MaxSweepSteps, a.Steps)));
+            else if (!(double.IsFinite(a.From) && double.IsFinite(a.To) && a.From != a.To)) problems.Add(new LeverProblem(a.Lever, AnalysisStrings.WbFromTo));
             else
             {
                 var axis = LeverAxis.Even(lever, a.From, a.To, a.Steps);
@@ -355,7 +359,7 @@ internal static class WorkbenchApi
                 leverAxes.Add(axis);
             }
         }
-        if (leverAxes.Count == 2 && leverAxes[0].Lever == leverAxes[1].Lever) problems.Add(new LeverProblem(axes[1].Lever, "sweep two different levers"));
+        if (leverAxes.Count == 2 && leverAxes[0].Lever == leverAxes[1].Lever) problems.Add(new LeverProblem(axes[1].Lever, AnalysisStrings.WbTwoLevers));
         if (problems.Count > 0) throw new BadRequestException(problems);
         int points = leverAxes.Aggregate(1, (n, a) => n * a.Values.Count);
         return jobs.Start("sweep", (job, token) =>
@@ -389,9 +393,9 @@ internal static class WorkbenchApi
         var problems = new List<LeverProblem>();
         if (scenario.Indicators.All(i => i.Id != target)) problems.Add(new LeverProblem("", $"indicator '{target}' is not in scenario '{scenario.Name}'"));
         var lever = ParseLever(scenario, request.Lever ?? "");
-        if (request.Probability is not (> 0 and < 1)) problems.Add(new LeverProblem(request.Lever ?? "", "the wanted probability must lie strictly between 0 and 1, e.g. 0.8"));
+        if (request.Probability is not (> 0 and < 1)) problems.Add(new LeverProblem(request.Lever ?? "", AnalysisStrings.WbProbability));
         if (request.Low is not { } low || request.High is not { } high || !(low < high))
-            problems.Add(new LeverProblem(request.Lever ?? "", "give the range searched: low below high"));
+            problems.Add(new LeverProblem(request.Lever ?? "", AnalysisStrings.WbRange));
         if (problems.Count > 0) throw new BadRequestException(problems);
         foreach (double end in new[] { request.Low!.Value, request.High!.Value })
             if (lever.TryApply(scenario, end).Problem is { } p) throw new BadRequestException([new LeverProblem(lever.ToString(), p)]);
@@ -414,7 +418,7 @@ internal static class WorkbenchApi
     private static Task PollAnalysis(HttpContext c)
     {
         var job = c.RequestServices.GetRequiredService<WorkbenchJobs>().Poll((string)c.Request.RouteValues["job"]!);
-        if (job is null) return Write(c, 404, new { error = "no such analysis (it finished long ago, or was cancelled)" });
+        if (job is null) return Write(c, 404, new { error = AnalysisStrings.WbNoAnalysis });
         return Write(c, 200, new { state = job.State, progress = job.Progress, result = job.Result, error = job.Error });
     }
 
@@ -442,7 +446,7 @@ internal static class WorkbenchApi
     {
         var scenarios = c.RequestServices.GetRequiredService<WorkbenchScenarios>();
         string id = (string)c.Request.RouteValues["id"]!;
-        var served = scenarios.Find(id) ?? throw new NotFoundException($"no scenario '{id}' is served here{ScenarioValidator.Suggest(id, scenarios.All.Select(s => s.Id))}");
+        var served = scenarios.Find(id) ?? throw new NotFoundException(F(AnalysisStrings.WbNoScenario, id, ScenarioValidator.Suggest(id, scenarios.All.Select(s => s.Id))));
         return (served, scenarios);
     }
 
@@ -471,13 +475,16 @@ internal static class WorkbenchApi
         }
         catch (JsonException e)
         {
-            throw new BadRequestException($"the request is not the JSON the page sends: {e.Message}");
+            throw new BadRequestException(F(AnalysisStrings.WbNotJson, e.Message));
         }
     }
 
     /// <summary>Runs an endpoint; whatever goes wrong becomes a JSON message with its status, never a stack trace.</summary>
     private static async Task Guarded(HttpContext c, Func<Task> body)
     {
+        // The messages to the page speak the page's language: ?lang=zh|en, else the first of Accept-Language (the page
+        // sends its own); anything else is English. The body's "lang", where a request has one, decides after it is read.
+        Speak(c.Request.Query["lang"].FirstOrDefault() is "zh" or "en" ? c.Request.Query["lang"].FirstOrDefault() : PreferredLanguage(c.Request));
         try
         {
             await body().ConfigureAwait(false);
@@ -488,7 +495,7 @@ internal static class WorkbenchApi
         }
         catch (OperationCanceledException)
         {
-            if (!c.Response.HasStarted) await Write(c, 409, new { error = "superseded by a newer request of the same page", superseded = true }).ConfigureAwait(false);
+            if (!c.Response.HasStarted) await Write(c, 409, new { error = AnalysisStrings.WbSuperseded, superseded = true }).ConfigureAwait(false);
         }
         catch (NotFoundException e)
         {
@@ -496,7 +503,7 @@ internal static class WorkbenchApi
         }
         catch (PayloadTooLargeException)
         {
-            if (!c.Response.HasStarted) await Write(c, 413, new { error = $"the request is larger than {WorkbenchSettings.MaxBody / 1024} KB; the page never sends that much" }).ConfigureAwait(false);
+            if (!c.Response.HasStarted) await Write(c, 413, new { error = F(AnalysisStrings.WbTooLarge, WorkbenchSettings.MaxBody / 1024) }).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -505,6 +512,12 @@ internal static class WorkbenchApi
             if (!c.Response.HasStarted) await Write(c, status, WorkbenchErrors.Describe(e)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Sets the request's UI culture (and so the resources' language): Chinese for "zh", English for anything else.</summary>
+    private static void Speak(string? lang) =>
+        CultureInfo.CurrentUICulture = lang == "zh" ? Output.Language.Chinese : CultureInfo.InvariantCulture;
+
+    private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
     private static async Task Write(HttpContext c, int status, object body)
     {

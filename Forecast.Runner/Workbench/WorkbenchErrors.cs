@@ -24,7 +24,7 @@ internal static class WorkbenchErrors
         InputException i => Body(i.Errors.Select(p => new LeverProblem(p.Field, p.Message)).ToList()),
         ServerBusyException => new { error = e.Message, problems = Array.Empty<object>() },
         ArgumentException => new { error = e.Message, problems = Array.Empty<object>() },
-        _ => new { error = "internal error: " + e.GetType().Name + ": " + e.Message, problems = Array.Empty<object>() },
+        _ => new { error = F(Resources.AnalysisStrings.WbInternal, e.GetType().Name, e.Message), problems = Array.Empty<object>() },
     };
 
     /// <summary>The HTTP status of an exception.</summary>
@@ -35,9 +35,11 @@ internal static class WorkbenchErrors
         _ => 500,
     };
 
+    private static string F(string format, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);
+
     private static object Body(IReadOnlyList<LeverProblem> problems) => new
     {
-        error = problems.Count == 1 ? problems[0].Message : $"{problems.Count} problems: " + string.Join("; ", problems.Select(p => p.Message)),
+        error = problems.Count == 1 ? problems[0].Message : F(Resources.AnalysisStrings.WbProblems, problems.Count, string.Join(Resources.Strings.ListSep, problems.Select(p => p.Message))),
         problems = problems.Select(p => new { lever = p.Lever, message = p.Message }).ToArray(),
     };
 }

@@ -53,7 +53,7 @@ internal sealed class WorkbenchJobs : IDisposable
     public WorkbenchJob Start(string kind, Func<WorkbenchJob, CancellationToken, object> work)
     {
         if (_jobs.Count >= MaxJobs)
-            throw new ServerBusyException($"The server is busy: {_jobs.Count} analyses are running or waiting to be collected. Try again when one has finished.");
+            throw new ServerBusyException(Output.Words.F(Resources.AnalysisStrings.WbBusyAnalyses, _jobs.Count));
         var job = new WorkbenchJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), kind);
         _jobs[job.Id] = job;
         _ = Task.Run(async () =>

@@ -68,4 +68,34 @@ public sealed class ConsoleWidthTests
         Assert.All(TableLines(zh.Out), line => Assert.True(Columns(line) <= 120, $"{Columns(line)} columns: {line}"));
         Assert.Contains("达标概率", zh.Out, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The notes under the Chinese table: full-width punctuation with no space after "：", no ASCII ";" or ":" in a
+    /// Chinese sentence, no wrapped line starting with "：" (or other closing punctuation); the footer explains only
+    /// the growth columns the table shows, in both languages.
+    /// </summary>
+    [Fact]
+    public async Task ChineseNotes_UseFullWidthPunctuation_AndTheFooterExplainsTheColumnsShown()
+    {
+        var zh = await CliHarness.RunAtWidth(120, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "zh", "--out", CliHarness.TempFolder());
+        var lines = zh.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var notes = lines.Skip(lines.FindIndex(l => l.StartsWith('╰')) + 1).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(notes);
+        Assert.All(notes, line =>
+        {
+            Assert.False(line.TrimStart().Length > 0 && "：；，。、）".Contains(line.TrimStart()[0], StringComparison.Ordinal), "starts with closing punctuation: " + line);
+            Assert.DoesNotContain("： ", line, StringComparison.Ordinal);
+            if (!line.Contains("--wide", StringComparison.Ordinal) && !line.Contains("/tmp", StringComparison.Ordinal))
+                Assert.False(line.Contains(';') || line.Contains(": ", StringComparison.Ordinal) || line.EndsWith(':'), "ASCII punctuation in Chinese: " + line);
+        });
+        Assert.Contains("所需增速：", zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("历史增速（计数类", zh.Out, StringComparison.Ordinal);
+
+        var en = await CliHarness.RunAtWidth(120, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "en", "--out", CliHarness.TempFolder());
+        Assert.Contains("Required: the average annual growth", en.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required / history", en.Out, StringComparison.Ordinal);
+        var wide = await CliHarness.RunAtWidth(240, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "en", "--wide", "--out", CliHarness.TempFolder());
+        Assert.Contains("Required / history: the average annual growth", wide.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Wrote \d+ files? to ", wide.Out);
+    }
 }

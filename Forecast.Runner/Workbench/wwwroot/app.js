@@ -31,7 +31,10 @@
   };
 
   async function api(method, url, body, signal) {
-    const response = await fetch(url, { method, signal, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    // The server's messages come in the page's language (it reads Accept-Language: zh or en).
+    const headers = { 'Accept-Language': state.lang === 'zh' ? 'zh-CN' : 'en' };
+    if (body) headers['Content-Type'] = 'application/json';
+    const response = await fetch(url, { method, signal, headers, body: body ? JSON.stringify(body) : undefined });
     let data = null;
     const type = response.headers.get('Content-Type') || '';
     if (type.startsWith('application/json')) data = await response.json();
@@ -377,7 +380,7 @@
     const status = $('#download-status');
     status.textContent = t('preparing', button.textContent);
     const response = await fetch(`/api/scenarios/${encodeURIComponent(state.scenario)}/download/${kind}`,
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ levers: state.levers, weights: state.weights, lang: state.lang }) });
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': state.lang === 'zh' ? 'zh-CN' : 'en' }, body: JSON.stringify({ levers: state.levers, weights: state.weights, lang: state.lang }) });
     if (!response.ok) { const data = await response.json(); status.textContent = t('error', data.error); return; }
     const blob = await response.blob();
     const disposition = response.headers.get('Content-Disposition') || '';

@@ -266,6 +266,33 @@ public sealed class WorkbenchApiTests(WorkbenchFactory factory) : IClassFixture<
         Assert.DoesNotContain(" at Forecast.", body.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A Chinese page (its Accept-Language, or "lang" in the body) gets the lever's problem in Chinese, with an example from
+    /// the shipped baseline; a language the server does not speak is English.
+    /// </summary>
+    [Theory]
+    [InlineData("/etc/passwd", "zh-CN", null, "应为“驱动因素.参数”，例如 hightech_new_constant.mean，而不是“/etc/passwd”")]
+    [InlineData("/etc/passwd", "en", "zh", "应为“驱动因素.参数”")]
+    [InlineData("/etc/passwd", "zh-CN", "<script>", "应为“驱动因素.参数”")]
+    [InlineData("/etc/passwd", "fr", null, "expected driver.parameter, e.g. hightech_new_constant.mean, not '/etc/passwd'")]
+    [InlineData("no_such_driver.mean", "zh-CN", null, "驱动因素“no_such_driver”不在情景")]
+    [InlineData("hightech_exit_rate.nonsense", "zh-CN", null, "“nonsense”不是hightech_exit_rate水平分布")]
+    public async Task InvalidLever_FromAChinesePage_IsRefusedInChinese(string lever, string acceptLanguage, string? lang, string words)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scenarios/{Id}/analyses?kind=sweep")
+        {
+            Content = JsonContent.Create(new { levers = new Dictionary<string, double> { [lever] = 1.0 }, lang }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var problem = body.GetProperty("problems")[0];
+        Assert.Equal(lever, problem.GetProperty("lever").GetString());
+        Assert.Contains(words, problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Requests_AreSizeLimited_AndBadJsonIsAClearMessage()
     {
