@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -99,11 +101,11 @@ public static class CandidateAnalysis
 
         if (pooling is not null && usableDonors.Count == 1)
         {
-            warnings.Add(Invariant($"{own.Indicator}: one donor region ({usableDonors[0].Region}); the between-region spread is not estimable and is the stated prior ({options.BetweenRegionSource}), not 'the region equals the donor'."));
+            warnings.Add(F(T.OneDonorRegion, own.Indicator, usableDonors[0].Region, options.BetweenRegionSource));
         }
         if (volatility.Basis == VolatilityPriorBasis.Fallback)
         {
-            warnings.Add(Invariant($"{own.Indicator}: no series of the panel has three or more points: the volatility prior is the stated fallback ({volatility.Source})."));
+            warnings.Add(F(T.NoPanelVolatility, own.Indicator, volatility.Source));
         }
         var candidates = fits.Select((f, i) => new WeightedCandidate(f, prior[i], scores[i], weights[i])).ToImmutableArray();
         return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable());
