@@ -58,10 +58,11 @@ public static class CandidateAnalysis
 
         int n = own.Count;
         WeightBasis basis;
-        string why;
+        string why, whyText;
         double[] scores = Enumerable.Repeat(double.NaN, fits.Length).ToArray();
         double[] weights = (double[])prior.Clone();
         string priorText = options.PriorWeights is null ? "equal prior weights" : "the stated prior weights";
+        string priorWords = options.PriorWeights is null ? T.EqualPriorWeights : T.StatedPriorWeights;
         if (n >= 3)
         {
             for (int i = 0; i < fits.Length; i++)
@@ -79,6 +80,7 @@ public static class CandidateAnalysis
             {
                 basis = WeightBasis.PriorWeights;
                 why = Invariant($"{n} points, but the log scores could not be computed for every candidate: {priorText}");
+                whyText = F(T.WhyScoresFailed, n, priorWords);
                 scores = Enumerable.Repeat(double.NaN, fits.Length).ToArray();
             }
             else
@@ -89,6 +91,7 @@ public static class CandidateAnalysis
                 for (int i = 0; i < fits.Length; i++) weights[i] /= sum;
                 basis = WeightBasis.OneStepLogScore;
                 why = Invariant($"{n} points: each of the {n - 2} observation(s) from {own.Observations[2].Year} on scored by each candidate's one-step-ahead predictive fitted to the years before it; weight = {priorText.Replace("weights", "weight", StringComparison.Ordinal)} x exp(log score)");
+                whyText = F(T.WhyLogScore, n, n - 2, own.Observations[2].Year, options.PriorWeights is null ? T.EqualPriorWeight : T.StatedPriorWeight);
             }
         }
         else
@@ -97,6 +100,9 @@ public static class CandidateAnalysis
             why = n == 2
                 ? Invariant($"two points ({own.Observations[0].Year}, {own.Observations[1].Year}): every candidate passes through both; the history cannot choose: {priorText}")
                 : Invariant($"one point ({own.Observations[0].Year}): every candidate takes the panel's pace; the history cannot choose: {priorText}");
+            whyText = n == 2
+                ? F(T.WhyTwoPoints, own.Observations[0].Year, own.Observations[1].Year, priorWords)
+                : F(T.WhyOnePoint, own.Observations[0].Year, priorWords);
         }
 
         if (pooling is not null && usableDonors.Count == 1)
@@ -108,7 +114,7 @@ public static class CandidateAnalysis
             warnings.Add(F(T.NoPanelVolatility, own.Indicator, volatility.Source));
         }
         var candidates = fits.Select((f, i) => new WeightedCandidate(f, prior[i], scores[i], weights[i])).ToImmutableArray();
-        return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable());
+        return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable(), whyText);
     }
 
     private static ImmutableArray<CandidateStructure> Structures(IndicatorShape shape, int n) => shape switch

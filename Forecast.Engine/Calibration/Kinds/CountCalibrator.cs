@@ -39,7 +39,7 @@ internal static class CountCalibrator
         CountModelFit chosen = constant.Preferred;
         if (chosen.Status == FitStatus.NotIdentifiable)
         {
-            return Unchanged(indicator, T.MethodCountRegressionShort, T.WhyRateNotIdentifiable, [Keep(driver, role, "rate not identified")], null, null, warnings.ToImmutable()) with { Counts = counts, DataSource = source };
+            return Unchanged(indicator, T.MethodCountRegressionShort, T.WhyRateNotIdentifiable, [Keep(driver, role, "rate not identified")], null, null, warnings.ToImmutable()) with { Counts = counts, DataSource = counted.SourceText };
         }
         var candidates = new List<ModelCandidate> { new(ModelForm.PoissonConstantRate, constant.Poisson.Statistics) };
         if (constant.NegativeBinomial is { } nb) candidates.Add(new(ModelForm.NegativeBinomialConstantRate, nb.Statistics));
@@ -82,7 +82,7 @@ internal static class CountCalibrator
         parameters.Add(rate);
         if (overdispersed) parameters.Add(chosen.Dispersion);
         if (trend is not null) parameters.Add(trend.Preferred.Trend);
-        warnings.Add(CalibrationProse.RateAssumedToContinue(indicator.Id, lambda, source));
+        warnings.Add(CalibrationProse.RateAssumedToContinue(indicator.Id, lambda, counted.SourceText));
         string note = CalibrationProse.CountNote(source, lambda, rate, chosen.Model, after, driver);
 
         BacktestResult? backtest = null;
@@ -111,7 +111,7 @@ internal static class CountCalibrator
             ModelKind = indicator.Model.KindName,
             Outcome = CalibrationOutcome.Calibrated,
             Method = F(T.MethodCountRegression, CalibrationWords.Model(chosen.Model)),
-            DataSource = source,
+            DataSource = counted.SourceText,
             Counts = counts,
             Parameters = parameters.ToImmutable(),
             Statistics = chosen.Statistics,

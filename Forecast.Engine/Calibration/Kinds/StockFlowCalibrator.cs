@@ -109,7 +109,7 @@ internal static class StockFlowCalibrator
             ModelKind = indicator.Model.KindName,
             Outcome = CalibrationOutcome.Calibrated,
             Method = T.MethodStockFlow,
-            DataSource = source,
+            DataSource = F(T.SeriesSpan, own.Label, obs[0].Year, obs[^1].Year, own.Count),
             Observations = own.Observations,
             Parameters = parameters,
             Statistics = growth.Statistics,

@@ -25,6 +25,8 @@ public static class CalibrationWords
         "entries a year" => T.ParamEntriesAYear,
         "exit rate (assumed)" => T.ParamExitRateAssumed,
         "dispersion" => T.ParamDispersion,
+        "log rate" => T.ParamLogRate,
+        "trend" => T.ParamTrend,
         _ => name,
     };
 
