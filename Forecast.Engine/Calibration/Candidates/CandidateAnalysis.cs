@@ -111,7 +111,7 @@ public static class CandidateAnalysis
         }
         if (volatility.Basis == VolatilityPriorBasis.Fallback)
         {
-            warnings.Add(F(T.NoPanelVolatility, own.Indicator, volatility.Source));
+            warnings.Add(F(T.NoPanelVolatility, own.Indicator, volatility.SourceText));
         }
         var candidates = fits.Select((f, i) => new WeightedCandidate(f, prior[i], scores[i], weights[i])).ToImmutableArray();
         return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable(), whyText);
@@ -200,12 +200,19 @@ public static class CandidateAnalysis
             double sigma = Math.Sqrt(ss / df), nu = Math.Min(df, options.MaximumPanelDegreesOfFreedom);
             string names = string.Join(", ", used.Select(s => Invariant($"{s.Label} {s.Observations[0].Year}-{s.Observations[^1].Year} ({s.Count} points)")));
             return new VolatilityPrior(sigma, nu, basis,
-                Invariant($"the yearly {(share ? "logit" : "log")}-changes of {names}: sigma {sigma:0.####} on {df} df, worth {nu:0.#} own changes"));
+                Invariant($"the yearly {(share ? "logit" : "log")}-changes of {names}: sigma {sigma:0.####} on {df} df, worth {nu:0.#} own changes"))
+            {
+                SourceText = F(share ? T.PanelVolatilityLogit : T.PanelVolatilityLog,
+                    string.Join(", ", used.Select(s => F(T.SeriesSpan, s.Label, s.Observations[0].Year, s.Observations[^1].Year, s.Count))), sigma, df, nu),
+            };
         }
         return From(donors, VolatilityPriorBasis.SameIndicatorPanel)
             ?? (share ? null : From(panel, VolatilityPriorBasis.WholePanel))
             ?? new VolatilityPrior(options.FallbackVolatility, options.FallbackDegreesOfFreedom, VolatilityPriorBasis.Fallback,
-                Invariant($"fallback sigma {options.FallbackVolatility:0.##} worth {options.FallbackDegreesOfFreedom:0.#} changes (no panel series with three or more points)"));
+                Invariant($"fallback sigma {options.FallbackVolatility:0.##} worth {options.FallbackDegreesOfFreedom:0.#} changes (no panel series with three or more points)"))
+            {
+                SourceText = F(T.PanelVolatilityFallback, options.FallbackVolatility, options.FallbackDegreesOfFreedom),
+            };
     }
 
     /// <summary>Pools the donors' drifts (random effects); the own region's predictive and shrunken drift.</summary>

@@ -33,7 +33,7 @@ internal static class CalibrationProse
         string average = scale.IsShare
             ? F(T.AverageLogitStep, Num(fit.Drift.Estimate), Num((z.Value - a.Value) / (z.Year - a.Year)))
             : F(T.AverageCagr, Percent(fit.ArithmeticRate.Estimate));
-        return F(T.TwoPointsAverageOnly, label, a.Year, Num(a.Value), z.Year, Num(z.Value), average, Num(prior.Volatility), prior.Source, Parameter(scale.Step));
+        return F(T.TwoPointsAverageOnly, label, a.Year, Num(a.Value), z.Year, Num(z.Value), average, Num(prior.Volatility), prior.SourceText, Parameter(scale.Step));
     }
 
     public static string TrendFitsBetter(string label, ModelForm trend, ModelForm walk) =>
@@ -48,7 +48,7 @@ internal static class CalibrationProse
         F(T.BorrowedFromThePanel, own.Label, OwnText(own), Parameter(scale.Step), names, donors >= 2 ? T.DonorSpread : T.OneDonorUnderstates);
 
     public static string DonorsTwoPointsEach(string label, GrowthPrior prior) =>
-        F(T.DonorsTwoPointsEach, label, Num(prior.Volatility), prior.Source);
+        F(T.DonorsTwoPointsEach, label, Num(prior.Volatility), prior.SourceText);
 
     // ---- compound, share
 
