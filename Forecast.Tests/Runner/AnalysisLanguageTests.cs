@@ -148,7 +148,7 @@ public sealed partial class AnalysisLanguageTests
     /// The regions and indicators of the history files are names. Greek letters written out (sigma, tau, rho, alpha) are symbols.
     /// </summary>
     [Fact]
-    public async Task Calibrate_InChinese_TitlesHeadersAndClosingLines_HaveNoEnglishWords()
+    public async Task Calibrate_InChinese_WholeConsoleOutput_HasNoEnglishWords()
     {
         string outDir = CliHarness.TempFolder();
         var zh = await CliHarness.RunAtWidth(1000, "calibrate", PlanHistory, PublicHistory, "--scenario", Template, "--out", outDir, "--no-plots", "--force", "--lang", "zh");
