@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -36,19 +38,19 @@ public static class CompoundGrowthEstimator
         int n = series.Count;
         if (n == 0)
         {
-            return NotIdentifiable(series, model, 0, Invariant($"{series.Label}: no observations, so neither level nor growth is identified; the scenario must state both as assumptions."));
+            return NotIdentifiable(series, model, 0, F(T.GrowthNoObservations, series.Label));
         }
         foreach (Observation o in series.Observations)
         {
             if (o.Value <= 0)
             {
-                return NotIdentifiable(series, model, n, Invariant($"{series.Label}: the value {o.Value} in {o.Year} is not positive; compound growth needs values > 0 (use a count or share model instead)."));
+                return NotIdentifiable(series, model, n, F(T.GrowthNotPositive, series.Label, o.Value, o.Year));
             }
         }
         if (n == 1)
         {
             Observation only = series.Observations[0];
-            return NotIdentifiable(series, model, 1, Invariant($"{series.Label}: only one observation ({only.Year}: {only.Value}); the level is known but growth and volatility are not identifiable. Take the growth from the panel or state it as an assumption."));
+            return NotIdentifiable(series, model, 1, F(T.GrowthOneObservation, series.Label, only.Year, only.Value));
         }
 
         var years = series.Years;
@@ -134,11 +136,11 @@ public static class CompoundGrowthEstimator
 
         if (gaps)
         {
-            warnings.Add(Invariant($"{series.Label}: years are not consecutive; changes over several years are scaled by 1/sqrt(years) to estimate the yearly volatility."));
+            warnings.Add(F(T.GrowthYearsNotConsecutive, series.Label));
         }
         if (n < 5)
         {
-            warnings.Add(Invariant($"{series.Label}: only {n} observations; intervals are wide and rest on the normality assumption."));
+            warnings.Add(F(T.GrowthFewObservations, series.Label, n));
         }
 
         ParameterEstimate intercept, drift;
@@ -178,7 +180,7 @@ public static class CompoundGrowthEstimator
             double logLikelihood = rss > 0 ? -0.5 * n * (Math.Log(2 * Math.PI * rss / n) + 1) - sumLogs : double.NaN;
             if (rss <= 0)
             {
-                warnings.Add(Invariant($"{series.Label}: the points lie exactly on a compound-growth curve; the residual variance is 0 and the likelihood is unbounded."));
+                warnings.Add(F(T.GrowthExactCurve, series.Label));
             }
             statistics = new FitStatistics(n, 3, s2, logLikelihood);
             predictor = new LogGrowthPredictor(true, firstYear, a, g, s2, double.NaN, n, meanT, sxx, df);

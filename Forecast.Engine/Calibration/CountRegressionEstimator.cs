@@ -4,6 +4,8 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -55,13 +57,13 @@ public static class CountRegressionEstimator
         double totalCount = counts.Sum(c => c.Count), totalExposure = counts.Sum(c => c.ExposureYears);
         if (totalCount == 0)
         {
-            return NotIdentifiable(centre, trend, [Invariant($"No new entries in {totalExposure} years: the rate cannot be told from zero (maximum likelihood 0). A one-sided 97.5% upper bound is {3.6889 / totalExposure:0.###} a year.")]);
+            return NotIdentifiable(centre, trend, [F(T.CountNoEntries, totalExposure, 3.6889 / totalExposure)]);
         }
         bool withTrend = trend == CountTrend.Linear;
         if (withTrend && counts.Select(c => c.Year).Distinct().Count() < 2)
         {
             withTrend = false;
-            warnings.Add("All counts refer to the same period: a trend is not identifiable, so a constant rate is fitted.");
+            warnings.Add(T.CountSamePeriod);
         }
 
         int p = withTrend ? 2 : 1;
@@ -76,7 +78,7 @@ public static class CountRegressionEstimator
         var (poissonBeta, poissonCovariance, poissonConverged) = glm.Fit(0, start);
         if (!poissonConverged)
         {
-            warnings.Add("The Poisson fit did not converge in 200 iterations; treat its estimates with care.");
+            warnings.Add(T.CountPoissonNotConverged);
         }
         double poissonLl = glm.LogLikelihood(poissonBeta, 0);
         CountModelFit poisson = ModelFit("Poisson", centre, poissonBeta, poissonCovariance, withTrend,
@@ -85,7 +87,7 @@ public static class CountRegressionEstimator
 
         if (n < p + 2)
         {
-            warnings.Add(Invariant($"Only {n} period(s) for {p} rate parameter(s): the Poisson variance (variance = mean) is assumed; overdispersion cannot be tested and intervals may be too narrow."));
+            warnings.Add(F(T.CountFewPeriods, n, p));
             return new CountRegressionFit
             {
                 Poisson = poisson,
@@ -106,7 +108,7 @@ public static class CountRegressionEstimator
         double nbLl = glm.LogLikelihood(nbBeta, alpha);
         if (!nbConverged)
         {
-            warnings.Add("The negative binomial fit did not converge; treat its estimates with care.");
+            warnings.Add(T.CountNbNotConverged);
         }
 
         ParameterEstimate dispersion;
@@ -129,7 +131,7 @@ public static class CountRegressionEstimator
                 "alpha, NB2 overdispersion: variance = mu + alpha mu^2");
             if (logAlphaHat >= Math.Log(MaximumDispersion) - 1e-3)
             {
-                warnings.Add(Invariant($"The overdispersion estimate reached the search limit alpha = {MaximumDispersion}; the counts vary far more than a Poisson process."));
+                warnings.Add(F(T.CountDispersionLimit, MaximumDispersion));
             }
         }
         CountModelFit negativeBinomial = ModelFit("negative binomial (NB2)", centre, nbBeta, nbCovariance, withTrend, dispersion,
@@ -169,8 +171,8 @@ public static class CountRegressionEstimator
         double lrP = lr <= 0 ? 1.0 : 0.5 * (1 - ChiSquared.CDF(1, lr));
         bool overdispersed = lrP < 0.05;
         string conclusion = overdispersed
-            ? Invariant($"Overdispersed: the counts vary more than a Poisson process (LR = {lr:0.##}, p = {lrP:0.####}; Cameron-Trivedi alpha = {ctAlpha:0.####}, p = {ctP:0.####}); use the negative binomial.")
-            : Invariant($"No significant overdispersion (LR = {lr:0.##}, p = {lrP:0.####}; Cameron-Trivedi alpha = {ctAlpha:0.####}, p = {ctP:0.####}); the Poisson model is adequate.");
+            ? F(T.CountOverdispersed, lr, lrP, ctAlpha, ctP)
+            : F(T.CountNotOverdispersed, lr, lrP, ctAlpha, ctP);
         return new OverdispersionTest(ctAlpha, t, ctP, lr, lrP, overdispersed, conclusion);
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -23,23 +25,23 @@ public static class ModelChoice
             }
             else
             {
-                warnings.Add(Invariant($"{c.Name}: no finite likelihood (too few data or an exact fit); left out of the comparison."));
+                warnings.Add(F(T.NoFiniteLikelihood, CalibrationWords.Model(c.Name)));
             }
         }
         if (usable.Count == 0)
         {
-            warnings.Add("No candidate has a likelihood: the models cannot be compared on this data.");
+            warnings.Add(T.NoCandidateLikelihood);
             return new ModelRanking([], null, null, warnings.ToImmutable());
         }
         if (usable.Select(c => c.Statistics.ObservationCount).Distinct().Count() > 1)
         {
-            warnings.Add("The candidates were fitted to different numbers of observations (e.g. a random walk conditions on the first value); AIC and BIC are then only indicative.");
+            warnings.Add(T.DifferentObservationCounts);
         }
         foreach (ModelCandidate c in usable)
         {
             if (c.Statistics.ObservationCount < 40 * c.Statistics.ParameterCount)
             {
-                warnings.Add(Invariant($"Few observations per parameter ({c.Statistics.ObservationCount} for {c.Statistics.ParameterCount}): prefer the small-sample AICc in the statistics where it is defined."));
+                warnings.Add(F(T.FewObservationsPerParameter, c.Statistics.ObservationCount, c.Statistics.ParameterCount));
                 break;
             }
         }

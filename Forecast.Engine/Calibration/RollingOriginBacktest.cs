@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class RollingOriginBacktest
             IForecastingFit fitted = fit(series.Through(origin));
             if (fitted.Status == FitStatus.NotIdentifiable)
             {
-                warnings.Add(Invariant($"{model}: not identifiable from the data up to {origin}; no forecast from that origin."));
+                warnings.Add(F(T.BacktestNotIdentifiable, model, origin));
                 continue;
             }
             for (int k = o + 1; k < observations.Length && observations[k].Year - origin <= horizon; k++)
@@ -49,7 +51,7 @@ public static class RollingOriginBacktest
         var all = forecasts.ToImmutable();
         if (all.Length == 0)
         {
-            warnings.Add(Invariant($"{model}: {series.Label} has {series.Count} observation(s); a backtest needs at least {minimumTrainingPoints + 1} to make one forecast."));
+            warnings.Add(F(T.BacktestTooShort, model, series.Label, series.Count, minimumTrainingPoints + 1));
             return new BacktestResult(model, all, double.NaN, double.NaN, double.NaN, double.NaN, 0, warnings.ToImmutable());
         }
 
@@ -73,7 +75,7 @@ public static class RollingOriginBacktest
         }
         if (intervalCount < all.Length)
         {
-            warnings.Add(Invariant($"{model}: {all.Length - intervalCount} of {all.Length} forecasts had no prediction interval (too few points at their origin); coverage is over the other {intervalCount}."));
+            warnings.Add(F(T.BacktestNoInterval, model, all.Length - intervalCount, all.Length, intervalCount));
         }
         return new BacktestResult(
             model,

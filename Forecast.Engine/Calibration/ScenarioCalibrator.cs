@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Forecast.Engine.Model;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -48,7 +50,7 @@ public static class ScenarioCalibrator
                 StockFlowModel m => StockFlowCalibrator.Calibrate(context, indicator, m),
                 CumulativeModel m => CountCalibrator.Calibrate(context, indicator, m.Driver, "yearly count"),
                 FlowModel m => CountCalibrator.Calibrate(context, indicator, m.Driver, "yearly flow"),
-                _ => IndicatorResults.Unchanged(indicator, "none", "the model kind is not supported by calibration", []),
+                _ => IndicatorResults.Unchanged(indicator, "none", T.WhyKindNotSupported, []),
             };
             var (candidates, predictive, candidatesNote, regression) = CandidateWiring.For(context, indicator);
             result = result with { Candidates = candidates, CandidatePredictive = predictive, CandidatesNote = candidatesNote, InvestmentRegression = regression };

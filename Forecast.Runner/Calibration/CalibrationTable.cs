@@ -44,7 +44,7 @@ internal static class CalibrationTable
         {
             CandidateSet set = c.Candidates!;
             string candidates = string.Join("\n", set.Candidates.Select(k => AnalysisWords.Structure(k.Fit.Structure) + A.Colon + Numbers.Percent(k.Weight, 0)));
-            string basis = (set.Basis == WeightBasis.OneStepLogScore ? A.CalBasisLogScore : A.CalBasisPrior) + "\n" + set.Why;
+            string basis = (set.Basis == WeightBasis.OneStepLogScore ? A.CalBasisLogScore : A.CalBasisPrior) + "\n" + set.WhyText;
             string pooled = set.Pooling is not { } p
                 ? A.CalNoOtherRegion
                 : (p.Reml is { } r
@@ -83,9 +83,13 @@ internal static class CalibrationTable
 
     private static Markup Cell(string text) => new(Markup.Escape(text));
 
-    private static string Estimate(ParameterEstimate p) => p.HasInterval
-        ? $"{p.Name} {Numbers.Human(p.Estimate)} [{Numbers.Human(p.Lower95)}, {Numbers.Human(p.Upper95)}]"
-        : double.IsNaN(p.Estimate) ? p.Name + " -" : $"{p.Name} {Numbers.Human(p.Estimate)} {A.CalNoInterval}";
+    private static string Estimate(ParameterEstimate p)
+    {
+        string name = CalibrationWords.Parameter(p.Name);
+        return p.HasInterval
+            ? $"{name} {Numbers.Human(p.Estimate)} [{Numbers.Human(p.Lower95)}, {Numbers.Human(p.Upper95)}]"
+            : double.IsNaN(p.Estimate) ? name + " -" : $"{name} {Numbers.Human(p.Estimate)} {A.CalNoInterval}";
+    }
 
     private static string Fit(IndicatorCalibration c)
     {
@@ -93,7 +97,7 @@ internal static class CalibrationTable
         string text = "n = " + s.ObservationCount.ToString(CultureInfo.InvariantCulture);
         if (double.IsFinite(s.LogLikelihood))
             text += $"\nAIC {Numbers.Human(s.Aic)}, BIC {Numbers.Human(s.Bic)}";
-        if (c.Ranking?.BestByAic is { } best) text += "\n" + W(A.CalBestByAic, best);
+        if (c.Ranking?.BestByAic is { } best) text += "\n" + W(A.CalBestByAic, CalibrationWords.Model(best));
         return text;
     }
 

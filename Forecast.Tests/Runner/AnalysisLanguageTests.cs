@@ -142,14 +142,16 @@ public sealed partial class AnalysisLanguageTests
     }
 
     /// <summary>
-    /// calibrate's own lines (the tables' titles and headers, the candidate structures, the closing lines) in Chinese. The
-    /// fits' explanations inside the cells and the warnings are the engine's calibration prose, still English: not checked here.
+    /// calibrate's whole console output in Chinese: the tables (titles, headers and every cell: methods, data, estimates,
+    /// backtests, drivers, candidates), the warnings and the closing lines. Printed wide, so that no cell wraps, and with what is
+    /// quoted from the user's files taken out first: the sources of the history files and of the scenario's history points.
+    /// The regions and indicators of the history files are names. Greek letters written out (sigma, tau, rho, alpha) are symbols.
     /// </summary>
     [Fact]
-    public async Task Calibrate_InChinese_TitlesHeadersAndClosingLines_HaveNoEnglishWords()
+    public async Task Calibrate_InChinese_WholeConsoleOutput_HasNoEnglishWords()
     {
         string outDir = CliHarness.TempFolder();
-        var zh = await CliHarness.Run("calibrate", PlanHistory, PublicHistory, "--scenario", Template, "--out", outDir, "--no-plots", "--force", "--lang", "zh");
+        var zh = await CliHarness.RunAtWidth(1000, "calibrate", PlanHistory, PublicHistory, "--scenario", Template, "--out", outDir, "--no-plots", "--force", "--lang", "zh");
         Assert.True(zh.ExitCode == 0, zh.Error);
         var lines = zh.Out.Replace(outDir, "", StringComparison.Ordinal).Split('\n');
         string title = lines.First(l => l.Contains("基于历史数据的校准", StringComparison.Ordinal));
@@ -159,6 +161,15 @@ public sealed partial class AnalysisLanguageTests
             || l.StartsWith("警告", StringComparison.Ordinal) || l.Contains("项指标无历史数据", StringComparison.Ordinal)).ToArray();
         Assert.Equal(4, closing.Length);
         Assert.Empty(Stray(string.Join('\n', closing.Prepend(candidates).Prepend(header).Prepend(title)), Names()));
+        var history = new[] { PlanHistory, PublicHistory }.SelectMany(f => HistoryCsvReader.Read(f).PanelOrThrow().Series).ToList();
+        var quoted = history.SelectMany(s => s.Observations).Select(o => o.Source)
+            .Concat(ScenarioReader.Read(Template).Indicators.SelectMany(i => i.HistoryPoints).Select(h => h.Source))
+            .OfType<string>().Where(q => q.Length > 0).Distinct().OrderByDescending(q => q.Length);
+        string whole = zh.Out.Replace(outDir, "", StringComparison.Ordinal);
+        foreach (string q in quoted) whole = whole.Replace(q, "", StringComparison.Ordinal);
+        var names = Names().Concat(history.SelectMany(s => new[] { s.Indicator, s.Region ?? "" }).SelectMany(n => n.Split('-', '_', ' ')))
+            .Concat(["sigma", "tau", "rho", "alpha", "AICc", "Cameron", "Trivedi"]);
+        Assert.Empty(Stray(whole, names));
         foreach (string word in new[] { "未变", "已校准", "（比率）", "候选结构（模型不确定性）", "线性趋势：", "复合增长：", "先验权重" })
             Assert.Contains(word, zh.Out, StringComparison.Ordinal);
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -56,10 +58,11 @@ public static class CandidateAnalysis
 
         int n = own.Count;
         WeightBasis basis;
-        string why;
+        string why, whyText;
         double[] scores = Enumerable.Repeat(double.NaN, fits.Length).ToArray();
         double[] weights = (double[])prior.Clone();
         string priorText = options.PriorWeights is null ? "equal prior weights" : "the stated prior weights";
+        string priorWords = options.PriorWeights is null ? T.EqualPriorWeights : T.StatedPriorWeights;
         if (n >= 3)
         {
             for (int i = 0; i < fits.Length; i++)
@@ -77,6 +80,7 @@ public static class CandidateAnalysis
             {
                 basis = WeightBasis.PriorWeights;
                 why = Invariant($"{n} points, but the log scores could not be computed for every candidate: {priorText}");
+                whyText = F(T.WhyScoresFailed, n, priorWords);
                 scores = Enumerable.Repeat(double.NaN, fits.Length).ToArray();
             }
             else
@@ -87,6 +91,7 @@ public static class CandidateAnalysis
                 for (int i = 0; i < fits.Length; i++) weights[i] /= sum;
                 basis = WeightBasis.OneStepLogScore;
                 why = Invariant($"{n} points: each of the {n - 2} observation(s) from {own.Observations[2].Year} on scored by each candidate's one-step-ahead predictive fitted to the years before it; weight = {priorText.Replace("weights", "weight", StringComparison.Ordinal)} x exp(log score)");
+                whyText = F(T.WhyLogScore, n, n - 2, own.Observations[2].Year, options.PriorWeights is null ? T.EqualPriorWeight : T.StatedPriorWeight);
             }
         }
         else
@@ -95,18 +100,21 @@ public static class CandidateAnalysis
             why = n == 2
                 ? Invariant($"two points ({own.Observations[0].Year}, {own.Observations[1].Year}): every candidate passes through both; the history cannot choose: {priorText}")
                 : Invariant($"one point ({own.Observations[0].Year}): every candidate takes the panel's pace; the history cannot choose: {priorText}");
+            whyText = n == 2
+                ? F(T.WhyTwoPoints, own.Observations[0].Year, own.Observations[1].Year, priorWords)
+                : F(T.WhyOnePoint, own.Observations[0].Year, priorWords);
         }
 
         if (pooling is not null && usableDonors.Count == 1)
         {
-            warnings.Add(Invariant($"{own.Indicator}: one donor region ({usableDonors[0].Region}); the between-region spread is not estimable and is the stated prior ({options.BetweenRegionSource}), not 'the region equals the donor'."));
+            warnings.Add(F(T.OneDonorRegion, own.Indicator, usableDonors[0].Region, options.BetweenRegionSource));
         }
         if (volatility.Basis == VolatilityPriorBasis.Fallback)
         {
-            warnings.Add(Invariant($"{own.Indicator}: no series of the panel has three or more points: the volatility prior is the stated fallback ({volatility.Source})."));
+            warnings.Add(F(T.NoPanelVolatility, own.Indicator, volatility.SourceText));
         }
         var candidates = fits.Select((f, i) => new WeightedCandidate(f, prior[i], scores[i], weights[i])).ToImmutableArray();
-        return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable());
+        return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable(), whyText);
     }
 
     private static ImmutableArray<CandidateStructure> Structures(IndicatorShape shape, int n) => shape switch
@@ -192,12 +200,19 @@ public static class CandidateAnalysis
             double sigma = Math.Sqrt(ss / df), nu = Math.Min(df, options.MaximumPanelDegreesOfFreedom);
             string names = string.Join(", ", used.Select(s => Invariant($"{s.Label} {s.Observations[0].Year}-{s.Observations[^1].Year} ({s.Count} points)")));
             return new VolatilityPrior(sigma, nu, basis,
-                Invariant($"the yearly {(share ? "logit" : "log")}-changes of {names}: sigma {sigma:0.####} on {df} df, worth {nu:0.#} own changes"));
+                Invariant($"the yearly {(share ? "logit" : "log")}-changes of {names}: sigma {sigma:0.####} on {df} df, worth {nu:0.#} own changes"))
+            {
+                SourceText = F(share ? T.PanelVolatilityLogit : T.PanelVolatilityLog,
+                    string.Join(", ", used.Select(s => F(T.SeriesSpan, s.Label, s.Observations[0].Year, s.Observations[^1].Year, s.Count))), sigma, df, nu),
+            };
         }
         return From(donors, VolatilityPriorBasis.SameIndicatorPanel)
             ?? (share ? null : From(panel, VolatilityPriorBasis.WholePanel))
             ?? new VolatilityPrior(options.FallbackVolatility, options.FallbackDegreesOfFreedom, VolatilityPriorBasis.Fallback,
-                Invariant($"fallback sigma {options.FallbackVolatility:0.##} worth {options.FallbackDegreesOfFreedom:0.#} changes (no panel series with three or more points)"));
+                Invariant($"fallback sigma {options.FallbackVolatility:0.##} worth {options.FallbackDegreesOfFreedom:0.#} changes (no panel series with three or more points)"))
+            {
+                SourceText = F(T.PanelVolatilityFallback, options.FallbackVolatility, options.FallbackDegreesOfFreedom),
+            };
     }
 
     /// <summary>Pools the donors' drifts (random effects); the own region's predictive and shrunken drift.</summary>

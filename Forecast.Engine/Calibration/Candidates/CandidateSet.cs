@@ -19,8 +19,9 @@ public sealed record WeightedCandidate(CandidateFit Fit, double PriorWeight, dou
 public sealed class CandidateSet
 {
     internal CandidateSet(string indicator, HistoricalSeries own, ImmutableArray<WeightedCandidate> candidates, WeightBasis basis, string why,
-        VolatilityPrior volatility, PanelPooling? pooling, ImmutableArray<string> warnings)
+        VolatilityPrior volatility, PanelPooling? pooling, ImmutableArray<string> warnings, string? whyText = null)
     {
+        WhyText = whyText ?? why;
         Indicator = indicator;
         Own = own;
         Candidates = candidates;
@@ -45,6 +46,9 @@ public sealed class CandidateSet
 
     /// <summary>Why, in one line (always said; for prior weights, why the data cannot choose).</summary>
     public string Why { get; }
+
+    /// <summary><see cref="Why"/> as calibrate shows it, in the UI culture (<see cref="Why"/> stays English: it goes into the scenario file).</summary>
+    public string WhyText { get; }
 
     /// <summary>The volatility prior the candidates rest on, with its source.</summary>
     public VolatilityPrior Volatility { get; }

@@ -3,6 +3,8 @@ using Forecast.Engine.Model;
 using static System.FormattableString;
 using static Forecast.Engine.Calibration.CalibrationText;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -63,6 +65,7 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
         var warnings = ImmutableArray.CreateBuilder<string>();
         var counts = new List<CountObservation>();
         var sources = new List<string>();
+        var texts = new List<string>();
         var periods = new HashSet<YearPeriod>();
         foreach (HistoricalSeries s in panel.Series.Where(IsOwn))
         {
@@ -87,6 +90,9 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
             sources.Add(used.All(o => o.Period is not { Years: > 1 })
                 ? Invariant($"{s.Label} {used[0].Year}-{used[^1].Year} (yearly)")
                 : Invariant($"{s.Label} ({string.Join(", ", used.Select(o => Num(o.Value) + (o.Period is { Years: > 1 } p ? " in " + p : "")))})"));
+            texts.Add(used.All(o => o.Period is not { Years: > 1 })
+                ? F(T.CountSourceYearly, s.Label, used[0].Year, used[^1].Year)
+                : Invariant($"{s.Label} ({string.Join(", ", used.Select(o => o.Period is { Years: > 1 } p ? F(T.CountSourceValueIn, Num(o.Value), p) : Num(o.Value)))})"));
         }
         foreach (HistoryPoint h in indicator.HistoryPoints)
         {
@@ -96,19 +102,21 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
                 if (periods.Contains(period)) continue;
                 if (h.Value < 0 || h.Value != Math.Floor(h.Value))
                 {
-                    warnings.Add(CalibrationProse.NotAWholeCount(indicator.Id + " history " + period, h.Value));
+                    warnings.Add(CalibrationProse.NotAWholeCount(F(T.HistoryLabel, indicator.Id, period), h.Value));
                     continue;
                 }
                 counts.Add(new CountObservation(period.Centre, h.Value, h.Years));
                 sources.Add(Invariant($"{Num(h.Value)} in {period} (scenario history, {h.Source ?? "no source"})"));
+                texts.Add(F(T.CountSourceScenarioTotal, Num(h.Value), period, h.Source ?? T.NoSource));
             }
             else if (flow && !counts.Any(x => x.ExposureYears == 1 && x.Year == h.Year) && h.Value >= 0 && h.Value == Math.Floor(h.Value))
             {
                 counts.Add(new CountObservation(h.Year, h.Value, 1));
                 sources.Add(Invariant($"{Num(h.Value)} in {h.Year} (scenario history)"));
+                texts.Add(F(T.CountSourceScenarioYear, Num(h.Value), h.Year));
             }
         }
-        return new CountHistory(counts.OrderBy(x => x.Year).ToImmutableArray(), string.Join("; ", sources), warnings.ToImmutable());
+        return new CountHistory(counts.OrderBy(x => x.Year).ToImmutableArray(), string.Join("; ", sources), warnings.ToImmutable(), string.Join(T.SourceSeparator, texts));
     }
 
     /// <summary>History series that match no indicator or driver of the scenario ("region indicator").</summary>
@@ -123,4 +131,5 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
 /// <param name="Counts">Counts per period, oldest first.</param>
 /// <param name="Source">Where they come from, for the notes.</param>
 /// <param name="Warnings">Values left out (not whole counts).</param>
-internal sealed record CountHistory(ImmutableArray<CountObservation> Counts, string Source, ImmutableArray<string> Warnings);
+/// <param name="SourceText">The source as calibrate shows it, in the UI culture.</param>
+internal sealed record CountHistory(ImmutableArray<CountObservation> Counts, string Source, ImmutableArray<string> Warnings, string SourceText);

@@ -2,6 +2,8 @@ using Forecast.Engine.Model;
 using static Forecast.Engine.Calibration.CalibrationText;
 using static Forecast.Engine.Calibration.IndicatorResults;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class CompoundCalibrator
         var warnings = dataWarnings.AddRange(e.Warnings);
         if (!e.Identified)
         {
-            return Unchanged(indicator, e.Method, "growth not identifiable: drivers unchanged", [Keep(driver, "growth", "growth not identified")], own, e, warnings);
+            return Unchanged(indicator, e.Method, T.WhyGrowthNotIdentifiable, [Keep(driver, "growth", "growth not identified")], own, e, warnings);
         }
         double yearlySigma = YearlySigmaAfter(c, driver, e, YearlyVariationKind.Growth);
         double level = Math.Exp(e.Drift + yearlySigma * yearlySigma / 2) - 1;

@@ -4,6 +4,8 @@ using static System.FormattableString;
 using static Forecast.Engine.Calibration.CalibrationText;
 using static Forecast.Engine.Calibration.IndicatorResults;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal static class CountCalibrator
         {
             return counted.Warnings.IsEmpty
                 ? NoHistory(indicator, [Keep(driver, role, "no history")])
-                : Unchanged(indicator, "none", "no usable counts", [Keep(driver, role, "no usable counts")], null, null, counted.Warnings);
+                : Unchanged(indicator, "none", T.WhyNoUsableCounts, [Keep(driver, role, "no usable counts")], null, null, counted.Warnings);
         }
         return CalibrateDriver(c, indicator, driver, role, counted);
     }
@@ -37,7 +39,7 @@ internal static class CountCalibrator
         CountModelFit chosen = constant.Preferred;
         if (chosen.Status == FitStatus.NotIdentifiable)
         {
-            return Unchanged(indicator, "count regression", "rate not identifiable", [Keep(driver, role, "rate not identified")], null, null, warnings.ToImmutable()) with { Counts = counts, DataSource = source };
+            return Unchanged(indicator, T.MethodCountRegressionShort, T.WhyRateNotIdentifiable, [Keep(driver, role, "rate not identified")], null, null, warnings.ToImmutable()) with { Counts = counts, DataSource = counted.SourceText };
         }
         var candidates = new List<ModelCandidate> { new(ModelForm.PoissonConstantRate, constant.Poisson.Statistics) };
         if (constant.NegativeBinomial is { } nb) candidates.Add(new(ModelForm.NegativeBinomialConstantRate, nb.Statistics));
@@ -80,15 +82,15 @@ internal static class CountCalibrator
         parameters.Add(rate);
         if (overdispersed) parameters.Add(chosen.Dispersion);
         if (trend is not null) parameters.Add(trend.Preferred.Trend);
-        warnings.Add(CalibrationProse.RateAssumedToContinue(indicator.Id, lambda, source));
+        warnings.Add(CalibrationProse.RateAssumedToContinue(indicator.Id, lambda, counted.SourceText));
         string note = CalibrationProse.CountNote(source, lambda, rate, chosen.Model, after, driver);
 
         BacktestResult? backtest = null;
-        string backtestNote = Invariant($"not enough history ({counts.Length} period(s); a backtest needs {c.Options.MinimumTrainingPoints + 1} yearly counts)");
+        string backtestNote = F(T.NotEnoughHistoryPeriods, counts.Length, c.Options.MinimumTrainingPoints + 1);
         if (counts.Length >= c.Options.MinimumTrainingPoints + 1 && counts.All(x => x.ExposureYears == 1 && x.Year == Math.Floor(x.Year)))
         {
             var yearly = HistoricalSeries.FromValues(driver.Id, counts.Select(x => ((int)x.Year, x.Count)));
-            backtest = RollingOriginBacktest.Run(yearly, "constant rate (Poisson or NB)", CountRateForecast.Fit, c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
+            backtest = RollingOriginBacktest.Run(yearly, T.BacktestConstantRate, CountRateForecast.Fit, c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
             if (backtest.Forecasts.IsEmpty)
             {
                 backtest = null;
@@ -108,8 +110,8 @@ internal static class CountCalibrator
             Indicator = indicator.Id,
             ModelKind = indicator.Model.KindName,
             Outcome = CalibrationOutcome.Calibrated,
-            Method = "count regression: " + chosen.Model + ", constant rate, period lengths as exposure",
-            DataSource = source,
+            Method = F(T.MethodCountRegression, CalibrationWords.Model(chosen.Model)),
+            DataSource = counted.SourceText,
             Counts = counts,
             Parameters = parameters.ToImmutable(),
             Statistics = chosen.Statistics,

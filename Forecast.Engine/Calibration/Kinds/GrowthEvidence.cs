@@ -31,13 +31,17 @@ internal sealed record GrowthEvidence
     public double Volatility { get; init; } = double.NaN;
     public bool VolatilityIdentified { get; init; }
     public string VolatilitySource { get; init; } = "";
+    /// <summary>Where the evidence comes from, in English: it goes into the calibrated scenario's notes.</summary>
     public string Source { get; init; } = "";
+    /// <summary><see cref="Source"/> as calibrate shows it, in the UI culture.</summary>
+    public string SourceText { get => sourceText ?? Source; init => sourceText = value; }
+    private readonly string? sourceText;
     public required string Method { get; init; }
     public ImmutableArray<ParameterEstimate> Parameters { get; init; } = [];
     public FitStatistics? Statistics { get; init; }
     public ModelRanking? Ranking { get; init; }
     public BacktestResult? Backtest { get; init; }
-    public string BacktestNote { get; init; } = "not enough history";
+    public string BacktestNote { get; init; } = Resources.CalibrationText.NotEnoughHistory;
     public ImmutableArray<HistoricalSeries> Panel { get; init; } = [];
     public ImmutableArray<CurvePoint> Curve { get; init; } = [];
     public ImmutableArray<string> Warnings { get; init; } = [];

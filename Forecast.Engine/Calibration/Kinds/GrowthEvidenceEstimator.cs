@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using static System.FormattableString;
 using static Forecast.Engine.Calibration.CalibrationText;
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 
 namespace Forecast.Engine.Calibration;
 
@@ -15,7 +17,7 @@ internal static class GrowthEvidenceEstimator
 
     public static GrowthEvidence FromSeries(CalibrationContext c, HistoricalSeries own, GrowthPrior prior, SeriesScale scale)
     {
-        string method = scale.IsShare ? "logit random walk (odds compound)" : "compound growth";
+        string method = scale.IsShare ? T.MethodLogitWalk : T.MethodCompound;
         var identifiability = Identifiability.Assess(own, c.Panel, prior);
         var bad = own.Observations.FirstOrDefault(o => !scale.Accepts(o));
         if (bad is not null)
@@ -40,11 +42,12 @@ internal static class GrowthEvidenceEstimator
                 Volatility = prior.Volatility,
                 VolatilitySource = "prior: " + prior.Source,
                 Source = Invariant($"{own.Label} {a.Year}-{z.Year} (2 points)"),
-                Method = method + (scale.IsShare ? ", two-point logit step" : ", two-point CAGR") + " with the volatility from the prior",
+                SourceText = F(T.SeriesTwoPoints, own.Label, a.Year, z.Year),
+                Method = F(scale.IsShare ? T.MethodTwoPointLogit : T.MethodTwoPointCagr, method),
                 Parameters = Named(fit, scale),
                 Statistics = fit.Statistics,
                 Curve = Curve(fit, scale, a.Year, z.Year),
-                BacktestNote = "not enough history (2 points)",
+                BacktestNote = T.NotEnoughHistoryTwoPoints,
                 Identifiability = identifiability,
                 Warnings = [CalibrationProse.TwoPointsAverageOnly(own.Label, a, z, fit, scale, prior)],
             };
@@ -73,18 +76,18 @@ internal static class GrowthEvidenceEstimator
 
         int first = own.Observations[0].Year, last = own.Observations[^1].Year;
         BacktestResult? backtest = null;
-        string backtestNote = Invariant($"not enough history ({own.Count} points; a backtest needs {c.Options.MinimumTrainingPoints + 1})");
+        string backtestNote = F(T.NotEnoughHistoryPoints, own.Count, c.Options.MinimumTrainingPoints + 1);
         if (own.Count >= c.Options.MinimumTrainingPoints + 1)
         {
             if (scale.IsShare)
             {
                 ShareBounds bounds = scale.Bounds!;
-                backtest = RollingOriginBacktest.Run(own, "logistic curve (least squares)", s => BoundedShareEstimator.Fit(s, bounds), c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
+                backtest = RollingOriginBacktest.Run(own, T.BacktestLogistic, s => BoundedShareEstimator.Fit(s, bounds), c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
             }
             else
             {
                 GrowthModel m = chosen.Model;
-                backtest = RollingOriginBacktest.Run(own, walkForm.Describe(), s => CompoundGrowthEstimator.Fit(s, prior, m), c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
+                backtest = RollingOriginBacktest.Run(own, walkForm.Text(), s => CompoundGrowthEstimator.Fit(s, prior, m), c.Options.BacktestHorizon, c.Options.MinimumTrainingPoints);
             }
             if (backtest.Forecasts.IsEmpty)
             {
@@ -103,7 +106,8 @@ internal static class GrowthEvidenceEstimator
             VolatilityIdentified = double.IsFinite(walk.Volatility.Estimate),
             VolatilitySource = walk.VolatilitySource,
             Source = Invariant($"{own.Label} {first}-{last} ({own.Count} points)"),
-            Method = method + ", " + walkForm.Describe() + " (" + trendForm.Describe() + " compared by AIC)",
+            SourceText = F(T.SeriesSpan, own.Label, first, last, own.Count),
+            Method = F(T.MethodComparedByAic, method, walkForm.Text(), trendForm.Text()),
             Parameters = parameters.ToImmutable(),
             Statistics = chosen.Statistics,
             Ranking = ranking,
@@ -124,7 +128,7 @@ internal static class GrowthEvidenceEstimator
             {
                 Method = "none",
                 Identifiability = identifiability,
-                BacktestNote = "not enough history",
+                BacktestNote = T.NotEnoughHistory,
                 Warnings = [CalibrationProse.NoDonors(own, scale)],
             };
         }
@@ -148,7 +152,8 @@ internal static class GrowthEvidenceEstimator
         string names = string.Join(", ", fits.Select(f => Invariant($"{f.Series.Region} {f.Series.Observations[0].Year}-{f.Series.Observations[^1].Year} ({f.Series.Count} points)")));
         bool volatilityIdentified = fits.Any(f => f.Fit.Status == FitStatus.Estimated);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        warnings.Add(CalibrationProse.BorrowedFromThePanel(own, scale, names, fits.Count));
+        string namesText = string.Join(", ", fits.Select(f => F(T.SeriesSpan, f.Series.Region, f.Series.Observations[0].Year, f.Series.Observations[^1].Year, f.Series.Count)));
+        warnings.Add(CalibrationProse.BorrowedFromThePanel(own, scale, namesText, fits.Count));
         if (!volatilityIdentified)
         {
             warnings.Add(CalibrationProse.DonorsTwoPointsEach(own.Label, prior));
@@ -170,10 +175,11 @@ internal static class GrowthEvidenceEstimator
             Volatility = prior.Volatility,
             VolatilitySource = "prior: " + prior.Source,
             Source = "panel: " + names,
-            Method = method + ", borrowed from the panel" + (fits.Count > 1 ? " (precision-weighted)" : ""),
+            SourceText = F(T.PanelSource, namesText),
+            Method = F(fits.Count > 1 ? T.MethodBorrowedWeighted : T.MethodBorrowed, method),
             Parameters = parameters.ToImmutable(),
             Panel = donors,
-            BacktestNote = "not enough history (own series)",
+            BacktestNote = T.NotEnoughHistoryOwnSeries,
             Identifiability = identifiability,
             Warnings = warnings.ToImmutable(),
         };

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Forecast.Engine.Model;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>Builds the <see cref="IndicatorCalibration"/> of an indicator: calibrated from growth evidence, unchanged, or without history.</summary>
@@ -13,7 +15,7 @@ internal static class IndicatorResults
         ModelKind = indicator.Model.KindName,
         Outcome = CalibrationOutcome.Calibrated,
         Method = e.Method,
-        DataSource = e.Source,
+        DataSource = e.SourceText,
         Observations = own.Observations,
         PanelSeries = e.Panel,
         Parameters = e.Parameters,
@@ -33,15 +35,15 @@ internal static class IndicatorResults
         Indicator = indicator.Id,
         ModelKind = indicator.Model.KindName,
         Outcome = CalibrationOutcome.Unchanged,
-        Method = method == "none" ? why : method + ": " + why,
-        DataSource = own is null || own.Count == 0 ? "no usable observations" : Invariant($"{own.Label} {string.Join(", ", own.Years)} ({CalibrationText.Points(own.Count)})"),
+        Method = method == "none" ? why : F(T.MethodWhy, method, why),
+        DataSource = own is null || own.Count == 0 ? T.NoUsableObservations : F(T.SeriesYears, own.Label, string.Join(", ", own.Years), Points(own.Count)),
         Observations = own?.Observations ?? [],
         PanelSeries = e?.Panel ?? [],
         Parameters = e?.Parameters ?? [],
         Statistics = e?.Statistics,
         Ranking = e?.Ranking,
         Backtest = e?.Backtest,
-        BacktestNote = e?.Backtest is null ? e?.BacktestNote ?? "not enough history" : "",
+        BacktestNote = e?.Backtest is null ? e?.BacktestNote ?? T.NotEnoughHistory : "",
         Identifiability = e?.Identifiability,
         Drivers = drivers,
         FittedCurve = e?.Curve ?? [],
@@ -54,9 +56,9 @@ internal static class IndicatorResults
         ModelKind = indicator.Model.KindName,
         Outcome = CalibrationOutcome.NoHistory,
         Method = "none",
-        DataSource = "no history",
+        DataSource = T.NoHistory,
         Drivers = drivers,
-        BacktestNote = "not enough history (none)",
+        BacktestNote = T.NotEnoughHistoryNone,
     };
 
     /// <summary>A driver left as in the base scenario, with the reason.</summary>

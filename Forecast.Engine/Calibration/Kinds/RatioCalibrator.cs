@@ -2,6 +2,8 @@ using Forecast.Engine.Model;
 using static Forecast.Engine.Calibration.CalibrationText;
 using static Forecast.Engine.Calibration.IndicatorResults;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -28,13 +30,13 @@ internal static class RatioCalibrator
         if (!e.Identified)
         {
             warnings = warnings.Add(CalibrationProse.RatioNotIdentified(indicator.Id, kept.Select(k => k.Driver)));
-            return Unchanged(indicator, e.Method, "ratio growth not identifiable: drivers unchanged", [.. kept], own, e, warnings);
+            return Unchanged(indicator, e.Method, T.WhyRatioNotIdentifiable, [.. kept], own, e, warnings);
         }
         if (numerator is null || denominator is null)
         {
             string why = CalibrationProse.RatioSideIsAnIndicator(model, numerator is null);
             warnings = warnings.Add(CalibrationProse.RatioIdentifiedNotApplied(indicator.Id, e, why));
-            return Unchanged(indicator, e.Method, "identified, not applied: " + why, [.. kept], own, e, warnings);
+            return Unchanged(indicator, e.Method, F(T.WhyIdentifiedNotApplied, why), [.. kept], own, e, warnings);
         }
 
         double sigmaN = VolatilityPriors.GrowthSigma(numerator), sigmaD = VolatilityPriors.GrowthSigma(denominator);

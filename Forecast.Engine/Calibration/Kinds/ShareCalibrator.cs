@@ -2,6 +2,8 @@ using Forecast.Engine.Model;
 using static Forecast.Engine.Calibration.CalibrationText;
 using static Forecast.Engine.Calibration.IndicatorResults;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class ShareCalibrator
         var warnings = dataWarnings.AddRange(e.Warnings);
         if (!e.Identified)
         {
-            return Unchanged(indicator, e.Method, "logit step not identifiable: drivers unchanged", [Keep(driver, "step", "step not identified")], own, e, warnings);
+            return Unchanged(indicator, e.Method, T.WhyLogitNotIdentifiable, [Keep(driver, "step", "step not identified")], own, e, warnings);
         }
         double yearlySigma = CompoundCalibrator.YearlySigmaAfter(c, driver, e, YearlyVariationKind.Normal);
         var after = new NormalDistribution(Round(e.Drift), Round(e.DriftSd));

@@ -4,6 +4,8 @@ using static System.FormattableString;
 using static Forecast.Engine.Calibration.CalibrationText;
 using static Forecast.Engine.Calibration.IndicatorResults;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -34,7 +36,7 @@ internal static class StockFlowCalibrator
         if (model.Capacity is not null)
         {
             var (ownCapped, _) = c.History.OwnSeries(indicator);
-            return Unchanged(indicator, "none", "stock with a capacity: the entries are a conversion probability, not calibrated", [.. kept], ownCapped, null,
+            return Unchanged(indicator, "none", T.WhyCapacity, [.. kept], ownCapped, null,
                 [CalibrationProse.CapacityNotCalibrated(indicator.Id)]);
         }
         if (!counted.Counts.IsEmpty)
@@ -50,7 +52,7 @@ internal static class StockFlowCalibrator
         if (own.Count < 2)
         {
             warnings = warnings.Add(CalibrationProse.OneStockLevel(indicator.Id));
-            return Unchanged(indicator, "none", "entries not identifiable: drivers unchanged", [.. kept], own, growth with { Panel = [] }, warnings);
+            return Unchanged(indicator, "none", T.WhyEntriesNotIdentifiableUnchanged, [.. kept], own, growth with { Panel = [] }, warnings);
         }
 
         // Entries implied by the change of the stock, given the exit-rate assumption, integrated over its distribution.
@@ -64,7 +66,7 @@ internal static class StockFlowCalibrator
             if (!(rate > 0))
             {
                 warnings = warnings.Add(CalibrationProse.NoImpliedEntries(indicator.Id, exitRates[k], rate));
-                return Unchanged(indicator, "stock-flow balance", "entries not identifiable", [.. kept], own, growth with { Panel = [] }, warnings);
+                return Unchanged(indicator, T.MethodStockFlowShort, T.WhyEntriesNotIdentifiable, [.. kept], own, growth with { Panel = [] }, warnings);
             }
             logRates[k] = Math.Log(rate);
         }
@@ -106,14 +108,14 @@ internal static class StockFlowCalibrator
             Indicator = indicator.Id,
             ModelKind = indicator.Model.KindName,
             Outcome = CalibrationOutcome.Calibrated,
-            Method = "stock-flow balance: entries implied by the stock's change (compound growth of the stock reported)",
-            DataSource = source,
+            Method = T.MethodStockFlow,
+            DataSource = F(T.SeriesSpan, own.Label, obs[0].Year, obs[^1].Year, own.Count),
             Observations = own.Observations,
             Parameters = parameters,
             Statistics = growth.Statistics,
             Ranking = growth.Ranking,
             Backtest = growth.Backtest,
-            BacktestNote = growth.Backtest is null ? growth.BacktestNote : "compound growth of the stock",
+            BacktestNote = growth.Backtest is null ? growth.BacktestNote : T.BacktestOfStock,
             Identifiability = growth.Identifiability,
             Drivers = [changed, .. kept.Skip(1)],
             FittedCurve = curve.ToImmutable(),

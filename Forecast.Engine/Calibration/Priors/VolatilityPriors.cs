@@ -2,6 +2,8 @@ using Forecast.Engine.Model;
 using static System.FormattableString;
 using static Forecast.Engine.Calibration.CalibrationText;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -18,14 +20,17 @@ internal sealed class VolatilityPriors(Scenario scenario, GrowthPrior? stated, H
 
     /// <summary>The last resort: σ = <see cref="ScenarioCalibrationOptions.DefaultPriorVolatility"/>.</summary>
     public static GrowthPrior Default { get; } = new(ScenarioCalibrationOptions.DefaultPriorVolatility,
-        Invariant($"default prior {ScenarioCalibrationOptions.DefaultPriorVolatility:0.00}"));
+        Invariant($"default prior {ScenarioCalibrationOptions.DefaultPriorVolatility:0.00}"))
+    {
+        SourceText = F(T.PriorDefault, ScenarioCalibrationOptions.DefaultPriorVolatility),
+    };
 
     /// <summary>The prior for a growth or step driver: stated, else the driver's own yearly σ, else the panel's, else the default.</summary>
     public GrowthPrior For(Driver driver, Indicator indicator)
     {
         if (Stated is not null) return Stated;
         if (driver.Yearly.Kind is YearlyVariationKind.Normal or YearlyVariationKind.Growth && driver.Yearly.Scale > 0)
-            return new GrowthPrior(driver.Yearly.Scale, Invariant($"the base scenario's yearly sd of '{driver.Id}'"));
+            return new GrowthPrior(driver.Yearly.Scale, Invariant($"the base scenario's yearly sd of '{driver.Id}'")) { SourceText = F(T.PriorDriverSd, driver.Id) };
         return Panel(indicator);
     }
 
@@ -44,7 +49,7 @@ internal sealed class VolatilityPriors(Scenario scenario, GrowthPrior? stated, H
         var donors = history.Donors(indicator.Id, 3, o => scale.Accepts(o.Value));
         var series = panel.Series.Where(s => s.Observations.All(o => o.Period is null)).ToList();
         VolatilityPrior prior = CandidateAnalysis.PanelVolatility(scale, donors, series, scale.Kind == WorkingScaleKind.Logit, options);
-        return prior.Basis == VolatilityPriorBasis.Fallback ? Default : new GrowthPrior(prior.Sigma, "the panel: " + prior.Source);
+        return prior.Basis == VolatilityPriorBasis.Fallback ? Default : new GrowthPrior(prior.Sigma, "the panel: " + prior.Source) { SourceText = F(T.PriorPanel, prior.SourceText) };
     }
 
     /// <summary>
@@ -59,7 +64,7 @@ internal sealed class VolatilityPriors(Scenario scenario, GrowthPrior? stated, H
         {
             double rho = numerator is not null && denominator is not null ? Correlation(numerator.Id, denominator.Id) : 0;
             double s = Math.Sqrt(Math.Max(0, sigmaN * sigmaN + sigmaD * sigmaD - 2 * rho * sigmaN * sigmaD));
-            return new GrowthPrior(s, Invariant($"the ratio's yearly sigma implied by the base scenario's numerator and denominator shocks ({Num(sigmaN)}, {Num(sigmaD)}, rho {Num(rho)})"));
+            return new GrowthPrior(s, Invariant($"the ratio's yearly sigma implied by the base scenario's numerator and denominator shocks ({Num(sigmaN)}, {Num(sigmaD)}, rho {Num(rho)})")) { SourceText = F(T.PriorRatio, Num(sigmaN), Num(sigmaD), Num(rho)) };
         }
         return Panel(indicator);
     }
