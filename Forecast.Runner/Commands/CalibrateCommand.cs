@@ -147,26 +147,10 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
             console.WriteLine(Words.F(A.CalRunIt, calibrated));
             return ExitCodes.Success;
         }
-        catch (InputException e)
+        catch (Exception e) when (ErrorReporter.Handles(e))
         {
-            return ErrorReporter.Report(terminal, e.Errors);
-        }
-        catch (InvalidScenarioException e)
-        {
-            // The calibrated scenario breaks a rule (e.g. a fitted level beyond its driver's domain): it is not written.
-            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, A.CalAfterCalibration + p.Message)).ToList());
-        }
-        catch (OperationCanceledException)
-        {
-            return ErrorReporter.Cancelled(terminal);
-        }
-        catch (PartialCommitException e)
-        {
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
+            // A calibrated scenario that breaks a rule (e.g. a fitted level beyond its driver's domain) is not written.
+            return ErrorReporter.Report(terminal, e, problems => problems.Select(p => new InputError(parse.GetValue(_scenario)!, 0, 0, p.Path, A.CalAfterCalibration + p.Message)).ToList());
         }
     }
 

@@ -90,25 +90,9 @@ internal sealed class MergeCommand(Terminal terminal, IEnumerable<WhatIf.IWhatIf
         {
             return ErrorReporter.Report(terminal, [new InputError(e.Path, 0, 0, "", e.Message[(e.Path.Length + 2)..])]);
         }
-        catch (InputException e)
+        catch (Exception e) when (ErrorReporter.Handles(e))
         {
-            return ErrorReporter.Report(terminal, e.Errors);
-        }
-        catch (InvalidScenarioException e)
-        {
-            return ErrorReporter.Report(terminal, e.Problems.Select(p => new InputError("the partials' scenario", 0, 0, p.Path, p.Message)).ToList());
-        }
-        catch (OperationCanceledException)
-        {
-            return ErrorReporter.Cancelled(terminal);
-        }
-        catch (PartialCommitException e)
-        {
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
+            return ErrorReporter.Report(terminal, e, problems => problems.Select(p => new InputError("the partials' scenario", 0, 0, p.Path, p.Message)).ToList());
         }
         finally
         {

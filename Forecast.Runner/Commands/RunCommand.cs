@@ -85,10 +85,6 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             if (sample is { } written2) console.MarkupLine($"[grey]{Markup.Escape(Words.F(Resources.Strings.WroteSamplePaths, written2.Paths, written2.File))}[/]");
             return ExitCodes.Success;
         }
-        catch (InputException e)
-        {
-            return ErrorReporter.Report(terminal, e.Errors);
-        }
         catch (LongRunException e)
         {
             // The path count came from --paths, or else from the scenario's run.paths.
@@ -97,23 +93,10 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
                 : new InputError("--paths", 0, 0, "", e.Message);
             return ErrorReporter.Report(terminal, [source]);
         }
-        catch (InvalidScenarioException e)
+        catch (Exception e) when (ErrorReporter.Handles(e))
         {
-            // The engine refused what only the simulation reveals (a value beyond the largest double, with its driver and year).
-            return ErrorReporter.Report(terminal, ScenarioReader.Locate(parse.GetValue(_scenario)!, e.Problems));
-        }
-        catch (OperationCanceledException)
-        {
-            return ErrorReporter.Cancelled(terminal);
-        }
-        catch (PartialCommitException e)
-        {
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Writing the staged files failed (a full disk, a folder in the way): the staging folder is gone.
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
+            // Bad input; a scenario the engine refused in the simulation (a value beyond the largest double), located in its file; cancelled; unwritable outputs.
+            return ErrorReporter.Report(terminal, e, problems => ScenarioReader.Locate(parse.GetValue(_scenario)!, problems));
         }
     }
 

@@ -22,28 +22,11 @@ internal static class WhatIfRun
         {
             return body();
         }
-        catch (InputException e)
+        catch (Exception e) when (ErrorReporter.Handles(e))
         {
-            return ErrorReporter.Report(terminal, e.Errors);
-        }
-        catch (InvalidScenarioException e)
-        {
-            // What only the simulation reveals (a value beyond the largest double), with its driver and year.
-            return ErrorReporter.Report(terminal, scenarioFile is not null
-                ? ScenarioReader.Locate(scenarioFile, e.Problems)
-                : e.Problems.Select(p => new InputError("the scenarios", 0, 0, p.Path, p.Message)).ToList());
-        }
-        catch (OperationCanceledException)
-        {
-            return ErrorReporter.Cancelled(terminal);
-        }
-        catch (PartialCommitException e)
-        {
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ErrorReporter.WriteFailed(terminal, e.Message, untouched: true);
+            return ErrorReporter.Report(terminal, e, problems => scenarioFile is not null
+                ? ScenarioReader.Locate(scenarioFile, problems)
+                : problems.Select(p => new InputError("the scenarios", 0, 0, p.Path, p.Message)).ToList());
         }
     }
 
