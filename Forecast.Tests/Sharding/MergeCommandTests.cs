@@ -136,25 +136,9 @@ public class MergeCommandTests
             Assert.False(Directory.Exists(output), $"{says}: the output folder was created");
         }
 
-        string Copy(string from, string name, Action<byte[]> change, bool resize = false)
-        {
-            byte[] bytes = File.ReadAllBytes(from);
-            if (resize) bytes = bytes[..(bytes.Length / 2)];
-            else change(bytes);
-            string to = Path.Combine(work, name + PartialFile.Extension);
-            File.WriteAllBytes(to, bytes);
-            return to;
-        }
+        string Copy(string from, string name, Action<byte[]> change, bool resize = false) => TamperedPartial.Copy(work, from, name, change, resize);
 
-        string Rewritten(string from, string name, Func<PartialHeader, PartialHeader> change)
-        {
-            var (header, bytes, start) = PartialFile.Read(from);
-            using var state = new MemoryStream();
-            using (var stream = PartialFile.State(bytes, start)) stream.CopyTo(state);
-            string to = Path.Combine(work, name + PartialFile.Extension);
-            PartialFile.Write(to, change(header), s => s.Write(state.ToArray()));
-            return to;
-        }
+        string Rewritten(string from, string name, Func<PartialHeader, PartialHeader> change) => TamperedPartial.Rewritten(work, from, name, change);
     }
 
     [Theory]

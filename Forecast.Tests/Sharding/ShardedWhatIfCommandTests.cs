@@ -145,24 +145,9 @@ public class ShardedWhatIfCommandTests
         string reportOut = Path.Combine(work, "out-report");
         AssertRefused(await CliHarness.Run("merge", s0, s1, "--report", "--out", reportOut), reportOut, "--report writes the report of a run", "--report");
 
-        string Copy(string from, string name, Action<byte[]> change)
-        {
-            byte[] bytes = File.ReadAllBytes(from);
-            change(bytes);
-            string to = Path.Combine(work, name + PartialFile.Extension);
-            File.WriteAllBytes(to, bytes);
-            return to;
-        }
+        string Copy(string from, string name, Action<byte[]> change) => TamperedPartial.Copy(work, from, name, change);
 
-        string Rewritten(string from, string name, Func<PartialHeader, PartialHeader> change)
-        {
-            var (header, bytes, start) = PartialFile.Read(from);
-            using var state = new MemoryStream();
-            using (var stream = PartialFile.State(bytes, start)) stream.CopyTo(state);
-            string to = Path.Combine(work, name + PartialFile.Extension);
-            PartialFile.Write(to, change(header), s => s.Write(state.ToArray()));
-            return to;
-        }
+        string Rewritten(string from, string name, Func<PartialHeader, PartialHeader> change) => TamperedPartial.Rewritten(work, from, name, change);
     }
 
     [Theory]
