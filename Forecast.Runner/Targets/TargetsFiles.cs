@@ -51,7 +51,7 @@ internal static class TargetsFiles
         {
             w.WriteStartObject("joint");
             Number(w, "probability", j.Probability);
-            w.WriteString("rule", Resources.AnalysisStrings.TargetsRule);
+            w.WriteString("rule", Resources.AnalysisStrings.TargetsJsonRule);
             Number(w, "marginalProbability", j.MarginalProbability);
             Number(w, "ambition", j.Ambition);
             Number(w, "achieved", j.Achieved);
