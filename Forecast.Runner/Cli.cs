@@ -104,7 +104,9 @@ internal static class Cli
         if (parse.Errors.Count > 0)
         {
             var err = services.GetRequiredService<Terminal>().Error;
-            foreach (var error in parse.Errors) err.WriteLine(Format(HelpStrings.ParseError, Sentence(error.Message)));
+            // In the invocation's language; the same sentence once (two missing arguments of a command give two alike).
+            foreach (string message in parse.Errors.Select(Output.ParseErrorWords.Translate).Distinct(StringComparer.Ordinal))
+                err.WriteLine(Format(HelpStrings.ParseError, message));
             err.WriteLine(Format(HelpStrings.UsageLine, Usage(parse.CommandResult.Command)));
             err.WriteLine(Format(HelpStrings.SeeHelp, Path(parse.CommandResult.Command)));
             return ExitCodes.BadInput;
@@ -148,12 +150,6 @@ internal static class Cli
 
     /// <summary>Fills a template of the help's words; numbers invariant.</summary>
     internal static string Format(string template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
-
-    /// <summary>A parse error as a sentence of the invocation's language: System.CommandLine ends its Chinese ones with "。."</summary>
-    private static string Sentence(string message) =>
-        Output.Language.IsChinese && message.EndsWith('.') && !message.EndsWith("..", StringComparison.Ordinal)
-            ? message.TrimEnd('.').TrimEnd('。') + "。"
-            : message;
 
     private static string Path(Command command)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecast.Engine.Model;
+using Forecast.Engine.Resources;
 using Forecast.Engine.Results;
 using Forecast.Engine.Statistics;
 
@@ -44,27 +45,27 @@ public static partial class ForecastEvaluator
         {
             if (options.Region is { } region && a.Region is { } r && !string.Equals(r, region, StringComparison.OrdinalIgnoreCase))
             {
-                notScored.Add(new NotScoredActual(a, NotScoredReason.OtherRegion, $"about {r}, not {region}"));
+                notScored.Add(new NotScoredActual(a, NotScoredReason.OtherRegion, MessageText.Format(Messages.EvalOtherRegion, r, region)));
                 continue;
             }
             string id = options.Mappings is { } map && map.TryGetValue(a.Indicator, out var mapped) ? mapped : a.Indicator;
             if (!byId.TryGetValue(id, out var outcome) || distribution.Indicator(id) is not { } indicatorDistribution)
             {
-                notScored.Add(new NotScoredActual(a, NotScoredReason.NotInForecast, "not in this forecast" + DidYouMean(id, byId.Keys)));
+                notScored.Add(new NotScoredActual(a, NotScoredReason.NotInForecast, MessageText.Format(Messages.EvalNotInForecast, DidYouMean(id, byId.Keys))));
                 continue;
             }
             var indicator = outcome.Indicator;
             if (a.Year <= indicator.BaseYear)
             {
                 notScored.Add(new NotScoredActual(a, NotScoredReason.BaseYearOrEarlier, a.Year == indicator.BaseYear
-                    ? $"the base year: the forecast starts from {Text(indicator.BaseValue)} in {indicator.BaseYear}"
-                    : $"before the base year {indicator.BaseYear}"));
+                    ? MessageText.Format(Messages.EvalBaseYear, Text(indicator.BaseValue), indicator.BaseYear)
+                    : MessageText.Format(Messages.EvalBeforeBase, indicator.BaseYear)));
                 continue;
             }
             if (indicatorDistribution.Year(a.Year) is not { } f)
             {
                 notScored.Add(new NotScoredActual(a, NotScoredReason.AfterForecast,
-                    $"after the last simulated year {indicatorDistribution.Years[^1].Year}"));
+                    MessageText.Format(Messages.EvalAfterForecast, indicatorDistribution.Years[^1].Year)));
                 continue;
             }
             scoredFirst.Add((a, id, f));
@@ -156,14 +157,14 @@ public static partial class ForecastEvaluator
         if (target.Period == TargetPeriod.TargetYear)
         {
             var inYear = actuals.Where(a => a.Year == target.Year).ToList();
-            if (inYear.Count == 0) return Result(TargetOutcome.Undecided, [], $"no actual for {target.Year}");
+            if (inYear.Count == 0) return Result(TargetOutcome.Undecided, [], MessageText.Format(Messages.EvalNoActual, target.Year));
             var verdicts = inYear.Select(a => Meets(a, target)).ToList();
             var decided = verdicts.Where(v => v != TargetOutcome.Undecided).Distinct().ToList();
             if (decided.Count == 1)
-                return Result(decided[0], inYear, $"{target.Year}: {string.Join(" and ", inYear.Select(a => a.ValueText))} against {Text(target.Value)}");
+                return Result(decided[0], inYear, MessageText.Format(Messages.EvalAgainst, target.Year, Values(inYear), Text(target.Value)));
             return decided.Count > 1
-                ? Result(TargetOutcome.Undecided, inYear, $"{target.Year}: the sources disagree ({string.Join(", ", inYear.Select(a => a.ValueText))})")
-                : Result(TargetOutcome.Undecided, inYear, $"{target.Year}: {string.Join(" and ", inYear.Select(a => a.ValueText))} cannot say against {Text(target.Value)}");
+                ? Result(TargetOutcome.Undecided, inYear, MessageText.Format(Messages.EvalSourcesDisagreeIn, target.Year, List(inYear.Select(a => a.ValueText))))
+                : Result(TargetOutcome.Undecided, inYear, MessageText.Format(Messages.EvalCannotSay, target.Year, Values(inYear), Text(target.Value)));
         }
 
         // Every year from the year after the base to the target year: one decided miss settles it; a hit needs every year.
@@ -173,13 +174,13 @@ public static partial class ForecastEvaluator
         var met = relevant.Where(a => Meets(a, target) == TargetOutcome.Met).ToList();
         var metYears = met.Select(a => a.Year).ToHashSet();
         if (missed.Count > 0 && missed.All(m => !met.Any(a => a.Year == m.Year)))
-            return Result(TargetOutcome.Missed, missed, $"missed in {string.Join(", ", missed.Select(a => a.Year).Distinct())}");
+            return Result(TargetOutcome.Missed, missed, MessageText.Format(Messages.EvalMissedIn, List(missed.Select(a => a.Year).Distinct())));
         if (missed.Count == 0 && years.All(metYears.Contains))
-            return Result(TargetOutcome.Met, met, $"met in every year {years[0]}-{years[^1]}");
+            return Result(TargetOutcome.Met, met, MessageText.Format(Messages.EvalMetEveryYear, years[0], years[^1]));
         var lacking = years.Where(y => !metYears.Contains(y)).ToList();
         return Result(TargetOutcome.Undecided, relevant, missed.Count > 0
-            ? "the sources disagree"
-            : $"no deciding actual for {string.Join(", ", lacking)}");
+            ? Messages.EvalSourcesDisagree
+            : MessageText.Format(Messages.EvalNoDeciding, List(lacking)));
     }
 
     private static BandCoverage Coverage(IReadOnlyList<ScoredActual> scored, double nominal, Func<ScoredActual, BandPosition> position)
@@ -208,7 +209,7 @@ public static partial class ForecastEvaluator
     {
         string withoutPeriod = PeriodSuffix().Replace(id, "");
         return withoutPeriod != id && known.Contains(withoutPeriod, StringComparer.Ordinal)
-            ? $" (a similar id: {withoutPeriod}; map it with --map {id}={withoutPeriod} if it means the same)"
+            ? MessageText.Format(Messages.EvalSimilarId, withoutPeriod, id)
             : ScenarioValidator.Suggest(id, known);
     }
 
@@ -216,4 +217,11 @@ public static partial class ForecastEvaluator
     private static partial System.Text.RegularExpressions.Regex PeriodSuffix();
 
     private static string Text(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
+
+    /// <summary>Values of one year joined as the UI language joins two sources' figures ("1000 and 1050", "1000和1050").</summary>
+    private static string Values(IEnumerable<Actual> actuals) => string.Join(Messages.EvalAnd, actuals.Select(a => a.ValueText));
+
+    /// <summary>Years or values listed in the UI language ("2021, 2024", "2021、2024").</summary>
+    private static string List<T>(IEnumerable<T> items) =>
+        string.Join(Messages.EvalListSeparator, items.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture)));
 }

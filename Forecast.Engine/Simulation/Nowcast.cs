@@ -58,7 +58,7 @@ internal static class Nowcast
         }
         double ess = sum * sum / squares;
         string? warning = ess < Math.Max(50, 0.005 * particles)
-            ? $"the observations lie far from what the model expects: the {particles:N0} parameter draws carry the weight of only {ess:F0}; the conditioned bands rest on few draws (give the observations' errors, or revisit the model)"
+            ? Resources.MessageText.Format(Resources.Messages.NowcastWeightsCollapsed, particles.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), ess.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))
             : null;
         var chosen = Systematic(weights, run.Paths, run.Seed);
         var schedule = new ParticleSchedule(chosen, record, run.Paths);

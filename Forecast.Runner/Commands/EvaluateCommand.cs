@@ -119,7 +119,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         cancellationToken.ThrowIfCancellationRequested();
         var written = folder.Commit();
         EvaluationConsole.Write(terminal.Out, evaluation, context, Output.Language.IsChinese);
-        terminal.Out.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} s. {Markup.Escape(Words.WroteFiles(written.Count, folder.Path))}[/]");
+        terminal.Out.MarkupLine($"[grey]{Markup.Escape(WhatIf.WhatIfRun.Footer(clock.Elapsed, written.Count, folder.Path))}[/]");
         return ExitCodes.Success;
     }
 
@@ -133,12 +133,12 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
             int eq = token.IndexOf('=', StringComparison.Ordinal);
             string from = eq > 0 ? token[..eq].Trim() : "", to = eq > 0 ? token[(eq + 1)..].Trim() : "";
             if (from.Length == 0 || to.Length == 0)
-                errors.Add(new InputError("--map", 0, 0, "", $"expected actual_id=indicator_id, e.g. new_hightech_enterprises_2021_2025=new_hightech_enterprises, not '{token}'"));
+                errors.Add(new InputError("--map", 0, 0, "", Words.F(AnalysisStrings.EvalMapExpected, token)));
             else if (run.Scenario.Indicators.All(i => i.Id != to))
-                errors.Add(new InputError("--map", 0, 0, "", $"'{to}' is not an indicator of scenario '{run.Scenario.Name}'"
-                    + Engine.Model.ScenarioValidator.Suggest(to, run.Scenario.Indicators.Select(i => i.Id))));
+                errors.Add(new InputError("--map", 0, 0, "", Words.F(AnalysisStrings.EvalMapUnknown, to, run.Scenario.Name,
+                    Engine.Model.ScenarioValidator.Suggest(to, run.Scenario.Indicators.Select(i => i.Id)))));
             else if (!map.TryAdd(from, to))
-                errors.Add(new InputError("--map", 0, 0, "", $"'{from}' is mapped twice"));
+                errors.Add(new InputError("--map", 0, 0, "", Words.F(AnalysisStrings.EvalMapTwice, from)));
         }
         if (errors.Count > 0) throw new InputException(errors);
         return map;
@@ -151,7 +151,7 @@ internal sealed class EvaluateCommand(Terminal terminal) : ICommandBuilder
         var regions = actuals.Select(a => a.Region).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         if (regions.Count > 1)
             throw new InputException(new InputError("--region", 0, 0, "",
-                $"the outcomes are about several regions ({string.Join(", ", regions)}); say which is this forecast's with --region"));
+                Words.F(AnalysisStrings.EvalRegions, AnalysisWords.List(regions))));
         return regions.Count == 1 ? regions[0] : null;
     }
 }

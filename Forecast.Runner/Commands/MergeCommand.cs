@@ -83,7 +83,7 @@ internal sealed class MergeCommand(Terminal terminal, IEnumerable<WhatIf.IWhatIf
             CorrelationRepairReport.Print(console, repair);
             console.Write(ConsoleReport.Table(merged.Result, Output.Language.IsChinese));
             ConsoleReport.Notes(console, merged.Result, clock.Elapsed);
-            console.MarkupLine("[grey]" + Markup.Escape(Output.Words.F(Resources.AnalysisStrings.MergeDone, partials.Count, first.Paths, first.Seed, written.Count, folder.Path)) + "[/]");
+            console.MarkupLine("[grey]" + Markup.Escape(Output.Words.F(partials.Count == 1 ? Resources.AnalysisStrings.MergeDoneOne : Resources.AnalysisStrings.MergeDone, partials.Count, first.Paths, first.Seed, written.Count, folder.Path)) + "[/]");
             return ExitCodes.Success;
         }
         catch (PartialException e)

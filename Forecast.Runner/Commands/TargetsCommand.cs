@@ -67,11 +67,11 @@ internal sealed class TargetsCommand(Terminal terminal) : ICommandBuilder
         File.WriteAllText(folder.StagedFile(own + ".yaml"), TargetsFiles.Overlay(scenarioFile, folder.Path, own,
             new Engine.Model.LocalizedText($"{scenario.Title.Zh}：各指标以{Percent(p)}概率可达的目标", $"{scenario.Title.En}: every target reachable with probability {Percent(p)} on its own"), result,
             result.Indicators.Select(i => i.At(p)),
-            $"Every indicator's target set to the most ambitious one it reaches with probability {p.ToString(CultureInfo.InvariantCulture)} on its own."), utf8);
+            Output.Words.F(Resources.AnalysisStrings.TargetsOverlayOwn, p.ToString(CultureInfo.InvariantCulture))), utf8);
         if (result.Joint is { } j)
             File.WriteAllText(folder.StagedFile(joint + ".yaml"), TargetsFiles.Overlay(scenarioFile, folder.Path, joint,
                 new Engine.Model.LocalizedText($"{scenario.Title.Zh}：{j.Targets.Count}项目标以{Percent(p)}概率同时达成", $"{scenario.Title.En}: {j.Targets.Count} targets met together with probability {Percent(p)}"), result, j.Targets,
-                $"The joint set's targets, all met on the same path with probability {p.ToString(CultureInfo.InvariantCulture)} (each on its own with {j.MarginalProbability.ToString("0.####", CultureInfo.InvariantCulture)})."), utf8);
+                Output.Words.F(Resources.AnalysisStrings.TargetsOverlayJoint, p.ToString(CultureInfo.InvariantCulture), j.MarginalProbability.ToString("0.####", CultureInfo.InvariantCulture))), utf8);
 
         TargetsConsole.Write(terminal.Out, result, Output.Language.IsChinese);
         WhatIfRun.Commit(terminal.Out, folder, clock.Elapsed);

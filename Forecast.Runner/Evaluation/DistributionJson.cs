@@ -5,7 +5,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Forecast.Engine.Evaluation;
 using Forecast.Engine.Simulation;
+using Forecast.Runner.Output;
 using Forecast.Scenarios;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 
 namespace Forecast.Runner.Evaluation;
 
@@ -96,21 +98,20 @@ internal static class DistributionJson
     public static RunDistribution Read(string file)
     {
         if (!File.Exists(file))
-            throw new InputException(new InputError(file, 0, 0, "", $"the run folder has no {FileName}; it is written by 'forecast run' (format version {RunDistribution.FormatVersion}): run the scenario again to evaluate it"));
+            throw new InputException(new InputError(file, 0, 0, "", Words.F(A.DistributionMissing, FileName, RunDistribution.FormatVersion)));
         string text = TextFile.Read(file, "distribution");
         try
         {
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
             if (!root.TryGetProperty("format", out var format) || format.GetString() != Format)
-                throw Problem(file, "format", $"not a {Format} file");
+                throw Problem(file, "format", Words.F(A.DistributionNotFormat, Format));
             int version = root.GetProperty("formatVersion").GetInt32();
             if (version != RunDistribution.FormatVersion)
-                throw Problem(file, "formatVersion", $"format version {version}, but this forecast reads version {RunDistribution.FormatVersion}"
-                    + (version > RunDistribution.FormatVersion ? " (written by a newer forecast)" : "; run the scenario again"));
+                throw Problem(file, "formatVersion", Words.F(version > RunDistribution.FormatVersion ? A.DistributionVersionNewer : A.DistributionVersionOlder, version, RunDistribution.FormatVersion));
             int points = root.GetProperty("grid").GetProperty("points").GetInt32();
             if (points != ForecastDistribution.GridPoints)
-                throw Problem(file, "grid.points", $"{points} grid points; expected {ForecastDistribution.GridPoints}");
+                throw Problem(file, "grid.points", Words.F(A.DistributionGridPoints, points, ForecastDistribution.GridPoints));
             var indicators = new List<IndicatorDistribution>();
             foreach (var item in root.GetProperty("indicators").EnumerateArray())
             {
@@ -137,7 +138,7 @@ internal static class DistributionJson
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Problem(file, "", $"not a {FileName} written by forecast run: {e.Message}");
+            throw Problem(file, "", Words.F(A.DistributionMalformed, FileName, e.Message));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Forecast.Engine.Evaluation;
 using Forecast.Engine.Model;
 using Forecast.Runner.Output;
@@ -10,7 +9,7 @@ using S = Forecast.Runner.Resources.Strings;
 namespace Forecast.Runner.Evaluation;
 
 /// <summary>The evaluation on the console: one row per outcome scored, the targets the outcomes decide, the summary, what was not scored.</summary>
-internal static partial class EvaluationConsole
+internal static class EvaluationConsole
 {
     private static string E(string s) => Markup.Escape(s);
     private static string H(double x) => Numbers.Human(x);
@@ -67,7 +66,7 @@ internal static partial class EvaluationConsole
             targets.AddColumn(E(A.EvalColWhy));
             targets.AddColumn(new TableColumn(E(A.EvalColBrier)).RightAligned());
             foreach (var t in decided)
-                targets.AddRow(E(Name(t.IndicatorId)) + " " + E(TargetText(t)), Numbers.Percent(t.Probability), Outcome(t.Outcome), E(Why(t)),
+                targets.AddRow(E(Name(t.IndicatorId)) + " " + E(TargetText(t)), Numbers.Percent(t.Probability), Outcome(t.Outcome), E(t.Explanation),
                     double.IsNaN(t.Brier) ? "" : t.Brier.ToString("0.000", CultureInfo.InvariantCulture));
             console.Write(targets);
         }
@@ -93,7 +92,7 @@ internal static partial class EvaluationConsole
         {
             console.MarkupLine($"[bold]{E(A.EvalNotScoredHead)}[/]{E(W(A.EvalCount, e.NotScored.Count))}{E(A.Colon.TrimEnd())}");
             foreach (var n in e.NotScored)
-                console.MarkupLine(F($"  {E(n.Actual.Indicator)} {n.Actual.Year} = {E(n.Actual.ValueText)}{E(A.Colon)}[grey]{E(Why(n, c))}[/]"));
+                console.MarkupLine(F($"  {E(n.Actual.Indicator)} {n.Actual.Year} = {E(n.Actual.ValueText)}{E(A.Colon)}[grey]{E(n.Explanation)}[/]"));
         }
     }
 
@@ -104,71 +103,6 @@ internal static partial class EvaluationConsole
             ? W(A.EvalTargetEveryYear, sign, H(t.Target.Value), t.BaseYear + 1, t.Target.Year)
             : W(A.EvalTargetIn, sign, H(t.Target.Value), t.Target.Year);
     }
-
-    /// <summary>
-    /// Why a target is decided as it is. English is the engine's own explanation; Chinese is rebuilt here from the same
-    /// evidence (the engine has no words of its own in other languages), with the engine's <see cref="ForecastEvaluator.Meets"/>.
-    /// </summary>
-    internal static string Why(TargetAssessment t)
-    {
-        if (!Language.IsChinese) return t.Explanation;
-        var target = t.Target;
-        string Values(IEnumerable<Actual> actuals) => string.Join(A.WhyAnd, actuals.Select(a => a.ValueText));
-        if (target.Period == TargetPeriod.TargetYear)
-        {
-            if (t.Evidence.Count == 0) return W(A.WhyNoActual, target.Year);
-            if (t.Outcome != TargetOutcome.Undecided) return W(A.WhyAgainst, target.Year, Values(t.Evidence), Text(target.Value));
-            bool disagree = t.Evidence.Select(a => ForecastEvaluator.Meets(a, target)).Where(v => v != TargetOutcome.Undecided).Distinct().Count() > 1;
-            return disagree
-                ? W(A.WhySourcesDisagreeIn, target.Year, AnalysisWords.List(t.Evidence.Select(a => a.ValueText)))
-                : W(A.WhyCannotSay, target.Year, Values(t.Evidence), Text(target.Value));
-        }
-        return t.Outcome switch
-        {
-            TargetOutcome.Missed => W(A.WhyMissedIn, AnalysisWords.List(t.Evidence.Select(a => a.Year).Distinct())),
-            TargetOutcome.Met => W(A.WhyMetEveryYear, t.BaseYear + 1, target.Year),
-            _ when t.Evidence.Any(a => ForecastEvaluator.Meets(a, target) == TargetOutcome.Missed) => A.WhySourcesDisagree,
-            _ => W(A.WhyNoDeciding, AnalysisWords.List(Enumerable.Range(t.BaseYear + 1, target.Year - t.BaseYear)
-                .Where(y => !t.Evidence.Any(a => a.Year == y && ForecastEvaluator.Meets(a, target) == TargetOutcome.Met)))),
-        };
-    }
-
-    /// <summary>Why an outcome was not scored: the engine's English, or the Chinese rebuilt from the reason and the run.</summary>
-    internal static string Why(NotScoredActual n, EvaluationFiles.Context c)
-    {
-        if (!Language.IsChinese) return n.Explanation;
-        var a = n.Actual;
-        string id = c.Mappings.TryGetValue(a.Indicator, out var mapped) ? mapped : a.Indicator;
-        var indicator = c.Run.Scenario.Indicators.FirstOrDefault(i => i.Id == id);
-        switch (n.Reason)
-        {
-            case NotScoredReason.OtherRegion:
-                return W(A.WhyOtherRegion, a.Region, c.Region);
-            case NotScoredReason.BaseYearOrEarlier when indicator is not null:
-                return a.Year == indicator.BaseYear ? W(A.WhyBaseYear, Text(indicator.BaseValue), indicator.BaseYear) : W(A.WhyBeforeBase, indicator.BaseYear);
-            case NotScoredReason.AfterForecast when c.Run.Distribution.Indicator(id) is { Years.Count: > 0 } d:
-                return W(A.WhyAfterForecast, d.Years[^1].Year);
-            case NotScoredReason.NotInForecast:
-                var known = c.Run.Result.Indicators.Select(o => o.Indicator.Id).ToList();
-                string withoutPeriod = PeriodSuffix().Replace(id, "");
-                if (withoutPeriod != id && known.Contains(withoutPeriod, StringComparer.Ordinal))
-                    return A.WhyNotInForecast + W(A.WhySimilarId, withoutPeriod, id);
-                // The validator's suggestion names the id between quotes: " (did you mean 'x'?)".
-                var suggested = Quoted().Match(ScenarioValidator.Suggest(id, known));
-                return A.WhyNotInForecast + (suggested.Success ? W(A.WhyDidYouMean, suggested.Groups[1].Value) : "");
-            default:
-                return n.Explanation;
-        }
-    }
-
-    [GeneratedRegex(@"_[0-9]{4}_[0-9]{4}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PeriodSuffix();
-
-    [GeneratedRegex("'([^']*)'", RegexOptions.CultureInvariant)]
-    private static partial Regex Quoted();
-
-    /// <summary>A value as the engine's explanations write it.</summary>
-    private static string Text(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 
     internal static string Pit(Pit p) => p.IsPoint ? p.Mid.ToString("0.000", CultureInfo.InvariantCulture)
         : F($"{p.Mid:0.000} [grey][[{p.Lower:0.000}, {p.Upper:0.000}]][/]");

@@ -80,7 +80,7 @@ internal static class EvaluationReport
              .Append("</tr></thead>\n<tbody>\n");
             foreach (var t in spoken)
                 h.Append("<tr><td>").Append(E(Name(t.IndicatorId) + " " + EvaluationConsole.TargetText(t))).Append("</td><td class=\"n\">").Append(E(Numbers.Percent(t.Probability)))
-                 .Append("</td><td>").Append(E(AnalysisWords.Outcome(t.Outcome))).Append("</td><td>").Append(E(EvaluationConsole.Why(t))).Append("</td><td class=\"n\">")
+                 .Append("</td><td>").Append(E(AnalysisWords.Outcome(t.Outcome))).Append("</td><td>").Append(E(t.Explanation)).Append("</td><td class=\"n\">")
                  .Append(double.IsNaN(t.Brier) ? "" : F($"{t.Brier:0.000}")).Append("</td></tr>\n");
             h.Append("</tbody>\n</table>\n");
         }
@@ -93,7 +93,7 @@ internal static class EvaluationReport
         {
             h.Append("<h3>").Append(E(A.EvalNotScoredHead)).Append("</h3>\n<ul>\n");
             foreach (var n in e.NotScored)
-                h.Append(Li(F($"{n.Actual.Indicator} {n.Actual.Year} = {n.Actual.ValueText}{(chinese ? "：" : ": ")}{EvaluationConsole.Why(n, c)}") + A.FullStop));
+                h.Append(Li(F($"{n.Actual.Indicator} {n.Actual.Year} = {n.Actual.ValueText}{(chinese ? "：" : ": ")}{n.Explanation}") + A.FullStop));
             h.Append("</ul>\n");
         }
         return new ReportSection("evaluation", A.EvalSection, h.ToString());

@@ -2,7 +2,9 @@ using Forecast.Engine.Evaluation;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 using Forecast.Runner.Report;
+using Forecast.Runner.Output;
 using Forecast.Scenarios;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 
 namespace Forecast.Runner.Evaluation;
 
@@ -18,13 +20,13 @@ internal sealed record RunFolder(string Folder, Scenario Scenario, string Scenar
     public static RunFolder Read(string folder)
     {
         if (!Directory.Exists(folder))
-            throw new InputException(new InputError(folder, 0, 0, "", "no such folder; give the output folder of a 'forecast run'"));
+            throw new InputException(new InputError(folder, 0, 0, "", A.RunFolderMissing));
         string summaryPath = Path.Combine(folder, "summary.json");
         if (!File.Exists(summaryPath))
-            throw new InputException(new InputError(folder, 0, 0, "", "the folder has no summary.json; is it the output folder of a 'forecast run'?"));
+            throw new InputException(new InputError(folder, 0, 0, "", A.RunFolderNoSummary));
         string scenarioPath = Path.Combine(folder, RunDocuments.ScenarioCopy);
         if (!File.Exists(scenarioPath))
-            throw new InputException(new InputError(folder, 0, 0, "", $"the folder has no {RunDocuments.ScenarioCopy}; run the scenario again with this forecast"));
+            throw new InputException(new InputError(folder, 0, 0, "", Words.F(A.RunFolderNoScenario, RunDocuments.ScenarioCopy)));
         string scenarioText = TextFile.Read(scenarioPath, "scenario");
         var scenario = ScenarioReader.Parse(scenarioPath, scenarioText);
         var result = SummaryJsonReader.Read(summaryPath, TextFile.Read(summaryPath, "summary"), scenario);
@@ -32,10 +34,10 @@ internal sealed record RunFolder(string Folder, Scenario Scenario, string Scenar
         var distribution = DistributionJson.Read(distributionPath);
         if (distribution.Scenario != result.Scenario || distribution.Paths != result.Paths || distribution.Seed != result.Seed)
             throw new InputException(new InputError(distributionPath, 0, 0, "",
-                $"this file is of scenario '{distribution.Scenario}' ({distribution.Paths} paths, seed {distribution.Seed}) but summary.json of '{result.Scenario}' ({result.Paths} paths, seed {result.Seed}); run the scenario again"));
+                Words.F(A.RunFolderMismatch, distribution.Scenario, distribution.Paths, distribution.Seed, result.Scenario, result.Paths, result.Seed)));
         foreach (var o in result.Indicators)
             if (distribution.Indicator(o.Indicator.Id) is null)
-                throw new InputException(new InputError(distributionPath, 0, 0, o.Indicator.Id, "the indicator is missing; run the scenario again"));
+                throw new InputException(new InputError(distributionPath, 0, 0, o.Indicator.Id, A.RunFolderIndicatorMissing));
         return new RunFolder(folder, scenario, scenarioText, result, distribution);
     }
 }

@@ -85,12 +85,12 @@ internal static class ConsoleReport
     {
         if (result.Conditioning is not { } c) return;
         bool chinese = Language.IsChinese;
-        console.MarkupLine($"[bold]{E(Words.F(Strings.NowcastHeading, c.Observations))}[/] {E(Strings.NowcastLegend)}");
+        console.MarkupLine($"[bold]{E(Words.F(Strings.NowcastHeading, c.Observations))}[/]{(chinese ? "" : " ")}{E(Strings.NowcastLegend)}");
         foreach (var o in result.Indicators.Where(o => !double.IsNaN(o.ProbabilityAtStart)))
             console.MarkupLine($"  {E(o.Indicator.Name.In(chinese))}{E(Strings.ColonSep)}{Numbers.Percent(o.ProbabilityAtStart)} → {Numbers.Percent(o.Probability)}");
-        console.MarkupLine($"[grey]{E(Words.F(Strings.NowcastWeights, Numbers.Count(c.Particles), Numbers.Count(c.EffectiveSampleSize)))}[/]");
-        if (c.Warning is { } warning) console.MarkupLine($"[yellow]{E(Strings.Warning)}[/]{(chinese ? "" : " ")}{E(warning)}");
-        foreach (string row in leftOut) console.MarkupLine($"[grey]{E(Words.F(Strings.NotUsed, row))}[/]");
+        Paragraph(console, "grey", "", Words.F(Strings.NowcastWeights, Numbers.Count(c.Particles), Numbers.Count(c.EffectiveSampleSize)), "grey");
+        if (c.Warning is { } warning) Paragraph(console, "yellow", Strings.Warning + (chinese ? "" : " "), warning);
+        foreach (string row in leftOut) Paragraph(console, "grey", "", Words.F(Strings.NotUsed, row), "grey");
     }
 
     private static string E(string s) => Markup.Escape(s);
@@ -119,8 +119,7 @@ internal static class ConsoleReport
         console.MarkupLine($"[bold]{E(Words.F(Strings.AllHeadlineMet, headline))}[/]{gap}{Numbers.Percent(result.AllHeadlineProbability, 2)} " +
             $"[grey][[{Numbers.Percent(result.AllHeadlineCi95.Lower, 2)}, {Numbers.Percent(result.AllHeadlineCi95.Upper, 2)}]][/]{E(Strings.ListSep)}{E(Words.F(Strings.EveryTarget, Numbers.Percent(result.AllTargetsProbability, 2)))} " +
             $"[grey][[{Numbers.Percent(result.AllTargetsCi95.Lower, 2)}, {Numbers.Percent(result.AllTargetsCi95.Upper, 2)}]][/]");
-        var parts = result.HeadlineMetDistribution.Select((p, k) => E(Words.F(Strings.HowManyMetItem, k, Numbers.Percent(p))));
-        console.MarkupLine($"[bold]{E(Strings.HowManyMet)}[/]{gap}{string.Join("  ", parts)}");
+        Items(console, Strings.HowManyMet + gap, result.HeadlineMetDistribution.Select((p, k) => Words.F(Strings.HowManyMetItem, k, Numbers.Percent(p))).ToList());
         foreach (var o in result.Indicators)
             if (Words.SignalsDisagree(o) is { } why)
                 Paragraph(console, "yellow", Strings.SignalsDisagree + gap, Words.F(Strings.SignalsDisagreeFor,
@@ -144,6 +143,40 @@ internal static class ConsoleReport
         string columns = wide ? Strings.FooterRequiredHistory : ShowsRequired(wide, width) ? Strings.FooterRequired : "";
         Paragraph(console, "grey", "", Words.F(Strings.RunFooter, Numbers.Count(result.Paths), result.Seed,
             elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), intervals, columns), "grey");
+    }
+
+    /// <summary>
+    /// A bold heading and a list of short items ("0项：0.0%  1项：0.5% ..."), two spaces apart: on the heading's line when
+    /// they all fit the console, else under it, indented, as many to a line as fit. An item is never split, and no line is
+    /// left for the console to wrap (it would start an item at the margin, after a line ending in spaces).
+    /// </summary>
+    private static void Items(IAnsiConsole console, string heading, IReadOnlyList<string> items)
+    {
+        const string Indent = "  ", Gap = "  ";
+        int width = Math.Max(20, console.Profile.Width);
+        string all = string.Join(Gap, items);
+        if (ChineseLines.Cells(heading) + ChineseLines.Cells(all) <= width)
+        {
+            console.MarkupLine($"[bold]{E(heading)}[/]{E(all)}");
+            return;
+        }
+        console.MarkupLine($"[bold]{E(heading.TrimEnd())}[/]");
+        var line = new List<string>();
+        int cells = Indent.Length;
+        foreach (string item in items)
+        {
+            int w = ChineseLines.Cells(item) + (line.Count > 0 ? Gap.Length : 0);
+            if (line.Count > 0 && cells + w > width)
+            {
+                console.MarkupLine(E(Indent + string.Join(Gap, line)));
+                line.Clear();
+                cells = Indent.Length;
+                w = ChineseLines.Cells(item);
+            }
+            line.Add(item);
+            cells += w;
+        }
+        if (line.Count > 0) console.MarkupLine(E(Indent + string.Join(Gap, line)));
     }
 
     /// <summary>

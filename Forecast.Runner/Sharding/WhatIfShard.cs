@@ -157,7 +157,7 @@ internal static class WhatIfShard
             using var folder = WhatIfRun.Open(output.Out, Analysis.Sensitivity(scenario, settings.Indicators), output.Force, cancellationToken);
             SensitivityCommand.Write(terminal, plots, folder, tornado, sensitivity, scenario, context, settings.Top, clock, cancellationToken);
         }
-        terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(Strings.MergedWhatIf, partials.Count, first.Header.Kind, first.Header.Paths, first.Header.Seed))}[/]");
+        terminal.Out.MarkupLine($"[grey]{Markup.Escape(Words.F(partials.Count == 1 ? Strings.MergedWhatIfOne : Strings.MergedWhatIf, partials.Count, first.Header.Kind, first.Header.Paths, first.Header.Seed))}[/]");
         return ExitCodes.Success;
     }
 

@@ -51,7 +51,7 @@ internal static class TargetsFiles
         {
             w.WriteStartObject("joint");
             Number(w, "probability", j.Probability);
-            w.WriteString("rule", "equal marginal probability: every target of the set met on its own with the same probability p_m, the smallest at which all are met together with the probability asked");
+            w.WriteString("rule", Resources.AnalysisStrings.TargetsJsonRule);
             Number(w, "marginalProbability", j.MarginalProbability);
             Number(w, "ambition", j.Ambition);
             Number(w, "achieved", j.Achieved);
@@ -113,9 +113,8 @@ internal static class TargetsFiles
         string basePath = Path.GetRelativePath(folder, Path.GetFullPath(scenarioFile)).Replace('\\', '/');
         var y = new StringBuilder();
         y.Append("# ").Append(why).Append('\n');
-        y.Append("# Written by: forecast targets ").Append(scenarioFile).Append(" --probability ").Append(R(r.Probability))
-         .Append(" (").Append(r.Paths.ToString(CultureInfo.InvariantCulture)).Append(" paths, seed ").Append(r.Seed.ToString(CultureInfo.InvariantCulture)).Append(").\n");
-        y.Append("# Run it on the same paths: forecast run <this file>\n");
+        y.Append("# ").Append(Words.F(Resources.AnalysisStrings.TargetsOverlayWrittenBy, scenarioFile, R(r.Probability), r.Paths, r.Seed)).Append('\n');
+        y.Append("# ").Append(Resources.AnalysisStrings.TargetsOverlayRunIt).Append('\n');
         y.Append("base: ").Append(Quote(basePath)).Append('\n');
         y.Append("name: ").Append(Quote(name)).Append('\n');
         y.Append("title: {zh: ").Append(Quote(title.Zh)).Append(", en: ").Append(Quote(title.En)).Append("}\n");
@@ -123,7 +122,7 @@ internal static class TargetsFiles
         y.Append("indicators:\n");
         foreach (var t in targets)
             y.Append("  ").Append(t.IndicatorId).Append(":\n    target: {value: ").Append(R(t.Value)).Append(", source: ")
-             .Append(Quote($"forecast targets: met on {Numbers.Percent(t.Achieved)} of paths (asked {Numbers.Percent(t.Probability)})")).Append("}\n");
+             .Append(Quote(Words.F(Resources.AnalysisStrings.TargetsOverlaySource, Numbers.Percent(t.Achieved), Numbers.Percent(t.Probability)))).Append("}\n");
         return y.ToString();
     }
 

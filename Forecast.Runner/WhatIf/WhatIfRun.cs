@@ -82,9 +82,13 @@ internal static class WhatIfRun
     public static void Commit(IAnsiConsole console, OutputFolder folder, TimeSpan elapsed)
     {
         var written = folder.Commit();
-        string seconds = Words.F(Resources.WhatIfStrings.Elapsed, elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
-        console.MarkupLine($"[grey]{Markup.Escape(seconds + WhatIfConsole.Gap + Words.WroteFiles(written.Count, folder.Path))}[/]");
+        console.MarkupLine($"[grey]{Markup.Escape(Footer(elapsed, written.Count, folder.Path))}[/]");
     }
+
+    /// <summary>The last line of an analysis: its time and where its files went ("1.2 s. Wrote 4 files to out/x", "用时1.2秒。已写入4个文件到out/x").</summary>
+    public static string Footer(TimeSpan elapsed, int files, string folder) =>
+        Words.F(Resources.WhatIfStrings.Elapsed, elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture))
+        + WhatIfConsole.Gap + Words.WroteFiles(files, folder);
 }
 
 /// <summary>

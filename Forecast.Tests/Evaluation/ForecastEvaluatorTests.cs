@@ -139,6 +139,42 @@ public class ForecastEvaluatorTests
         Assert.Contains("starts from 40 in 2020", e.NotScored[3].Explanation, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The explanations are the engine's Messages read in the UI culture (the runner sets it from --lang): in Chinese, the
+    /// same reasons with the same ids, years and values; the English of the tests above is the neutral culture's.
+    /// </summary>
+    [Fact]
+    public void Explanations_InTheChineseUiCulture_AreChinese_WithTheSameIdsYearsAndValues()
+    {
+        var (d, o) = Forecast();
+        var actuals = new[] { A("x", 2023, 50, region: "Dezhou"), A("x_2021_2025", 2025, 5), A("x", 2020, 41), A("x", 2019, 41), A("x", 2026, 70), A("x", 2025, 61), A("x", 2025, 59) };
+        var options = new EvaluationOptions(Region: "Liaocheng");
+        var english = ForecastEvaluator.Evaluate(d, o, actuals, options);
+        var every = ForecastEvaluator.Evaluate(Forecast(TargetPeriod.EveryYear).Item1, Forecast(TargetPeriod.EveryYear).Item2, [A("x", 2022, 70), A("x", 2023, 80)]);
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        ForecastEvaluation chinese, everyChinese;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+            chinese = ForecastEvaluator.Evaluate(d, o, actuals, options);
+            everyChinese = ForecastEvaluator.Evaluate(Forecast(TargetPeriod.EveryYear).Item1, Forecast(TargetPeriod.EveryYear).Item2, [A("x", 2022, 70), A("x", 2023, 80)]);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+
+        Assert.Equal(
+            ["属于Dezhou，不是Liaocheng", "本次预测无此指标（相近代码：x；如含义相同，可用 --map x_2021_2025=x 计分）", "基期：预测从2020年的40起步", "早于基期2020年", "晚于最后模拟年份2025年"],
+            chinese.NotScored.Select(n => n.Explanation));
+        Assert.Equal(["about Dezhou, not Liaocheng", "not in this forecast (a similar id: x; map it with --map x_2021_2025=x if it means the same)",
+            "the base year: the forecast starts from 40 in 2020", "before the base year 2020", "after the last simulated year 2025"], english.NotScored.Select(n => n.Explanation));
+        Assert.Equal("2025年：各来源不一致（61、59）", chinese.Targets.Single().Explanation);
+        Assert.Equal("2025: the sources disagree (61, 59)", english.Targets.Single().Explanation);
+        Assert.Equal("2021、2024、2025年缺少可判定的实际值", everyChinese.Targets.Single().Explanation);
+        Assert.Equal("no deciding actual for 2021, 2024, 2025", every.Targets.Single().Explanation);
+    }
+
     [Fact]
     public void Mapping_ScoresAnActualUnderAnotherId_AndSaysSo()
     {

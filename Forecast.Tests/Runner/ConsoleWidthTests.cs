@@ -64,9 +64,42 @@ public sealed class ConsoleWidthTests
         var zh = await CliHarness.RunAtWidth(120, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "zh", "--out", CliHarness.TempFolder());
         Assert.Equal(0, zh.ExitCode);
         // A CJK character takes two columns.
-        static int Columns(string line) => line.Sum(c => c is >= '\u2E80' and < '\uD800' or >= '\uFF00' and <= '\uFF60' ? 2 : 1);
-        Assert.All(TableLines(zh.Out), line => Assert.True(Columns(line) <= 120, $"{Columns(line)} columns: {line}"));
+        Assert.All(TableLines(zh.Out), line => Assert.True(DisplayWidth.Columns(line) <= 120, $"{DisplayWidth.Columns(line)} columns: {line}"));
         Assert.Contains("达标概率", zh.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The whole console of run at 120 columns, in Chinese and in English: every line fits (a CJK character takes two
+    /// columns), and the distribution of how many headline targets are met keeps every item whole: on the heading's line
+    /// when it fits, else under it, each line indented (the console broke it at a space, the last item alone at the margin).
+    /// </summary>
+    [Theory]
+    [InlineData("zh", "达成的核心目标个数：", "项：")]
+    [InlineData("en", "How many headline targets are met:", ": ")]
+    public async Task WholeRunConsole_At120Columns_FitsEveryLine_AndKeepsTheHowManyMetItemsWhole(string lang, string heading, string itemMark)
+    {
+        var run = await CliHarness.RunAtWidth(120, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", lang, "--out", CliHarness.TempFolder());
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Out.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        Assert.True(lines.Count > 40, run.Out);
+        Assert.All(lines, line => Assert.True(DisplayWidth.Columns(line) <= 120, $"{DisplayWidth.Columns(line)} columns: {line}"));
+
+        int at = lines.FindIndex(l => l.StartsWith(heading, StringComparison.Ordinal));
+        Assert.True(at >= 0, run.Out);
+        string rest = lines[at][heading.Length..].TrimStart();
+        var block = new List<string> { rest };
+        for (int k = at + 1; k < lines.Count && lines[k].StartsWith("  ", StringComparison.Ordinal) && lines[k].Contains(itemMark, StringComparison.Ordinal)
+            && lines[k].TrimStart()[0] is >= '0' and <= '9'; k++)
+            block.Add(lines[k]);
+        // The items 0..8 (eight headline targets), each "k: p%" (English) or "k项：p%" (Chinese), in order, none split.
+        var items = block.SelectMany(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        Assert.Equal(9, items.Count);
+        for (int k = 0; k < items.Count; k++)
+            Assert.Matches($"^{k}{System.Text.RegularExpressions.Regex.Escape(itemMark)}[0-9.]+%$", items[k]);
+        if (rest.Length == 0) Assert.True(block.Count > 1, "the items under the heading are missing");
+        // The line after the block is not a fragment of it.
+        Assert.False(at + block.Count < lines.Count && System.Text.RegularExpressions.Regex.IsMatch(lines[at + block.Count], @"^\d+(项：|: )"),
+            lines[at + block.Count]);
     }
 
     /// <summary>

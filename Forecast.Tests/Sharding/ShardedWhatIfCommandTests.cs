@@ -54,7 +54,7 @@ public class ShardedWhatIfCommandTests
         AssertSameFolder(single, merged, command == "sweep" ? "sweep.csv" : "sobol.csv");
         // The console summary is the single analysis's (its table and notes), then the merge's own line.
         Assert.Equal(Summary(alone.Out), Summary(merge.Out));
-        Assert.Contains($"Merged {n} partials of a {command}", merge.Out, StringComparison.Ordinal);
+        Assert.Contains($"Merged {n} {(n == 1 ? "partial" : "partials")} of a {command}", merge.Out, StringComparison.Ordinal);
     }
 
     [Fact]

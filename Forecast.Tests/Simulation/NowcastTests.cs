@@ -158,6 +158,31 @@ public class NowcastTests
     }
 
     [Fact]
+    public void CollapsedWeightsWarning_InTheChineseUiCulture_IsChinese_WithTheSameNumbers()
+    {
+        var scenario = Of([Driver("l", new NormalDistribution(10, 0.5), YearlyVariation.Normal(0.1))],
+            [Indicator("x", 0, new FlowModel("l", Count: false), 12, 2020, 2022)], paths: 2_000) with
+            { Observed = [new ObservedValue("x", 2021, 20, 0.05)] };
+        string english = MonteCarlo.Run(scenario, new SimulationOptions(Seed: 7)).Conditioning!.Warning!;
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        string chinese;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+            chinese = MonteCarlo.Run(scenario, new SimulationOptions(Seed: 7)).Conditioning!.Warning!;
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+        Assert.StartsWith("the observations lie far from what the model expects: the 2,000 parameter draws carry the weight of only ", english, StringComparison.Ordinal);
+        Assert.StartsWith("观测值与模型的预期相去甚远：2,000个参数抽样的权重仅相当于", chinese, StringComparison.Ordinal);
+        static string[] Numbers(string s) => System.Text.RegularExpressions.Regex.Matches(s, @"[0-9][0-9,.]*").Select(m => m.Value).ToArray();
+        Assert.Equal(Numbers(english), Numbers(chinese));
+        Assert.DoesNotMatch("[A-Za-z]", chinese);
+    }
+
+    [Fact]
     public void Nowcasts_AreThreadInvariant()
     {
         var scenario = ModelUncertaintyTests.Uncertain(30_000) with { Observed = [new ObservedValue("firms", 2022, 330), new ObservedValue("x", 2023, 70, 2)] };
