@@ -22,22 +22,23 @@ internal static class ConsoleReport
         // On a narrow console the target goes under the name (one column less) and the numbers do not wrap: the name
         // column takes what is left, where its words wrap whole (Spectre would otherwise cut long words of every column).
         bool narrow = !required;
-        table.AddColumn(Markup.Escape(narrow ? Strings.ColIndicator + " / " + Strings.ColTarget : Strings.ColIndicator));
-        if (wide) table.AddColumn(new TableColumn(Markup.Escape(Strings.ColBase)).RightAligned());
-        if (!narrow) table.AddColumn(new TableColumn(Markup.Escape(Strings.ColTarget)).RightAligned());
-        if (required) table.AddColumn(new TableColumn(Markup.Escape(wide ? Strings.ColRequiredHistory : Strings.ColRequired)).RightAligned());
-        table.AddColumn(Narrow(new TableColumn(Markup.Escape(Strings.ColMedian)).RightAligned(), narrow));
-        table.AddColumn(Narrow(new TableColumn(Markup.Escape(Strings.ColProbability)).RightAligned(), narrow));
-        table.AddColumn(Narrow(new TableColumn(Markup.Escape(Strings.ColStatus)), narrow));
-        bool headlineSection = true;
+        var headers = new List<string>();
+        TableColumn Column(string header)
+        {
+            headers.Add(header);
+            return new TableColumn(Markup.Escape(header));
+        }
+        table.AddColumn(Column(narrow ? Strings.ColIndicator + " / " + Strings.ColTarget : Strings.ColIndicator));
+        if (wide) table.AddColumn(Column(Strings.ColBase).RightAligned());
+        if (!narrow) table.AddColumn(Column(Strings.ColTarget).RightAligned());
+        if (required) table.AddColumn(Column(wide ? Strings.ColRequiredHistory : Strings.ColRequired).RightAligned());
+        table.AddColumn(Narrow(Column(Strings.ColMedian).RightAligned(), narrow));
+        table.AddColumn(Narrow(Column(Strings.ColProbability).RightAligned(), narrow));
+        table.AddColumn(Narrow(Column(Strings.ColStatus), narrow));
+        var rows = new List<(bool Headline, List<string> Cells)>();
         foreach (var o in result.Indicators.OrderBy(o => o.Indicator.Headline ? 0 : 1))
         {
             var i = o.Indicator;
-            if (headlineSection && !i.Headline)
-            {
-                table.AddEmptyRow();
-                headlineSection = false;
-            }
             var t = o.TargetYear;
             string name = Markup.Escape(i.Name.In(chinese)) + (wide ? $" [grey]({Markup.Escape(i.Unit.In(chinese))})[/]" : "");
             var cells = new List<string> { name };
@@ -51,9 +52,43 @@ internal static class ConsoleReport
                 ? $"{Numbers.Percent(o.Probability)} [grey][[{Numbers.Percent(o.ProbabilityCi95.Lower)}, {Numbers.Percent(o.ProbabilityCi95.Upper)}]][/]"
                 : $"{Numbers.Percent(o.Probability)} [grey][[{Numbers.Percent(o.ProbabilityCi95.Lower).TrimEnd('%')}, {Numbers.Percent(o.ProbabilityCi95.Upper).TrimEnd('%')}]][/]");
             cells.Add(Status(o.Status));
+            rows.Add((i.Headline, cells));
+        }
+        if (chinese && !narrow) BreakChineseNames(headers, rows, width);
+        bool headlineSection = true;
+        foreach (var (headline, cells) in rows)
+        {
+            if (headlineSection && !headline)
+            {
+                table.AddEmptyRow();
+                headlineSection = false;
+            }
             table.AddRow(cells.ToArray());
         }
         return table;
+    }
+
+    /// <summary>
+    /// Chinese names broken into lines by <see cref="ChineseLines"/> (no line starting with "）" or ending with "（"),
+    /// at the width the name column has left once the other columns take their widest cell; Spectre would otherwise
+    /// cut a name at its column's edge, whatever the character. A rounded table takes 1 + Σ(column + 3) cells.
+    /// </summary>
+    private static void BreakChineseNames(List<string> headers, List<(bool Headline, List<string> Cells)> rows, int width)
+    {
+        int others = 0;
+        for (int c = 1; c < headers.Count; c++)
+        {
+            int widest = ChineseLines.Cells(headers[c]);
+            foreach (var (_, cells) in rows) widest = Math.Max(widest, ChineseLines.Cells(Markup.Remove(cells[c])));
+            others += widest + 3;
+        }
+        int room = width - 1 - others - 3;
+        if (room < 8) return;
+        foreach (var (_, cells) in rows)
+        {
+            string name = Markup.Remove(cells[0]);
+            if (ChineseLines.Cells(name) > room) cells[0] = string.Join("\n", ChineseLines.Break(name, room).Select(Markup.Escape));
+        }
     }
 
     /// <summary>Whether the table has the required-growth column: the wide table, and the compact one from 100 columns.</summary>

@@ -64,8 +64,18 @@ public sealed class ConsoleWidthTests
         var zh = await CliHarness.RunAtWidth(120, "run", Scenario, "--paths", "2000", "--no-plots", "--lang", "zh", "--out", CliHarness.TempFolder());
         Assert.Equal(0, zh.ExitCode);
         // A CJK character takes two columns.
-        Assert.All(TableLines(zh.Out), line => Assert.True(DisplayWidth.Columns(line) <= 120, $"{DisplayWidth.Columns(line)} columns: {line}"));
+        var table = TableLines(zh.Out);
+        Assert.All(table, line => Assert.True(DisplayWidth.Columns(line) <= 120, $"{DisplayWidth.Columns(line)} columns: {line}"));
         Assert.Contains("达标概率", zh.Out, StringComparison.Ordinal);
+        // Names wrap by the Chinese rules: no line of the name column starts with closing punctuation ("）" alone on
+        // a line) or ends with opening punctuation.
+        var names = table.Where(l => l.StartsWith('│')).Select(l => l.Split('│')[1].Trim()).Where(n => n.Length > 0).ToList();
+        Assert.True(names.Count >= 26, string.Join('\n', table));
+        Assert.All(names, n =>
+        {
+            Assert.False("：；，。、）”".Contains(n[0], StringComparison.Ordinal), "a name's line starts with closing punctuation: " + n);
+            Assert.False("（“".Contains(n[^1], StringComparison.Ordinal), "a name's line ends with opening punctuation: " + n);
+        });
     }
 
     /// <summary>
