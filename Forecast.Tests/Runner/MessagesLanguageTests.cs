@@ -185,7 +185,7 @@ public sealed partial class MessagesLanguageTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.StartsWith("错误：", outcome.Error, StringComparison.Ordinal);
         Assert.Contains("用法：forecast run <scenario> [选项]", outcome.Error, StringComparison.Ordinal);
-        Assert.Contains("运行 'forecast run --help' 查看全部选项。", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("运行“forecast run --help”查看全部选项。", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
