@@ -296,52 +296,83 @@ public static class DiscreteQuantile
     }
 
     /// <summary>
-    /// Walks the pmf from the start to the smallest k with F(k) ≥ u. The steps' ratios are computed four at a time
-    /// in one vector division (the division is what each step waits for); the steps themselves, and so the result,
-    /// are exactly those of a walk one ratio at a time.
+    /// Walks the pmf from the start to the smallest k with F(k) ≥ u: down while the CDF one step below still covers u,
+    /// else up until the CDF reaches u. The steps' ratios are computed four at a time in one vector division; the steps
+    /// themselves, and so the result, are exactly those of a walk one ratio at a time.
     /// </summary>
-    private static int Walk<TFamily>(TFamily family, in DiscreteStart start, double u) where TFamily : struct, IDiscreteFamily
-    {
-        int k = start.K;
-        double pmf = start.Pmf, cdf = start.Cdf;
-        if (cdf >= u)
-        {
-            // Walk down while the CDF one step below still covers u.
-            while (k >= 4)
-            {
-                var r = family.RatioDown(Vector256.Create((double)k) - Steps);
-                for (int j = 0; j < 4; j++)
-                {
-                    double below = cdf - pmf;
-                    if (below < u) return k;
-                    pmf *= r.GetElement(j);
-                    cdf = below;
-                    k--;
-                }
-            }
-            while (k > 0)
-            {
-                double below = cdf - pmf;
-                if (below < u) break;
-                pmf *= family.RatioDown(Vector256.Create((double)k)).ToScalar();
-                cdf = below;
-                k--;
-            }
-            return k;
-        }
+    private static int Walk<TFamily>(TFamily family, in DiscreteStart start, double u) where TFamily : struct, IDiscreteFamily =>
+        start.Cdf >= u ? WalkDown(family, start.K, start.Pmf, start.Cdf, u) : WalkUp(family, start.K, start.Pmf, start.Cdf, u);
 
-        // Walk up until the CDF reaches u; stop where the CDF can no longer grow in floating point (Frozen).
+    /// <summary>The downward walk from k (with F(k) = cdf ≥ u): the smallest k whose CDF one step below is under u.</summary>
+    private static int WalkDown<TFamily>(TFamily family, int k, double pmf, double cdf, double u) where TFamily : struct, IDiscreteFamily
+    {
+        while (k >= 4)
+        {
+            // The four steps written out, each ratio taken by a constant index (a register shuffle) where a loop over j
+            // stored the vector and loaded r[j] back every step: the same steps, ~15% less CPU time per NB(645, 50) draw.
+            var r = family.RatioDown(Vector256.Create((double)k) - Steps);
+            double below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(0);
+            cdf = below;
+            k--;
+            below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(1);
+            cdf = below;
+            k--;
+            below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(2);
+            cdf = below;
+            k--;
+            below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(3);
+            cdf = below;
+            k--;
+        }
+        while (k > 0)
+        {
+            double below = cdf - pmf;
+            if (below < u) break;
+            pmf *= family.RatioDown(Vector256.Create((double)k)).ToScalar();
+            cdf = below;
+            k--;
+        }
+        return k;
+    }
+
+    /// <summary>
+    /// The upward walk from k (F(k) = cdf): up until the CDF reaches u, or stops where it can no longer grow in floating
+    /// point (<see cref="Frozen"/>).
+    /// </summary>
+    private static int WalkUp<TFamily>(TFamily family, int k, double pmf, double cdf, double u) where TFamily : struct, IDiscreteFamily
+    {
         while (k < family.Max - 4)
         {
+            // Written out as in WalkDown.
             var r = family.RatioUp(Vector256.Create((double)k) + Steps);
-            for (int j = 0; j < 4; j++)
-            {
-                if (cdf >= u) return k;
-                pmf *= r.GetElement(j);
-                k++;
-                cdf += pmf;
-                if (Frozen(pmf, cdf) && k > family.Mode) return k;
-            }
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(0);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(1);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(2);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(3);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
         }
         while (cdf < u && k < family.Max)
         {
