@@ -119,7 +119,8 @@ internal static class BlockSimulator
         plan.DriverLanes[d] is int row and >= 0 ? ws.LanesOf(row) : BlockWorkspace.EveryLane.AsSpan(0, count);
 
     /// <summary>
-    /// Draws every driver's yearly shocks (each stream's order is fixed, whoever reads it), then the values of the drivers
+    /// Draws the yearly shocks of every driver whose shocks are read (<see cref="SimulationPlan.ShocksRead"/>; each stream's
+    /// order is fixed, whichever paths read it), then the values of the drivers
     /// some indicator reads this year (<see cref="SimulationPlan.FirstReadStep"/>: before its readers' base years a
     /// driver's levels and values are not needed).
     /// </summary>
@@ -128,7 +129,7 @@ internal static class BlockSimulator
         int drivers = plan.DriverCount;
         for (int d = 0; d < drivers; d++)
         {
-            Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, new SobolCoordinate(false, d, step));
+            if (plan.ShocksRead[d]) Sampler.Normals(ref ws.DriverStreams[d], BlockWorkspace.Row(ws.Shocks, d, count), ws, sampling, new SobolCoordinate(false, d, step));
             if (step >= plan.FirstReadStep[d]) SetLevels(plan, d, step, count, ws);
         }
 

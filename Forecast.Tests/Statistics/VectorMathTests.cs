@@ -94,4 +94,27 @@ public class VectorMathTests
                 $"exp({x:R}): scalar {scalar:R}, 512-bit {wide:R}, 256-bit {mid:R}");
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WholeCounts_IsMathMaxOfZeroAndMathRound_BitForBit_WithTiesNaNAndSignedZeros(bool add)
+    {
+        // The vector pass (whichever width the machine has; the CI legs run it without AVX-512 and without SIMD) must give
+        // the scalar Math.Max(0, Math.Round(v)) to the bit: ties to even, NaN kept, −0 and −0.4 become +0.
+        double[] special = [double.NaN, -0.0, 0.0, -0.4, 0.5, 1.5, 2.5, -1.5, 0.49999999999999994, 4503599627370497, 1e300,
+            double.PositiveInfinity, double.NegativeInfinity, 12.5, 13.5, -7, 3.2];
+        var g = Forecast.Engine.Randomness.Xoshiro256StarStar.FromSeed(5);
+        var v = special.Concat(Enumerable.Range(0, 1000).Select(_ => 400 * g.NextDouble() - 20)).ToArray();
+        var start = v.Select((_, i) => i % 3 == 0 ? -0.0 : i * 0.25).ToArray();
+        var destination = (double[])start.Clone();
+        VectorMath.WholeCounts(v, destination, add);
+        for (int i = 0; i < v.Length; i++)
+        {
+            double count = Math.Max(0, Math.Round(v[i]));
+            double expected = add ? start[i] + count : count;
+            Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(destination[i]),
+                $"v = {v[i]:R}: expected {expected:R}, got {destination[i]:R}");
+        }
+    }
 }

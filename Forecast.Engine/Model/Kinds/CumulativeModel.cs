@@ -1,5 +1,6 @@
 using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
+using Forecast.Engine.Statistics;
 
 namespace Forecast.Engine.Model;
 
@@ -42,7 +43,7 @@ public sealed record CumulativeModel(string Driver) : IndicatorModel
         {
             var x = c.State;
             var v = c.Driver(driver);
-            for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, Math.Round(v[i]));
+            VectorMath.WholeCounts(v, x, add: true);
         }
 
         public override void AdvanceExpected(in StepContext c)

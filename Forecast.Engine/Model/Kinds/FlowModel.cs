@@ -1,4 +1,5 @@
 using Forecast.Engine.Simulation;
+using Forecast.Engine.Statistics;
 
 namespace Forecast.Engine.Model;
 
@@ -41,7 +42,7 @@ public sealed record FlowModel(string Driver, bool Count = true) : IndicatorMode
             var x = c.State;
             var v = c.Driver(driver);
             if (count)
-                for (int i = 0; i < x.Length; i++) x[i] = Math.Max(0, Math.Round(v[i]));
+                VectorMath.WholeCounts(v, x, add: false);
             else
                 v.CopyTo(x);
         }

@@ -46,8 +46,20 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
     internal override IndicatorStep Compile(PlanPositions positions, Indicator indicator) =>
         new Step(positions.Driver(Entries), positions.Driver(ExitRate), Capacity ?? -1);
 
+    /// <summary>
+    /// Own rows (with exits): each path's last exit rate and its ln q, ln(1 − q) and odds (<see cref="BinomialRate"/>): an
+    /// exit rate is most often a level fixed for the path, so its logarithms are computed once, not every year.
+    /// </summary>
     private sealed class Step(int entries, int exitRate, int capacity) : IndicatorStep
     {
+        public override int OwnRows => exitRate >= 0 ? 4 : 0;
+
+        public override void Start(in StepContext c)
+        {
+            base.Start(c);
+            if (exitRate >= 0) c.Own(0).Fill(double.NaN);
+        }
+
         public override void Advance(in StepContext c)
         {
             var x = c.State;
@@ -62,8 +74,18 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
             {
                 var q = c.Driver(exitRate);
                 Sampler.BinomialUniforms(ref stream, u, ws, c.Sampling, new SobolCoordinate(true, c.K, 2 * (c.Step - 1)));
+                Span<double> rates = c.Own(0), logP = c.Own(1), logQ = c.Own(2), odds = c.Own(3);
                 foreach (int i in lanes)
-                    x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], Math.Clamp(q[i], 0, 1));
+                {
+                    double p = Math.Clamp(q[i], 0, 1);
+                    // A NaN rate is never equal to the last, so it is recomputed (and gives what Binomial gives at NaN).
+                    if (p != rates[i])
+                    {
+                        var fresh = BinomialRate.Of(p);
+                        (rates[i], odds[i], logP[i], logQ[i]) = (p, fresh.Odds, fresh.LogP, fresh.LogQ);
+                    }
+                    x[i] -= DiscreteQuantile.Binomial(u[i], (int)x[i], new BinomialRate(p, odds[i], logP[i], logQ[i]));
+                }
             }
             if (capacity >= 0)
             {
@@ -73,7 +95,7 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
             }
             else
             {
-                for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, Math.Round(v[i]));
+                VectorMath.WholeCounts(v, x, add: true);
             }
         }
 
