@@ -3,6 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -20,8 +22,9 @@ namespace Forecast.Engine.Calibration;
 /// </remarks>
 public static class BoundedShareEstimator
 {
-    private const string LevelMeaning = "a, logit of the share in the first year";
-    private const string SlopeMeaning = "b, change of the logit per year";
+    // Read at each fit: in the UI culture of the calibration that asks.
+    private static string LevelMeaning => T.MeaningShareLevel;
+    private static string SlopeMeaning => T.MeaningShareSlope;
 
     /// <summary>Fits a logistic path to <paramref name="series"/>.</summary>
     /// <param name="series">The history, values strictly inside <paramref name="bounds"/>.</param>
@@ -102,7 +105,7 @@ public static class BoundedShareEstimator
             double r = z[i] - a0 - b0 * t[i];
             rssLogit += r * r;
         }
-        var logitSpaceSlope = ParameterEstimate.Symmetric("logit slope (logit-space OLS)", b0, Math.Sqrt(rssLogit / df / sxx), q, SlopeMeaning + ", noise additive on the logit scale");
+        var logitSpaceSlope = ParameterEstimate.Symmetric("logit slope (logit-space OLS)", b0, Math.Sqrt(rssLogit / df / sxx), q, T.MeaningShareSlopeLogitNoise);
 
         double lo = bounds.Lower, range = bounds.Range;
         double Curve(Vector<double> p, double tau) => lo + range / (1 + Math.Exp(-(p[0] + p[1] * tau)));

@@ -23,10 +23,6 @@ public sealed record GrowthPrior
     /// <summary>σ, standard deviation of yearly log-changes; σ ≥ 0.</summary>
     public double Volatility { get; }
 
-    /// <summary>Where the prior comes from (English: it goes into the calibrated scenario's notes).</summary>
+    /// <summary>Where the prior comes from, as given (the calibration's own priors in the UI culture): it goes into the warnings and the notes.</summary>
     public string Source { get; }
-
-    /// <summary><see cref="Source"/> as calibrate's warnings show it, in the UI culture; <see cref="Source"/> unless set.</summary>
-    public string SourceText { get => sourceText ?? Source; init => sourceText = value; }
-    private readonly string? sourceText;
 }

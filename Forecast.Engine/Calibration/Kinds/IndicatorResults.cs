@@ -15,7 +15,7 @@ internal static class IndicatorResults
         ModelKind = indicator.Model.KindName,
         Outcome = CalibrationOutcome.Calibrated,
         Method = e.Method,
-        DataSource = e.SourceText,
+        DataSource = e.Source,
         Observations = own.Observations,
         PanelSeries = e.Panel,
         Parameters = e.Parameters,
