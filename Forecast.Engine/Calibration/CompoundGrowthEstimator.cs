@@ -66,7 +66,7 @@ public static class CompoundGrowthEstimator
         double g = (logs[1] - logs[0]) / span;
         double cagr = Math.Exp(g) - 1;
         var warnings = ImmutableArray.CreateBuilder<string>();
-        string head = Invariant($"{series.Label}: only two observations ({first.Year}: {first.Value}, {last.Year}: {last.Value}); the average growth is identified (CAGR {cagr * 100:0.00}% a year, drift {g:0.0000} in log terms), but neither its uncertainty nor the year-to-year volatility is.");
+        string head = F(T.GrowthTwoObservations, series.Label, first.Year, first.Value, last.Year, last.Value, cagr * 100, g);
 
         ParameterEstimate drift, rate, volatility;
         string volatilitySource;
@@ -78,7 +78,7 @@ public static class CompoundGrowthEstimator
             rate = ArithmeticRateOf(drift);
             volatility = ParameterEstimate.PointOnly("volatility", prior.Volatility, T.MeaningVolatilityFromPrior);
             volatilitySource = F(T.VolatilityPriorSource, prior.Source);
-            warnings.Add(head + Invariant($" Volatility sigma = {prior.Volatility:0.0000} is taken from the prior ({prior.Source}); the drift interval is conditional on that prior."));
+            warnings.Add(F(T.GrowthTwoObservationsPrior, head, prior.Volatility, prior.Source));
             predictor = new LogGrowthPredictor(false, last.Year, logs[1], g, prior.Volatility * prior.Volatility, se * se, 2, double.NaN, double.NaN, double.PositiveInfinity);
         }
         else
@@ -87,7 +87,7 @@ public static class CompoundGrowthEstimator
             rate = ParameterEstimate.PointOnly("arithmetic rate", cagr, RateMeaning);
             volatility = ParameterEstimate.Missing("volatility", VolatilityMeaning);
             volatilitySource = T.VolatilityNotIdentifiedTwoPoints;
-            warnings.Add(head + " Volatility is not identified and no prior was given: pass a GrowthPrior (e.g. from the panel) before simulating this indicator.");
+            warnings.Add(F(T.GrowthTwoObservationsNoPrior, head));
             predictor = new LogGrowthPredictor(false, last.Year, logs[1], g, double.NaN, double.NaN, 2, double.NaN, double.NaN, double.PositiveInfinity);
         }
 

@@ -35,15 +35,15 @@ public static class CountRegressionEstimator
         {
             if (!double.IsFinite(c.Count) || c.Count < 0 || c.Count != Math.Floor(c.Count))
             {
-                throw new ArgumentException(Invariant($"Count {c.Count} for {c.Year} is not a whole number ≥ 0."), nameof(counts));
+                throw new ArgumentException(F(T.ErrCountNotWhole, c.Count, c.Year), nameof(counts));
             }
             if (!double.IsFinite(c.ExposureYears) || c.ExposureYears <= 0)
             {
-                throw new ArgumentException(Invariant($"Exposure {c.ExposureYears} years for {c.Year} must be > 0."), nameof(counts));
+                throw new ArgumentException(F(T.ErrExposure, c.ExposureYears, c.Year), nameof(counts));
             }
             if (!double.IsFinite(c.Year))
             {
-                throw new ArgumentException("Every count needs a finite year.", nameof(counts));
+                throw new ArgumentException(T.ErrCountYear, nameof(counts));
             }
         }
 

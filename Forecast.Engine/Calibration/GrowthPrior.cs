@@ -13,7 +13,7 @@ public sealed record GrowthPrior
     {
         if (!double.IsFinite(volatility) || volatility < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(volatility), volatility, "The prior volatility must be a finite number ≥ 0 (standard deviation of yearly log-changes).");
+            throw new ArgumentOutOfRangeException(nameof(volatility), volatility, Resources.CalibrationText.ErrPriorVolatility);
         }
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         Volatility = volatility;

@@ -40,7 +40,7 @@ internal sealed class DampedGrowthCandidate : CandidateFit
         var obs = series.Observations;
         if (obs.Length < 2)
         {
-            throw new ArgumentException("Damped growth needs two observations: its early pace is the own history's.", nameof(series));
+            throw new ArgumentException(T.ErrDampedTwoObservations, nameof(series));
         }
         _firstYear = obs[0].Year;
         _originY = Math.Log(obs[^1].Value);

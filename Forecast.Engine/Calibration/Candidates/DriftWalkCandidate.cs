@@ -40,7 +40,7 @@ internal sealed class DriftWalkCandidate : CandidateFit
         _driftPrior = m >= 1 ? null : driftPrior;
         if (m == 0 && _driftPrior is null)
         {
-            throw new ArgumentException("One observation and no drift prior: the drift is not identified.", nameof(driftPrior));
+            throw new ArgumentException(T.ErrDriftNotIdentified, nameof(driftPrior));
         }
         _driftPriorVar = _driftPrior is null ? double.PositiveInfinity : _driftPrior.Sd * _driftPrior.Sd;
 

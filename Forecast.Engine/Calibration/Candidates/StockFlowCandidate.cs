@@ -50,11 +50,11 @@ internal sealed class StockFlowCandidate : CandidateFit
         _fromPanel = series.Count < 2;
         if (_fromPanel && growthPrior is null)
         {
-            throw new ArgumentException("One stock level and no panel growth: the entries are not identified.", nameof(growthPrior));
+            throw new ArgumentException(T.ErrEntriesNotIdentified, nameof(growthPrior));
         }
         if (growing && growthPrior is null)
         {
-            throw new ArgumentException("Growing entries need a prior for their growth.", nameof(growthPrior));
+            throw new ArgumentException(T.ErrGrowingEntriesPrior, nameof(growthPrior));
         }
 
         _exitRate = exitRate;

@@ -84,7 +84,7 @@ internal static class StockFlowCalibrator
         var parameters = growth.Parameters.Add(rateEstimate);
         if (exits is not null)
         {
-            parameters = parameters.Add(new ParameterEstimate("exit rate (assumed)", exitMean, double.NaN, exitRates[0], exitRates[^1], "the base scenario's exit-rate assumption, integrated over; not identified by stock levels"));
+            parameters = parameters.Add(new ParameterEstimate("exit rate (assumed)", exitMean, double.NaN, exitRates[0], exitRates[^1], T.MeaningExitRateAssumed));
         }
         string source = F(T.SeriesSpan, own.Label, obs[0].Year, obs[^1].Year, own.Count);
         warnings = warnings.Add(CalibrationProse.EntriesImplied(indicator.Id, lambda, rateEstimate, exits?.Id, obs[0].Year, obs[^1].Year));
