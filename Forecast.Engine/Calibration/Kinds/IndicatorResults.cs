@@ -55,7 +55,7 @@ internal static class IndicatorResults
         Indicator = indicator.Id,
         ModelKind = indicator.Model.KindName,
         Outcome = CalibrationOutcome.NoHistory,
-        Method = "none",
+        Method = T.MethodNone,
         DataSource = T.NoHistory,
         Drivers = drivers,
         BacktestNote = T.NotEnoughHistoryNone,
