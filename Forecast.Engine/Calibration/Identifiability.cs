@@ -86,7 +86,7 @@ public static class Identifiability
         return new IdentifiabilityReport(series.Indicator, series.Region, n, items.MoveToImmutable(), summary);
     }
 
-    private static string Donors(ImmutableArray<HistoricalSeries> others, int minimumPoints) => string.Join(", ",
+    private static string Donors(ImmutableArray<HistoricalSeries> others, int minimumPoints) => string.Join(T.ListSeparator,
         others.Where(s => s.Count >= minimumPoints)
               .Select(s => F(T.IdDonor, s.Region ?? T.IdNoRegion, s.Count, s.Observations[0].Year, s.Observations[s.Count - 1].Year)));
 }

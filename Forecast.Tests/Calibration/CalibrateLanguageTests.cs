@@ -106,7 +106,9 @@ public sealed class CalibrateLanguageTests
         string outDir = await Calibrate("zh");
         var (names, quoted) = FromTheFiles();
 
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "calibration.json")));
+        string jsonText = File.ReadAllText(Path.Combine(outDir, "calibration.json"));
+        Assert.Contains("可识别", jsonText, StringComparison.Ordinal); // written as characters, not \u escapes
+        using var json = JsonDocument.Parse(jsonText);
         var prose = Prose(json.RootElement).ToList();
         foreach (string property in new[] { "summary", "explanation", "meaning", "note", "why", "warnings", "candidatesNote", "betweenRegionSource", "method", "dataSource" })
             Assert.Contains(prose, p => p.Property == property && HasCjk(p.Text));

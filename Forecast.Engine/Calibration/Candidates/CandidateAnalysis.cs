@@ -192,7 +192,7 @@ public static class CandidateAnalysis
             }
             if (!(ss > 0)) return null;
             double sigma = Math.Sqrt(ss / df), nu = Math.Min(df, options.MaximumPanelDegreesOfFreedom);
-            string names = string.Join(", ", used.Select(s => F(T.SeriesSpan, s.Label, s.Observations[0].Year, s.Observations[^1].Year, s.Count)));
+            string names = string.Join(T.ListSeparator, used.Select(s => F(T.SeriesSpan, s.Label, s.Observations[0].Year, s.Observations[^1].Year, s.Count)));
             return new VolatilityPrior(sigma, nu, basis, F(share ? T.PanelVolatilityLogit : T.PanelVolatilityLog, names, sigma, df, nu));
         }
         return From(donors, VolatilityPriorBasis.SameIndicatorPanel)
@@ -227,7 +227,7 @@ public static class CandidateAnalysis
                 ? F(T.RemlBelowPrior, reml.Tau, studies.Length, options.BetweenRegionSource)
                 : F(T.RemlOver, studies.Length);
             ownPrior = new DriftPrior(reml.Mu, Math.Sqrt(tau * tau + reml.MuStandardError * reml.MuStandardError),
-                F(T.PooledDrift, reml.Mu, string.Join(", ", studies.Select(s => s.Label)), tau));
+                F(T.PooledDrift, reml.Mu, string.Join(T.ListSeparator, studies.Select(s => s.Label)), tau));
         }
         ShrunkenEstimate? shrunken = null;
         if (own.Count >= 2)

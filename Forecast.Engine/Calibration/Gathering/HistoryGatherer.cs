@@ -64,7 +64,7 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
     {
         var warnings = ImmutableArray.CreateBuilder<string>();
         var counts = new List<CountObservation>();
-        var texts = new List<string>();
+        var sources = new List<string>();
         var periods = new HashSet<YearPeriod>();
         foreach (HistoricalSeries s in panel.Series.Where(IsOwn))
         {
@@ -86,7 +86,7 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
                 used.Add(o);
             }
             if (used.Count == 0) continue;
-            texts.Add(used.All(o => o.Period is not { Years: > 1 })
+            sources.Add(used.All(o => o.Period is not { Years: > 1 })
                 ? F(T.CountSourceYearly, s.Label, used[0].Year, used[^1].Year)
                 : Invariant($"{s.Label} ({string.Join(", ", used.Select(o => o.Period is { Years: > 1 } p ? F(T.CountSourceValueIn, Num(o.Value), p) : Num(o.Value)))})"));
         }
@@ -102,15 +102,15 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
                     continue;
                 }
                 counts.Add(new CountObservation(period.Centre, h.Value, h.Years));
-                texts.Add(F(T.CountSourceScenarioTotal, Num(h.Value), period, h.Source ?? T.NoSource));
+                sources.Add(F(T.CountSourceScenarioTotal, Num(h.Value), period, h.Source ?? T.NoSource));
             }
             else if (flow && !counts.Any(x => x.ExposureYears == 1 && x.Year == h.Year) && h.Value >= 0 && h.Value == Math.Floor(h.Value))
             {
                 counts.Add(new CountObservation(h.Year, h.Value, 1));
-                texts.Add(F(T.CountSourceScenarioYear, Num(h.Value), h.Year));
+                sources.Add(F(T.CountSourceScenarioYear, Num(h.Value), h.Year));
             }
         }
-        return new CountHistory(counts.OrderBy(x => x.Year).ToImmutableArray(), string.Join(T.SourceSeparator, texts), warnings.ToImmutable());
+        return new CountHistory(counts.OrderBy(x => x.Year).ToImmutableArray(), string.Join(T.SourceSeparator, sources), warnings.ToImmutable());
     }
 
     /// <summary>History series that match no indicator or driver of the scenario ("region indicator").</summary>

@@ -149,7 +149,7 @@ internal static class GrowthEvidenceEstimator
         }
         bool volatilityIdentified = fits.Any(f => f.Fit.Status == FitStatus.Estimated);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        string namesText = string.Join(", ", fits.Select(f => F(T.SeriesSpan, f.Series.Region, f.Series.Observations[0].Year, f.Series.Observations[^1].Year, f.Series.Count)));
+        string namesText = string.Join(T.ListSeparator, fits.Select(f => F(T.SeriesSpan, f.Series.Region, f.Series.Observations[0].Year, f.Series.Observations[^1].Year, f.Series.Count)));
         warnings.Add(CalibrationProse.BorrowedFromThePanel(own, scale, namesText, fits.Count));
         if (!volatilityIdentified)
         {

@@ -114,7 +114,7 @@ public sealed record InvestmentRegression(string Indicator, int Rows, ImmutableA
 
         string region = ownRegion ?? T.IrOwnRegion;
         var ownIntensity = ownRegion is null ? null : panel.Find(Covariate, ownRegion)?.Observations.Where(o => o.Period is null && o.Year <= originYear).OrderByDescending(o => o.Year).FirstOrDefault();
-        string fit = F(T.IrFit, rows.Count, regions.Length, string.Join(", ", regions), slope, rmse, baselineRmse, r2);
+        string fit = F(T.IrFit, rows.Count, regions.Length, string.Join(T.ListSeparator, regions), slope, rmse, baselineRmse, r2);
         // Used only with skill on held-out regions: below the no-covariate baseline and above the grand mean (R² > 0).
         if (!(rmse < baselineRmse && r2 > 0))
             return new InvestmentRegression(indicator, rows.Count, regions, slope, rmse, baselineRmse, r2, null, F(T.IrNoSkill, fit));
