@@ -15,7 +15,7 @@ forecast calibrate \
   --scenario scenarios/templates/liaocheng-2030-template.yaml --name liaocheng-2030-evidence \
   --title "聊城市“十五五”科技创新目标达成预测（证据基准，2026年初）|Liaocheng 15th Five-Year S&T targets: evidence-first forecast as of early 2026" \
   --description "Evidence-first forecast for 2026-2030 as of early 2026: the template's structure and stated assumptions, with every driver that the history published up to 2025 speaks to calibrated from it, and each indicator's candidate structures kept as a mixture where the data cannot choose. Targets are placeholders; liaocheng-2030.yaml sets them at 80%." \
-  --out "$out/calibrated" --no-plots --force
+  --lang en --out "$out/calibrated" --no-plots --force
 cp "$out/calibrated/liaocheng-2030-evidence.yaml" scenarios/liaocheng-2030-evidence.yaml
 forecast targets scenarios/liaocheng-2030-evidence.yaml --probability 0.8 --out "$out/targets" --no-plots --force --lang en
 sed -e 's|^base: .*|base: liaocheng-2030-evidence.yaml|' \

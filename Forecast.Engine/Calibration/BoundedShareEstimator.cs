@@ -3,6 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -20,8 +22,9 @@ namespace Forecast.Engine.Calibration;
 /// </remarks>
 public static class BoundedShareEstimator
 {
-    private const string LevelMeaning = "a, logit of the share in the first year";
-    private const string SlopeMeaning = "b, change of the logit per year";
+    // Read at each fit: in the UI culture of the calibration that asks.
+    private static string LevelMeaning => T.MeaningShareLevel;
+    private static string SlopeMeaning => T.MeaningShareSlope;
 
     /// <summary>Fits a logistic path to <paramref name="series"/>.</summary>
     /// <param name="series">The history, values strictly inside <paramref name="bounds"/>.</param>
@@ -33,19 +36,19 @@ public static class BoundedShareEstimator
         int n = series.Count;
         if (n == 0)
         {
-            return NotIdentifiable(series, bounds, Invariant($"{series.Label}: no observations; neither the level nor the trend of the share is identified."));
+            return NotIdentifiable(series, bounds, F(T.ShareNoObservations, series.Label));
         }
         foreach (Observation o in series.Observations)
         {
             if (!bounds.StrictlyContains(o.Value))
             {
-                return NotIdentifiable(series, bounds, Invariant($"{series.Label}: the value {o.Value} in {o.Year} is not strictly between the bounds {bounds.Lower} and {bounds.Upper}; a logistic path cannot pass through it."));
+                return NotIdentifiable(series, bounds, F(T.ShareOutsideBounds, series.Label, o.Value, o.Year, bounds.Lower, bounds.Upper));
             }
         }
         if (n == 1)
         {
             Observation only = series.Observations[0];
-            return NotIdentifiable(series, bounds, Invariant($"{series.Label}: only one observation ({only.Year}: {only.Value}); the level is known but the trend of the share is not identifiable. Take it from the panel or state it as an assumption."));
+            return NotIdentifiable(series, bounds, F(T.ShareOneObservation, series.Label, only.Year, only.Value));
         }
 
         int firstYear = series.Observations[0].Year;
@@ -60,7 +63,7 @@ public static class BoundedShareEstimator
         Observation first = series.Observations[0], last = series.Observations[1];
         double step = (z[1] - z[0]) / t[1];
         double pointsPerYear = (last.Value - first.Value) / t[1];
-        string warning = Invariant($"{series.Label}: only two observations ({first.Year}: {first.Value}, {last.Year}: {last.Value}); the yearly logit step is identified ({step:0.0000} a year, {pointsPerYear:0.00} units a year on average), but not its uncertainty nor the year-to-year noise. Take the spread from the panel or a stated prior.");
+        string warning = F(T.ShareTwoObservations, series.Label, first.Year, first.Value, last.Year, last.Value, step, pointsPerYear);
         var slope = ParameterEstimate.PointOnly("logit slope", step, SlopeMeaning);
         return new BoundedShareFit
         {
@@ -102,7 +105,7 @@ public static class BoundedShareEstimator
             double r = z[i] - a0 - b0 * t[i];
             rssLogit += r * r;
         }
-        var logitSpaceSlope = ParameterEstimate.Symmetric("logit slope (logit-space OLS)", b0, Math.Sqrt(rssLogit / df / sxx), q, SlopeMeaning + ", noise additive on the logit scale");
+        var logitSpaceSlope = ParameterEstimate.Symmetric("logit slope (logit-space OLS)", b0, Math.Sqrt(rssLogit / df / sxx), q, T.MeaningShareSlopeLogitNoise);
 
         double lo = bounds.Lower, range = bounds.Range;
         double Curve(Vector<double> p, double tau) => lo + range / (1 + Math.Exp(-(p[0] + p[1] * tau)));
@@ -118,12 +121,12 @@ public static class BoundedShareEstimator
         var minimiser = new LevenbergMarquardtMinimizer(maximumIterations: 1000);
         NonlinearMinimizationResult result = minimiser.FindMinimum(objective, Vector<double>.Build.Dense([a0, b0]));
         Vector<double> p = result.MinimizingPoint;
-        string method = "Levenberg-Marquardt least squares on the original scale";
+        string method = T.ShareMethodLm;
         if (result.ReasonForExit is ExitCondition.ExceedIterations or ExitCondition.InvalidValues || !double.IsFinite(p[0]) || !double.IsFinite(p[1]))
         {
-            warnings.Add(Invariant($"{series.Label}: the nonlinear fit did not converge ({result.ReasonForExit}); the logit-space least-squares estimate is used instead."));
+            warnings.Add(F(T.ShareNotConverged, series.Label, result.ReasonForExit));
             p = Vector<double>.Build.Dense([a0, b0]);
-            method = "logit-space least squares (nonlinear fit did not converge)";
+            method = T.ShareMethodLogit;
         }
 
         // Covariance s²(JᵀJ)⁻¹ at the minimum, computed here so that the scaling is explicit.
@@ -142,12 +145,12 @@ public static class BoundedShareEstimator
         double varA = s2 * j22 / det, varB = s2 * j11 / det, cov = -s2 * j12 / det;
         if (n < 5)
         {
-            warnings.Add(Invariant($"{series.Label}: only {n} observations; the intervals rest on a linearisation and are rough."));
+            warnings.Add(F(T.ShareFewObservations, series.Label, n));
         }
         double logLikelihood = rss > 0 ? -0.5 * n * (Math.Log(2 * Math.PI * rss / n) + 1) : double.NaN;
         if (rss <= 0)
         {
-            warnings.Add(Invariant($"{series.Label}: the points lie exactly on a logistic curve; the residual variance is 0."));
+            warnings.Add(F(T.ShareExactCurve, series.Label));
         }
 
         return new BoundedShareFit

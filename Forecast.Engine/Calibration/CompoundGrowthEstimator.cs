@@ -23,10 +23,11 @@ namespace Forecast.Engine.Calibration;
 /// </remarks>
 public static class CompoundGrowthEstimator
 {
-    private const string DriftMeaning = "g, annual log-growth (per year)";
-    private const string RateMeaning = "e^g - 1, annual growth rate (fraction per year)";
-    private const string VolatilityMeaning = "sigma, standard deviation of yearly log-changes";
-    private const string InterceptMeaning = "a, ln of the value in the first year";
+    // The meanings are read at each fit: they are in the UI culture of the calibration that asks.
+    private static string DriftMeaning => T.MeaningDrift;
+    private static string RateMeaning => T.MeaningRate;
+    private static string VolatilityMeaning => T.MeaningVolatility;
+    private static string InterceptMeaning => T.MeaningIntercept;
 
     /// <summary>Fits compound growth to <paramref name="series"/>.</summary>
     /// <param name="series">The history; values must be &gt; 0.</param>
@@ -65,7 +66,7 @@ public static class CompoundGrowthEstimator
         double g = (logs[1] - logs[0]) / span;
         double cagr = Math.Exp(g) - 1;
         var warnings = ImmutableArray.CreateBuilder<string>();
-        string head = Invariant($"{series.Label}: only two observations ({first.Year}: {first.Value}, {last.Year}: {last.Value}); the average growth is identified (CAGR {cagr * 100:0.00}% a year, drift {g:0.0000} in log terms), but neither its uncertainty nor the year-to-year volatility is.");
+        string head = F(T.GrowthTwoObservations, series.Label, first.Year, first.Value, last.Year, last.Value, cagr * 100, g);
 
         ParameterEstimate drift, rate, volatility;
         string volatilitySource;
@@ -75,9 +76,9 @@ public static class CompoundGrowthEstimator
             double se = prior.Volatility / Math.Sqrt(span);
             drift = ParameterEstimate.Symmetric("drift", g, se, IntervalQuantiles.Normal975, DriftMeaning);
             rate = ArithmeticRateOf(drift);
-            volatility = ParameterEstimate.PointOnly("volatility", prior.Volatility, VolatilityMeaning + " (from the prior)");
-            volatilitySource = "prior: " + prior.Source;
-            warnings.Add(head + Invariant($" Volatility sigma = {prior.Volatility:0.0000} is taken from the prior ({prior.Source}); the drift interval is conditional on that prior."));
+            volatility = ParameterEstimate.PointOnly("volatility", prior.Volatility, T.MeaningVolatilityFromPrior);
+            volatilitySource = F(T.VolatilityPriorSource, prior.Source);
+            warnings.Add(F(T.GrowthTwoObservationsPrior, head, prior.Volatility, prior.Source));
             predictor = new LogGrowthPredictor(false, last.Year, logs[1], g, prior.Volatility * prior.Volatility, se * se, 2, double.NaN, double.NaN, double.PositiveInfinity);
         }
         else
@@ -85,8 +86,8 @@ public static class CompoundGrowthEstimator
             drift = ParameterEstimate.PointOnly("drift", g, DriftMeaning);
             rate = ParameterEstimate.PointOnly("arithmetic rate", cagr, RateMeaning);
             volatility = ParameterEstimate.Missing("volatility", VolatilityMeaning);
-            volatilitySource = "not identified: two points and no prior";
-            warnings.Add(head + " Volatility is not identified and no prior was given: pass a GrowthPrior (e.g. from the panel) before simulating this indicator.");
+            volatilitySource = T.VolatilityNotIdentifiedTwoPoints;
+            warnings.Add(F(T.GrowthTwoObservationsNoPrior, head));
             predictor = new LogGrowthPredictor(false, last.Year, logs[1], g, double.NaN, double.NaN, 2, double.NaN, double.NaN, double.PositiveInfinity);
         }
 
@@ -132,7 +133,7 @@ public static class CompoundGrowthEstimator
         double sigma = Math.Sqrt(walkSquares / volatilityDf);
         var (sigmaLow, sigmaHigh) = IntervalQuantiles.ChiSquareSigma(sigma, volatilityDf);
         var volatility = new ParameterEstimate("volatility", sigma, sigma / Math.Sqrt(2.0 * volatilityDf), sigmaLow, sigmaHigh, VolatilityMeaning);
-        string volatilitySource = Invariant($"estimated from {m} log-changes ({volatilityDf} degrees of freedom)");
+        string volatilitySource = F(T.VolatilityEstimated, m, volatilityDf);
 
         if (gaps)
         {
@@ -189,7 +190,7 @@ public static class CompoundGrowthEstimator
         {
             double seDrift = sigma / Math.Sqrt(totalSpan);
             drift = ParameterEstimate.Symmetric("drift", walkDrift, seDrift, IntervalQuantiles.StudentT975(volatilityDf), DriftMeaning);
-            intercept = ParameterEstimate.PointOnly("intercept", logs[0], InterceptMeaning + " (observed; the walk is conditional on it)");
+            intercept = ParameterEstimate.PointOnly("intercept", logs[0], T.MeaningInterceptObserved);
             double sigma2Ml = walkSquares / m;
             double logLikelihood = double.NaN;
             if (sigma2Ml > 0)
@@ -243,7 +244,7 @@ public static class CompoundGrowthEstimator
         Drift = ParameterEstimate.Missing("drift", DriftMeaning),
         ArithmeticRate = ParameterEstimate.Missing("arithmetic rate", RateMeaning),
         Volatility = ParameterEstimate.Missing("volatility", VolatilityMeaning),
-        VolatilitySource = "not identified",
+        VolatilitySource = T.VolatilityNotIdentified,
         Statistics = FitStatistics.None(n),
         Warnings = [reason],
     };

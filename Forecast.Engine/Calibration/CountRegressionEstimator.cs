@@ -35,15 +35,15 @@ public static class CountRegressionEstimator
         {
             if (!double.IsFinite(c.Count) || c.Count < 0 || c.Count != Math.Floor(c.Count))
             {
-                throw new ArgumentException(Invariant($"Count {c.Count} for {c.Year} is not a whole number ≥ 0."), nameof(counts));
+                throw new ArgumentException(F(T.ErrCountNotWhole, c.Count, c.Year), nameof(counts));
             }
             if (!double.IsFinite(c.ExposureYears) || c.ExposureYears <= 0)
             {
-                throw new ArgumentException(Invariant($"Exposure {c.ExposureYears} years for {c.Year} must be > 0."), nameof(counts));
+                throw new ArgumentException(F(T.ErrExposure, c.ExposureYears, c.Year), nameof(counts));
             }
             if (!double.IsFinite(c.Year))
             {
-                throw new ArgumentException("Every count needs a finite year.", nameof(counts));
+                throw new ArgumentException(T.ErrCountYear, nameof(counts));
             }
         }
 
@@ -82,7 +82,7 @@ public static class CountRegressionEstimator
         }
         double poissonLl = glm.LogLikelihood(poissonBeta, 0);
         CountModelFit poisson = ModelFit("Poisson", centre, poissonBeta, poissonCovariance, withTrend,
-            ParameterEstimate.PointOnly("dispersion", 0, "alpha, fixed at 0: variance = mean"),
+            ParameterEstimate.PointOnly("dispersion", 0, T.CountPoissonDispersionMeaning),
             new FitStatistics(n, p, double.NaN, poissonLl));
 
         if (n < p + 2)
@@ -115,7 +115,7 @@ public static class CountRegressionEstimator
         double lr = Math.Max(0, 2 * (nbLl - poissonLl));
         if (lr < 1e-8 || logAlphaHat <= Math.Log(MinimumDispersion) + 1e-3)
         {
-            dispersion = new ParameterEstimate("dispersion", 0, double.NaN, 0, double.NaN, "alpha, NB2 overdispersion: none detected (estimate at the boundary 0)");
+            dispersion = new ParameterEstimate("dispersion", 0, double.NaN, 0, double.NaN, T.CountNoOverdispersionMeaning);
             nbBeta = poissonBeta;
             nbCovariance = poissonCovariance;
             nbLl = poissonLl;
@@ -128,7 +128,7 @@ public static class CountRegressionEstimator
             double seLog = curvature > 0 ? 1 / Math.Sqrt(curvature) : double.NaN;
             double z = IntervalQuantiles.Normal975;
             dispersion = new ParameterEstimate("dispersion", alpha, alpha * seLog, alpha * Math.Exp(-z * seLog), alpha * Math.Exp(z * seLog),
-                "alpha, NB2 overdispersion: variance = mu + alpha mu^2");
+                T.CountOverdispersionMeaning);
             if (logAlphaHat >= Math.Log(MaximumDispersion) - 1e-3)
             {
                 warnings.Add(F(T.CountDispersionLimit, MaximumDispersion));
@@ -181,13 +181,13 @@ public static class CountRegressionEstimator
     {
         double z = IntervalQuantiles.Normal975;
         var logRate = ParameterEstimate.Symmetric("log rate", beta[0], Math.Sqrt(covariance[0, 0]), z,
-            Invariant($"beta0, ln of new entries per year at {centre:0.#}"));
+            F(T.CountLogRateAtMeaning, centre));
         double rate = Math.Exp(beta[0]);
         var yearlyRate = new ParameterEstimate("yearly rate", rate, rate * logRate.StandardError, Math.Exp(logRate.Lower95), Math.Exp(logRate.Upper95),
-            Invariant($"new entries per year at {centre:0.#}"));
+            F(T.CountRateAtMeaning, centre));
         ParameterEstimate trend = withTrend
-            ? ParameterEstimate.Symmetric("trend", beta[1], Math.Sqrt(covariance[1, 1]), z, "beta1, change of the log rate per year")
-            : ParameterEstimate.Missing("trend", "no trend fitted");
+            ? ParameterEstimate.Symmetric("trend", beta[1], Math.Sqrt(covariance[1, 1]), z, T.CountTrendMeaning)
+            : ParameterEstimate.Missing("trend", T.CountNoTrendMeaning);
         return new CountModelFit
         {
             Model = model,
@@ -208,9 +208,9 @@ public static class CountRegressionEstimator
             Model = "Poisson",
             Status = FitStatus.NotIdentifiable,
             CentreYear = centre,
-            LogRate = ParameterEstimate.Missing("log rate", "beta0, ln of new entries per year"),
-            YearlyRate = ParameterEstimate.Missing("yearly rate", "new entries per year"),
-            Trend = ParameterEstimate.Missing("trend", trend == CountTrend.Linear ? "beta1, change of the log rate per year" : "no trend fitted"),
+            LogRate = ParameterEstimate.Missing("log rate", T.CountLogRateMeaning),
+            YearlyRate = ParameterEstimate.Missing("yearly rate", T.CountRateMeaningPlain),
+            Trend = ParameterEstimate.Missing("trend", trend == CountTrend.Linear ? T.CountTrendMeaning : T.CountNoTrendMeaning),
             Dispersion = ParameterEstimate.Missing("dispersion", "alpha"),
             Statistics = FitStatistics.None(0),
         },

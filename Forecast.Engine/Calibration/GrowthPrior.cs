@@ -13,7 +13,7 @@ public sealed record GrowthPrior
     {
         if (!double.IsFinite(volatility) || volatility < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(volatility), volatility, "The prior volatility must be a finite number ≥ 0 (standard deviation of yearly log-changes).");
+            throw new ArgumentOutOfRangeException(nameof(volatility), volatility, Resources.CalibrationText.ErrPriorVolatility);
         }
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         Volatility = volatility;
@@ -23,10 +23,6 @@ public sealed record GrowthPrior
     /// <summary>σ, standard deviation of yearly log-changes; σ ≥ 0.</summary>
     public double Volatility { get; }
 
-    /// <summary>Where the prior comes from (English: it goes into the calibrated scenario's notes).</summary>
+    /// <summary>Where the prior comes from, as given (the calibration's own priors in the UI culture): it goes into the warnings and the notes.</summary>
     public string Source { get; }
-
-    /// <summary><see cref="Source"/> as calibrate's warnings show it, in the UI culture; <see cref="Source"/> unless set.</summary>
-    public string SourceText { get => sourceText ?? Source; init => sourceText = value; }
-    private readonly string? sourceText;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using static System.FormattableString;
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 
 namespace Forecast.Engine.Calibration;
 
@@ -27,13 +28,13 @@ public static class Identifiability
         string volatilityDonors = Donors(others, 3);
 
         string growthFallback = growthDonors.Length > 0
-            ? "can be borrowed from the panel (" + growthDonors + ")"
-            : "no other region reports two or more years: state it as a scenario assumption";
+            ? F(T.IdGrowthFromPanel, growthDonors)
+            : T.IdGrowthAssume;
         string volatilityFallback = prior is not null
-            ? "taken from the prior (" + prior.Source + ")"
+            ? F(T.IdVolatilityFromPrior, prior.Source)
             : volatilityDonors.Length > 0
-                ? "can be taken from the panel (" + volatilityDonors + ")"
-                : "no panel series has three or more points and no prior was given: supply a GrowthPrior";
+                ? F(T.IdVolatilityFromPanel, volatilityDonors)
+                : T.IdVolatilityNone;
 
         var items = ImmutableArray.CreateBuilder<IdentifiabilityItem>(4);
         string summary;
@@ -41,51 +42,51 @@ public static class Identifiability
         switch (n)
         {
             case 0:
-                items.Add(new("level", false, "no observation: state the base value as an assumption"));
-                items.Add(new("average growth", false, "no observation: growth " + growthFallback));
-                items.Add(new("growth uncertainty", false, "no observation"));
-                items.Add(new("volatility", false, "no observation: volatility " + volatilityFallback));
-                summary = Invariant($"{label}: no history: nothing is identified; the level and growth must be stated as assumptions, growth {growthFallback}; volatility {volatilityFallback}.");
+                items.Add(new("level", false, T.IdNoObsLevel));
+                items.Add(new("average growth", false, F(T.IdNoObsGrowth, growthFallback)));
+                items.Add(new("growth uncertainty", false, T.IdNoObs));
+                items.Add(new("volatility", false, F(T.IdNoObsVolatility, volatilityFallback)));
+                summary = F(T.IdNoHistorySummary, label, growthFallback, volatilityFallback);
                 break;
             case 1:
             {
                 Observation o = series.Observations[0];
-                items.Add(new("level", true, Invariant($"the base value {o.Value} in {o.Year}")));
-                items.Add(new("average growth", false, "one point gives no change: growth " + growthFallback));
-                items.Add(new("growth uncertainty", false, "one point gives no change"));
-                items.Add(new("volatility", false, "one point gives no change: volatility " + volatilityFallback));
-                summary = Invariant($"{label}: one point ({o.Year}): level identified; growth not: {growthFallback}; volatility not: {volatilityFallback}.");
+                items.Add(new("level", true, F(T.IdBaseValue, o.Value, o.Year)));
+                items.Add(new("average growth", false, F(T.IdOnePointGrowth, growthFallback)));
+                items.Add(new("growth uncertainty", false, T.IdOnePoint));
+                items.Add(new("volatility", false, F(T.IdOnePointVolatility, volatilityFallback)));
+                summary = F(T.IdOnePointSummary, label, o.Year, growthFallback, volatilityFallback);
                 break;
             }
             case 2:
             {
                 Observation a = series.Observations[0], b = series.Observations[1];
                 string average = a.Value > 0 && b.Value > 0
-                    ? Invariant($"CAGR {(Math.Pow(b.Value / a.Value, 1.0 / (b.Year - a.Year)) - 1) * 100:0.00}% a year over {a.Year}-{b.Year}")
-                    : Invariant($"average change {(b.Value - a.Value) / (b.Year - a.Year):0.####} a year over {a.Year}-{b.Year}");
-                items.Add(new("level", true, Invariant($"the last value {b.Value} in {b.Year}")));
+                    ? F(T.IdCagrOver, (Math.Pow(b.Value / a.Value, 1.0 / (b.Year - a.Year)) - 1) * 100, a.Year, b.Year)
+                    : F(T.IdAverageChangeOver, (b.Value - a.Value) / (b.Year - a.Year), a.Year, b.Year);
+                items.Add(new("level", true, F(T.IdLastValue, b.Value, b.Year)));
                 items.Add(new("average growth", true, average));
-                items.Add(new("growth uncertainty", false, "two points give one change, so no spread: it follows from the volatility, " + volatilityFallback));
-                items.Add(new("volatility", false, "two points give one change, so no spread: volatility " + volatilityFallback));
-                summary = Invariant($"{label}: two points ({a.Year}, {b.Year}): average growth identified ({average}); volatility not: {volatilityFallback}.");
+                items.Add(new("growth uncertainty", false, F(T.IdTwoPointsGrowthUncertainty, volatilityFallback)));
+                items.Add(new("volatility", false, F(T.IdTwoPointsVolatility, volatilityFallback)));
+                summary = F(T.IdTwoPointsSummary, label, a.Year, b.Year, average, volatilityFallback);
                 break;
             }
             default:
             {
                 int first = series.Observations[0].Year, last = series.Observations[n - 1].Year;
-                string weak = n < 5 ? Invariant($" (only {n - 2} degrees of freedom: weak)") : string.Empty;
-                items.Add(new("level", true, Invariant($"the last value in {last}")));
-                items.Add(new("average growth", true, Invariant($"trend over {first}-{last} from {n} points")));
-                items.Add(new("growth uncertainty", true, Invariant($"from the scatter of {n} points{weak}")));
-                items.Add(new("volatility", true, Invariant($"from {n - 1} changes{weak}")));
-                summary = Invariant($"{label}: {n} points ({first}-{last}): level, average growth, its uncertainty and the volatility are identified{weak}.");
+                string weak = n < 5 ? F(T.IdWeak, n - 2) : string.Empty;
+                items.Add(new("level", true, F(T.IdLastValueIn, last)));
+                items.Add(new("average growth", true, F(T.IdTrendOver, first, last, n)));
+                items.Add(new("growth uncertainty", true, F(T.IdScatter, n, weak)));
+                items.Add(new("volatility", true, F(T.IdFromChanges, n - 1, weak)));
+                summary = F(T.IdManySummary, label, n, first, last, weak);
                 break;
             }
         }
         return new IdentifiabilityReport(series.Indicator, series.Region, n, items.MoveToImmutable(), summary);
     }
 
-    private static string Donors(ImmutableArray<HistoricalSeries> others, int minimumPoints) => string.Join(", ",
+    private static string Donors(ImmutableArray<HistoricalSeries> others, int minimumPoints) => string.Join(T.ListSeparator,
         others.Where(s => s.Count >= minimumPoints)
-              .Select(s => Invariant($"{s.Region ?? "(no region)"}: {s.Count} points {s.Observations[0].Year}-{s.Observations[s.Count - 1].Year}")));
+              .Select(s => F(T.IdDonor, s.Region ?? T.IdNoRegion, s.Count, s.Observations[0].Year, s.Observations[s.Count - 1].Year)));
 }

@@ -11,7 +11,7 @@ public sealed record ShareBounds
     {
         if (!double.IsFinite(lower) || !double.IsFinite(upper) || lower >= upper)
         {
-            throw new ArgumentException(FormattableString.Invariant($"Share bounds must be finite with lower < upper; got {lower}..{upper}."));
+            throw new ArgumentException(Resources.MessageText.Format(Resources.CalibrationText.ErrShareBounds, lower, upper));
         }
         Lower = lower;
         Upper = upper;

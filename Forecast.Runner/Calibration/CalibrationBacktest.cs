@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Forecast.Engine.Calibration;
 using Forecast.Engine.Model;
+using Forecast.Runner.Output;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 
 namespace Forecast.Runner.Calibration;
 
@@ -25,19 +27,19 @@ internal static class CalibrationBacktest
     public static string Markdown(ImmutableArray<BacktestSeries> series, ImmutableArray<ScoredForecast> forecasts)
     {
         var text = new StringBuilder();
-        text.AppendLine("# Rolling-origin backtest of the candidate mixture (written by `forecast calibrate`)");
+        text.AppendLine(A.CalBacktestTitle);
         text.AppendLine();
         if (series.IsEmpty)
         {
-            text.AppendLine(FormattableString.Invariant($"No history series has {MinimumPoints} or more yearly points: nothing to backtest."));
+            text.AppendLine(Words.F(A.CalBacktestNoSeries, MinimumPoints));
             return text.ToString();
         }
-        text.AppendLine("Series (origins: every year with three or more points up to it; forecasts of the observed years 1-5 ahead):");
+        text.AppendLine(A.CalBacktestSeriesIntro);
         text.AppendLine();
         foreach (BacktestSeries s in series)
         {
             int origins = forecasts.Where(f => f.Series == s.Label).Select(f => f.Origin).Distinct().Count();
-            text.AppendLine(FormattableString.Invariant($"- {s.Label}: {s.Series.Count} points {string.Join(", ", s.Series.Years)}; {origins} origins"));
+            text.AppendLine(Words.F(A.CalBacktestSeriesLine, s.Label, s.Series.Count, string.Join(", ", s.Series.Years), origins));
         }
         text.AppendLine();
         text.Append(CandidateBacktest.Markdown(CandidateBacktest.Summarise(forecasts)));

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Forecast.Engine.Calibration;
 using Forecast.Engine.Model;
@@ -15,7 +16,10 @@ internal static class CalibrationJsonWriter
 {
     public static void Write(Stream stream, ScenarioCalibration calibration, CalibrationRun run, IReadOnlyDictionary<string, IReadOnlyList<YearStatistics>> fans)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // In Chinese the prose is written as characters, as summary.json and evaluation.json write theirs, so that the file reads
+        // as it is; in English the file keeps the escaping it has always had (\u0026 for &), byte for byte with earlier files.
+        var options = new JsonWriterOptions { Indented = true, Encoder = Output.Language.IsChinese ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null };
+        using var w = new Utf8JsonWriter(stream, options);
         w.WriteStartObject();
         w.WriteString("baseScenario", calibration.Base.Name);
         w.WriteString("baseScenarioFile", run.ScenarioFile);

@@ -44,7 +44,7 @@ internal static class CalibrationTable
         {
             CandidateSet set = c.Candidates!;
             string candidates = string.Join("\n", set.Candidates.Select(k => AnalysisWords.Structure(k.Fit.Structure) + A.Colon + Numbers.Percent(k.Weight, 0)));
-            string basis = (set.Basis == WeightBasis.OneStepLogScore ? A.CalBasisLogScore : A.CalBasisPrior) + "\n" + set.WhyText;
+            string basis = (set.Basis == WeightBasis.OneStepLogScore ? A.CalBasisLogScore : A.CalBasisPrior) + "\n" + set.Why;
             string pooled = set.Pooling is not { } p
                 ? A.CalNoOtherRegion
                 : (p.Reml is { } r

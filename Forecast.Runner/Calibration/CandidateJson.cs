@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Forecast.Engine.Calibration;
+using Forecast.Runner.Output;
+using A = Forecast.Runner.Resources.AnalysisStrings;
 using static Forecast.Runner.Output.JsonNumbers;
 
 namespace Forecast.Runner.Calibration;
@@ -36,13 +38,13 @@ internal static class CandidateJson
             return;
         }
         w.WriteStartObject("candidates");
-        w.WriteString("basis", set.Basis == WeightBasis.OneStepLogScore ? "one-step log score" : "prior weights");
+        w.WriteString("basis", set.Basis == WeightBasis.OneStepLogScore ? A.CalBasisLogScore : A.CalBasisPrior);
         w.WriteString("why", set.Why);
         w.WriteNumber("originYear", set.OriginYear);
         w.WriteStartObject("volatilityPrior");
         Number(w, "sigma", set.Volatility.Sigma);
         Number(w, "degreesOfFreedom", set.Volatility.DegreesOfFreedom);
-        w.WriteString("basis", Basis(set.Volatility.Basis));
+        w.WriteString("basis", AnalysisWords.VolatilityBasis(set.Volatility.Basis));
         w.WriteString("source", set.Volatility.Source);
         w.WriteEndObject();
         WritePooling(w, set.Pooling);
@@ -104,14 +106,6 @@ internal static class CandidateJson
     }
 
     public static readonly (string Name, double Q)[] Quantiles = [("p5", 0.05), ("p10", 0.10), ("p25", 0.25), ("p50", 0.5), ("p75", 0.75), ("p90", 0.90), ("p95", 0.95)];
-
-    public static string Basis(VolatilityPriorBasis b) => b switch
-    {
-        VolatilityPriorBasis.SameIndicatorPanel => "same indicator, other regions",
-        VolatilityPriorBasis.WholePanel => "every series of the panel",
-        VolatilityPriorBasis.Stated => "stated",
-        _ => "fallback",
-    };
 
     private static void WritePooling(Utf8JsonWriter w, PanelPooling? pooling)
     {

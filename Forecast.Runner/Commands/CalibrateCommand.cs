@@ -143,7 +143,10 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
                 ? Words.F(A.CalBacktestNone, CalibrationBacktest.MinimumPoints)
                 : Words.F(A.CalBacktestDone, backtestSeries.Length, CalibrationBacktest.MinimumPoints, string.Join(", ", backtestSeries.Select(b => b.Label))));
             string calibrated = Path.Combine(folder.Path, fileName);
-            console.WriteLine(Words.F(A.CalDone, calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated), calibration.Indicators.Length, written.Count, folder.Path));
+            int calibratedCount = calibration.Indicators.Count(c => c.Outcome == CalibrationOutcome.Calibrated);
+            console.WriteLine(written.Count == 1
+                ? Words.F(A.CalDoneOne, calibratedCount, calibration.Indicators.Length, folder.Path)
+                : Words.F(A.CalDone, calibratedCount, calibration.Indicators.Length, written.Count, folder.Path));
             console.WriteLine(Words.F(A.CalRunIt, calibrated));
             return ExitCodes.Success;
         }
@@ -158,16 +161,16 @@ internal sealed class CalibrateCommand(Terminal terminal) : ICommandBuilder
     {
         var read = ScenarioAnnotations.Read(scenarioFile);
         var kept = calibration.Calibrated.Drivers.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var changed = calibration.Indicators.SelectMany(c => c.Drivers.Where(d => d.Changed && kept.Contains(d.Driver)).Select(d => $"{d.Driver} (from {c.Indicator})")).ToList();
+        var changed = calibration.Indicators.SelectMany(c => c.Drivers.Where(d => d.Changed && kept.Contains(d.Driver)).Select(d => Words.F(A.CalHeaderFrom, d.Driver, c.Indicator))).ToList();
         var mixtures = calibration.Calibrated.Indicators.Where(i => i.Model is MixtureModel).Select(i => i.Id).ToList();
         string[] header =
         [
-            $"{calibration.Calibrated.Name}: {scenarioFile} calibrated from history by `forecast calibrate`.",
-            $"History: {string.Join(", ", historyFiles)}; region {calibration.Options.Region}.",
-            mixtures.Count == 0 ? "No indicator has candidate structures." : $"Model uncertainty: {string.Join(", ", mixtures)} follow a mixture of the structures the history cannot tell apart, each with drivers calibrated for it.",
-            changed.Count == 0 ? "No other driver was calibrated." : $"Other calibrated drivers: {string.Join(", ", changed)}.",
-            "The other drivers are the base's stated assumptions. Each calibrated driver's and indicator's note says from which data; calibration.json beside this file has the fits.",
+            Words.F(A.CalHeaderCalibrated, calibration.Calibrated.Name, scenarioFile),
+            Words.F(A.CalHeaderHistory, string.Join(", ", historyFiles), calibration.Options.Region),
+            mixtures.Count == 0 ? A.CalHeaderNoMixture : Words.F(A.CalHeaderMixtures, string.Join(", ", mixtures)),
+            changed.Count == 0 ? A.CalHeaderNoOther : Words.F(A.CalHeaderOther, string.Join(", ", changed)),
+            A.CalHeaderRest,
         ];
-        return read with { HeaderComment = header, Description = description ?? (read.Description is null ? "" : read.Description + " ") + "Calibrated from history (forecast calibrate)." };
+        return read with { HeaderComment = header, Description = description ?? (read.Description is null ? "" : read.Description + " ") + A.CalDescriptionSuffix };
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class AnalysisLanguageTests
     /// own name and options (forecast, run, map, paths, seed, lang).
     /// Ids, scenario names and regions are added per test from the files themselves.
     /// </summary>
-    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         "CRPS", "PIT", "AIC", "AICc", "BIC", "REML", "RMSE", "MAPE", "Brier", "Wilson", "Sobol", "PERT", "copula", "logistic", "SHA", "UTF",
         "exp", "max", "round", "logit", "Binomial",
@@ -35,19 +35,19 @@ public sealed partial class AnalysisLanguageTests
     };
 
     [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
-    private static partial Regex EnglishWord();
+    internal static partial Regex EnglishWord();
 
-    private static bool HasCjk(string s) => s.Any(c => c is >= '\u2E80' and < '\uD800' or >= '\uFF00' and <= '\uFFEF');
+    internal static bool HasCjk(string s) => s.Any(c => c is >= '\u2E80' and < '\uD800' or >= '\uFF00' and <= '\uFFEF');
 
     /// <summary>The English words of <paramref name="text"/> that are neither allowed nor among <paramref name="names"/>.</summary>
-    private static List<string> Stray(string text, IEnumerable<string> names)
+    internal static List<string> Stray(string text, IEnumerable<string> names)
     {
         var allowed = new HashSet<string>(Allowed.Concat(names), StringComparer.OrdinalIgnoreCase);
         return EnglishWord().Matches(text).Select(m => m.Value).Where(w => !allowed.Contains(w)).Distinct().ToList();
     }
 
     /// <summary>The ids, scenario names and regions of the shipped files: names, not words, in either language.</summary>
-    private static IEnumerable<string> Names()
+    internal static IEnumerable<string> Names()
     {
         var scenario = ScenarioReader.Read(Baseline);
         var actuals = ActualsCsvReader.Read(Outcomes);

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using MathNet.Numerics.Distributions;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>A forecasting method of the rolling-origin backtest.</summary>
@@ -206,22 +208,22 @@ public static class CandidateBacktest
         ArgumentNullException.ThrowIfNull(rows);
         var lines = new List<string>
         {
-            "| method | horizon | forecasts | cover 50% | cover 80% | cover 90% | CRPS / actual (%) |",
+            T.BacktestHeader,
             "|---|---|---|---|---|---|---|",
         };
         foreach (BacktestSummary r in rows)
         {
-            lines.Add(Invariant($"| {Name(r.Method)} | {(r.Horizon == 0 ? "all" : r.Horizon.ToString(System.Globalization.CultureInfo.InvariantCulture))} | {r.Forecasts} | {r.Coverage50:0.00} | {r.Coverage80:0.00} | {r.Coverage90:0.00} | {100 * r.MeanRelativeCrps:0.00} |"));
+            lines.Add(Invariant($"| {Name(r.Method)} | {(r.Horizon == 0 ? T.BacktestAll : r.Horizon.ToString(System.Globalization.CultureInfo.InvariantCulture))} | {r.Forecasts} | {r.Coverage50:0.00} | {r.Coverage80:0.00} | {r.Coverage90:0.00} | {100 * r.MeanRelativeCrps:0.00} |"));
         }
         return string.Join("\n", lines) + "\n";
     }
 
-    /// <summary>The method's name in tables.</summary>
+    /// <summary>The method's name in tables, in the UI culture.</summary>
     public static string Name(BacktestMethod method) => method switch
     {
-        BacktestMethod.Candidates => "candidates (mixture)",
-        BacktestMethod.RandomWalkWithDrift => "random walk with drift",
-        BacktestMethod.CagrExtrapolation => "CAGR extrapolation",
-        _ => "linear trend",
+        BacktestMethod.Candidates => T.BacktestMethodCandidates,
+        BacktestMethod.RandomWalkWithDrift => T.ModelRandomWalkWithDrift,
+        BacktestMethod.CagrExtrapolation => T.BacktestMethodCagr,
+        _ => T.BacktestMethodLinear,
     };
 }

@@ -37,7 +37,7 @@ public static class CandidateAnalysis
         if (options.StatedPanelDrift is { } stated)
         {
             pooling = pooling is null
-                ? new PanelPooling([], null, null, stated, null, stated.Sd, "stated: " + stated.Source)
+                ? new PanelPooling([], null, null, stated, null, stated.Sd, F(T.PoolingStated, stated.Source))
                 : pooling with { OwnPrior = stated };
         }
         if (own.Count == 1 && pooling is null)
@@ -58,10 +58,9 @@ public static class CandidateAnalysis
 
         int n = own.Count;
         WeightBasis basis;
-        string why, whyText;
+        string why;
         double[] scores = Enumerable.Repeat(double.NaN, fits.Length).ToArray();
         double[] weights = (double[])prior.Clone();
-        string priorText = options.PriorWeights is null ? "equal prior weights" : "the stated prior weights";
         string priorWords = options.PriorWeights is null ? T.EqualPriorWeights : T.StatedPriorWeights;
         if (n >= 3)
         {
@@ -79,8 +78,7 @@ public static class CandidateAnalysis
             if (scores.Any(double.IsNaN) || scores.All(double.IsNegativeInfinity))
             {
                 basis = WeightBasis.PriorWeights;
-                why = Invariant($"{n} points, but the log scores could not be computed for every candidate: {priorText}");
-                whyText = F(T.WhyScoresFailed, n, priorWords);
+                why = F(T.WhyScoresFailed, n, priorWords);
                 scores = Enumerable.Repeat(double.NaN, fits.Length).ToArray();
             }
             else
@@ -90,17 +88,13 @@ public static class CandidateAnalysis
                 double sum = weights.Sum();
                 for (int i = 0; i < fits.Length; i++) weights[i] /= sum;
                 basis = WeightBasis.OneStepLogScore;
-                why = Invariant($"{n} points: each of the {n - 2} observation(s) from {own.Observations[2].Year} on scored by each candidate's one-step-ahead predictive fitted to the years before it; weight = {priorText.Replace("weights", "weight", StringComparison.Ordinal)} x exp(log score)");
-                whyText = F(T.WhyLogScore, n, n - 2, own.Observations[2].Year, options.PriorWeights is null ? T.EqualPriorWeight : T.StatedPriorWeight);
+                why = F(T.WhyLogScore, n, n - 2, own.Observations[2].Year, options.PriorWeights is null ? T.EqualPriorWeight : T.StatedPriorWeight);
             }
         }
         else
         {
             basis = WeightBasis.PriorWeights;
             why = n == 2
-                ? Invariant($"two points ({own.Observations[0].Year}, {own.Observations[1].Year}): every candidate passes through both; the history cannot choose: {priorText}")
-                : Invariant($"one point ({own.Observations[0].Year}): every candidate takes the panel's pace; the history cannot choose: {priorText}");
-            whyText = n == 2
                 ? F(T.WhyTwoPoints, own.Observations[0].Year, own.Observations[1].Year, priorWords)
                 : F(T.WhyOnePoint, own.Observations[0].Year, priorWords);
         }
@@ -111,10 +105,10 @@ public static class CandidateAnalysis
         }
         if (volatility.Basis == VolatilityPriorBasis.Fallback)
         {
-            warnings.Add(F(T.NoPanelVolatility, own.Indicator, volatility.SourceText));
+            warnings.Add(F(T.NoPanelVolatility, own.Indicator, volatility.Source));
         }
         var candidates = fits.Select((f, i) => new WeightedCandidate(f, prior[i], scores[i], weights[i])).ToImmutableArray();
-        return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable(), whyText);
+        return new CandidateSet(own.Indicator, own, candidates, basis, why, volatility, pooling, warnings.ToImmutable());
     }
 
     private static ImmutableArray<CandidateStructure> Structures(IndicatorShape shape, int n) => shape switch
@@ -129,7 +123,7 @@ public static class CandidateAnalysis
         VolatilityPrior volatility, PanelPooling? pooling, CandidateOptions options)
     {
         double x = series.Observations[^1].Value;
-        string unit = relative.Kind == WorkingScaleKind.Logit ? "the logit of the share" : "ln x";
+        string unit = relative.Kind == WorkingScaleKind.Logit ? T.UnitLogitShare : T.UnitLnX;
         switch (structure)
         {
             case CandidateStructure.CompoundGrowth:
@@ -141,10 +135,10 @@ public static class CandidateAnalysis
                 double slope = relative.Kind == WorkingScaleKind.Logit
                     ? relative.Bounds!.Range * ((x - relative.Bounds.Lower) / relative.Bounds.Range) * ((relative.Bounds.Upper - x) / relative.Bounds.Range)
                     : x;
-                DriftPrior? levelPrior = pooling is null ? null : new DriftPrior(slope * pooling.OwnPrior.Mean, slope * pooling.OwnPrior.Sd, pooling.OwnPrior.Source + ", in level units at the last value");
+                DriftPrior? levelPrior = pooling is null ? null : new DriftPrior(slope * pooling.OwnPrior.Mean, slope * pooling.OwnPrior.Sd, F(T.InLevelUnits, pooling.OwnPrior.Source));
                 var level = relative.Kind == WorkingScaleKind.Logit ? new WorkingScale(WorkingScaleKind.Level, relative.Bounds) : WorkingScale.Level;
-                return new DriftWalkCandidate(structure, level, series, options.StatedLevelVolatility ?? slope * volatility.Sigma, volatility.DegreesOfFreedom, levelPrior, "the level",
-                    options.StatedLevelVolatility is null ? volatility.Source + ", in level units at the last value" : "stated in level units");
+                return new DriftWalkCandidate(structure, level, series, options.StatedLevelVolatility ?? slope * volatility.Sigma, volatility.DegreesOfFreedom, levelPrior, T.UnitLevel,
+                    options.StatedLevelVolatility is null ? F(T.InLevelUnits, volatility.Source) : T.StatedInLevelUnits);
             }
             case CandidateStructure.DampedGrowth:
             {
@@ -158,7 +152,7 @@ public static class CandidateAnalysis
                     .Select(k => Math.Clamp(stock.ExitRate.Quantile((k + 0.5) / StockFlowCalibrator.ExitRateGrid), 0, 1)).ToArray();
                 bool growing = structure == CandidateStructure.StockFlowGrowingEntries;
                 DriftPrior? growth = pooling?.OwnPrior ?? (growing && series.Count >= 2 ? OwnGrowth(series) : null);
-                return new StockFlowCandidate(growing, series, exitRates, stock.ExitRate, stock.EntriesDispersion, growth, "units");
+                return new StockFlowCandidate(growing, series, exitRates, stock.ExitRate, stock.EntriesDispersion, growth, T.UnitUnits);
             }
         }
     }
@@ -167,14 +161,14 @@ public static class CandidateAnalysis
     private static DriftPrior NoPanelLongRun(HistoricalSeries s)
     {
         double g = Math.Log(s.Observations[^1].Value / s.Observations[0].Value) / (s.Observations[^1].Year - s.Observations[0].Year);
-        return new DriftPrior(0, Math.Max(Math.Abs(g), 0.02), Invariant($"no panel: growth dying out (long-run 0, sd {Math.Max(Math.Abs(g), 0.02):0.###} the history's pace)"));
+        return new DriftPrior(0, Math.Max(Math.Abs(g), 0.02), F(T.NoPanelLongRun, Math.Max(Math.Abs(g), 0.02)));
     }
 
     /// <summary>Without a panel, growing entries grow at the stock's own average growth, ± half of it.</summary>
     private static DriftPrior OwnGrowth(HistoricalSeries s)
     {
         double g = Math.Log(s.Observations[^1].Value / s.Observations[0].Value) / (s.Observations[^1].Year - s.Observations[0].Year);
-        return new DriftPrior(g, Math.Max(Math.Abs(g) / 2, 0.01), Invariant($"no panel: the stock's own log growth {g:0.###} a year {s.Observations[0].Year}-{s.Observations[^1].Year}, sd half of it"));
+        return new DriftPrior(g, Math.Max(Math.Abs(g) / 2, 0.01), F(T.NoPanelOwnGrowth, g, s.Observations[0].Year, s.Observations[^1].Year));
     }
 
     /// <summary>
@@ -198,21 +192,13 @@ public static class CandidateAnalysis
             }
             if (!(ss > 0)) return null;
             double sigma = Math.Sqrt(ss / df), nu = Math.Min(df, options.MaximumPanelDegreesOfFreedom);
-            string names = string.Join(", ", used.Select(s => Invariant($"{s.Label} {s.Observations[0].Year}-{s.Observations[^1].Year} ({s.Count} points)")));
-            return new VolatilityPrior(sigma, nu, basis,
-                Invariant($"the yearly {(share ? "logit" : "log")}-changes of {names}: sigma {sigma:0.####} on {df} df, worth {nu:0.#} own changes"))
-            {
-                SourceText = F(share ? T.PanelVolatilityLogit : T.PanelVolatilityLog,
-                    string.Join(", ", used.Select(s => F(T.SeriesSpan, s.Label, s.Observations[0].Year, s.Observations[^1].Year, s.Count))), sigma, df, nu),
-            };
+            string names = string.Join(T.ListSeparator, used.Select(s => F(T.SeriesSpan, s.Label, s.Observations[0].Year, s.Observations[^1].Year, s.Count)));
+            return new VolatilityPrior(sigma, nu, basis, F(share ? T.PanelVolatilityLogit : T.PanelVolatilityLog, names, sigma, df, nu));
         }
         return From(donors, VolatilityPriorBasis.SameIndicatorPanel)
             ?? (share ? null : From(panel, VolatilityPriorBasis.WholePanel))
             ?? new VolatilityPrior(options.FallbackVolatility, options.FallbackDegreesOfFreedom, VolatilityPriorBasis.Fallback,
-                Invariant($"fallback sigma {options.FallbackVolatility:0.##} worth {options.FallbackDegreesOfFreedom:0.#} changes (no panel series with three or more points)"))
-            {
-                SourceText = F(T.PanelVolatilityFallback, options.FallbackVolatility, options.FallbackDegreesOfFreedom),
-            };
+                F(T.PanelVolatilityFallback, options.FallbackVolatility, options.FallbackDegreesOfFreedom));
     }
 
     /// <summary>Pools the donors' drifts (random effects); the own region's predictive and shrunken drift.</summary>
@@ -227,9 +213,9 @@ public static class CandidateAnalysis
         if (studies.Length == 1)
         {
             tau = options.BetweenRegionSd;
-            tauSource = "one donor: " + options.BetweenRegionSource;
+            tauSource = F(T.OneDonorTau, options.BetweenRegionSource);
             ownPrior = new DriftPrior(studies[0].Estimate, Math.Sqrt(studies[0].Variance + tau * tau),
-                Invariant($"{studies[0].Label}'s drift {studies[0].Estimate:0.####} ± the stated between-region sd {tau:0.###}"));
+                F(T.DonorDrift, studies[0].Label, studies[0].Estimate, tau));
         }
         else
         {
@@ -238,10 +224,10 @@ public static class CandidateAnalysis
             bool floor = studies.Length < options.DonorsForEstimatedTau && reml.Tau < options.BetweenRegionSd;
             tau = floor ? options.BetweenRegionSd : reml.Tau;
             tauSource = floor
-                ? Invariant($"REML tau {reml.Tau:0.####} from {studies.Length} donors is below the stated prior, which is used: {options.BetweenRegionSource}")
-                : Invariant($"REML over {studies.Length} donors");
+                ? F(T.RemlBelowPrior, reml.Tau, studies.Length, options.BetweenRegionSource)
+                : F(T.RemlOver, studies.Length);
             ownPrior = new DriftPrior(reml.Mu, Math.Sqrt(tau * tau + reml.MuStandardError * reml.MuStandardError),
-                Invariant($"the panel's pooled drift {reml.Mu:0.####} (REML, {string.Join(", ", studies.Select(s => s.Label))}) ± between-region sd {tau:0.###}"));
+                F(T.PooledDrift, reml.Mu, string.Join(T.ListSeparator, studies.Select(s => s.Label)), tau));
         }
         ShrunkenEstimate? shrunken = null;
         if (own.Count >= 2)

@@ -62,7 +62,7 @@ public sealed record CandidateOptions
     public double BetweenRegionSd { get; init; } = 0.10;
 
     /// <summary>Where <see cref="BetweenRegionSd"/> comes from.</summary>
-    public string BetweenRegionSource { get; init; } = "stated prior 0.10 (assumption: a city's trend growth may differ from its province's or the nation's by about ±0.2 a year in log terms at 95%)";
+    public string BetweenRegionSource { get; init; } = Resources.CalibrationText.BetweenRegionDefault;
 
     /// <summary>
     /// The prior of damped growth's decay φ: Beta(8, 2), mean 0.8 with 90% between 0.55 and 0.96, the usual damped-trend range

@@ -25,13 +25,8 @@ public enum VolatilityPriorBasis
 /// <param name="Sigma">σ₀ &gt; 0.</param>
 /// <param name="DegreesOfFreedom">ν₀ &gt; 0: how many own yearly changes the prior is worth.</param>
 /// <param name="Basis">Where it comes from.</param>
-/// <param name="Source">The same in words, with the series and years.</param>
-public sealed record VolatilityPrior(double Sigma, double DegreesOfFreedom, VolatilityPriorBasis Basis, string Source)
-{
-    /// <summary><see cref="Source"/> as calibrate's warnings show it, in the UI culture; <see cref="Source"/> unless set.</summary>
-    public string SourceText { get => sourceText ?? Source; init => sourceText = value; }
-    private readonly string? sourceText;
-}
+/// <param name="Source">The same in words, with the series and years (the calibration's own in the UI culture).</param>
+public sealed record VolatilityPrior(double Sigma, double DegreesOfFreedom, VolatilityPriorBasis Basis, string Source);
 
 /// <summary>A normal prior for the yearly drift on the relative scale (log growth, logit step): the panel's predictive for a new region.</summary>
 /// <param name="Mean">Its mean.</param>

@@ -19,9 +19,8 @@ public sealed record WeightedCandidate(CandidateFit Fit, double PriorWeight, dou
 public sealed class CandidateSet
 {
     internal CandidateSet(string indicator, HistoricalSeries own, ImmutableArray<WeightedCandidate> candidates, WeightBasis basis, string why,
-        VolatilityPrior volatility, PanelPooling? pooling, ImmutableArray<string> warnings, string? whyText = null)
+        VolatilityPrior volatility, PanelPooling? pooling, ImmutableArray<string> warnings)
     {
-        WhyText = whyText ?? why;
         Indicator = indicator;
         Own = own;
         Candidates = candidates;
@@ -44,11 +43,8 @@ public sealed class CandidateSet
     /// <summary>How the weights were set.</summary>
     public WeightBasis Basis { get; }
 
-    /// <summary>Why, in one line (always said; for prior weights, why the data cannot choose).</summary>
+    /// <summary>Why, in one line (always said; for prior weights, why the data cannot choose), in the UI culture: the console, calibration.json and the scenario file.</summary>
     public string Why { get; }
-
-    /// <summary><see cref="Why"/> as calibrate shows it, in the UI culture (<see cref="Why"/> stays English: it goes into the scenario file).</summary>
-    public string WhyText { get; }
 
     /// <summary>The volatility prior the candidates rest on, with its source.</summary>
     public VolatilityPrior Volatility { get; }

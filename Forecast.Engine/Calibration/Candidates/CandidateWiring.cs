@@ -1,6 +1,8 @@
 using Forecast.Engine.Model;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>The shape of a scenario indicator's candidates, from its model kind.</summary>
@@ -37,7 +39,7 @@ internal static class CandidateWiring
     {
         if (IndicatorShapes.Of(c.Scenario, indicator) is not { } shape)
         {
-            return (null, null, Invariant($"no candidate structures for the kind '{indicator.Model.KindName}' (counts are calibrated by count regression)"), null);
+            return (null, null, F(T.WireNoCandidatesKind, indicator.Model.KindName), null);
         }
         if (!c.History.Covers(indicator))
         {
@@ -57,8 +59,8 @@ internal static class CandidateWiring
         if (set is null)
         {
             return (null, null, own.Count <= 1
-                ? Invariant($"{own.Count} own point(s) and no other region with two or more years of '{indicator.Id}': no structure is identified")
-                : Invariant($"the own series has a value outside the indicator's scale"), regression);
+                ? F(T.WireNoStructure, own.Count, indicator.Id)
+                : T.WireOutsideScale, regression);
         }
         int horizon = Math.Max(1, indicator.Target.Year - set.OriginYear);
         return (set, set.Predict(horizon, PredictiveDraws, c.Scenario.Defaults.Seed), "", regression);

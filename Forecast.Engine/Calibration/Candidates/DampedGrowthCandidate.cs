@@ -3,6 +3,8 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Randomness;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal sealed class DampedGrowthCandidate : CandidateFit
         var obs = series.Observations;
         if (obs.Length < 2)
         {
-            throw new ArgumentException("Damped growth needs two observations: its early pace is the own history's.", nameof(series));
+            throw new ArgumentException(T.ErrDampedTwoObservations, nameof(series));
         }
         _firstYear = obs[0].Year;
         _originY = Math.Log(obs[^1].Value);
@@ -82,14 +84,14 @@ internal sealed class DampedGrowthCandidate : CandidateFit
         _parameters =
         [
             new CandidateParameter("growth", new NormalDistribution(gMean, Math.Sqrt(Math.Max(0, gSecond - gMean * gMean))),
-                Invariant($"g in {OriginYear + 1}, the yearly log growth of the first forecast year (mixture over the decay)")),
+                F(T.DgGrowthMeaning, OriginYear + 1)),
             new CandidateParameter("long-run growth", new NormalDistribution(lMean, Math.Sqrt(Math.Max(0, lSecond - lMean * lMean))),
-                Invariant($"g-infinity, the yearly log growth the decay tends to (prior: {longRun.Source})"), m < 3),
-            new CandidateParameter("damping factor", decay, "phi, the share of the gap to the long-run growth left after a year (stated prior)", FromPrior: true),
+                F(T.DgLongRunMeaning, longRun.Source), m < 3),
+            new CandidateParameter("damping factor", decay, T.DgDampingMeaning, FromPrior: true),
             new CandidateParameter("volatility", new FixedDistribution(Math.Sqrt(_s2)),
-                Invariant($"sigma, the sd of yearly log-changes: {Math.Sqrt(_s2):0.####} on {_nu:0.#} degrees of freedom"), m < 2),
+                F(T.DgVolatilityMeaning, Math.Sqrt(_s2), _nu), m < 2),
         ];
-        _note = Invariant($"growth decays from the history's pace towards {longRun.Source} at phi ~ {decay.Describe()} (a prior); sigma from {(m < 2 ? "the prior (" + priorSource + ")" : "the data and the prior")}");
+        _note = F(T.DgNote, longRun.Source, decay.Describe(), m < 2 ? F(T.DgSigmaPrior, priorSource) : T.DgSigmaData);
     }
 
     public override ImmutableArray<CandidateParameter> Parameters => _parameters;

@@ -3,6 +3,8 @@ using Forecast.Engine.Model;
 using Forecast.Engine.Randomness;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal sealed class DriftWalkCandidate : CandidateFit
         _driftPrior = m >= 1 ? null : driftPrior;
         if (m == 0 && _driftPrior is null)
         {
-            throw new ArgumentException("One observation and no drift prior: the drift is not identified.", nameof(driftPrior));
+            throw new ArgumentException(T.ErrDriftNotIdentified, nameof(driftPrior));
         }
         _driftPriorVar = _driftPrior is null ? double.PositiveInfinity : _driftPrior.Sd * _driftPrior.Sd;
 
@@ -48,15 +50,15 @@ internal sealed class DriftWalkCandidate : CandidateFit
         _parameters =
         [
             new CandidateParameter("drift", new NormalDistribution(bMean, Math.Sqrt(bVar)),
-                Invariant($"b, the yearly change of {unit} (posterior given sigma at its estimate; Student t with {_nu:0.#} df when sigma is drawn)"), driftFromPrior),
+                F(T.CandDriftMeaning, unit, _nu), driftFromPrior),
             new CandidateParameter("volatility", new FixedDistribution(sigma),
-                Invariant($"sigma, the sd of yearly changes of {unit}: s = {sigma:0.####} on {_nu:0.#} degrees of freedom (scaled inverse chi-square)"), m < 2),
+                F(T.CandVolatilityMeaning, unit, sigma, _nu), m < 2),
         ];
         _note = m switch
         {
-            0 => Invariant($"one point: the drift is the panel's for a new region ({driftPrior!.Source}); sigma from the prior ({priorSource})"),
-            1 => Invariant($"two points: the drift is the average change; sigma from the prior ({priorSource}), worth {nu0:0.#} yearly changes"),
-            _ => Invariant($"{m} changes: drift and sigma estimated; the prior ({priorSource}) adds {nu0:0.#} degrees of freedom"),
+            0 => F(T.CandOnePoint, driftPrior!.Source, priorSource),
+            1 => F(T.CandTwoPoints, priorSource, nu0),
+            _ => F(T.CandManyChanges, m, priorSource, nu0),
         };
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using Forecast.Engine.Model;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -56,9 +58,9 @@ public static class MixtureEmission
             if (components.Count == 0) continue;
             double total = components.Sum(c => c.Weight);
             components = components.Select(c => c with { Weight = c.Weight / total }).ToList();
-            string basis = (set.Basis == WeightBasis.PriorWeights ? "prior weights: " : "one-step-ahead log score: ") + set.Why;
+            string basis = F(set.Basis == WeightBasis.PriorWeights ? T.MixBasisPrior : T.MixBasisScore, set.Why);
             IndicatorModel newModel = components.Count == 1 ? components[0].Model : new MixtureModel(components, basis, key);
-            indicators[i] = indicator with { Model = newModel, Note = Join(indicator.Note, Invariant($"Structures from calibration on {Describe(set)}: {basis}")) };
+            indicators[i] = indicator with { Model = newModel, Note = Join(indicator.Note, F(T.MixStructuresNote, Describe(set), basis)) };
             if (indicator.Model is StockFlowModel old && newModel is MixtureModel stock) replacedEntries[old.Entries] = (key, stock);
         }
 
@@ -90,8 +92,8 @@ public static class MixtureEmission
 
     private static string Describe(CandidateSet set) =>
         set.Own.Count >= 2
-            ? Invariant($"{set.Own.Region ?? "own"} {set.Own.Observations[0].Year}-{set.OriginYear} ({set.Own.Count} points)")
-            : Invariant($"one own point ({set.OriginYear}) and the panel");
+            ? F(T.SeriesSpan, set.Own.Region ?? T.MixOwn, set.Own.Observations[0].Year, set.OriginYear, set.Own.Count)
+            : F(T.MixOnePoint, set.OriginYear);
 
     private static string? Join(string? a, string b) => string.IsNullOrWhiteSpace(a) ? b : a + "\n" + b;
 
@@ -104,7 +106,7 @@ public static class MixtureEmission
         string Id(string part) => indicator.Model is StockFlowModel s
             ? s.Entries + (fit.Structure == CandidateStructure.StockFlowGrowingEntries ? "_growing" : "_constant")
             : fit.Structure == CandidateStructure.DampedGrowth ? $"{indicator.Id}_damped_{part}" : $"{indicator.Id}_{part}";
-        string Note(LocalizedText what) => Invariant($"Calibrated ({fit.Structure.Describe()}) from {Describe(set)}: {what.En}. {fit.Note}");
+        string Note(LocalizedText what) => F(T.MixDriverNote, fit.Structure.Text(), Describe(set), what.In(IsChinese), fit.Note);
         // The fit's correlation of two parameters (on their normal scores), kept through the level copula.
         List<Correlation> Keep(string first, string second, string firstMember, string secondMember) =>
             fit.Correlations.FirstOrDefault(c => c.First == first && c.Second == second || c.First == second && c.Second == first) is { } kept && kept.Rho != 0

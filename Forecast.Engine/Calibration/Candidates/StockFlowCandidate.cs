@@ -4,6 +4,8 @@ using Forecast.Engine.Randomness;
 using Forecast.Engine.Statistics;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -48,11 +50,11 @@ internal sealed class StockFlowCandidate : CandidateFit
         _fromPanel = series.Count < 2;
         if (_fromPanel && growthPrior is null)
         {
-            throw new ArgumentException("One stock level and no panel growth: the entries are not identified.", nameof(growthPrior));
+            throw new ArgumentException(T.ErrEntriesNotIdentified, nameof(growthPrior));
         }
         if (growing && growthPrior is null)
         {
-            throw new ArgumentException("Growing entries need a prior for their growth.", nameof(growthPrior));
+            throw new ArgumentException(T.ErrGrowingEntriesPrior, nameof(growthPrior));
         }
 
         _exitRate = exitRate;
@@ -66,10 +68,10 @@ internal sealed class StockFlowCandidate : CandidateFit
             return draws;
         });
         _note = _fromPanel
-            ? Invariant($"one stock level: the stock grows at the panel's growth ({growthPrior!.Source}) in its first forecast year{(growing ? ", the entries at the same rate after" : ", then constant entries")}")
+            ? F(growing ? T.SfOneLevelGrowing : T.SfOneLevelConstant, growthPrior!.Source)
             : growing
-                ? Invariant($"entries growing at r ({growthPrior!.Source}; two levels cannot tell r from e), e closing the stock-flow balance {_firstYear}-{OriginYear} given the exit rate")
-                : Invariant($"constant entries closing the stock-flow balance {_firstYear}-{OriginYear} given the exit rate");
+                ? F(T.SfGrowing, growthPrior!.Source, _firstYear, OriginYear)
+                : F(T.SfConstant, _firstYear, OriginYear);
     }
 
     public override ImmutableArray<CandidateParameter> Parameters => _parameters.Value.Parameters;
@@ -101,14 +103,14 @@ internal sealed class StockFlowCandidate : CandidateFit
         double mu = sumLog / positive, sd = Math.Sqrt(Math.Max(0, sumLog2 / positive - mu * mu));
         var parameters = ImmutableArray.CreateBuilder<CandidateParameter>();
         parameters.Add(new CandidateParameter("entries", new LogNormalDistribution(mu, sd),
-            Invariant($"e, new {_unit} a year{(_growing ? Invariant($" in {(_fromPanel ? OriginYear : _firstYear) + 1}, growing at r after") : "")}: lognormal matched to the draws over the exit rate{(_growing ? " and r" : "")}"), _fromPanel));
+            _growing ? F(T.SfEntriesGrowingMeaning, _unit, (_fromPanel ? OriginYear : _firstYear) + 1) : F(T.SfEntriesMeaning, _unit), _fromPanel));
         if (_growing)
         {
             double rhoMean = sumRho / momentDraws;
             parameters.Add(new CandidateParameter("entries growth", new NormalDistribution(rhoMean, Math.Sqrt(Math.Max(0, sumRho2 / momentDraws - rhoMean * rhoMean))),
-                Invariant($"rho = ln(1 + r), the yearly log growth of the entries (prior: {_growthPrior!.Source})"), FromPrior: true));
+                F(T.SfEntriesGrowthMeaning, _growthPrior!.Source), FromPrior: true));
         }
-        parameters.Add(new CandidateParameter("exit rate", _exitRate, "q, the share of the stock leaving each year (the scenario's assumption; not identified by stock levels)", FromPrior: true));
+        parameters.Add(new CandidateParameter("exit rate", _exitRate, T.SfExitMeaning, FromPrior: true));
         var correlations = ImmutableArray<ParameterCorrelation>.Empty;
         if (_growing && positive >= 2)
         {

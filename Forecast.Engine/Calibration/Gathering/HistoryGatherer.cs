@@ -65,7 +65,6 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
         var warnings = ImmutableArray.CreateBuilder<string>();
         var counts = new List<CountObservation>();
         var sources = new List<string>();
-        var texts = new List<string>();
         var periods = new HashSet<YearPeriod>();
         foreach (HistoricalSeries s in panel.Series.Where(IsOwn))
         {
@@ -88,9 +87,6 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
             }
             if (used.Count == 0) continue;
             sources.Add(used.All(o => o.Period is not { Years: > 1 })
-                ? Invariant($"{s.Label} {used[0].Year}-{used[^1].Year} (yearly)")
-                : Invariant($"{s.Label} ({string.Join(", ", used.Select(o => Num(o.Value) + (o.Period is { Years: > 1 } p ? " in " + p : "")))})"));
-            texts.Add(used.All(o => o.Period is not { Years: > 1 })
                 ? F(T.CountSourceYearly, s.Label, used[0].Year, used[^1].Year)
                 : Invariant($"{s.Label} ({string.Join(", ", used.Select(o => o.Period is { Years: > 1 } p ? F(T.CountSourceValueIn, Num(o.Value), p) : Num(o.Value)))})"));
         }
@@ -106,17 +102,15 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
                     continue;
                 }
                 counts.Add(new CountObservation(period.Centre, h.Value, h.Years));
-                sources.Add(Invariant($"{Num(h.Value)} in {period} (scenario history, {h.Source ?? "no source"})"));
-                texts.Add(F(T.CountSourceScenarioTotal, Num(h.Value), period, h.Source ?? T.NoSource));
+                sources.Add(F(T.CountSourceScenarioTotal, Num(h.Value), period, h.Source ?? T.NoSource));
             }
             else if (flow && !counts.Any(x => x.ExposureYears == 1 && x.Year == h.Year) && h.Value >= 0 && h.Value == Math.Floor(h.Value))
             {
                 counts.Add(new CountObservation(h.Year, h.Value, 1));
-                sources.Add(Invariant($"{Num(h.Value)} in {h.Year} (scenario history)"));
-                texts.Add(F(T.CountSourceScenarioYear, Num(h.Value), h.Year));
+                sources.Add(F(T.CountSourceScenarioYear, Num(h.Value), h.Year));
             }
         }
-        return new CountHistory(counts.OrderBy(x => x.Year).ToImmutableArray(), string.Join("; ", sources), warnings.ToImmutable(), string.Join(T.SourceSeparator, texts));
+        return new CountHistory(counts.OrderBy(x => x.Year).ToImmutableArray(), string.Join(T.SourceSeparator, sources), warnings.ToImmutable());
     }
 
     /// <summary>History series that match no indicator or driver of the scenario ("region indicator").</summary>
@@ -129,7 +123,6 @@ internal sealed class HistoryGatherer(Scenario scenario, HistoricalPanel panel, 
 
 /// <summary>The counts gathered for a count driver, where they come from, and what was left out.</summary>
 /// <param name="Counts">Counts per period, oldest first.</param>
-/// <param name="Source">Where they come from, for the notes.</param>
+/// <param name="Source">Where they come from, for the notes and the console, in the UI culture.</param>
 /// <param name="Warnings">Values left out (not whole counts).</param>
-/// <param name="SourceText">The source as calibrate shows it, in the UI culture.</param>
-internal sealed record CountHistory(ImmutableArray<CountObservation> Counts, string Source, ImmutableArray<string> Warnings, string SourceText);
+internal sealed record CountHistory(ImmutableArray<CountObservation> Counts, string Source, ImmutableArray<string> Warnings);

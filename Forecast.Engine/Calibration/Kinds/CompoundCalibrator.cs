@@ -18,14 +18,14 @@ internal static class CompoundCalibrator
         Driver driver = c.Scenario.Driver(model.Growth);
         if (!c.History.Covers(indicator))
         {
-            return NoHistory(indicator, [Keep(driver, "growth", "no history")]);
+            return NoHistory(indicator, [Keep(driver, "growth", T.NoHistory)]);
         }
         var (own, dataWarnings) = c.History.OwnSeries(indicator);
         GrowthEvidence e = GrowthEvidenceEstimator.FromSeries(c, own, c.Priors.For(driver, indicator), SeriesScale.Positive);
         var warnings = dataWarnings.AddRange(e.Warnings);
         if (!e.Identified)
         {
-            return Unchanged(indicator, e.Method, T.WhyGrowthNotIdentifiable, [Keep(driver, "growth", "growth not identified")], own, e, warnings);
+            return Unchanged(indicator, e.Method, T.WhyGrowthNotIdentifiable, [Keep(driver, "growth", T.KeepGrowthNotIdentified)], own, e, warnings);
         }
         double yearlySigma = YearlySigmaAfter(c, driver, e, YearlyVariationKind.Growth);
         double level = Math.Exp(e.Drift + yearlySigma * yearlySigma / 2) - 1;

@@ -23,8 +23,8 @@ internal static class CountCalibrator
         if (counted.Counts.IsEmpty)
         {
             return counted.Warnings.IsEmpty
-                ? NoHistory(indicator, [Keep(driver, role, "no history")])
-                : Unchanged(indicator, "none", T.WhyNoUsableCounts, [Keep(driver, role, "no usable counts")], null, null, counted.Warnings);
+                ? NoHistory(indicator, [Keep(driver, role, T.NoHistory)])
+                : Unchanged(indicator, "none", T.WhyNoUsableCounts, [Keep(driver, role, T.WhyNoUsableCounts)], null, null, counted.Warnings);
         }
         return CalibrateDriver(c, indicator, driver, role, counted);
     }
@@ -39,7 +39,7 @@ internal static class CountCalibrator
         CountModelFit chosen = constant.Preferred;
         if (chosen.Status == FitStatus.NotIdentifiable)
         {
-            return Unchanged(indicator, T.MethodCountRegressionShort, T.WhyRateNotIdentifiable, [Keep(driver, role, "rate not identified")], null, null, warnings.ToImmutable()) with { Counts = counts, DataSource = counted.SourceText };
+            return Unchanged(indicator, T.MethodCountRegressionShort, T.WhyRateNotIdentifiable, [Keep(driver, role, T.KeepRateNotIdentified)], null, null, warnings.ToImmutable()) with { Counts = counts, DataSource = counted.Source };
         }
         var candidates = new List<ModelCandidate> { new(ModelForm.PoissonConstantRate, constant.Poisson.Statistics) };
         if (constant.NegativeBinomial is { } nb) candidates.Add(new(ModelForm.NegativeBinomialConstantRate, nb.Statistics));
@@ -76,13 +76,13 @@ internal static class CountCalibrator
         }
         var after = new LogNormalDistribution(Round(mu), Round(se));
         var rate = new ParameterEstimate("yearly rate", lambda, lambda * se, Math.Exp(mu - Z975 * se), Math.Exp(mu + Z975 * se),
-            Invariant($"{role}s a year (average over the counted periods, centred on {Num(chosen.CentreYear)})"));
+            F(T.CountRateMeaning, Role(role), Num(chosen.CentreYear)));
         var parameters = ImmutableArray.CreateBuilder<ParameterEstimate>();
         parameters.Add(chosen.LogRate with { StandardError = se, Lower95 = mu - Z975 * se, Upper95 = mu + Z975 * se });
         parameters.Add(rate);
         if (overdispersed) parameters.Add(chosen.Dispersion);
         if (trend is not null) parameters.Add(trend.Preferred.Trend);
-        warnings.Add(CalibrationProse.RateAssumedToContinue(indicator.Id, lambda, counted.SourceText));
+        warnings.Add(CalibrationProse.RateAssumedToContinue(indicator.Id, lambda, counted.Source));
         string note = CalibrationProse.CountNote(source, lambda, rate, chosen.Model, after, driver);
 
         BacktestResult? backtest = null;
@@ -111,7 +111,7 @@ internal static class CountCalibrator
             ModelKind = indicator.Model.KindName,
             Outcome = CalibrationOutcome.Calibrated,
             Method = F(T.MethodCountRegression, CalibrationWords.Model(chosen.Model)),
-            DataSource = counted.SourceText,
+            DataSource = counted.Source,
             Counts = counts,
             Parameters = parameters.ToImmutable(),
             Statistics = chosen.Statistics,

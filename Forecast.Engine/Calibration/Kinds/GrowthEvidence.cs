@@ -31,11 +31,8 @@ internal sealed record GrowthEvidence
     public double Volatility { get; init; } = double.NaN;
     public bool VolatilityIdentified { get; init; }
     public string VolatilitySource { get; init; } = "";
-    /// <summary>Where the evidence comes from, in English: it goes into the calibrated scenario's notes.</summary>
+    /// <summary>Where the evidence comes from, in the UI culture: the console, calibration.json and the calibrated scenario's notes.</summary>
     public string Source { get; init; } = "";
-    /// <summary><see cref="Source"/> as calibrate shows it, in the UI culture.</summary>
-    public string SourceText { get => sourceText ?? Source; init => sourceText = value; }
-    private readonly string? sourceText;
     public required string Method { get; init; }
     public ImmutableArray<ParameterEstimate> Parameters { get; init; } = [];
     public FitStatistics? Statistics { get; init; }

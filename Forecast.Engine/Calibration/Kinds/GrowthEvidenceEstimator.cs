@@ -40,9 +40,8 @@ internal static class GrowthEvidenceEstimator
                 Drift = fit.Drift.Estimate,
                 DriftSd = ZSd(fit.Drift),
                 Volatility = prior.Volatility,
-                VolatilitySource = "prior: " + prior.Source,
-                Source = Invariant($"{own.Label} {a.Year}-{z.Year} (2 points)"),
-                SourceText = F(T.SeriesTwoPoints, own.Label, a.Year, z.Year),
+                VolatilitySource = F(T.VolatilityPriorSource, prior.Source),
+                Source = F(T.SeriesTwoPoints, own.Label, a.Year, z.Year),
                 Method = F(scale.IsShare ? T.MethodTwoPointLogit : T.MethodTwoPointCagr, method),
                 Parameters = Named(fit, scale),
                 Statistics = fit.Statistics,
@@ -105,8 +104,7 @@ internal static class GrowthEvidenceEstimator
             Volatility = walk.Volatility.Estimate,
             VolatilityIdentified = double.IsFinite(walk.Volatility.Estimate),
             VolatilitySource = walk.VolatilitySource,
-            Source = Invariant($"{own.Label} {first}-{last} ({own.Count} points)"),
-            SourceText = F(T.SeriesSpan, own.Label, first, last, own.Count),
+            Source = F(T.SeriesSpan, own.Label, first, last, own.Count),
             Method = F(T.MethodComparedByAic, method, walkForm.Text(), trendForm.Text()),
             Parameters = parameters.ToImmutable(),
             Statistics = chosen.Statistics,
@@ -149,23 +147,22 @@ internal static class GrowthEvidenceEstimator
             double between = drifts.Sum(x => (x - drifts.Average()) * (x - drifts.Average())) / (drifts.Length - 1);
             pooledSd = Math.Sqrt(pooledSd * pooledSd + between);
         }
-        string names = string.Join(", ", fits.Select(f => Invariant($"{f.Series.Region} {f.Series.Observations[0].Year}-{f.Series.Observations[^1].Year} ({f.Series.Count} points)")));
         bool volatilityIdentified = fits.Any(f => f.Fit.Status == FitStatus.Estimated);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        string namesText = string.Join(", ", fits.Select(f => F(T.SeriesSpan, f.Series.Region, f.Series.Observations[0].Year, f.Series.Observations[^1].Year, f.Series.Count)));
+        string namesText = string.Join(T.ListSeparator, fits.Select(f => F(T.SeriesSpan, f.Series.Region, f.Series.Observations[0].Year, f.Series.Observations[^1].Year, f.Series.Count)));
         warnings.Add(CalibrationProse.BorrowedFromThePanel(own, scale, namesText, fits.Count));
         if (!volatilityIdentified)
         {
             warnings.Add(CalibrationProse.DonorsTwoPointsEach(own.Label, prior));
         }
         var pooledEstimate = new ParameterEstimate(scale.Step + " (panel)", pooled, pooledSd, pooled - Z975 * pooledSd, pooled + Z975 * pooledSd,
-            scale.IsShare ? "b, change of the logit per year, pooled over the panel donors" : "g, annual log-growth, pooled over the panel donors");
+            scale.IsShare ? T.MeaningLogitStepPooled : T.MeaningDriftPooled);
         var parameters = ImmutableArray.CreateBuilder<ParameterEstimate>();
         parameters.Add(pooledEstimate);
         if (!scale.IsShare)
         {
             parameters.Add(new ParameterEstimate("arithmetic rate (panel)", Math.Exp(pooled) - 1, Math.Exp(pooled) * pooledSd,
-                Math.Exp(pooled - Z975 * pooledSd) - 1, Math.Exp(pooled + Z975 * pooledSd) - 1, "e^g - 1, annual growth rate"));
+                Math.Exp(pooled - Z975 * pooledSd) - 1, Math.Exp(pooled + Z975 * pooledSd) - 1, T.MeaningRatePooled));
         }
         return new GrowthEvidence
         {
@@ -173,9 +170,8 @@ internal static class GrowthEvidenceEstimator
             Drift = pooled,
             DriftSd = pooledSd,
             Volatility = prior.Volatility,
-            VolatilitySource = "prior: " + prior.Source,
-            Source = "panel: " + names,
-            SourceText = F(T.PanelSource, namesText),
+            VolatilitySource = F(T.VolatilityPriorSource, prior.Source),
+            Source = F(T.PanelSource, namesText),
             Method = F(fits.Count > 1 ? T.MethodBorrowedWeighted : T.MethodBorrowed, method),
             Parameters = parameters.ToImmutable(),
             Panel = donors,
@@ -186,7 +182,7 @@ internal static class GrowthEvidenceEstimator
     }
 
     private static ImmutableArray<ParameterEstimate> Named(CompoundGrowthFit fit, SeriesScale scale) => scale.IsShare
-        ? [fit.Drift with { Name = "logit step", Meaning = "b, change of the logit of the share per year" }]
+        ? [fit.Drift with { Name = "logit step", Meaning = T.MeaningLogitStepShare }]
         : [fit.Drift, fit.ArithmeticRate with { Name = "CAGR" }];
 
     private static ImmutableArray<CurvePoint> Curve(CompoundGrowthFit fit, SeriesScale scale, int first, int last) =>

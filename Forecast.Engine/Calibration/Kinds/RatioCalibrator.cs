@@ -18,8 +18,8 @@ internal static class RatioCalibrator
         Driver? numerator = model.Numerator.GrowthDriver is { } n ? c.Scenario.Driver(n) : null;
         Driver? denominator = model.Denominator.GrowthDriver is { } d ? c.Scenario.Driver(d) : null;
         var kept = new List<DriverCalibration>();
-        if (numerator is not null) kept.Add(Keep(numerator, "numerator growth", "not calibrated"));
-        if (denominator is not null) kept.Add(Keep(denominator, "denominator growth", "assumption kept: the ratio's history cannot separate it from the numerator"));
+        if (numerator is not null) kept.Add(Keep(numerator, "numerator growth", T.KeepNotCalibrated));
+        if (denominator is not null) kept.Add(Keep(denominator, "denominator growth", T.KeepDenominator));
         if (!c.History.Covers(indicator))
         {
             return NoHistory(indicator, [.. kept]);

@@ -17,7 +17,7 @@ internal static class ShareCalibrator
         Driver driver = c.Scenario.Driver(model.Step);
         if (!c.History.Covers(indicator))
         {
-            return NoHistory(indicator, [Keep(driver, "step", "no history")]);
+            return NoHistory(indicator, [Keep(driver, "step", T.NoHistory)]);
         }
         var (own, dataWarnings) = c.History.OwnSeries(indicator);
         Bounds b = indicator.Bounds ?? Bounds.Percent;
@@ -25,7 +25,7 @@ internal static class ShareCalibrator
         var warnings = dataWarnings.AddRange(e.Warnings);
         if (!e.Identified)
         {
-            return Unchanged(indicator, e.Method, T.WhyLogitNotIdentifiable, [Keep(driver, "step", "step not identified")], own, e, warnings);
+            return Unchanged(indicator, e.Method, T.WhyLogitNotIdentifiable, [Keep(driver, "step", T.KeepStepNotIdentified)], own, e, warnings);
         }
         double yearlySigma = CompoundCalibrator.YearlySigmaAfter(c, driver, e, YearlyVariationKind.Normal);
         var after = new NormalDistribution(Round(e.Drift), Round(e.DriftSd));

@@ -25,8 +25,8 @@ internal static class StockFlowCalibrator
     {
         Driver entries = c.Scenario.Driver(model.Entries);
         Driver? exits = model.ExitRate is { } x ? c.Scenario.Driver(x) : null;
-        var kept = new List<DriverCalibration> { Keep(entries, "entries", "not calibrated") };
-        if (exits is not null) kept.Add(Keep(exits, "exit rate", "not identified by stock levels: assumption kept"));
+        var kept = new List<DriverCalibration> { Keep(entries, "entries", T.KeepNotCalibrated) };
+        if (exits is not null) kept.Add(Keep(exits, "exit rate", T.KeepExitRate));
 
         CountHistory counted = c.History.Counts(indicator, entries.Id, includeIndicator: false, flow: false);
         if (!c.History.Covers(indicator) && counted.Counts.IsEmpty && counted.Warnings.IsEmpty)
@@ -80,13 +80,13 @@ internal static class StockFlowCalibrator
         var after = new LogNormalDistribution(Round(mu), Round(sigma));
         double exitMean = exits?.Level.Mean ?? 0;
         var rateEstimate = new ParameterEstimate("entries a year", lambda, lambda * sigma, Math.Exp(mu - Z975 * sigma), Math.Exp(mu + Z975 * sigma),
-            Invariant($"new entries a year implied by the stock's change {obs[0].Year}-{obs[^1].Year} given the exit rate (mean {Num(exitMean)})"));
+            F(T.StockEntriesMeaning, obs[0].Year, obs[^1].Year, Num(exitMean)));
         var parameters = growth.Parameters.Add(rateEstimate);
         if (exits is not null)
         {
-            parameters = parameters.Add(new ParameterEstimate("exit rate (assumed)", exitMean, double.NaN, exitRates[0], exitRates[^1], "the base scenario's exit-rate assumption, integrated over; not identified by stock levels"));
+            parameters = parameters.Add(new ParameterEstimate("exit rate (assumed)", exitMean, double.NaN, exitRates[0], exitRates[^1], T.MeaningExitRateAssumed));
         }
-        string source = Invariant($"{own.Label} {obs[0].Year}-{obs[^1].Year} ({own.Count} points)");
+        string source = F(T.SeriesSpan, own.Label, obs[0].Year, obs[^1].Year, own.Count);
         warnings = warnings.Add(CalibrationProse.EntriesImplied(indicator.Id, lambda, rateEstimate, exits?.Id, obs[0].Year, obs[^1].Year));
         if (entries.Yearly.IsCount)
         {

@@ -4,6 +4,8 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>
@@ -110,17 +112,17 @@ public sealed record InvestmentRegression(string Indicator, int Rows, ImmutableA
         double total = rows.Sum(r => (r.Growth - yMean) * (r.Growth - yMean));
         double rmse = Math.Sqrt(press / held), baselineRmse = Math.Sqrt(baseline / held), r2 = total > 0 ? 1 - press / total : double.NaN;
 
-        string region = ownRegion ?? "the own region";
+        string region = ownRegion ?? T.IrOwnRegion;
         var ownIntensity = ownRegion is null ? null : panel.Find(Covariate, ownRegion)?.Observations.Where(o => o.Period is null && o.Year <= originYear).OrderByDescending(o => o.Year).FirstOrDefault();
-        string fit = Invariant($"{rows.Count} intervals in {regions.Length} regions ({string.Join(", ", regions)}): slope {slope:0.####} a year per point of R&D intensity; held out by region, RMSE {rmse:0.####} against {baselineRmse:0.####} without it (R² {r2:0.##})");
+        string fit = F(T.IrFit, rows.Count, regions.Length, string.Join(T.ListSeparator, regions), slope, rmse, baselineRmse, r2);
         // Used only with skill on held-out regions: below the no-covariate baseline and above the grand mean (R² > 0).
         if (!(rmse < baselineRmse && r2 > 0))
-            return new InvestmentRegression(indicator, rows.Count, regions, slope, rmse, baselineRmse, r2, null, fit + ": no out-of-region skill, not used");
+            return new InvestmentRegression(indicator, rows.Count, regions, slope, rmse, baselineRmse, r2, null, F(T.IrNoSkill, fit));
         if (ownIntensity is null)
-            return new InvestmentRegression(indicator, rows.Count, regions, slope, rmse, baselineRmse, r2, null, fit + Invariant($": skilful, but {region} has no R&D intensity by {originYear}, not used"));
+            return new InvestmentRegression(indicator, rows.Count, regions, slope, rmse, baselineRmse, r2, null, F(T.IrNoIntensity, fit, region, originYear));
         double predicted = intercept + slope * ownIntensity.Value;
-        var prior = new DriftPrior(predicted, rmse, Invariant($"the growth regression on R&D intensity at {region}'s {ownIntensity.Value:0.##}% in {ownIntensity.Year} ({fit})"));
-        return new InvestmentRegression(indicator, rows.Count, regions, slope, rmse, baselineRmse, r2, prior, fit + ": used as the drift prior");
+        var prior = new DriftPrior(predicted, rmse, F(T.IrPrior, region, ownIntensity.Value, ownIntensity.Year, fit));
+        return new InvestmentRegression(indicator, rows.Count, regions, slope, rmse, baselineRmse, r2, prior, F(T.IrUsed, fit));
     }
 
     private sealed class Row

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using static System.FormattableString;
 
+using static Forecast.Engine.Calibration.CalibrationWords;
+using T = Forecast.Engine.Resources.CalibrationText;
 namespace Forecast.Engine.Calibration;
 
 /// <summary>How the between-study (between-region) variance τ² of a random-effects model is estimated.</summary>
@@ -67,13 +69,13 @@ public static class RandomEffectsMeta
         ArgumentNullException.ThrowIfNull(studies);
         if (studies.Count < 2)
         {
-            throw new ArgumentException("A random-effects model needs at least two studies; with one, state the between-region variance as a prior.", nameof(studies));
+            throw new ArgumentException(T.ErrRandomEffectsTwoStudies, nameof(studies));
         }
         foreach (RandomEffectsStudy s in studies)
         {
             if (!double.IsFinite(s.Estimate) || !(s.Variance > 0) || !double.IsFinite(s.Variance))
             {
-                throw new ArgumentException(Invariant($"{s.Label}: estimate {s.Estimate} and variance {s.Variance} must be finite, the variance > 0."), nameof(studies));
+                throw new ArgumentException(F(T.ErrStudyNotFinite, s.Label, s.Estimate, s.Variance), nameof(studies));
             }
         }
         double[] y = studies.Select(s => s.Estimate).ToArray();

@@ -19,18 +19,15 @@ internal sealed class VolatilityPriors(Scenario scenario, GrowthPrior? stated, H
     public GrowthPrior? Stated { get; } = stated;
 
     /// <summary>The last resort: σ = <see cref="ScenarioCalibrationOptions.DefaultPriorVolatility"/>.</summary>
-    public static GrowthPrior Default { get; } = new(ScenarioCalibrationOptions.DefaultPriorVolatility,
-        Invariant($"default prior {ScenarioCalibrationOptions.DefaultPriorVolatility:0.00}"))
-    {
-        SourceText = F(T.PriorDefault, ScenarioCalibrationOptions.DefaultPriorVolatility),
-    };
+    /// <remarks>Made at each call: its source is in the UI culture of the calibration that asks.</remarks>
+    public static GrowthPrior Default => new(ScenarioCalibrationOptions.DefaultPriorVolatility, F(T.PriorDefault, ScenarioCalibrationOptions.DefaultPriorVolatility));
 
     /// <summary>The prior for a growth or step driver: stated, else the driver's own yearly σ, else the panel's, else the default.</summary>
     public GrowthPrior For(Driver driver, Indicator indicator)
     {
         if (Stated is not null) return Stated;
         if (driver.Yearly.Kind is YearlyVariationKind.Normal or YearlyVariationKind.Growth && driver.Yearly.Scale > 0)
-            return new GrowthPrior(driver.Yearly.Scale, Invariant($"the base scenario's yearly sd of '{driver.Id}'")) { SourceText = F(T.PriorDriverSd, driver.Id) };
+            return new GrowthPrior(driver.Yearly.Scale, F(T.PriorDriverSd, driver.Id));
         return Panel(indicator);
     }
 
@@ -49,7 +46,7 @@ internal sealed class VolatilityPriors(Scenario scenario, GrowthPrior? stated, H
         var donors = history.Donors(indicator.Id, 3, o => scale.Accepts(o.Value));
         var series = panel.Series.Where(s => s.Observations.All(o => o.Period is null)).ToList();
         VolatilityPrior prior = CandidateAnalysis.PanelVolatility(scale, donors, series, scale.Kind == WorkingScaleKind.Logit, options);
-        return prior.Basis == VolatilityPriorBasis.Fallback ? Default : new GrowthPrior(prior.Sigma, "the panel: " + prior.Source) { SourceText = F(T.PriorPanel, prior.SourceText) };
+        return prior.Basis == VolatilityPriorBasis.Fallback ? Default : new GrowthPrior(prior.Sigma, F(T.PriorPanel, prior.Source));
     }
 
     /// <summary>
@@ -64,7 +61,7 @@ internal sealed class VolatilityPriors(Scenario scenario, GrowthPrior? stated, H
         {
             double rho = numerator is not null && denominator is not null ? Correlation(numerator.Id, denominator.Id) : 0;
             double s = Math.Sqrt(Math.Max(0, sigmaN * sigmaN + sigmaD * sigmaD - 2 * rho * sigmaN * sigmaD));
-            return new GrowthPrior(s, Invariant($"the ratio's yearly sigma implied by the base scenario's numerator and denominator shocks ({Num(sigmaN)}, {Num(sigmaD)}, rho {Num(rho)})")) { SourceText = F(T.PriorRatio, Num(sigmaN), Num(sigmaD), Num(rho)) };
+            return new GrowthPrior(s, F(T.PriorRatio, Num(sigmaN), Num(sigmaD), Num(rho)));
         }
         return Panel(indicator);
     }

@@ -8,8 +8,8 @@ namespace Forecast.Engine.Calibration;
 
 /// <summary>
 /// The planner-facing sentences of the calibration (warnings and driver notes), in one place: what is identified, what comes
-/// from a prior or the panel, and what is left unchanged. The warnings are read in the UI culture (<see cref="T"/>); the driver
-/// notes (the ...Note methods) go into the calibrated scenario file and stay English.
+/// from a prior or the panel, and what is left unchanged. All are read in the UI culture (<see cref="T"/>), the driver notes (the
+/// ...Note methods) too: they go into the calibrated scenario file in the language calibrate was asked for.
 /// </summary>
 internal static class CalibrationProse
 {
@@ -33,7 +33,7 @@ internal static class CalibrationProse
         string average = scale.IsShare
             ? F(T.AverageLogitStep, Num(fit.Drift.Estimate), Num((z.Value - a.Value) / (z.Year - a.Year)))
             : F(T.AverageCagr, Percent(fit.ArithmeticRate.Estimate));
-        return F(T.TwoPointsAverageOnly, label, a.Year, Num(a.Value), z.Year, Num(z.Value), average, Num(prior.Volatility), prior.SourceText, Parameter(scale.Step));
+        return F(T.TwoPointsAverageOnly, label, a.Year, Num(a.Value), z.Year, Num(z.Value), average, Num(prior.Volatility), prior.Source, Parameter(scale.Step));
     }
 
     public static string TrendFitsBetter(string label, ModelForm trend, ModelForm walk) =>
@@ -48,15 +48,15 @@ internal static class CalibrationProse
         F(T.BorrowedFromThePanel, own.Label, OwnText(own), Parameter(scale.Step), names, donors >= 2 ? T.DonorSpread : T.OneDonorUnderstates);
 
     public static string DonorsTwoPointsEach(string label, GrowthPrior prior) =>
-        F(T.DonorsTwoPointsEach, label, Num(prior.Volatility), prior.SourceText);
+        F(T.DonorsTwoPointsEach, label, Num(prior.Volatility), prior.Source);
 
     // ---- compound, share
 
     public static string CompoundNote(GrowthEvidence e, double yearlySigma, Distribution after, Driver driver) =>
-        Invariant($"Calibrated from {e.Source}: drift {Num(e.Drift)} a year (log terms, 95% {Interval(e.Drift, e.DriftSd)}), yearly sigma {Num(yearlySigma)} ({e.VolatilitySource}); level {after.Describe()} = exp(drift + sigma^2/2) - 1 and its standard error (was {driver.Level.Describe()}).");
+        F(T.CompoundNote, e.Source, Num(e.Drift), Interval(e.Drift, e.DriftSd), Num(yearlySigma), e.VolatilitySource, after.Describe(), driver.Level.Describe());
 
     public static string ShareNote(GrowthEvidence e, double yearlySigma, Distribution after, Driver driver) =>
-        Invariant($"Calibrated from {e.Source}: logit step {Num(e.Drift)} a year (95% {Interval(e.Drift, e.DriftSd)}), yearly sd {Num(yearlySigma)} ({e.VolatilitySource}); level {after.Describe()} (was {driver.Level.Describe()}).");
+        F(T.ShareNote, e.Source, Num(e.Drift), Interval(e.Drift, e.DriftSd), Num(yearlySigma), e.VolatilitySource, after.Describe(), driver.Level.Describe());
 
     // ---- ratio
 
@@ -68,13 +68,13 @@ internal static class CalibrationProse
         : F(T.DenominatorIsIndicator, model.Denominator.Indicator);
 
     public static string RatioIdentifiedNotApplied(string indicator, GrowthEvidence e, string why) =>
-        F(T.RatioIdentifiedNotApplied, indicator, Percent(Math.Exp(e.Drift) - 1), e.SourceText, why);
+        F(T.RatioIdentifiedNotApplied, indicator, Percent(Math.Exp(e.Drift) - 1), e.Source, why);
 
     public static string OnlyTheRatioIsIdentified(string indicator, GrowthEvidence e, string numerator, string denominator, double muD) =>
         F(T.OnlyTheRatioIsIdentified, indicator, Num(e.Drift), numerator, Num(muD), denominator);
 
     public static string RatioNote(string indicator, GrowthEvidence e, string denominator, double muD, double sigmaN, double sigmaD, Distribution after, Driver numerator) =>
-        Invariant($"Calibrated from {e.Source}: the ratio {indicator} grew with drift {Num(e.Drift)} a year (95% {Interval(e.Drift, e.DriftSd)}); given {denominator} at its assumed mean {Num(muD)}, level {after.Describe()} = (1 + {Num(muD)})·exp(drift + ({Num(sigmaN)}^2 - {Num(sigmaD)}^2)/2) - 1 (was {numerator.Level.Describe()}).");
+        F(T.RatioNote, e.Source, indicator, Num(e.Drift), Interval(e.Drift, e.DriftSd), denominator, Num(muD), after.Describe(), Num(sigmaN), Num(sigmaD), numerator.Level.Describe());
 
     // ---- stock-flow
 
@@ -94,7 +94,7 @@ internal static class CalibrationProse
         F(T.EntriesDispersionNotIdentified, indicator, entries);
 
     public static string EntriesNote(string source, double lambda, ParameterEstimate rate, Distribution after, Driver entries) =>
-        Invariant($"Calibrated from {source}: {Num(lambda)} entries a year (95% [{Num(rate.Lower95)}, {Num(rate.Upper95)}]) implied by the stock's change given the exit-rate assumption; level {after.Describe()} (was {entries.Level.Describe()}).");
+        F(T.EntriesNote, source, Num(lambda), Num(rate.Lower95), Num(rate.Upper95), after.Describe(), entries.Level.Describe());
 
     // ---- counts
 
@@ -111,7 +111,7 @@ internal static class CalibrationProse
         F(T.RateAssumedToContinue, indicator, Num(lambda), source);
 
     public static string CountNote(string source, double lambda, ParameterEstimate rate, string model, Distribution after, Driver driver) =>
-        Invariant($"Calibrated from {source}: {Num(lambda)} a year (95% [{Num(rate.Lower95)}, {Num(rate.Upper95)}]), {model}; level {after.Describe()} (was {driver.Level.Describe()}).");
+        F(T.CountNote, source, Num(lambda), Num(rate.Lower95), Num(rate.Upper95), CalibrationWords.Model(model), after.Describe(), driver.Level.Describe());
 
     // ---- conflicts
 

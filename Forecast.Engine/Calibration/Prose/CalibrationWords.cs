@@ -46,6 +46,29 @@ public static class CalibrationWords
         _ => name,
     };
 
+    /// <summary>A count driver's role (the id "yearly count", "yearly flow", "entries") in the UI culture; another role as it is.</summary>
+    public static string Role(string role) => role switch
+    {
+        "yearly count" => T.RoleYearlyCount,
+        "yearly flow" => T.RoleYearlyFlow,
+        "entries" => T.RoleEntries,
+        _ => role,
+    };
+
+    /// <summary>A candidate structure's name in the UI culture (<see cref="CandidateStructures.Describe"/> stays the English id that the scenario file keeps).</summary>
+    public static string Text(this CandidateStructure s) => s switch
+    {
+        CandidateStructure.LinearTrend => T.StructureLinear,
+        CandidateStructure.CompoundGrowth => T.StructureCompound,
+        CandidateStructure.DampedGrowth => T.StructureDamped,
+        CandidateStructure.LogisticSaturation => T.StructureLogistic,
+        CandidateStructure.StockFlowConstantEntries => T.StructureEntriesConstant,
+        _ => T.StructureEntriesGrowing,
+    };
+
+    /// <summary>True when the UI culture is Chinese: the calibration's texts that carry a <see cref="Model.LocalizedText"/> pick its Chinese side.</summary>
+    internal static bool IsChinese => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+
     /// <summary>The model form's name in the UI culture.</summary>
     internal static string Text(this ModelForm form) => Model(form.Describe());
 
