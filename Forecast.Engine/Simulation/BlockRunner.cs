@@ -110,7 +110,7 @@ internal static class BlockRunner
             int inWave = (int)Math.Min(shardsPerWave, shardCount - firstShard);
             Parallel.For(0, inWave, parallel, j =>
             {
-                var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected);
+                var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected, TObserver.ReadsTargetValues);
                 long first = (firstShard + j) * blocksPerShard;
                 for (long b = first; b < Math.Min(first + blocksPerShard, blocks); b++)
                     Simulate(plans, run, schedule, b, workspaces, ref shards[j]);
@@ -141,7 +141,7 @@ internal static class BlockRunner
         where TSchedule : struct, IBlockSchedule
     {
         var pilot = new SimulationAccumulator(plan, grid: null);
-        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false);
+        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false, SimulationAccumulator.Observer.ReadsTargetValues);
         var observer = pilot.AsObserver();
         for (long b = 0; b < Math.Min(PilotBlocks, schedule.Blocks); b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
         pilot.Complete();
@@ -160,10 +160,11 @@ internal static class BlockRunner
         observer.Block(new SimulatedBlock(workspaces, item.FirstPath, item.Count));
     }
 
-    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected)
+    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected, bool keepsTargetValues)
     {
         var workspaces = new BlockWorkspace[plans.Count];
-        for (int s = 0; s < plans.Count; s++) workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s], TracksExpected = tracksExpected };
+        for (int s = 0; s < plans.Count; s++)
+            workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s], TracksExpected = tracksExpected, KeepsTargetValues = keepsTargetValues };
         return workspaces;
     }
 

@@ -114,7 +114,7 @@ internal sealed class SimulationAccumulator
         int cell = Cell(k, step);
         var x = BlockWorkspace.Row(ws.State, k, count);
         _cells.Record(cell, x);
-        _variance?.Record(k, cell, ws, count);
+        _variance?.Record(k, step, ws, count);
         var ind = _plan.Indicators[k];
         if (step > ind.TargetStep) return;
         // Paths meeting the target this year, eight at a time: with s = +1 for at-least targets and −1 for at-most
@@ -319,6 +319,9 @@ internal sealed class SimulationAccumulator
     internal readonly struct Observer(SimulationAccumulator accumulator) : IBlockObserver<Observer>
     {
         public SimulationAccumulator Accumulator { get; } = accumulator;
+
+        /// <summary>The accumulator keeps target-year values only in the histograms (row k of the state in the target year).</summary>
+        public static bool ReadsTargetValues => false;
 
         public void Year(int plan, int k, int step, BlockWorkspace ws, int count) => Accumulator.Year(k, step, ws, count);
 
