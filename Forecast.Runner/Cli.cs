@@ -116,7 +116,7 @@ internal static class Cli
         // Help goes where the command's results go (the process's console, or a test's).
         var configuration = new InvocationConfiguration
         {
-            ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false, Output = terminal.Out.Profile.Out.Writer,
+            ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false, Output = terminal.Writer,
         };
         // The command runs on a worker so that Ctrl+C is answered even by a command busy in a loop that does not look at
         // the token: after the grace period its staging folders are removed and the exit code is 130.

@@ -58,10 +58,13 @@ internal readonly record struct BlockRange(long Paths, long First, long End) : I
 /// The one block runner: simulates a schedule of blocks of one or more plans (several plans in lockstep, on the same
 /// block keys and seed, so drivers they share draw the same numbers: common random numbers), shows every block to an
 /// observer, and merges the observers in a fixed order. Blocks are grouped into shards of <see cref="BlocksPerShard"/>
-/// consecutive blocks, the unit of parallel work, each with its own observer; shards run in waves and are merged into
-/// the total in shard order after every wave, so every result is identical bit for bit whatever the number of
-/// threads, and memory does not grow with the number of paths. It owns the workspace pool, cancellation (checked
-/// between waves) and progress. A shard's observer is what a shard run elsewhere would write.
+/// consecutive blocks, the unit of parallel work, each with its own observer; every shard is merged into the total in
+/// shard order as soon as it and the shards before it are done, so every result is identical bit for bit whatever the
+/// number of threads. The shards form waves (the unit of progress reports and of a run's stopping check); a worker
+/// takes the next shard while the others finish theirs, so no thread waits at the end of a wave. At most one wave of
+/// shards is in flight (their observers are reused), so memory does not grow with the number of paths. It owns the
+/// workspace pool, cancellation (checked between shards) and progress. A shard's observer is what a shard run elsewhere
+/// would write.
 /// </summary>
 internal static class BlockRunner
 {
@@ -83,11 +86,12 @@ internal static class BlockRunner
 
     /// <summary>
     /// Simulates the <paramref name="schedule"/>'s blocks of <paramref name="plans"/>, shard observers made by
-    /// <paramref name="createShard"/> merged into <paramref name="total"/> after every wave of
-    /// <paramref name="shardsPerWave"/> shards. After each wave <paramref name="afterWave"/> gets the paths done and may
-    /// stop the run by returning true (the result then holds whole waves). <paramref name="blocksPerShard"/> below
-    /// <see cref="BlocksPerShard"/> spreads a short run over more threads; only for observers whose result does not depend
-    /// on how the blocks are grouped (e.g. ones that record each path's outcomes), since the shards change with it.
+    /// <paramref name="createShard"/> (one per shard of a wave of <paramref name="shardsPerWave"/>, reused wave after wave)
+    /// merged into <paramref name="total"/> one by one in shard order. After each wave <paramref name="afterWave"/> gets the
+    /// paths done and may stop the run by returning true (the result then holds whole waves: no later shard is merged).
+    /// <paramref name="blocksPerShard"/> below <see cref="BlocksPerShard"/> spreads a short run over more threads; only for
+    /// observers whose result does not depend on how the blocks are grouped (e.g. ones that record each path's
+    /// outcomes), since the shards change with it.
     /// </summary>
     public static void Run<TObserver, TSchedule>(IReadOnlyList<SimulationPlan> plans, RunSpec run, TSchedule schedule, TObserver total,
         Func<TObserver> createShard, CancellationToken cancellationToken, Func<long, bool>? afterWave = null, int shardsPerWave = ShardsPerWave,
@@ -97,29 +101,108 @@ internal static class BlockRunner
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blocksPerShard);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(blocksPerShard, BlocksPerShard);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shardsPerWave);
         var sobol = Sobol(plans, run, schedule);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = run.Workers, CancellationToken = cancellationToken };
         long blocks = schedule.Blocks;
         long shardCount = (blocks + blocksPerShard - 1) / blocksPerShard;
+        if (shardCount == 0) return;
         var shards = new TObserver[Math.Min(shardsPerWave, shardCount)];
         for (int j = 0; j < shards.Length; j++) shards[j] = createShard();
         var pool = new ConcurrentBag<BlockWorkspace[]>();
+        var order = new ShardOrder(shardCount, shards.Length);
+        // The merges run one shard at a time on the worker that completes the order, while the others simulate.
+        var serial = new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancellationToken };
         long done = 0;
-        for (long firstShard = 0; firstShard < shardCount; firstShard += shardsPerWave)
+
+        void Merge(long shard)
         {
-            int inWave = (int)Math.Min(shardsPerWave, shardCount - firstShard);
-            Parallel.For(0, inWave, parallel, j =>
-            {
-                var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected);
-                long first = (firstShard + j) * blocksPerShard;
-                for (long b = first; b < Math.Min(first + blocksPerShard, blocks); b++)
-                    Simulate(plans, run, schedule, b, workspaces, ref shards[j]);
-                pool.Add(workspaces);
-            });
-            TObserver.Merge(total, shards.AsSpan(0, inWave), parallel);
+            TObserver.Merge(total, shards.AsSpan((int)(shard % shards.Length), 1), serial);
+            for (long b = shard * blocksPerShard; b < Math.Min((shard + 1) * blocksPerShard, blocks); b++) done += schedule.Item(b).Count;
+            long merged = shard + 1;
+            if (merged % shardsPerWave != 0 && merged != shardCount) return;
             cancellationToken.ThrowIfCancellationRequested();
-            for (long b = firstShard * blocksPerShard; b < Math.Min((firstShard + inWave) * blocksPerShard, blocks); b++) done += schedule.Item(b).Count;
-            if (afterWave?.Invoke(done) == true) break;
+            if (afterWave?.Invoke(done) == true) order.Stop();
+        }
+
+        void Work()
+        {
+            try
+            {
+                while (order.Take() is long shard)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected, TObserver.ReadsTargetValues);
+                    long first = shard * blocksPerShard;
+                    ref var observer = ref shards[shard % shards.Length];
+                    for (long b = first; b < Math.Min(first + blocksPerShard, blocks); b++)
+                        Simulate(plans, run, schedule, b, workspaces, ref observer);
+                    pool.Add(workspaces);
+                    order.Complete(shard, Merge);
+                }
+            }
+            catch
+            {
+                order.Stop();
+                throw;
+            }
+        }
+
+        int workers = (int)Math.Min(Math.Max(1, run.Workers), shardCount);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ => Work());
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Which shard the next worker takes, and which shards are merged: shards are handed out in order, at most
+    /// <c>inFlight</c> ahead of the first one not merged (the shard observers are reused in turn), and merged in order
+    /// by whichever worker completes the run of finished shards. Thread-safe (one lock; a merge is short beside a shard).
+    /// </summary>
+    private sealed class ShardOrder(long shards, int inFlight)
+    {
+        private readonly object _gate = new();
+        private readonly bool[] _finished = new bool[inFlight];
+        private long _next;
+        private long _merged;
+        private bool _stopped;
+
+        /// <summary>The next shard to simulate, or null when there is none left (or the run stopped); waits while <c>inFlight</c> shards are unmerged.</summary>
+        public long? Take()
+        {
+            lock (_gate)
+            {
+                while (true)
+                {
+                    if (_stopped || _next >= shards) return null;
+                    if (_next - _merged < inFlight) return _next++;
+                    Monitor.Wait(_gate);
+                }
+            }
+        }
+
+        /// <summary>Notes <paramref name="shard"/> as simulated and merges every finished shard next in order.</summary>
+        public void Complete(long shard, Action<long> merge)
+        {
+            lock (_gate)
+            {
+                _finished[shard % inFlight] = true;
+                while (!_stopped && _merged < _next && _finished[_merged % inFlight])
+                {
+                    _finished[_merged % inFlight] = false;
+                    merge(_merged);
+                    _merged++;
+                }
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>No more shards are handed out or merged (a stopping check said so, or a worker failed).</summary>
+        public void Stop()
+        {
+            lock (_gate)
+            {
+                _stopped = true;
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 
@@ -141,7 +224,7 @@ internal static class BlockRunner
         where TSchedule : struct, IBlockSchedule
     {
         var pilot = new SimulationAccumulator(plan, grid: null);
-        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false);
+        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false, SimulationAccumulator.Observer.ReadsTargetValues);
         var observer = pilot.AsObserver();
         for (long b = 0; b < Math.Min(PilotBlocks, schedule.Blocks); b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
         pilot.Complete();
@@ -160,10 +243,11 @@ internal static class BlockRunner
         observer.Block(new SimulatedBlock(workspaces, item.FirstPath, item.Count));
     }
 
-    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected)
+    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected, bool keepsTargetValues)
     {
         var workspaces = new BlockWorkspace[plans.Count];
-        for (int s = 0; s < plans.Count; s++) workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s], TracksExpected = tracksExpected };
+        for (int s = 0; s < plans.Count; s++)
+            workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s], TracksExpected = tracksExpected, KeepsTargetValues = keepsTargetValues };
         return workspaces;
     }
 

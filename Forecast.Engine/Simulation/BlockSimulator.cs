@@ -357,7 +357,7 @@ internal static class BlockSimulator
         var allMet = ws.AllMet.AsSpan(0, count);
         var metRow = BlockWorkspace.Row(ws.Met, k, count);
         var shortfalls = BlockWorkspace.Row(ws.Shortfall, k, count);
-        x.CopyTo(BlockWorkspace.Row(ws.TargetValues, k, count));
+        if (ws.KeepsTargetValues) x.CopyTo(BlockWorkspace.Row(ws.TargetValues, k, count));
         int start = 0;
         if (!everyYear && Bmi2.X64.IsSupported)
         {

@@ -92,6 +92,9 @@ internal sealed class BlockWorkspace
     /// <summary>Whether this workspace computes the deterministic projection (one path at the mean levels), where a mixture averages its structures.</summary>
     public bool IsProjection { get; init; }
 
+    /// <summary>Whether the simulator copies each path's target-year values into <see cref="TargetValues"/> (for observers that read them).</summary>
+    public bool KeepsTargetValues { get; init; } = true;
+
     /// <summary>Whether the block also runs the expected-value pass (<see cref="ExpectedState"/>), for the variance decomposition.</summary>
     public bool TracksExpected { get; init; }
     public double[] Shocks { get; }

@@ -20,6 +20,12 @@ internal interface IBlockObserver<TSelf> where TSelf : struct, IBlockObserver<TS
     void Block(in SimulatedBlock block);
 
     /// <summary>
+    /// Whether the observer reads each path's target-year values (<see cref="BlockWorkspace.TargetValues"/>): the simulator
+    /// keeps that copy of them only for observers that do.
+    /// </summary>
+    static virtual bool ReadsTargetValues => true;
+
+    /// <summary>
     /// The one merge: moves <paramref name="parts"/> into <paramref name="total"/> in the order given and leaves the parts
     /// empty for reuse. Merging in a fixed order (the shards' order) makes every result identical whatever the threads.
     /// </summary>

@@ -1,5 +1,6 @@
 using Forecast.Engine.Results;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Forecast.Engine.Simulation;
@@ -114,7 +115,7 @@ internal sealed class SimulationAccumulator
         int cell = Cell(k, step);
         var x = BlockWorkspace.Row(ws.State, k, count);
         _cells.Record(cell, x);
-        _variance?.Record(k, cell, ws, count);
+        _variance?.Record(k, step, ws, count);
         var ind = _plan.Indicators[k];
         if (step > ind.TargetStep) return;
         // Paths meeting the target this year, eight at a time: with s = +1 for at-least targets and −1 for at-most
@@ -136,22 +137,16 @@ internal sealed class SimulationAccumulator
         var inds = _plan.Indicators;
         for (int k = 0; k < inds.Length; k++)
         {
-            var met = BlockWorkspace.Row(ws.Met, k, count);
-            long hits = 0;
-            foreach (bool m in met) hits += m ? 1 : 0;
+            // A bool is one byte, 1 for true: the hits are the row's bytes equal to 1, counted a vector at a time.
+            long hits = MemoryMarshal.AsBytes(BlockWorkspace.Row(ws.Met, k, count)).Count((byte)1);
             _targetHits[k] += hits;
             _misses[k] += count - hits;
             _shortfallSum[k] += inds[k].Source.Target.Period == Model.TargetPeriod.EveryYear
                 ? InOrder(BlockWorkspace.Row(ws.Shortfall, k, count))
                 : ByLanes(BlockWorkspace.Row(ws.Shortfall, k, count));
         }
-        long all = 0;
-        for (int i = 0; i < count; i++)
-        {
-            _metCount[ws.MetCount[i]]++;
-            if (ws.AllMet[i]) all++;
-        }
-        _allTargets += all;
+        foreach (int m in ws.MetCount.AsSpan(0, count)) _metCount[m]++;
+        _allTargets += MemoryMarshal.AsBytes(ws.AllMet.AsSpan(0, count)).Count((byte)1);
         _paths += count;
         if (_clusters is { } clusters)
         {
@@ -319,6 +314,9 @@ internal sealed class SimulationAccumulator
     internal readonly struct Observer(SimulationAccumulator accumulator) : IBlockObserver<Observer>
     {
         public SimulationAccumulator Accumulator { get; } = accumulator;
+
+        /// <summary>The accumulator keeps target-year values only in the histograms (row k of the state in the target year).</summary>
+        public static bool ReadsTargetValues => false;
 
         public void Year(int plan, int k, int step, BlockWorkspace ws, int count) => Accumulator.Year(k, step, ws, count);
 

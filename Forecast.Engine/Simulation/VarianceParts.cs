@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Forecast.Engine.Model;
 using Forecast.Engine.Results;
 
@@ -26,6 +29,7 @@ internal sealed class VarianceParts
     private readonly long[] _n;               // per cell and structure
     private readonly double[] _mean;          // per cell and structure: Σ(m − c)
     private readonly double[] _meanSquares;   // per cell and structure: Σ(m − c)²
+    private readonly int[][] _steppingIn;     // per step − 1: the indicator positions that step in it, in plan order
 
     public VarianceParts(SimulationPlan plan)
     {
@@ -45,22 +49,72 @@ internal sealed class VarianceParts
         _n = new long[slots];
         _mean = new double[slots];
         _meanSquares = new double[slots];
+        _steppingIn = new int[steps][];
+        for (int s = 1; s <= steps; s++)
+        {
+            var stepping = new List<int>();
+            for (int k = 0; k < indicators; k++)
+                if (s > plan.Indicators[k].BaseStep) stepping.Add(k);
+            _steppingIn[s - 1] = [.. stepping];
+        }
     }
 
-    /// <summary>Adds one block's values of indicator k in a step (cell = k·Steps + step − 1).</summary>
-    public void Record(int k, int cell, BlockWorkspace ws, int count)
+    /// <summary>
+    /// Indicator k has stepped into <paramref name="step"/> (the simulator shows the indicators of a year in plan order):
+    /// after the last of the year's indicators, adds the block's values of every indicator of that year (cell =
+    /// k·Steps + step − 1). The year's rows stay as they are until the next year is stepped, so they are read together:
+    /// each cell's Σ(x − c) and Σ(x − c)² run over the paths in order, one chain per cell, and eight cells' chains run
+    /// side by side in the lanes of a vector (one cell's chain alone waits on its previous addition at every path).
+    /// </summary>
+    public void Record(int k, int step, BlockWorkspace ws, int count)
     {
-        var x = BlockWorkspace.Row(ws.State, k, count);
-        var m = BlockWorkspace.Row(ws.ExpectedState, k, count);
-        double shift = _plan.Indicators[k].BaseValue, sum = 0, squares = 0;
-        for (int i = 0; i < count; i++)
+        var stepping = _steppingIn[step - 1];
+        if (k != stepping[^1]) return;
+        for (int j = 0; j < stepping.Length; j += 8) Deviations(stepping.AsSpan(j, Math.Min(8, stepping.Length - j)), step, ws.State, count);
+        foreach (int i in stepping) RecordExpected(i, i * _plan.Steps + step - 1, ws, count);
+    }
+
+    /// <summary>
+    /// Σ(x − c) and Σ(x − c)² over the block's paths, in path order, for up to eight indicators of one year at once (lane
+    /// j: indicator <paramref name="indicators"/>[j]; spare lanes repeat the first and are dropped). Each lane does what
+    /// the scalar loop <c>d = x[i] − c; sum += d; squares += d·d</c> does, in the same order, so the sums are the same bits.
+    /// </summary>
+    private void Deviations(ReadOnlySpan<int> indicators, int step, double[] state, int count)
+    {
+        Span<int> rows = stackalloc int[8];
+        Span<double> shifts = stackalloc double[8];
+        for (int j = 0; j < 8; j++)
         {
-            double d = x[i] - shift;
+            int k = indicators[j < indicators.Length ? j : 0];
+            rows[j] = k * BlockWorkspace.BlockSize;
+            shifts[j] = _plan.Indicators[k].BaseValue;
+        }
+        ref double x = ref MemoryMarshal.GetArrayDataReference(state);
+        ref double x0 = ref Unsafe.Add(ref x, rows[0]), x1 = ref Unsafe.Add(ref x, rows[1]), x2 = ref Unsafe.Add(ref x, rows[2]),
+            x3 = ref Unsafe.Add(ref x, rows[3]), x4 = ref Unsafe.Add(ref x, rows[4]), x5 = ref Unsafe.Add(ref x, rows[5]),
+            x6 = ref Unsafe.Add(ref x, rows[6]), x7 = ref Unsafe.Add(ref x, rows[7]);
+        var shift = Vector512.Create(shifts);
+        var sum = Vector512<double>.Zero;
+        var squares = Vector512<double>.Zero;
+        for (nint i = 0; i < count; i++)
+        {
+            var d = Vector512.Create(Unsafe.Add(ref x0, i), Unsafe.Add(ref x1, i), Unsafe.Add(ref x2, i), Unsafe.Add(ref x3, i),
+                Unsafe.Add(ref x4, i), Unsafe.Add(ref x5, i), Unsafe.Add(ref x6, i), Unsafe.Add(ref x7, i)) - shift;
             sum += d;
             squares += d * d;
         }
-        _sum[cell] += sum;
-        _sumSquares[cell] += squares;
+        for (int j = 0; j < indicators.Length; j++)
+        {
+            int cell = indicators[j] * _plan.Steps + step - 1;
+            _sum[cell] += sum.GetElement(j);
+            _sumSquares[cell] += squares.GetElement(j);
+        }
+    }
+
+    /// <summary>The expected-value pass's sums of indicator k in a cell (per structure for a mixture), and the paths counted.</summary>
+    private void RecordExpected(int k, int cell, BlockWorkspace ws, int count)
+    {
+        double shift = _plan.Indicators[k].BaseValue;
         int first = _first[cell];
         if (!ws.TracksExpected)
         {
@@ -68,6 +122,7 @@ internal sealed class VarianceParts
             _n[first] += count;
             return;
         }
+        var m = BlockWorkspace.Row(ws.ExpectedState, k, count);
         if (_structures[k] == 1)
         {
             double mean = 0, meanSquares = 0;
