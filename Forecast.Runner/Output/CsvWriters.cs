@@ -43,7 +43,7 @@ internal static class CsvWriters
                 Numbers.Csv(o.Growth.RequiredRate), Numbers.Csv(o.Growth.HistoricalRate), o.Growth.PerYear ? "true" : "false",
                 Numbers.CsvText(Words.Progress(o.Growth.Category)),
                 Numbers.CsvProbability(o.Probability), Numbers.CsvProbability(o.ProbabilityCi95.Lower), Numbers.CsvProbability(o.ProbabilityCi95.Upper),
-                Numbers.CsvText(o.Status.Words()), Numbers.Csv(t.P5), Numbers.Csv(t.P50), Numbers.Csv(t.P95), Numbers.Csv(o.ExpectedShortfall),
+                Numbers.CsvText(Words.Status(o.Status)), Numbers.Csv(t.P5), Numbers.Csv(t.P50), Numbers.Csv(t.P95), Numbers.Csv(o.ExpectedShortfall),
                 Share(t.Variance, v => v.ModelChoice), Share(t.Variance, v => v.Parameters), Share(t.Variance, v => v.YearToYear)));
             w.Write('\n');
         }

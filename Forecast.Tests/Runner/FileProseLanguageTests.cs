@@ -157,4 +157,32 @@ public sealed partial class FileProseLanguageTests
         static string Table(string output) => output[output.IndexOf('╭', StringComparison.Ordinal)..output.IndexOf('╯', StringComparison.Ordinal)];
         Assert.Equal(Table(ownEn.Out), Table(ownZh.Out));
     }
+
+    /// <summary>
+    /// run's summary.csv, a planner's spreadsheet: with --lang zh the status and progress columns are words in Chinese
+    /// (as the console's), with --lang en in English as before; ids, directions and numbers are the same in both.
+    /// </summary>
+    [Theory]
+    [InlineData("zh", "有望达成|存在风险|难以达成")]
+    [InlineData("en", "on track|at risk|off track")]
+    public async Task SummaryCsv_StatusAndProgress_AreInTheChosenLanguage(string lang, string statuses)
+    {
+        string folder = CliHarness.TempFolder();
+        var outcome = await CliHarness.Run("run", Baseline, "--paths", "2000", "--no-plots", "--lang", lang, "--out", folder);
+        Assert.Equal(0, outcome.ExitCode);
+        var lines = File.ReadAllLines(Path.Combine(folder, "summary.csv")).Where(l => !l.StartsWith('#')).ToList();
+        // Names and English headers may hold commas inside quotes.
+        static string[] Cells(string line) => Regex.Split(line, ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        var header = Cells(lines[0]);
+        int status = Array.FindIndex(header, h => h is "status" or "状态"), progress = Array.FindIndex(header, h => h is "progress" or "历史进度类别");
+        Assert.True(status > 0 && progress > 0, lines[0]);
+        var allowed = statuses.Split('|');
+        foreach (string line in lines.Skip(1))
+        {
+            var cells = Cells(line);
+            Assert.Equal(header.Length, cells.Length);
+            Assert.Contains(cells[status], allowed);
+            Assert.Equal(lang == "zh", HasCjk(cells[progress]));
+        }
+    }
 }
