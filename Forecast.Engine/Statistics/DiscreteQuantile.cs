@@ -154,26 +154,29 @@ public static class DiscreteQuantile
     /// paths repeat from block to block). Entries are written by whichever thread reads them first, all with the same value.
     /// Tables are kept for the first 64 dispersions seen; others are computed each time.
     /// </summary>
-    private sealed class ShiftedLogGamma
+    private readonly struct ShiftedLogGamma
     {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<double, ShiftedLogGamma> Tables = new();
+        // The kept tables by dispersion. A struct, so that past the 64th dispersion (a long-lived server, a test process)
+        // a draw allocates nothing: it computes each value.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<double, double[]> Tables = new();
         private readonly double _shift;
         private readonly double[]? _values;
 
-        private ShiftedLogGamma(double shift, bool keep)
+        private ShiftedLogGamma(double shift, double[]? values)
         {
             _shift = shift;
-            if (keep)
-            {
-                _values = new double[16_384];
-                _values.AsSpan().Fill(double.NaN);
-            }
+            _values = values;
         }
 
         public static ShiftedLogGamma Of(double r) =>
-            Tables.TryGetValue(r, out var table) ? table
-            : Tables.Count < 64 ? Tables.GetOrAdd(r, x => new ShiftedLogGamma(x, keep: true))
-            : new ShiftedLogGamma(r, keep: false);
+            new(r, Tables.TryGetValue(r, out var values) ? values : Tables.Count < 64 ? Tables.GetOrAdd(r, _ => NewTable()) : null);
+
+        private static double[] NewTable()
+        {
+            var values = new double[16_384];
+            values.AsSpan().Fill(double.NaN);
+            return values;
+        }
 
         /// <summary>ln Γ(j + r). Range: j ≥ 0.</summary>
         public double At(int j)

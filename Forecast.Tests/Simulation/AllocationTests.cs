@@ -51,6 +51,22 @@ public class AllocationTests
         Assert.Equal(0, AllocatedInSteadyState(plan, workspace, accumulator, SamplingMethod.Random));
     }
 
+    [Fact]
+    public void NegativeBinomialStarts_AllocateNothing_OnceSixtyFourDispersionsHaveTables()
+    {
+        // ln Γ tables are kept for the first 64 dispersions a process sees; past them (a long-lived server, this test
+        // process) a draw computes each value and must still allocate nothing.
+        double[] means = [3, 40, 250, 900];
+        int[] lanes = [0, 1, 2, 3];
+        var starts = new Forecast.Engine.Statistics.DiscreteStart[4];
+        for (int k = 0; k < 70; k++) Forecast.Engine.Statistics.DiscreteQuantile.NegativeBinomialStarts(means, 7000.25 + k, lanes, starts);
+        Forecast.Engine.Statistics.DiscreteQuantile.NegativeBinomialStarts(means, 9000.5, lanes, starts);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 100; k++) Forecast.Engine.Statistics.DiscreteQuantile.NegativeBinomialStarts(means, 9000.5, lanes, starts);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(starts[3].K > 0);
+    }
+
     public static TheoryData<SamplingMethod> Methods => [SamplingMethod.Antithetic, SamplingMethod.LatinHypercube, SamplingMethod.Sobol];
 
     [Theory]
