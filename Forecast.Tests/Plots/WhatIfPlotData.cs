@@ -26,14 +26,7 @@ internal static class WhatIfPlotData
     private static readonly Lazy<GoalSeekResult> RateGoalResult = new(() => GoalSeek.Seek(PlotData.Liaocheng, "rd_intensity", 0.6, RdGrowth, 0.05, 0.4,
         new SimulationOptions(Paths: 500)));
 
-    private static readonly Lazy<Scenario> TwoDrivers = new(() => ScenarioReader.Read(Forecast.Tests.WhatIf.WhatIfScenarios.Write("small.yaml", """
-        name: small
-        drivers:
-          - {id: a, level: {dist: normal, mean: 0.08, sd: 0.04}, yearly: {kind: growth, sd: 0.05}}
-          - {id: c, level: {dist: pert, min: 0.01, mode: 0.03, max: 0.06}, yearly: {kind: growth, sd: 0.05}}
-        indicators:
-          - {id: x, headline: true, base: {year: 2020, value: 2}, model: {kind: ratio, numerator: {growth: a}, denominator: {growth: c}}, target: {year: 2025, value: 2.6}}
-        """)));
+    private static readonly Lazy<Scenario> TwoDrivers = new(() => ScenarioReader.Read(Forecast.Tests.WhatIf.WhatIfScenarios.Write("small.yaml", Forecast.Tests.WhatIf.WhatIfScenarios.SmallYaml)));
 
     private static readonly Lazy<TornadoResult> TornadoResult = new(() => Tornado.Run(TwoDrivers.Value, new SimulationOptions(Paths: 1000)));
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Forecast.Runner.Sharding;
 using Forecast.Tests.Runner;
 using Xunit;
+using static Forecast.Tests.Sharding.ShardProcesses;
 
 namespace Forecast.Tests.Sharding;
 
@@ -26,7 +27,7 @@ public class MergeCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         Directory.CreateDirectory(partials);
         for (int i = 0; i < n; i++)
-            await Forecast(new Dictionary<string, string> { [variable] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            await RunForecast(new Dictionary<string, string> { [variable] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 "run", Scenario, "--paths", Paths, "--shard", $"auto/{n}", "--partial", partials);
         var files = Directory.GetFiles(partials);
         Assert.Equal(n, files.Length);
@@ -66,9 +67,9 @@ public class MergeCommandTests
         string work = CliHarness.TempFolder();
         string single = Path.Combine(work, "single"), partials = Path.Combine(work, "partials") + "/", merged = Path.Combine(work, "merged");
         string scenario = RepositoryFiles.Path("scenarios", "whatif-plan-inputs.yaml");
-        await Forecast(new Dictionary<string, string>(), "run", scenario, "--paths", "3000", "--report", "--out", single);
+        await RunForecast(new Dictionary<string, string>(), "run", scenario, "--paths", "3000", "--report", "--out", single);
         for (int i = 0; i < 2; i++) Assert.Equal(0, (await CliHarness.Run("run", scenario, "--paths", "3000", "--shard", $"{i}/2", "--partial", partials)).ExitCode);
-        await Forecast(new Dictionary<string, string>(), "merge", partials, "--report", "--out", merged);
+        await RunForecast(new Dictionary<string, string>(), "merge", partials, "--report", "--out", merged);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(merged, "plots"), "*.svg"));
         AssertSameFolder(single, merged);
     }
@@ -166,25 +167,5 @@ public class MergeCommandTests
         Assert.Equal(new ShardSpec(2, 7, "SLURM_ARRAY_TASK_ID"), ShardSpec.Resolve("auto/7", v => v switch { "SLURM_ARRAY_TASK_ID" => "3", "SLURM_ARRAY_TASK_MIN" => "1", _ => null }).Shard);
         Assert.Contains("neither is set", ShardSpec.Resolve("auto/7", _ => null).Problem, StringComparison.Ordinal);
         Assert.Contains("outside 0 to 6", ShardSpec.Resolve("auto/7", v => v == "SLURM_ARRAY_TASK_ID" ? "7" : null).Problem, StringComparison.Ordinal);
-    }
-
-    private static void AssertSameFolder(string expected, string actual)
-    {
-        var names = Directory.GetFiles(expected, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(expected, f)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(names, Directory.GetFiles(actual, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(actual, f)).Order(StringComparer.Ordinal));
-        Assert.Contains("summary.json", names);
-        foreach (string name in names)
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, name))), $"{name} differs");
-    }
-
-    /// <summary>Runs the built command line as its own process with the given environment, and asserts it succeeded.</summary>
-    private static async Task Forecast(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = CliHarness.ProcessStart(args);
-        start.Environment.Remove("JOB_COMPLETION_INDEX");
-        start.Environment.Remove("SLURM_ARRAY_TASK_ID");
-        start.Environment.Remove("SLURM_ARRAY_TASK_MIN");
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        await CliHarness.RunProcess(start);
     }
 }

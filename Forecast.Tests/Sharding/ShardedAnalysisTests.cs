@@ -16,19 +16,9 @@ namespace Forecast.Tests.Sharding;
 /// </summary>
 public class ShardedAnalysisTests
 {
-    /// <summary>Two uncertain drivers (a normal and a PERT level) behind one ratio indicator, as in WhatIfCommandTests.</summary>
-    internal const string SmallYaml = """
-        name: small
-        drivers:
-          - {id: a, level: {dist: normal, mean: 0.08, sd: 0.04}, yearly: {kind: growth, sd: 0.05}}
-          - {id: c, level: {dist: pert, min: 0.01, mode: 0.03, max: 0.06}, yearly: {kind: growth, sd: 0.05}}
-        indicators:
-          - {id: x, headline: true, base: {year: 2020, value: 2}, model: {kind: ratio, numerator: {growth: a}, denominator: {growth: c}}, target: {year: 2025, value: 2.6}}
-        """;
-
     private static readonly JsonSerializerOptions Exact = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    private static Scenario Small() => ScenarioReader.Read(WhatIfScenarios.Write("small.yaml", SmallYaml), new ScenarioReadOptions(false)).Scenario;
+    private static Scenario Small() => ScenarioReader.Read(WhatIfScenarios.Write("small.yaml", WhatIfScenarios.SmallYaml), new ScenarioReadOptions(false)).Scenario;
 
     [Theory]
     [InlineData(1)]

@@ -3,6 +3,7 @@ using Forecast.Runner.Sharding;
 using Forecast.Tests.Runner;
 using Forecast.Tests.WhatIf;
 using Xunit;
+using static Forecast.Tests.Sharding.ShardProcesses;
 
 namespace Forecast.Tests.Sharding;
 
@@ -13,7 +14,7 @@ namespace Forecast.Tests.Sharding;
 /// </summary>
 public class ShardedWhatIfCommandTests
 {
-    private static readonly Lazy<string> Scenario = new(() => WhatIfScenarios.Write("small.yaml", ShardedAnalysisTests.SmallYaml));
+    private static readonly Lazy<string> Scenario = new(() => WhatIfScenarios.Write("small.yaml", WhatIfScenarios.SmallYaml));
 
     // A grid of 3 × 2 = 6 points (7 shards leave one empty), and a sensitivity analysis of 5 tornado runs, a design whose
     // 5 calls of 300 rows make 10 chunks, and 3 blocks of rank-correlation paths: 18 evaluations.
@@ -44,7 +45,7 @@ public class ShardedWhatIfCommandTests
             var environment = variable == "SLURM_ARRAY_TASK_ID"
                 ? new Dictionary<string, string> { [variable] = (i + 1).ToString(CultureInfo.InvariantCulture), ["SLURM_ARRAY_TASK_MIN"] = "1" }
                 : new Dictionary<string, string> { [variable] = i.ToString(CultureInfo.InvariantCulture) };
-            await Forecast(environment, [.. analysis, "--shard", $"auto/{n}", "--partial", partials + "/"]);
+            await RunForecast(environment, [.. analysis, "--shard", $"auto/{n}", "--partial", partials + "/"]);
         }
         var files = Directory.GetFiles(partials);
         Assert.Equal(n, files.Length);
@@ -90,9 +91,9 @@ public class ShardedWhatIfCommandTests
         string work = CliHarness.TempFolder();
         string single = Path.Combine(work, "single"), partials = Path.Combine(work, "partials") + "/", merged = Path.Combine(work, "merged");
         string[] sweep = ["sweep", Scenario.Value, "--lever", "a.mean=0.04:0.12:2", "--paths", "1024"];
-        await Forecast(new Dictionary<string, string>(), [.. sweep, "--out", single]);
+        await RunForecast(new Dictionary<string, string>(), [.. sweep, "--out", single]);
         for (int i = 0; i < 2; i++) Assert.Equal(0, (await CliHarness.Run([.. sweep, "--shard", $"{i}/2", "--partial", partials])).ExitCode);
-        await Forecast(new Dictionary<string, string>(), "merge", partials, "--out", merged);
+        await RunForecast(new Dictionary<string, string>(), "merge", partials, "--out", merged);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(merged, "plots"), "*.svg"));
         AssertSameFolder(single, merged, "sweep.csv");
     }
@@ -184,24 +185,4 @@ public class ShardedWhatIfCommandTests
     private static List<string> Summary(string console) => console.Split('\n')
         .Where(line => !line.Contains(" s. Wrote ", StringComparison.Ordinal) && !line.StartsWith("Merged ", StringComparison.Ordinal))
         .ToList();
-
-    private static void AssertSameFolder(string expected, string actual, string mainFile)
-    {
-        var names = Directory.GetFiles(expected, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(expected, f)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(names, Directory.GetFiles(actual, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(actual, f)).Order(StringComparer.Ordinal));
-        Assert.Contains(mainFile, names);
-        foreach (string name in names)
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, name))), $"{name} differs");
-    }
-
-    /// <summary>Runs the built command line as its own process with the given environment, and asserts it succeeded.</summary>
-    private static async Task Forecast(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = CliHarness.ProcessStart(args);
-        start.Environment.Remove("JOB_COMPLETION_INDEX");
-        start.Environment.Remove("SLURM_ARRAY_TASK_ID");
-        start.Environment.Remove("SLURM_ARRAY_TASK_MIN");
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        await CliHarness.RunProcess(start);
-    }
 }

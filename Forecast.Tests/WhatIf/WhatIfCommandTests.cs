@@ -69,14 +69,7 @@ public class WhatIfCommandTests
     [Fact]
     public async Task Sensitivity_WritesTornadoSobolAndSpearmanFiles()
     {
-        string scenario = WhatIfScenarios.Write("small.yaml", """
-            name: small
-            drivers:
-              - {id: a, level: {dist: normal, mean: 0.08, sd: 0.04}, yearly: {kind: growth, sd: 0.05}}
-              - {id: c, level: {dist: pert, min: 0.01, mode: 0.03, max: 0.06}, yearly: {kind: growth, sd: 0.05}}
-            indicators:
-              - {id: x, headline: true, base: {year: 2020, value: 2}, model: {kind: ratio, numerator: {growth: a}, denominator: {growth: c}}, target: {year: 2025, value: 2.6}}
-            """);
+        string scenario = WhatIfScenarios.Write("small.yaml", WhatIfScenarios.SmallYaml);
         string outDir = CliHarness.TempFolder();
         var outcome = await CliHarness.Run("sensitivity", scenario, "--paths", "1024", "--samples", "256", "--bootstrap", "20",
             "--spearman-paths", "500", "--out", outDir);

@@ -16,6 +16,16 @@ internal static class WhatIfScenarios
         TestScenarios.Of([TestScenarios.Driver("g", new FixedDistribution(level), YearlyVariation.Growth(sigma))],
             [TestScenarios.Indicator("x", x0, new CompoundGrowthModel("g"), target, 2020, 2020 + years, direction: direction)]) with { Name = name };
 
+    /// <summary>Two uncertain drivers (a normal and a PERT level) behind one ratio indicator: the sensitivity analyses' small case.</summary>
+    public const string SmallYaml = """
+        name: small
+        drivers:
+          - {id: a, level: {dist: normal, mean: 0.08, sd: 0.04}, yearly: {kind: growth, sd: 0.05}}
+          - {id: c, level: {dist: pert, min: 0.01, mode: 0.03, max: 0.06}, yearly: {kind: growth, sd: 0.05}}
+        indicators:
+          - {id: x, headline: true, base: {year: 2020, value: 2}, model: {kind: ratio, numerator: {growth: a}, denominator: {growth: c}}, target: {year: 2025, value: 2.6}}
+        """;
+
     /// <summary>Writes a file into a fresh temporary folder and returns its path.</summary>
     public static string Write(string fileName, string text)
     {
