@@ -46,10 +46,12 @@ internal static class BlockSimulator
         ws.LevelSamplerSet.AsSpan(0, drivers).Fill(-1);
         for (int d = plan.ScenarioDriverCount; d < drivers; d++) SetLevels(plan, d, 0, count, ws);
         DrawStructures(plan, count, ws);
+        // A trend's parameters are read by its driver's levels alone: on the paths those are set on (SetLevels).
         for (int d = 0; d < plan.ScenarioDriverCount; d++)
             if (plan.TrendSamplers[d] is { } trendSamplers)
                 for (int j = 0; j < trendSamplers.Length; j++)
-                    trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count));
+                    trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count),
+                        ws.DriversOnEveryPath ? BlockWorkspace.EveryLane.AsSpan(0, count) : LanesOf(plan, d, count, ws));
         for (int k = 0; k < inds.Length; k++)
         {
             var ind = inds[k];

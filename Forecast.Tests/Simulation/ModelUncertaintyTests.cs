@@ -222,25 +222,30 @@ public class ModelUncertaintyTests
         var plan = PlanOf(mixture);
         var alone = structures.Select(PlanOf).ToArray();
         const int n = BlockWorkspace.BlockSize;
-        var ws = new BlockWorkspace(plan);
+        // The expected-value pass too: given its parameters, a path's expected value is its own structure's. The drivers one
+        // structure reads are set on its paths alone, as in a run (DriversOnEveryPath false).
+        var ws = new BlockWorkspace(plan) { TracksExpected = true, DriversOnEveryPath = false };
         var counts = new int[structures.Length];
         for (long block = 0; block < 3; block++)
         {
             BlockSimulator.Simulate(plan, 11, block, n, ws);
             var structure = BlockWorkspace.Row(ws.Own, plan.OwnRowStart[0], n).ToArray();
             var values = BlockWorkspace.Row(ws.TargetValues, 0, n).ToArray();
+            var expected = BlockWorkspace.Row(ws.ExpectedState, 0, n).ToArray();
             var own = alone.Select(p =>
             {
-                var w = new BlockWorkspace(p);
+                var w = new BlockWorkspace(p) { TracksExpected = true };
                 BlockSimulator.Simulate(p, 11, block, n, w);
-                return BlockWorkspace.Row(w.TargetValues, 0, n).ToArray();
+                return (Values: BlockWorkspace.Row(w.TargetValues, 0, n).ToArray(), Expected: BlockWorkspace.Row(w.ExpectedState, 0, n).ToArray());
             }).ToArray();
             for (int i = 0; i < n; i++)
             {
                 int c = (int)structure[i];
                 counts[c]++;
-                Assert.True(BitConverter.DoubleToInt64Bits(values[i]) == BitConverter.DoubleToInt64Bits(own[c][i]),
-                    $"block {block}, path {i}, structure {c}: {values[i]:R} in the mixture, {own[c][i]:R} alone");
+                Assert.True(BitConverter.DoubleToInt64Bits(values[i]) == BitConverter.DoubleToInt64Bits(own[c].Values[i]),
+                    $"block {block}, path {i}, structure {c}: {values[i]:R} in the mixture, {own[c].Values[i]:R} alone");
+                Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(own[c].Expected[i]),
+                    $"block {block}, path {i}, structure {c}: expected {expected[i]:R} in the mixture, {own[c].Expected[i]:R} alone");
             }
         }
         Assert.All(counts, c => Assert.InRange(c, 700, 1400));
