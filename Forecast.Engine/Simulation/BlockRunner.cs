@@ -131,7 +131,7 @@ internal static class BlockRunner
                 while (order.Take() is long shard)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected, TObserver.ReadsTargetValues);
+                    var workspaces = pool.TryTake(out var w) ? w : Workspaces(plans, sobol, tracksExpected, TObserver.ReadsTargetValues, TObserver.ReadsDriversOfEveryPath);
                     long first = shard * blocksPerShard;
                     ref var observer = ref shards[shard % shards.Length];
                     for (long b = first; b < Math.Min(first + blocksPerShard, blocks); b++)
@@ -224,7 +224,8 @@ internal static class BlockRunner
         where TSchedule : struct, IBlockSchedule
     {
         var pilot = new SimulationAccumulator(plan, grid: null);
-        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false, SimulationAccumulator.Observer.ReadsTargetValues);
+        var workspaces = Workspaces([plan], Sobol([plan], run, schedule), tracksExpected: false, SimulationAccumulator.Observer.ReadsTargetValues,
+            driversOnEveryPath: false);
         var observer = pilot.AsObserver();
         for (long b = 0; b < Math.Min(PilotBlocks, schedule.Blocks); b++) Simulate([plan], run, schedule, b, workspaces, ref observer);
         pilot.Complete();
@@ -243,11 +244,15 @@ internal static class BlockRunner
         observer.Block(new SimulatedBlock(workspaces, item.FirstPath, item.Count));
     }
 
-    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected, bool keepsTargetValues)
+    private static BlockWorkspace[] Workspaces(IReadOnlyList<SimulationPlan> plans, SobolSampling?[] sobol, bool tracksExpected, bool keepsTargetValues,
+        bool driversOnEveryPath)
     {
         var workspaces = new BlockWorkspace[plans.Count];
         for (int s = 0; s < plans.Count; s++)
-            workspaces[s] = new BlockWorkspace(plans[s]) { Sobol = sobol[s], TracksExpected = tracksExpected, KeepsTargetValues = keepsTargetValues };
+            workspaces[s] = new BlockWorkspace(plans[s])
+            {
+                Sobol = sobol[s], TracksExpected = tracksExpected, KeepsTargetValues = keepsTargetValues, DriversOnEveryPath = driversOnEveryPath,
+            };
         return workspaces;
     }
 

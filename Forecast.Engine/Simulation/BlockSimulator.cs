@@ -46,10 +46,12 @@ internal static class BlockSimulator
         ws.LevelSamplerSet.AsSpan(0, drivers).Fill(-1);
         for (int d = plan.ScenarioDriverCount; d < drivers; d++) SetLevels(plan, d, 0, count, ws);
         DrawStructures(plan, count, ws);
+        // A trend's parameters are read by its driver's levels alone: on the paths those are set on (SetLevels).
         for (int d = 0; d < plan.ScenarioDriverCount; d++)
             if (plan.TrendSamplers[d] is { } trendSamplers)
                 for (int j = 0; j < trendSamplers.Length; j++)
-                    trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count));
+                    trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count),
+                        ws.DriversOnEveryPath ? BlockWorkspace.EveryLane.AsSpan(0, count) : LanesOf(plan, d, count, ws));
         for (int k = 0; k < inds.Length; k++)
         {
             var ind = inds[k];
@@ -146,7 +148,8 @@ internal static class BlockSimulator
                 ws.StartsCurrent[d] = true;
             }
             Transform(kind, plan.YearlyScales[d], BlockWorkspace.Row(ws.Levels, d, count), z,
-                BlockWorkspace.Row(ws.Starts, d, count), BlockWorkspace.Row(ws.Values, d, count), LanesOf(plan, d, count, ws));
+                BlockWorkspace.Row(ws.Starts, d, count), BlockWorkspace.Row(ws.Values, d, count), LanesOf(plan, d, count, ws),
+                ws.DriversOnEveryPath ? default : ws.Scratch);
         }
     }
 
@@ -212,17 +215,20 @@ internal static class BlockSimulator
         int set = ws.LevelSamplerSet[d];
         if (set == sampler && ws.TrendYearsSet[d] == years) return;
         var levels = BlockWorkspace.Row(ws.Levels, d, count);
+        // Only the paths that read the driver need its levels (a driver of one structure: that structure's paths), unless an
+        // observer records them all. Each path's level is the same either way.
+        var lanes = ws.DriversOnEveryPath ? BlockWorkspace.EveryLane.AsSpan(0, count) : LanesOf(plan, d, count, ws);
         if (trend is null)
         {
-            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels);
+            plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels, lanes);
         }
         else
         {
             var drawn = BlockWorkspace.Row(ws.BaseLevels, d, count);
-            if (set != sampler) plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), drawn);
+            if (set != sampler) plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), drawn, lanes);
             var a = BlockWorkspace.Row(ws.TrendParameters, 2 * d, count);
             var b = BlockWorkspace.Row(ws.TrendParameters, 2 * d + 1, count);
-            for (int i = 0; i < count; i++) levels[i] = trend.LevelAfter(drawn[i], a[i], b[i], years);
+            foreach (int i in lanes) levels[i] = trend.LevelAfter(drawn[i], a[i], b[i], years);
         }
         ws.LevelSamplerSet[d] = sampler;
         ws.TrendYearsSet[d] = years;
@@ -294,11 +300,25 @@ internal static class BlockSimulator
 
     /// <summary>
     /// Turns each path's level and correlated shock into the driver's value of the year: on every path for the continuous
-    /// kinds (a vector pass), on the paths of <paramref name="lanes"/> for counts (the others keep Φ(z), never read).
+    /// kinds (a vector pass), on the paths of <paramref name="lanes"/> for counts. Without <paramref name="scratch"/> the
+    /// other paths keep Φ(z), never read but recorded by a path sample; with it (a block buffer), when the lanes are not
+    /// every path, Φ(z) is computed for the lanes alone (gathered there, the same Φ(z) value for value) and the other
+    /// paths' values are left as they are.
     /// </summary>
     internal static void Transform(YearlyVariationKind kind, double scale, ReadOnlySpan<double> level, ReadOnlySpan<double> z,
-        ReadOnlySpan<DiscreteStart> starts, Span<double> value, ReadOnlySpan<int> lanes)
+        ReadOnlySpan<DiscreteStart> starts, Span<double> value, ReadOnlySpan<int> lanes, Span<double> scratch = default)
     {
+        if (kind is YearlyVariationKind.Poisson or YearlyVariationKind.NegativeBinomial && !scratch.IsEmpty && lanes.Length < z.Length)
+        {
+            var u = scratch[..lanes.Length];
+            for (int j = 0; j < lanes.Length; j++) u[j] = z[lanes[j]];
+            StandardNormal.Cdf(u, u);
+            if (kind == YearlyVariationKind.Poisson)
+                for (int j = 0; j < lanes.Length; j++) value[lanes[j]] = DiscreteQuantile.Poisson(u[j], level[lanes[j]], starts[lanes[j]]);
+            else
+                for (int j = 0; j < lanes.Length; j++) value[lanes[j]] = DiscreteQuantile.NegativeBinomial(u[j], level[lanes[j]], scale, starts[lanes[j]]);
+            return;
+        }
         switch (kind)
         {
             case YearlyVariationKind.None:

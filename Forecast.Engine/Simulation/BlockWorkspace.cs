@@ -95,6 +95,14 @@ internal sealed class BlockWorkspace
     /// <summary>Whether the simulator copies each path's target-year values into <see cref="TargetValues"/> (for observers that read them).</summary>
     public bool KeepsTargetValues { get; init; } = true;
 
+    /// <summary>
+    /// Whether a driver that only one structure of a mixture reads (<see cref="SimulationPlan.DriverLanes"/>) has its levels,
+    /// and the standard-normal probabilities of its count draws, set on every path (for observers that record them,
+    /// <see cref="IBlockObserver{TSelf}.ReadsDriversOfEveryPath"/>) rather than on that structure's paths alone. No draw
+    /// depends on it: a path's level is a function of its own uniform, whichever paths are set.
+    /// </summary>
+    public bool DriversOnEveryPath { get; init; } = true;
+
     /// <summary>Whether the block also runs the expected-value pass (<see cref="ExpectedState"/>), for the variance decomposition.</summary>
     public bool TracksExpected { get; init; }
     public double[] Shocks { get; }

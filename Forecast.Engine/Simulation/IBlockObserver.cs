@@ -26,6 +26,13 @@ internal interface IBlockObserver<TSelf> where TSelf : struct, IBlockObserver<TS
     static virtual bool ReadsTargetValues => true;
 
     /// <summary>
+    /// Whether the observer reads every path's driver levels and values (<see cref="BlockWorkspace.Levels"/>,
+    /// <see cref="BlockWorkspace.Values"/>), those of drivers a path's structure does not read included: only then does the
+    /// simulator set them on every path (<see cref="BlockWorkspace.DriversOnEveryPath"/>).
+    /// </summary>
+    static virtual bool ReadsDriversOfEveryPath => false;
+
+    /// <summary>
     /// The one merge: moves <paramref name="parts"/> into <paramref name="total"/> in the order given and leaves the parts
     /// empty for reuse. Merging in a fixed order (the shards' order) makes every result identical whatever the threads.
     /// </summary>

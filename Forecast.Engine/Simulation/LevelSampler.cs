@@ -107,4 +107,21 @@ internal sealed class LevelSampler
         }
         for (int i = 0; i < uniforms.Length; i++) levels[i] = Quantile(uniforms[i]);
     }
+
+    /// <summary>Sets the levels of the paths of <paramref name="lanes"/> to the quantiles of their uniforms (the others are left as they are).</summary>
+    public void Fill(ReadOnlySpan<double> uniforms, Span<double> levels, ReadOnlySpan<int> lanes)
+    {
+        if (lanes.Length == uniforms.Length)
+        {
+            // Every path (the lanes of a driver all paths read are 0, 1, ...).
+            Fill(uniforms, levels);
+            return;
+        }
+        if (_isFixed)
+        {
+            foreach (int i in lanes) levels[i] = _fixed;
+            return;
+        }
+        foreach (int i in lanes) levels[i] = Quantile(uniforms[i]);
+    }
 }

@@ -87,6 +87,9 @@ public sealed record PathSample(int[] Years, long Paths, string[] IndicatorIds, 
 
     private readonly struct Observer(Recorder recorder) : IBlockObserver<Observer>
     {
+        /// <summary>The sample records every driver's level and value on every path, whichever structure the path took.</summary>
+        public static bool ReadsDriversOfEveryPath => true;
+
         public void Year(int plan, int k, int step, BlockWorkspace ws, int count)
         {
             long first = ws.FirstPath;

@@ -222,28 +222,104 @@ public class ModelUncertaintyTests
         var plan = PlanOf(mixture);
         var alone = structures.Select(PlanOf).ToArray();
         const int n = BlockWorkspace.BlockSize;
-        var ws = new BlockWorkspace(plan);
+        // The expected-value pass too: given its parameters, a path's expected value is its own structure's. The drivers one
+        // structure reads are set on its paths alone, as in a run (DriversOnEveryPath false).
+        var ws = new BlockWorkspace(plan) { TracksExpected = true, DriversOnEveryPath = false };
         var counts = new int[structures.Length];
         for (long block = 0; block < 3; block++)
         {
             BlockSimulator.Simulate(plan, 11, block, n, ws);
             var structure = BlockWorkspace.Row(ws.Own, plan.OwnRowStart[0], n).ToArray();
             var values = BlockWorkspace.Row(ws.TargetValues, 0, n).ToArray();
+            var expected = BlockWorkspace.Row(ws.ExpectedState, 0, n).ToArray();
             var own = alone.Select(p =>
             {
-                var w = new BlockWorkspace(p);
+                var w = new BlockWorkspace(p) { TracksExpected = true };
                 BlockSimulator.Simulate(p, 11, block, n, w);
-                return BlockWorkspace.Row(w.TargetValues, 0, n).ToArray();
+                return (Values: BlockWorkspace.Row(w.TargetValues, 0, n).ToArray(), Expected: BlockWorkspace.Row(w.ExpectedState, 0, n).ToArray());
             }).ToArray();
             for (int i = 0; i < n; i++)
             {
                 int c = (int)structure[i];
                 counts[c]++;
-                Assert.True(BitConverter.DoubleToInt64Bits(values[i]) == BitConverter.DoubleToInt64Bits(own[c][i]),
-                    $"block {block}, path {i}, structure {c}: {values[i]:R} in the mixture, {own[c][i]:R} alone");
+                Assert.True(BitConverter.DoubleToInt64Bits(values[i]) == BitConverter.DoubleToInt64Bits(own[c].Values[i]),
+                    $"block {block}, path {i}, structure {c}: {values[i]:R} in the mixture, {own[c].Values[i]:R} alone");
+                Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(own[c].Expected[i]),
+                    $"block {block}, path {i}, structure {c}: expected {expected[i]:R} in the mixture, {own[c].Expected[i]:R} alone");
             }
         }
         Assert.All(counts, c => Assert.InRange(c, 700, 1400));
+    }
+
+    /// <summary>
+    /// A run whose observers record no driver (every run but a path sample) sets the levels and count probabilities of a
+    /// driver that one structure reads on that structure's paths alone (<see cref="BlockWorkspace.DriversOnEveryPath"/>).
+    /// The block must be the same to the bit as when they are set on every path: each path's state, expected value, target
+    /// outcome and shortfall, and the levels and values on the paths that read each driver, under every sampling method.
+    /// </summary>
+    [Fact]
+    public void DriversOfOneStructure_SetOnItsPathsAlone_LeaveTheBlockUnchanged_BitForBit()
+    {
+        Driver[] drivers =
+        [
+            Driver("a", new PertDistribution(40, 60, 90), YearlyVariation.NegativeBinomial(20)) with { Trend = new GrowingLevel(new NormalDistribution(0.1, 0.05)) },
+            Driver("b", new LogNormalDistribution(3, 0.4), YearlyVariation.Poisson),
+            Driver("g", new NormalDistribution(0.1, 0.02), YearlyVariation.Growth(0.05)),
+            Driver("c", new LogNormalDistribution(2, 0.3), YearlyVariation.Poisson),
+            Driver("exit", new BetaDistribution(2, 38), YearlyVariation.None),
+        ];
+        var three = Of(drivers,
+            [Indicator("x", 10, new MixtureModel([new MixtureComponent("a", 0.3, new CumulativeModel("a")), new MixtureComponent("b", 0.3, new CumulativeModel("b")),
+                new MixtureComponent("g", 0.4, new CompoundGrowthModel("g"))]), 200),
+             Indicator("firms", 268, new MixtureModel([new MixtureComponent("entries", 0.5, new StockFlowModel("c", "exit")),
+                 new MixtureComponent("none", 0.5, new StockFlowModel("exit"))]), 600)]);
+        foreach (var scenario in new[] { three, Uncertain() })
+        {
+            var plan = SimulationPlan.Compile(scenario);
+            Assert.Contains(plan.DriverLanes, row => row >= 0);
+            int rows = plan.Indicators.Length;
+            const int n = 1000; // a partial block: the vector passes' tails too
+            foreach (var method in Methods)
+            {
+                BlockWorkspace Workspace(bool every) => new(plan)
+                {
+                    DriversOnEveryPath = every, TracksExpected = true,
+                    Sobol = method == SamplingMethod.Sobol ? SobolSampling.Create(plan, 7) : null,
+                };
+                var all = Workspace(true);
+                var own = Workspace(false);
+                for (long block = 0; block < 2; block++)
+                {
+                    BlockSimulator.Simulate(plan, 7, block, n, all, method);
+                    BlockSimulator.Simulate(plan, 7, block, n, own, method);
+                    AssertSameBits(all.State.AsSpan(0, rows * BlockWorkspace.BlockSize), own.State.AsSpan(0, rows * BlockWorkspace.BlockSize), $"{method} state");
+                    AssertSameBits(all.ExpectedState.AsSpan(0, rows * BlockWorkspace.BlockSize), own.ExpectedState.AsSpan(0, rows * BlockWorkspace.BlockSize), $"{method} expected");
+                    AssertSameBits(all.Shortfall, own.Shortfall, $"{method} shortfall");
+                    AssertSameBits(all.TargetValues, own.TargetValues, $"{method} target values");
+                    Assert.Equal(all.Met, own.Met);
+                    Assert.Equal(all.MetCount, own.MetCount);
+                    for (int d = 0; d < plan.DriverCount; d++)
+                    {
+                        int row = plan.DriverLanes[d];
+                        var lanes = row >= 0 ? own.LanesOf(row).ToArray() : Enumerable.Range(0, n).ToArray();
+                        Assert.Equal(row >= 0 ? all.LanesOf(row).ToArray() : lanes, lanes);
+                        foreach (var (array, name) in new[] { (all.Levels, "level"), (all.Values, "value") })
+                        {
+                            var mine = name == "level" ? own.Levels : own.Values;
+                            AssertSameBits(lanes.Select(i => array[d * BlockWorkspace.BlockSize + i]).ToArray(),
+                                lanes.Select(i => mine[d * BlockWorkspace.BlockSize + i]).ToArray(), $"{method} driver {d} {name}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AssertSameBits(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]), $"{what} [{i}]: {expected[i]:R} and {actual[i]:R}");
     }
 
     internal static Scenario Uncertain(long paths = 40_000) => Of(

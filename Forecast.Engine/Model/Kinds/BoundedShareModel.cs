@@ -62,7 +62,7 @@ public sealed record BoundedShareModel(string Step) : IndicatorModel
         }
 
         // E[x | the path's level] is not x at the mean logit (the logistic curve bends), but the logit's path is.
-        public override void AdvanceExpected(in StepContext c) => Share(c, BlockWorkspace.EveryLane.AsSpan(0, c.Count));
+        public override void AdvanceExpected(in StepContext c) => Share(c, c.Lanes);
 
         private void Share(in StepContext c, ReadOnlySpan<int> lanes)
         {

@@ -51,7 +51,7 @@ public sealed record CumulativeModel(string Driver) : IndicatorModel
             var x = c.State;
             var v = c.Driver(driver);
             bool round = c.IsCertain(driver);
-            for (int i = 0; i < x.Length; i++) x[i] += Math.Max(0, round ? Math.Round(v[i]) : v[i]);
+            foreach (int i in c.Lanes) x[i] += Math.Max(0, round ? Math.Round(v[i]) : v[i]);
         }
     }
 }

@@ -53,7 +53,7 @@ public sealed record FlowModel(string Driver, bool Count = true) : IndicatorMode
             var v = c.Driver(driver);
             bool round = c.IsCertain(driver);
             if (count)
-                for (int i = 0; i < x.Length; i++) x[i] = Math.Max(0, round ? Math.Round(v[i]) : v[i]);
+                foreach (int i in c.Lanes) x[i] = Math.Max(0, round ? Math.Round(v[i]) : v[i]);
             else
                 v.CopyTo(x);
         }

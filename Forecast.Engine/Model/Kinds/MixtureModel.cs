@@ -150,8 +150,18 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
         {
             base.Start(c);
             var structure = c.Own(0);
-            var u = BlockWorkspace.Row(c.Workspace.Levels, _selector, c.Count);
-            for (int i = 0; i < structure.Length; i++) structure[i] = StructureDraw.Of(u[i], _upTo);
+            if (c.Workspace.IsProjection)
+            {
+                var u = BlockWorkspace.Row(c.Workspace.Levels, _selector, c.Count);
+                for (int i = 0; i < structure.Length; i++) structure[i] = StructureDraw.Of(u[i], _upTo);
+            }
+            else
+            {
+                // The simulator has listed each structure's paths (its draw's cumulative weights are these, to the bit: the
+                // draw is shared only by equal ones), so each path's structure is the row that lists it.
+                for (int p = 0; p < _parts.Length; p++)
+                    foreach (int i in c.Workspace.LanesOf(_firstLaneRow + p)) structure[i] = p;
+            }
             for (int p = 0; p < _parts.Length; p++) _parts[p].Start(PartOf(c, p));
         }
 
@@ -169,12 +179,14 @@ public sealed record MixtureModel(IReadOnlyList<MixtureComponent> Components, st
 
         public override void AdvanceExpected(in StepContext c)
         {
-            for (int p = 0; p < _parts.Length; p++) _parts[p].AdvanceExpected(PartOf(c, p));
             if (!c.Workspace.IsProjection)
             {
+                // Given its parameters a path's expected value is its own structure's: each structure on its own paths.
+                for (int p = 0; p < _parts.Length; p++) _parts[p].AdvanceExpected(PartOf(c, p) with { LaneRow = _firstLaneRow + p });
                 Select(c);
                 return;
             }
+            for (int p = 0; p < _parts.Length; p++) _parts[p].AdvanceExpected(PartOf(c, p));
             var x = c.State;
             x.Clear();
             for (int p = 0; p < _parts.Length; p++)

@@ -105,7 +105,7 @@ public sealed record StockFlowModel(string Entries, string? ExitRate = null, int
             var e = c.Driver(entries);
             var q = exitRate >= 0 ? c.Driver(exitRate) : default;
             bool round = capacity < 0 && c.IsCertain(entries);
-            for (int i = 0; i < x.Length; i++)
+            foreach (int i in c.Lanes)
             {
                 double n = x[i];
                 if (exitRate >= 0) n -= n * Math.Clamp(q[i], 0, 1);
