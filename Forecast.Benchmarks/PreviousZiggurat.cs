@@ -1,0 +1,195 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+using Forecast.Engine.Randomness;
+
+namespace Forecast.Benchmarks;
+
+/// <summary>The ziggurat as it was at main 1f1a541 (the benchmark's baseline only).
+/// 
+/// Standard normal draws by the ziggurat method of Marsaglia and Tsang (2000) in Doornik's ZIGNOR form
+/// (2005): 1,024 layers of equal area V under exp(−x²/2), the base strip's edge at R (R solved so that the layers
+/// end at the peak, V = R·f(R) + the tail's area; the same solver gives Marsaglia and Tsang's 128- and 256-layer
+/// constants to all printed digits). Each draw takes one 64-bit output: its low 10 bits pick the layer i, its high
+/// 53 bits a uniform u in (−1, 1); x = u·X[i] is accepted at once when |u| &lt; X[i+1]/X[i] (99.6% of draws;
+/// 97.2% with 128 layers, whose rejected draws cost more than the layers' tables). Eight draws are made at once in the lanes of a
+/// <see cref="Xoshiro256x8"/>; a lane that falls in a wedge or the tail is finished by the exact scalar
+/// rejection steps, with further uniforms from the parent stream, so every draw is exactly N(0, 1) and
+/// the sequence depends only on the stream and the span length.
+/// </summary>
+internal static class PreviousZiggurat
+{
+    private const int Layers = 1024;
+    private const ulong LayerMask = Layers - 1;
+    private const double R = 4.038849846109505;
+    private const double V = 0.0012263246463530852;
+    private const double Unit52 = 1.0 / (1UL << 52);
+
+    /// <summary>X[0] = V/f(R) (the base strip's equivalent width), X[1] = R, decreasing to X[1024] = 0.</summary>
+    private static readonly double[] X = BuildEdges();
+
+    /// <summary>F[i] = exp(−X[i]²/2), the curve at the layer edges (F[1024] = 1), for the wedge test's one exp.</summary>
+    private static readonly double[] F = X.Select(x => Math.Exp(-0.5 * x * x)).ToArray();
+
+    /// <summary>Ratio[i] = X[i+1]/X[i]: below it a point of layer i lies inside the curve for sure.</summary>
+    private static readonly double[] Ratio = BuildRatios(X);
+
+    /// <summary>
+    /// Draws per pass: the lanes to finish by the scalar steps are kept in the thread's buffers until the pass ends,
+    /// sized for the worst case (every lane). The pass length does not change the draws (the lanes and the scalar steps use separate streams, each in a fixed order).
+    /// </summary>
+    private const int Pass = 128;
+
+    [ThreadStatic] private static Buffers? t_buffers;
+
+    private sealed class Buffers
+    {
+        public readonly double[] Rest = new double[8];
+        public readonly ulong[] LaneBits = new ulong[8];
+        public readonly int[] RejectedAt = new int[Pass + 8];
+        public readonly ulong[] RejectedBits = new ulong[Pass + 8];
+    }
+
+    public static void Fill(ref Xoshiro256StarStar generator, Span<double> destination)
+    {
+        if (destination.IsEmpty) return;
+        var lanes = Xoshiro256x8.Split(ref generator);
+        // The buffers are the thread's own, made once: a stackalloc is zeroed on every call (the assembly keeps locals
+        // initialised), which cost bench-gbm8 about 6% of its time; every entry read here is written first in this call.
+        var buffers = t_buffers ??= new Buffers();
+        Span<double> rest = buffers.Rest;
+        Span<ulong> laneBits = buffers.LaneBits;
+        // The lanes outside the sure part of their layer, in draw order: where they go and their 64 bits. They are
+        // finished after the vector loop (no call inside it, which would spill the loop's registers on every pass);
+        // the scalar steps use the parent stream in the same order as finishing each lane at once would.
+        Span<int> rejectedAt = buffers.RejectedAt;
+        Span<ulong> rejectedBits = buffers.RejectedBits;
+        ref double edges = ref MemoryMarshal.GetArrayDataReference(X);
+        ref double ratios = ref MemoryMarshal.GetArrayDataReference(Ratio);
+        int n = destination.Length, whole = n & ~7;
+        for (int first = 0; first < n; first += Pass)
+        {
+            int end = Math.Min(whole, first + Pass), rejected = 0;
+            int i = first;
+            for (; i < end; i += 8)
+            {
+                var bits = lanes.Next();
+                var (z, outside) = Draw(ref edges, ref ratios, bits);
+                z.CopyTo(destination.Slice(i, 8));
+                if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
+            }
+            if (i < n && i < first + Pass)
+            {
+                // The last, partial eight: all eight lanes are drawn (and finished), as many as the span takes are kept.
+                var bits = lanes.Next();
+                var (z, outside) = Draw(ref edges, ref ratios, bits);
+                z.CopyTo(rest);
+                rest[..(n - i)].CopyTo(destination[i..]);
+                if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
+            }
+            for (int r = 0; r < rejected; r++)
+            {
+                ulong b = rejectedBits[r];
+                // Lanes past the end of the span are finished too (and dropped), so the stream moves as it always has.
+                double value = Slow(ref generator, (int)(b & LayerMask), ((b >> 11) + 0.5) * Unit52 - 1);
+                if (rejectedAt[r] < n) destination[rejectedAt[r]] = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Notes the lanes of <paramref name="outside"/> (bit j: lane j), in lane order, for the scalar steps: where each
+    /// goes (<paramref name="at"/> + j) and its 64 bits. Returns the new number of noted lanes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Note(Vector512<ulong> bits, ulong outside, int at, Span<ulong> laneBits, Span<int> rejectedAt, Span<ulong> rejectedBits, int rejected)
+    {
+        bits.CopyTo(laneBits);
+        for (; outside != 0; outside &= outside - 1)
+        {
+            int j = BitOperations.TrailingZeroCount(outside);
+            rejectedAt[rejected] = at + j;
+            rejectedBits[rejected++] = laneBits[j];
+        }
+        return rejected;
+    }
+
+    /// <summary>Eight draws from eight 64-bit outputs: x = u·X[layer], and the lanes (bit j) outside the sure part of their layer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> Z, ulong Outside) Draw(ref double edges, ref double ratios, Vector512<ulong> bits)
+    {
+        // u = ((bits >> 11) + 0.5)·2⁻⁵² − 1, in (−1, 1); the sum is exact.
+        var u = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52)
+            - Vector512.Create(1.0);
+        var layer = bits & Vector512.Create(LayerMask);
+        nuint l0 = (nuint)layer.GetElement(0), l1 = (nuint)layer.GetElement(1), l2 = (nuint)layer.GetElement(2), l3 = (nuint)layer.GetElement(3);
+        nuint l4 = (nuint)layer.GetElement(4), l5 = (nuint)layer.GetElement(5), l6 = (nuint)layer.GetElement(6), l7 = (nuint)layer.GetElement(7);
+        // .NET has no AVX-512 gather: eight loads from each table (0 ≤ layer < 1,024, both tables that long or longer).
+        var x = Vector512.Create(Unsafe.Add(ref edges, l0), Unsafe.Add(ref edges, l1), Unsafe.Add(ref edges, l2), Unsafe.Add(ref edges, l3),
+            Unsafe.Add(ref edges, l4), Unsafe.Add(ref edges, l5), Unsafe.Add(ref edges, l6), Unsafe.Add(ref edges, l7));
+        var ratio = Vector512.Create(Unsafe.Add(ref ratios, l0), Unsafe.Add(ref ratios, l1), Unsafe.Add(ref ratios, l2), Unsafe.Add(ref ratios, l3),
+            Unsafe.Add(ref ratios, l4), Unsafe.Add(ref ratios, l5), Unsafe.Add(ref ratios, l6), Unsafe.Add(ref ratios, l7));
+        ulong outside = ~Vector512.LessThan(Vector512.Abs(u), ratio).ExtractMostSignificantBits() & 0xFF;
+        return (u * x, outside);
+    }
+
+    /// <summary>The rejection steps for a point outside the sure part of its layer: tail, wedge test, or a new point.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Slow(ref Xoshiro256StarStar g, int i, double u)
+    {
+        while (true)
+        {
+            if (Math.Abs(u) < Ratio[i]) return u * X[i];
+            if (i == 0) return Tail(ref g, u < 0);
+            double x = u * X[i];
+            // A uniform height in the layer, between f(X[i]) and f(X[i+1]), under the curve f(x)?
+            if (F[i + 1] + g.NextOpenDouble() * (F[i] - F[i + 1]) < Math.Exp(-0.5 * x * x)) return x;
+            ulong bits = g.NextUInt64();
+            i = (int)(bits & LayerMask);
+            u = ((bits >> 11) + 0.5) * Unit52 - 1;
+        }
+    }
+
+    /// <summary>Marsaglia's tail method beyond R.</summary>
+    private static double Tail(ref Xoshiro256StarStar g, bool negative)
+    {
+        double x, y;
+        do
+        {
+            x = Math.Log(g.NextOpenDouble()) / R;
+            y = Math.Log(g.NextOpenDouble());
+        }
+        while (-2 * y < x * x);
+        return negative ? x - R : R - x;
+    }
+
+    /// <summary>
+    /// Where the layers built from R and V end: V/X[n−1] + f(X[n−1]), the top of the last layer, which must be
+    /// the curve's peak f(0) = 1 for the layers to tile the area under it (R and V are consistent).
+    /// </summary>
+    internal static double TopOfLayers => V / X[Layers - 1] + Math.Exp(-0.5 * X[Layers - 1] * X[Layers - 1]);
+
+    private static double[] BuildEdges()
+    {
+        var edges = new double[Layers + 1];
+        double f = Math.Exp(-0.5 * R * R);
+        edges[0] = V / f;
+        edges[1] = R;
+        edges[Layers] = 0;
+        for (int i = 2; i < Layers; i++)
+        {
+            edges[i] = Math.Sqrt(-2 * Math.Log(V / edges[i - 1] + f));
+            f = Math.Exp(-0.5 * edges[i] * edges[i]);
+        }
+        return edges;
+    }
+
+    private static double[] BuildRatios(double[] edges)
+    {
+        var ratios = new double[Layers];
+        for (int i = 0; i < Layers; i++) ratios[i] = edges[i + 1] / edges[i];
+        return ratios;
+    }
+}
