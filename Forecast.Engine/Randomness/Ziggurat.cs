@@ -85,6 +85,7 @@ internal static class Ziggurat
     /// copied into locals: nothing is live across a call, so the generator's state stays in registers (in
     /// <see cref="Fill"/>, around the call to <see cref="Slow"/>, it went to the stack and back on every eight).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DrawPass(ref Xoshiro256x8 state, Span<double> destination, int first, Buffers buffers)
     {
         var lanes = state;

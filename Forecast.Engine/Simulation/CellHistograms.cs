@@ -172,6 +172,7 @@ internal sealed class CellHistograms
     private readonly record struct Lanes(Vector512<double> Sum, Vector512<double> Min, Vector512<double> Max);
 
     /// <summary>Sum, minimum and maximum of the whole eights of <paramref name="values"/>, lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Lanes Summarise(ReadOnlySpan<double> values)
     {
         var sum = Vector512<double>.Zero;
@@ -194,6 +195,7 @@ internal sealed class CellHistograms
     /// <see cref="Summarise"/> and, for linear bins from <paramref name="lower"/> at 1/<paramref name="inverse"/> wide, the
     /// slot of each value counted into <paramref name="row"/> (slot 0 below the grid and NaN, Bins + 1 above it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Lanes SummariseAndCount<T>(ReadOnlySpan<double> values, Span<T> row, double lower, double inverse)
         where T : System.Numerics.IIncrementOperators<T>
     {
@@ -305,6 +307,7 @@ internal sealed class CellHistograms
     }
 
     /// <summary>target[j] += source[j]: 16-bit counts added into 64-bit ones, eight at a time where AVX-512 widens them in one step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddWidened(Span<long> target, ReadOnlySpan<ushort> source)
     {
         int j = 0;
