@@ -7,7 +7,7 @@ using Forecast.Engine.Randomness;
 
 namespace Forecast.Benchmarks;
 
-/// <summary>The ziggurat as it was at main 1f1a541 (the benchmark's baseline only).
+/// <summary>The ziggurat's vector part as it was at main 1f1a541 (the benchmark's baseline only).
 /// 
 /// Standard normal draws by the ziggurat method of Marsaglia and Tsang (2000) in Doornik's ZIGNOR form
 /// (2005): 1,024 layers of equal area V under exp(−x²/2), the base strip's edge at R (R solved so that the layers
@@ -21,26 +21,12 @@ namespace Forecast.Benchmarks;
 /// </summary>
 internal static class PreviousZiggurat
 {
-    private const int Layers = 1024;
-    private const ulong LayerMask = Layers - 1;
-    private const double R = 4.038849846109505;
-    private const double V = 0.0012263246463530852;
-    private const double Unit52 = 1.0 / (1UL << 52);
-
-    /// <summary>X[0] = V/f(R) (the base strip's equivalent width), X[1] = R, decreasing to X[1024] = 0.</summary>
-    private static readonly double[] X = BuildEdges();
-
-    /// <summary>F[i] = exp(−X[i]²/2), the curve at the layer edges (F[1024] = 1), for the wedge test's one exp.</summary>
-    private static readonly double[] F = X.Select(x => Math.Exp(-0.5 * x * x)).ToArray();
-
-    /// <summary>Ratio[i] = X[i+1]/X[i]: below it a point of layer i lies inside the curve for sure.</summary>
-    private static readonly double[] Ratio = BuildRatios(X);
-
-    /// <summary>
-    /// Draws per pass: the lanes to finish by the scalar steps are kept in the thread's buffers until the pass ends,
-    /// sized for the worst case (every lane). The pass length does not change the draws (the lanes and the scalar steps use separate streams, each in a fixed order).
-    /// </summary>
-    private const int Pass = 128;
+    // The tables, constants and scalar rejection steps are the engine's own (unchanged); only the vector part is the old one.
+    private const ulong LayerMask = Ziggurat.LayerMask;
+    private const double Unit52 = Ziggurat.Unit52;
+    private const int Pass = Ziggurat.Pass;
+    private static readonly double[] X = Ziggurat.X;
+    private static readonly double[] Ratio = Ziggurat.Ratio;
 
     [ThreadStatic] private static Buffers? t_buffers;
 
@@ -135,61 +121,5 @@ internal static class PreviousZiggurat
         return (u * x, outside);
     }
 
-    /// <summary>The rejection steps for a point outside the sure part of its layer: tail, wedge test, or a new point.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double Slow(ref Xoshiro256StarStar g, int i, double u)
-    {
-        while (true)
-        {
-            if (Math.Abs(u) < Ratio[i]) return u * X[i];
-            if (i == 0) return Tail(ref g, u < 0);
-            double x = u * X[i];
-            // A uniform height in the layer, between f(X[i]) and f(X[i+1]), under the curve f(x)?
-            if (F[i + 1] + g.NextOpenDouble() * (F[i] - F[i + 1]) < Math.Exp(-0.5 * x * x)) return x;
-            ulong bits = g.NextUInt64();
-            i = (int)(bits & LayerMask);
-            u = ((bits >> 11) + 0.5) * Unit52 - 1;
-        }
-    }
-
-    /// <summary>Marsaglia's tail method beyond R.</summary>
-    private static double Tail(ref Xoshiro256StarStar g, bool negative)
-    {
-        double x, y;
-        do
-        {
-            x = Math.Log(g.NextOpenDouble()) / R;
-            y = Math.Log(g.NextOpenDouble());
-        }
-        while (-2 * y < x * x);
-        return negative ? x - R : R - x;
-    }
-
-    /// <summary>
-    /// Where the layers built from R and V end: V/X[n−1] + f(X[n−1]), the top of the last layer, which must be
-    /// the curve's peak f(0) = 1 for the layers to tile the area under it (R and V are consistent).
-    /// </summary>
-    internal static double TopOfLayers => V / X[Layers - 1] + Math.Exp(-0.5 * X[Layers - 1] * X[Layers - 1]);
-
-    private static double[] BuildEdges()
-    {
-        var edges = new double[Layers + 1];
-        double f = Math.Exp(-0.5 * R * R);
-        edges[0] = V / f;
-        edges[1] = R;
-        edges[Layers] = 0;
-        for (int i = 2; i < Layers; i++)
-        {
-            edges[i] = Math.Sqrt(-2 * Math.Log(V / edges[i - 1] + f));
-            f = Math.Exp(-0.5 * edges[i] * edges[i]);
-        }
-        return edges;
-    }
-
-    private static double[] BuildRatios(double[] edges)
-    {
-        var ratios = new double[Layers];
-        for (int i = 0; i < Layers; i++) ratios[i] = edges[i + 1] / edges[i];
-        return ratios;
-    }
+    private static double Slow(ref Xoshiro256StarStar g, int i, double u) => Ziggurat.Slow(ref g, i, u);
 }

@@ -20,19 +20,19 @@ namespace Forecast.Engine.Randomness;
 internal static class Ziggurat
 {
     private const int Layers = 1024;
-    private const ulong LayerMask = Layers - 1;
+    internal const ulong LayerMask = Layers - 1;
     private const double R = 4.038849846109505;
     private const double V = 0.0012263246463530852;
-    private const double Unit52 = 1.0 / (1UL << 52);
+    internal const double Unit52 = 1.0 / (1UL << 52);
 
     /// <summary>X[0] = V/f(R) (the base strip's equivalent width), X[1] = R, decreasing to X[1024] = 0.</summary>
-    private static readonly double[] X = BuildEdges();
+    internal static readonly double[] X = BuildEdges();
 
     /// <summary>F[i] = exp(−X[i]²/2), the curve at the layer edges (F[1024] = 1), for the wedge test's one exp.</summary>
     private static readonly double[] F = X.Select(x => Math.Exp(-0.5 * x * x)).ToArray();
 
     /// <summary>Ratio[i] = X[i+1]/X[i]: below it a point of layer i lies inside the curve for sure.</summary>
-    private static readonly double[] Ratio = BuildRatios(X);
+    internal static readonly double[] Ratio = BuildRatios(X);
 
     /// <summary>Pairs[2i] = X[i], Pairs[2i+1] = Ratio[i]: a layer's two numbers in one 128-bit load.</summary>
     private static readonly double[] Pairs = Enumerable.Range(0, 2 * Layers).Select(j => j % 2 == 0 ? X[j / 2] : Ratio[j / 2]).ToArray();
@@ -41,7 +41,7 @@ internal static class Ziggurat
     /// Draws per pass: the lanes to finish by the scalar steps are kept in the thread's buffers until the pass ends,
     /// sized for the worst case (every lane). The pass length does not change the draws (the lanes and the scalar steps use separate streams, each in a fixed order).
     /// </summary>
-    private const int Pass = 128;
+    internal const int Pass = 128;
 
     [ThreadStatic] private static Buffers? t_buffers;
 
@@ -176,7 +176,7 @@ internal static class Ziggurat
 
     /// <summary>The rejection steps for a point outside the sure part of its layer: tail, wedge test, or a new point.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double Slow(ref Xoshiro256StarStar g, int i, double u)
+    internal static double Slow(ref Xoshiro256StarStar g, int i, double u)
     {
         while (true)
         {
