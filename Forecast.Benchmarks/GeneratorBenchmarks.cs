@@ -21,6 +21,13 @@ public class GeneratorBenchmarks
         return _buffer[^1];
     }
 
+    [Benchmark(Baseline = true, Description = "ziggurat 1,024 normals (8 lanes), previous kernel")]
+    public double PreviousNormals()
+    {
+        PreviousZiggurat.Fill(ref _generator, _buffer);
+        return _buffer[^1];
+    }
+
     [Benchmark(Description = "ziggurat 1,024 normals (8 lanes)")]
     public double Normals()
     {

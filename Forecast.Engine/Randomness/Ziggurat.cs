@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Forecast.Engine.Randomness;
 
@@ -19,25 +20,28 @@ namespace Forecast.Engine.Randomness;
 internal static class Ziggurat
 {
     private const int Layers = 1024;
-    private const ulong LayerMask = Layers - 1;
+    internal const ulong LayerMask = Layers - 1;
     private const double R = 4.038849846109505;
     private const double V = 0.0012263246463530852;
-    private const double Unit52 = 1.0 / (1UL << 52);
+    internal const double Unit52 = 1.0 / (1UL << 52);
 
     /// <summary>X[0] = V/f(R) (the base strip's equivalent width), X[1] = R, decreasing to X[1024] = 0.</summary>
-    private static readonly double[] X = BuildEdges();
+    internal static readonly double[] X = BuildEdges();
 
     /// <summary>F[i] = exp(−X[i]²/2), the curve at the layer edges (F[1024] = 1), for the wedge test's one exp.</summary>
     private static readonly double[] F = X.Select(x => Math.Exp(-0.5 * x * x)).ToArray();
 
     /// <summary>Ratio[i] = X[i+1]/X[i]: below it a point of layer i lies inside the curve for sure.</summary>
-    private static readonly double[] Ratio = BuildRatios(X);
+    internal static readonly double[] Ratio = BuildRatios(X);
+
+    /// <summary>Pairs[2i] = X[i], Pairs[2i+1] = Ratio[i]: a layer's two numbers in one 128-bit load.</summary>
+    private static readonly double[] Pairs = Enumerable.Range(0, 2 * Layers).Select(j => j % 2 == 0 ? X[j / 2] : Ratio[j / 2]).ToArray();
 
     /// <summary>
     /// Draws per pass: the lanes to finish by the scalar steps are kept in the thread's buffers until the pass ends,
     /// sized for the worst case (every lane). The pass length does not change the draws (the lanes and the scalar steps use separate streams, each in a fixed order).
     /// </summary>
-    private const int Pass = 128;
+    internal const int Pass = 128;
 
     [ThreadStatic] private static Buffers? t_buffers;
 
@@ -56,44 +60,64 @@ internal static class Ziggurat
         // The buffers are the thread's own, made once: a stackalloc is zeroed on every call (the assembly keeps locals
         // initialised), which cost bench-gbm8 about 6% of its time; every entry read here is written first in this call.
         var buffers = t_buffers ??= new Buffers();
-        Span<double> rest = buffers.Rest;
-        Span<ulong> laneBits = buffers.LaneBits;
-        // The lanes outside the sure part of their layer, in draw order: where they go and their 64 bits. They are
-        // finished after the vector loop (no call inside it, which would spill the loop's registers on every pass);
-        // the scalar steps use the parent stream in the same order as finishing each lane at once would.
-        Span<int> rejectedAt = buffers.RejectedAt;
-        Span<ulong> rejectedBits = buffers.RejectedBits;
-        ref double edges = ref MemoryMarshal.GetArrayDataReference(X);
-        ref double ratios = ref MemoryMarshal.GetArrayDataReference(Ratio);
-        int n = destination.Length, whole = n & ~7;
+        int n = destination.Length;
         for (int first = 0; first < n; first += Pass)
         {
-            int end = Math.Min(whole, first + Pass), rejected = 0;
-            int i = first;
-            for (; i < end; i += 8)
-            {
-                var bits = lanes.Next();
-                var (z, outside) = Draw(ref edges, ref ratios, bits);
-                z.CopyTo(destination.Slice(i, 8));
-                if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
-            }
-            if (i < n && i < first + Pass)
-            {
-                // The last, partial eight: all eight lanes are drawn (and finished), as many as the span takes are kept.
-                var bits = lanes.Next();
-                var (z, outside) = Draw(ref edges, ref ratios, bits);
-                z.CopyTo(rest);
-                rest[..(n - i)].CopyTo(destination[i..]);
-                if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
-            }
+            // The lanes outside the sure part of their layer, in draw order: where they go and their 64 bits. They are
+            // finished after the vector pass (no call inside it, which would spill the pass's registers); the scalar
+            // steps use the parent stream in the same order as finishing each lane at once would.
+            int rejected = DrawPass(ref lanes, destination, first, buffers);
             for (int r = 0; r < rejected; r++)
             {
-                ulong b = rejectedBits[r];
+                ulong b = buffers.RejectedBits[r];
                 // Lanes past the end of the span are finished too (and dropped), so the stream moves as it always has.
                 double value = Slow(ref generator, (int)(b & LayerMask), ((b >> 11) + 0.5) * Unit52 - 1);
-                if (rejectedAt[r] < n) destination[rejectedAt[r]] = value;
+                int at = buffers.RejectedAt[r];
+                if (at < n) destination[at] = value;
             }
         }
+    }
+
+    /// <summary>
+    /// The vector part of one pass: the draws [<paramref name="first"/>, first + <see cref="Pass"/>) of
+    /// <paramref name="destination"/> (the last, partial eight drawn whole and cut), eight at a time. Returns how many
+    /// lanes it noted in <paramref name="buffers"/> for the scalar steps. A method of its own, with the lanes' state
+    /// copied into locals: nothing is live across a call, so the generator's state stays in registers (in
+    /// <see cref="Fill"/>, around the call to <see cref="Slow"/>, it went to the stack and back on every eight).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int DrawPass(ref Xoshiro256x8 state, Span<double> destination, int first, Buffers buffers)
+    {
+        var lanes = state;
+        ref double edges = ref MemoryMarshal.GetArrayDataReference(X);
+        ref double ratios = ref MemoryMarshal.GetArrayDataReference(Ratio);
+        ref double pairs = ref MemoryMarshal.GetArrayDataReference(Pairs);
+        Span<ulong> laneBits = buffers.LaneBits;
+        Span<int> rejectedAt = buffers.RejectedAt;
+        Span<ulong> rejectedBits = buffers.RejectedBits;
+        ref double target = ref MemoryMarshal.GetReference(destination);
+        int n = destination.Length, whole = n & ~7;
+        int end = Math.Min(whole, first + Pass), rejected = 0;
+        int i = first;
+        for (; i < end; i += 8)
+        {
+            var bits = lanes.Next();
+            var (z, outside) = Draw(ref edges, ref ratios, ref pairs, bits);
+            z.StoreUnsafe(ref target, (nuint)i);
+            if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
+        }
+        if (i < n && i < first + Pass)
+        {
+            // The last, partial eight: all eight lanes are drawn (and finished), as many as the span takes are kept.
+            var bits = lanes.Next();
+            var (z, outside) = Draw(ref edges, ref ratios, ref pairs, bits);
+            Span<double> rest = buffers.Rest;
+            z.CopyTo(rest);
+            rest[..(n - i)].CopyTo(destination[i..]);
+            if (outside != 0) rejected = Note(bits, outside, i, laneBits, rejectedAt, rejectedBits, rejected);
+        }
+        state = lanes;
+        return rejected;
     }
 
     /// <summary>
@@ -115,26 +139,44 @@ internal static class Ziggurat
 
     /// <summary>Eight draws from eight 64-bit outputs: x = u·X[layer], and the lanes (bit j) outside the sure part of their layer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> Z, ulong Outside) Draw(ref double edges, ref double ratios, Vector512<ulong> bits)
+    private static (Vector512<double> Z, ulong Outside) Draw(ref double edges, ref double ratios, ref double pairs, Vector512<ulong> bits)
     {
         // u = ((bits >> 11) + 0.5)·2⁻⁵² − 1, in (−1, 1); the sum is exact.
         var u = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52)
             - Vector512.Create(1.0);
-        var layer = bits & Vector512.Create(LayerMask);
-        nuint l0 = (nuint)layer.GetElement(0), l1 = (nuint)layer.GetElement(1), l2 = (nuint)layer.GetElement(2), l3 = (nuint)layer.GetElement(3);
-        nuint l4 = (nuint)layer.GetElement(4), l5 = (nuint)layer.GetElement(5), l6 = (nuint)layer.GetElement(6), l7 = (nuint)layer.GetElement(7);
-        // .NET has no AVX-512 gather: eight loads from each table (0 ≤ layer < 1,024, both tables that long or longer).
-        var x = Vector512.Create(Unsafe.Add(ref edges, l0), Unsafe.Add(ref edges, l1), Unsafe.Add(ref edges, l2), Unsafe.Add(ref edges, l3),
-            Unsafe.Add(ref edges, l4), Unsafe.Add(ref edges, l5), Unsafe.Add(ref edges, l6), Unsafe.Add(ref edges, l7));
-        var ratio = Vector512.Create(Unsafe.Add(ref ratios, l0), Unsafe.Add(ref ratios, l1), Unsafe.Add(ref ratios, l2), Unsafe.Add(ref ratios, l3),
-            Unsafe.Add(ref ratios, l4), Unsafe.Add(ref ratios, l5), Unsafe.Add(ref ratios, l6), Unsafe.Add(ref ratios, l7));
+        Vector512<double> x, ratio;
+        if (Avx512F.IsSupported)
+        {
+            // .NET has no AVX-512 gather: each lane loads its layer's (X, Ratio) pair in one 128-bit load, and two
+            // permutes sort the eight pairs into X and Ratio.
+            var index = Vector512.ShiftLeft(bits & Vector512.Create(LayerMask), 1);
+            var low = Vector512.Create(
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(0)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(1))),
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(2)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(3))));
+            var high = Vector512.Create(
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(4)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(5))),
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(6)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(7))));
+            x = Avx512F.PermuteVar8x64x2(low, Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14), high);
+            ratio = Avx512F.PermuteVar8x64x2(low, Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15), high);
+        }
+        else
+        {
+            var layer = bits & Vector512.Create(LayerMask);
+            nuint l0 = (nuint)layer.GetElement(0), l1 = (nuint)layer.GetElement(1), l2 = (nuint)layer.GetElement(2), l3 = (nuint)layer.GetElement(3);
+            nuint l4 = (nuint)layer.GetElement(4), l5 = (nuint)layer.GetElement(5), l6 = (nuint)layer.GetElement(6), l7 = (nuint)layer.GetElement(7);
+            // Eight loads from each table (0 ≤ layer < 1,024, both tables that long or longer).
+            x = Vector512.Create(Unsafe.Add(ref edges, l0), Unsafe.Add(ref edges, l1), Unsafe.Add(ref edges, l2), Unsafe.Add(ref edges, l3),
+                Unsafe.Add(ref edges, l4), Unsafe.Add(ref edges, l5), Unsafe.Add(ref edges, l6), Unsafe.Add(ref edges, l7));
+            ratio = Vector512.Create(Unsafe.Add(ref ratios, l0), Unsafe.Add(ref ratios, l1), Unsafe.Add(ref ratios, l2), Unsafe.Add(ref ratios, l3),
+                Unsafe.Add(ref ratios, l4), Unsafe.Add(ref ratios, l5), Unsafe.Add(ref ratios, l6), Unsafe.Add(ref ratios, l7));
+        }
         ulong outside = ~Vector512.LessThan(Vector512.Abs(u), ratio).ExtractMostSignificantBits() & 0xFF;
         return (u * x, outside);
     }
 
     /// <summary>The rejection steps for a point outside the sure part of its layer: tail, wedge test, or a new point.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double Slow(ref Xoshiro256StarStar g, int i, double u)
+    internal static double Slow(ref Xoshiro256StarStar g, int i, double u)
     {
         while (true)
         {

@@ -159,6 +159,7 @@ internal static class BlockSimulator
     /// of dependent additions). Each term is multiplied, then added, in the order of j, so every path's sum is
     /// the same whichever loop computes it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Correlate(double[] factor, bool[] mixed, double[] shocks, double[] mixedRows, int count)
     {
         int drivers = mixed.Length;

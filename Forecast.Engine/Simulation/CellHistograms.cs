@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Forecast.Engine.Simulation;
 
@@ -124,43 +125,22 @@ internal sealed class CellHistograms
     /// </summary>
     public void Record(int cell, ReadOnlySpan<double> values)
     {
-        var sum = Vector512<double>.Zero;
-        var min = Vector512.Create(double.PositiveInfinity);
-        var max = Vector512.Create(double.NegativeInfinity);
-        int n = values.Length, i = 0;
+        int n = values.Length, i = n & ~7;
         bool refined = _grid is not null && _grid.IsRefined(cell);
         bool histogram = _grid is not null && !refined;
         if (_grid is null) KeepSample(cell, values);
-        var row = histogram && _compact is null ? _wide.AsSpan(cell * RowLength, RowLength) : default;
         var compactRow = _compact is not null ? _compact.AsSpan(cell * RowLength, RowLength) : default;
-        var lower = Vector512.Create(histogram ? _grid!.Lower[cell] : 0);
-        var inverse = Vector512.Create(histogram ? _grid!.InverseWidth[cell] : 0);
-        var below = Vector512.Create(-1.0);
-        var above = Vector512.Create((double)HistogramGrid.Bins);
-        var belowSlot = Vector512.Create(-1L);
-        var aboveSlot = Vector512.Create((long)HistogramGrid.Bins);
-        for (; i + 8 <= n; i += 8)
-        {
-            var v = Vector512.Create(values.Slice(i, 8));
-            sum += v;
-            // The native minimum and maximum are one instruction each (the IEEE ones take three, for NaN and −0).
-            min = Vector512.MinNative(min, v);
-            max = Vector512.MaxNative(max, v);
-            if (!histogram) continue;
-            // floor((v − lower)/width) clamped to [−1, Bins], shifted by one into the row. The clamp is done on the
-            // doubles (so ±∞ and huge values land in the end slots) and again on the integers (a NaN, which the
-            // native clamp may let through, converts to the most negative integer and lands in slot 0).
-            var scaled = Vector512.MinNative(Vector512.MaxNative((v - lower) * inverse, below), above);
-            var slot = Vector512.Min(Vector512.Max(Vector512.ConvertToInt64Native(Vector512.Floor(scaled)), belowSlot), aboveSlot)
-                + Vector512<long>.One;
-            if (_compact is not null) Scatter(compactRow, slot);
-            else Scatter(row, slot);
-        }
-        double total = Vector512.Sum(sum), lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        var row = _compact is null && _wide.Length > 0 ? _wide.AsSpan(cell * RowLength, RowLength) : default;
+        // The vector pass is a loop of its own, with nothing live across a call: the sums, minima and maxima stay in
+        // registers (inside this method they were kept on the stack, a store and a load per eight values).
+        Lanes lanes = !histogram ? Summarise(values)
+            : _compact is not null ? SummariseAndCount(values, compactRow, _grid!.Lower[cell], _grid.InverseWidth[cell])
+            : SummariseAndCount(values, row, _grid!.Lower[cell], _grid.InverseWidth[cell]);
+        double total = Vector512.Sum(lanes.Sum), lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         for (int j = 0; j < 8; j++)
         {
-            lo = Math.Min(lo, min.GetElement(j));
-            hi = Math.Max(hi, max.GetElement(j));
+            lo = Math.Min(lo, lanes.Min.GetElement(j));
+            hi = Math.Max(hi, lanes.Max.GetElement(j));
         }
         for (; i < n; i++)
         {
@@ -186,6 +166,84 @@ internal sealed class CellHistograms
         _min[cell] = Math.Min(_min[cell], lo);
         _max[cell] = Math.Max(_max[cell], hi);
         _count[cell] += n;
+    }
+
+    /// <summary>The eight lanes' sums, minima and maxima of a vector pass.</summary>
+    private readonly record struct Lanes(Vector512<double> Sum, Vector512<double> Min, Vector512<double> Max);
+
+    /// <summary>Sum, minimum and maximum of the whole eights of <paramref name="values"/>, lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Lanes Summarise(ReadOnlySpan<double> values)
+    {
+        var sum = Vector512<double>.Zero;
+        var min = Vector512.Create(double.PositiveInfinity);
+        var max = Vector512.Create(double.NegativeInfinity);
+        ref double first = ref MemoryMarshal.GetReference(values);
+        int whole = values.Length & ~7;
+        for (int i = 0; i < whole; i += 8)
+        {
+            var v = Vector512.LoadUnsafe(ref first, (nuint)i);
+            sum += v;
+            // The native minimum and maximum are one instruction each (the IEEE ones take three, for NaN and −0).
+            min = Vector512.MinNative(min, v);
+            max = Vector512.MaxNative(max, v);
+        }
+        return new Lanes(sum, min, max);
+    }
+
+    /// <summary>
+    /// <see cref="Summarise"/> and, for linear bins from <paramref name="lower"/> at 1/<paramref name="inverse"/> wide, the
+    /// slot of each value counted into <paramref name="row"/> (slot 0 below the grid and NaN, Bins + 1 above it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Lanes SummariseAndCount<T>(ReadOnlySpan<double> values, Span<T> row, double lower, double inverse)
+        where T : System.Numerics.IIncrementOperators<T>
+    {
+        var sum = Vector512<double>.Zero;
+        var min = Vector512.Create(double.PositiveInfinity);
+        var max = Vector512.Create(double.NegativeInfinity);
+        var low = Vector512.Create(lower);
+        var scale = Vector512.Create(inverse);
+        ref double first = ref MemoryMarshal.GetReference(values);
+        ref T counts = ref MemoryMarshal.GetReference(row);
+        // The eight slots go through memory: one 256-bit store and eight loads cost less than taking the lanes out of
+        // the register one by one (two instructions each for the upper six).
+        Unsafe.SkipInit(out Vector256<int> slots);
+        ref int slot = ref Unsafe.As<Vector256<int>, int>(ref slots);
+        int whole = values.Length & ~7;
+        for (int i = 0; i < whole; i += 8)
+        {
+            var v = Vector512.LoadUnsafe(ref first, (nuint)i);
+            sum += v;
+            min = Vector512.MinNative(min, v);
+            max = Vector512.MaxNative(max, v);
+            slots = SlotsOf(v, low, scale);
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 0))++;
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 1))++;
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 2))++;
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 3))++;
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 4))++;
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 5))++;
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 6))++;
+            Unsafe.Add(ref counts, Unsafe.Add(ref slot, 7))++;
+        }
+        return new Lanes(sum, min, max);
+    }
+
+    /// <summary>
+    /// The row slots of eight values on a linear grid: floor((v − lower)·inverse) clamped to [−1, Bins], plus one. The
+    /// clamp is done on the doubles (so ±∞ and huge values land in the end slots) and again on the integers (a NaN, which
+    /// the native clamp may let through, converts to the most negative integer and lands in slot 0). The vector twin of
+    /// <see cref="Slot(int, double)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<int> SlotsOf(Vector512<double> v, Vector512<double> lower, Vector512<double> inverse)
+    {
+        var scaled = Vector512.MinNative(Vector512.MaxNative((v - lower) * inverse, Vector512.Create(-1.0)), Vector512.Create((double)HistogramGrid.Bins));
+        var slot = Vector512.Min(Vector512.Max(Vector512.ConvertToInt64Native(Vector512.Floor(scaled)), Vector512.Create(-1L)),
+            Vector512.Create((long)HistogramGrid.Bins)) + Vector512<long>.One;
+        // Each slot lies in [0, Bins + 1]: the narrowing to 32 bits keeps it.
+        return Vector512.Narrow(slot, slot).GetLower();
     }
 
     /// <summary>Copies values into a cell's sample while it has room.</summary>
@@ -219,21 +277,6 @@ internal sealed class CellHistograms
         return double.IsNaN(scaled) ? 0 : (int)Math.Floor(Math.Clamp(scaled, -1, HistogramGrid.Bins)) + 1;
     }
 
-    /// <summary>Counts eight slots into the row; each slot lies in [0, Bins + 1] by the clamp, so no bounds check is needed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Scatter<T>(Span<T> row, Vector512<long> slot) where T : System.Numerics.IIncrementOperators<T>
-    {
-        ref T first = ref MemoryMarshal.GetReference(row);
-        Unsafe.Add(ref first, (nint)slot.GetElement(0))++;
-        Unsafe.Add(ref first, (nint)slot.GetElement(1))++;
-        Unsafe.Add(ref first, (nint)slot.GetElement(2))++;
-        Unsafe.Add(ref first, (nint)slot.GetElement(3))++;
-        Unsafe.Add(ref first, (nint)slot.GetElement(4))++;
-        Unsafe.Add(ref first, (nint)slot.GetElement(5))++;
-        Unsafe.Add(ref first, (nint)slot.GetElement(6))++;
-        Unsafe.Add(ref first, (nint)slot.GetElement(7))++;
-    }
-
     /// <summary>
     /// The merge: moves the cells [<paramref name="first"/>, <paramref name="end"/>) of each of <paramref name="parts"/>
     /// into this set, in the order given, and leaves those cells of the parts empty. Disjoint cell ranges can be moved
@@ -253,9 +296,7 @@ internal sealed class CellHistograms
             int from = first * RowLength, length = (end - first) * RowLength;
             if (part._compact is not null)
             {
-                var target = _wide.AsSpan(from, length);
-                var source = part._compact.AsSpan(from, length);
-                for (int j = 0; j < target.Length; j++) target[j] += source[j];
+                AddWidened(_wide.AsSpan(from, length), part._compact.AsSpan(from, length));
             }
             else if (_wide.Length > 0)
             {
@@ -263,6 +304,21 @@ internal sealed class CellHistograms
             }
             part.Clear(first, end);
         }
+    }
+
+    /// <summary>target[j] += source[j]: 16-bit counts added into 64-bit ones, eight at a time where AVX-512 widens them in one step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddWidened(Span<long> target, ReadOnlySpan<ushort> source)
+    {
+        int j = 0;
+        if (Avx512F.IsSupported)
+        {
+            ref long to = ref MemoryMarshal.GetReference(target);
+            ref ushort from = ref MemoryMarshal.GetReference(source);
+            for (; j + 8 <= target.Length; j += 8)
+                (Vector512.LoadUnsafe(ref to, (nuint)j) + Avx512F.ConvertToVector512Int64(Vector128.LoadUnsafe(ref from, (nuint)j))).StoreUnsafe(ref to, (nuint)j);
+        }
+        for (; j < target.Length; j++) target[j] += source[j];
     }
 
     private void Clear(int first, int end)

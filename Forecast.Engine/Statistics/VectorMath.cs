@@ -12,6 +12,7 @@ namespace Forecast.Engine.Statistics;
 internal static class VectorMath
 {
     /// <summary>destination[i] = (1 + level[i])·exp(a·z[i] + b) − 1, in one pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GrowthAffine(ReadOnlySpan<double> z, ReadOnlySpan<double> level, double a, double b, Span<double> destination)
     {
         int i = 0;

@@ -21,8 +21,8 @@ internal static class SimulationRunner
         SimulationOptions options, bool yes, CancellationToken cancellationToken)
     {
         long planned = RunSpec.Resolve(scenario, options).Paths;
-        var estimate = Estimate(scenario, planned, options.Threads);
-        if (estimate > LongRun && !yes && options.Precision is null)
+        // The estimate (a probe run of its own, with its own pilot) only matters when the answer could be "ask for --yes".
+        if (!yes && options.Precision is null && Estimate(scenario, planned, options.Threads) is var estimate && estimate > LongRun)
             throw new LongRunException(planned, estimate);
 
         var clock = Stopwatch.StartNew();

@@ -92,4 +92,60 @@ public class PercentileTests
         Assert.Equal(2 * 6, shard.Underflow(0));
         Assert.Equal(2 * 5, shard.Overflow(0));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void VectorSlots_EqualTheScalarRule_OnBinEdgesNaNInfinitiesAndValuesOffTheGrid(bool compact)
+    {
+        // Record finds eight slots at a time in its own loop (SlotsOf), Add one at a time by the scalar rule: the rows
+        // must agree value by value. The values: every bin edge lower + k·width of a stretch of the grid and the doubles
+        // either side of it, the grid's two ends, NaN, ±∞, ±double.MaxValue, values just off the grid and far off it.
+        var grid = HistogramGrid.FromRange([0.3], [2.7], [false]);
+        double lower = grid.Lower[0], width = grid.Width[0];
+        var values = new List<double> { double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, -double.MaxValue,
+            double.Epsilon, 0, -0.0, lower - 1e-300, 1e12, -1e12, lower - width, lower + (HistogramGrid.Bins + 1) * width };
+        foreach (int k in new[] { 0, 1, 2, 3, 100, 2047, 2048, 4094, 4095, 4096, 4097 })
+        {
+            double edge = lower + k * width;
+            values.AddRange([Math.BitDecrement(edge), edge, Math.BitIncrement(edge)]);
+        }
+        while (values.Count % 8 != 0) values.Add(double.NaN);
+        foreach (double v in values)
+        {
+            var eights = new CellHistograms(1, grid, compact);
+            var ones = new CellHistograms(1, grid, compact);
+            // The value in every lane of a vector pass, and one by one.
+            eights.Record(0, Enumerable.Repeat(v, 8).ToArray());
+            for (int i = 0; i < 8; i++) ones.Add(0, v);
+            Assert.True(eights.Row(0).SequenceEqual(ones.Row(0)), $"value {v:R}: slot {Array.FindIndex(eights.Row(0), c => c > 0)} against {Array.FindIndex(ones.Row(0), c => c > 0)}");
+        }
+        // All of them together, in lanes 0..7 of several eights.
+        var all = new CellHistograms(1, grid, compact);
+        var single = new CellHistograms(1, grid, compact);
+        all.Record(0, values.ToArray());
+        foreach (double v in values) single.Add(0, v);
+        Assert.Equal(single.Row(0), all.Row(0));
+        Assert.Equal(values.Count, all.Row(0).Sum());
+    }
+
+    [Fact]
+    public void AddWidened_AddsEverySixteenBitCount_IntoTheWideRow_WholeEightsAndTail()
+    {
+        // The shard merge's widening add: every length from 0 to 27 (whole eights and a tail), counts up to 65,535.
+        var g = Forecast.Engine.Randomness.Xoshiro256StarStar.FromSeed(9);
+        for (int length = 0; length < 28; length++)
+        {
+            var source = new ushort[length];
+            var target = new long[length];
+            for (int j = 0; j < length; j++)
+            {
+                source[j] = j % 5 == 0 ? ushort.MaxValue : (ushort)(g.NextUInt64() & 0xFFFF);
+                target[j] = (long)(g.NextUInt64() >> 20);
+            }
+            var expected = target.Select((t, j) => t + source[j]).ToArray();
+            CellHistograms.AddWidened(target, source);
+            Assert.Equal(expected, target);
+        }
+    }
 }

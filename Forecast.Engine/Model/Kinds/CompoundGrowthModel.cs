@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Forecast.Engine.Resources;
 using Forecast.Engine.Simulation;
@@ -36,6 +37,7 @@ public sealed record CompoundGrowthModel(string Growth) : IndicatorModel
         public override void AdvanceExpected(in StepContext c) => Compound(c.State, c.Driver(growth));
 
         /// <summary>x ← x·(1 + v), eight paths at a time.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Compound(Span<double> x, Span<double> v)
         {
             int i = 0;
