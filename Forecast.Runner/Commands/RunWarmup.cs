@@ -27,10 +27,15 @@ internal static class RunWarmup
 
     private sealed record Prefetch(string Path, Task<ScenarioRead?> Read);
 
-    /// <summary>Starts the warm-up when the command line asks for a run of a scenario file and a second core is there.</summary>
+    /// <summary>
+    /// Starts the warm-up when the command line asks for a run of a scenario file and a second core is free. The warm-up
+    /// costs CPU (0.55 -> 0.68 s of it for 1,000 Liaocheng paths) to save wall time (0.55 -> 0.48 s) only when it has a
+    /// core to itself: on a machine kept busy by other work it made the same run slower (1.0 -> 1.1 s), so it is left out
+    /// when the load average is already as high as the number of cores.
+    /// </summary>
     public static void Start(string[] args)
     {
-        if (Environment.ProcessorCount < 2 || ScenarioFile(args) is not { } path) return;
+        if (Environment.ProcessorCount < 2 || ScenarioFile(args) is not { } path || Load() >= Environment.ProcessorCount) return;
         var read = new TaskCompletionSource<ScenarioRead?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _prefetch = new Prefetch(path, read.Task);
         new Thread(() => Warm(path, read)) { IsBackground = true, Name = "forecast warm-up" }.Start();
@@ -46,6 +51,22 @@ internal static class RunWarmup
             && prefetch.Read.GetAwaiter().GetResult() is { } read)
             return read;
         return ScenarioReader.Read(path, options);
+    }
+
+    /// <summary>The one-minute load average (Linux's /proc/loadavg); 0 where there is none to read.</summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Without a load average to read, the warm-up runs.")]
+    internal static double Load()
+    {
+        try
+        {
+            string text = File.ReadAllText("/proc/loadavg");
+            int space = text.IndexOf(' ', StringComparison.Ordinal);
+            return double.TryParse(space > 0 ? text[..space] : text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double load) ? load : 0;
+        }
+        catch (Exception)
+        {
+            return 0;
+        }
     }
 
     /// <summary>
