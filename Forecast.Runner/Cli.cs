@@ -88,8 +88,10 @@ internal static class Cli
         // tree is built: the help's words (HelpStrings), System.CommandLine's own (its zh-Hans resources), parse errors
         // and every message of the command follow the UI culture, which flows to the command's worker (an async-local
         // value: the caller's culture is untouched when this method returns).
-        var culture = Output.Language.CultureOf(
-            Output.Language.Resolve(Output.Language.RequestedIn(args), services.GetRequiredService<Terminal>().SystemIsChinese));
+        // The terminal is asked of the container once: a service resolved a second time has the container compile its
+        // construction with Reflection.Emit on a pool thread (about 10 ms of CPU and a JIT at start-up, for nothing).
+        var terminal = services.GetRequiredService<Terminal>();
+        var culture = Output.Language.CultureOf(Output.Language.Resolve(Output.Language.RequestedIn(args), terminal.SystemIsChinese));
         CultureInfo.CurrentUICulture = culture;
         if (processWide) CultureInfo.DefaultThreadCurrentUICulture = culture;
         var root = Build(services);
@@ -103,7 +105,7 @@ internal static class Cli
             parse = root.Parse([.. args, "--help"]);
         if (parse.Errors.Count > 0)
         {
-            var err = services.GetRequiredService<Terminal>().Error;
+            var err = terminal.Error;
             // In the invocation's language; the same sentence once (two missing arguments of a command give two alike).
             foreach (string message in parse.Errors.Select(Output.ParseErrorWords.Translate).Distinct(StringComparer.Ordinal))
                 err.WriteLine(Format(HelpStrings.ParseError, message));
@@ -112,7 +114,6 @@ internal static class Cli
             return ExitCodes.BadInput;
         }
         // Exceptions reach this method (not System.CommandLine's handler, which prints a stack trace): one line and a log.
-        var terminal = services.GetRequiredService<Terminal>();
         // Help goes where the command's results go (the process's console, or a test's).
         var configuration = new InvocationConfiguration
         {
@@ -125,8 +126,11 @@ internal static class Cli
         try
         {
             using var cancelled = new CancellationTokenSource();
+            // The host's stop cancels the token after every command, when `cancelled` is already cancelled and disposed:
+            // asking a disposed source for its token would throw (the process's first exception, a few ms at its exit).
             var grace = Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(
-                _ => Task.Delay(CancellationGrace, cancelled.Token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                _ => cancelled.IsCancellationRequested ? Task.CompletedTask : Task.Delay(CancellationGrace, cancelled.Token),
+                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             if (await Task.WhenAny(command, grace).ConfigureAwait(false) != command)
             {
                 invocation.AbandonAll();

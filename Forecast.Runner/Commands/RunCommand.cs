@@ -46,7 +46,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
         try
         {
             string scenarioPath = parse.GetValue(_scenario)!;
-            var (scenario, repair) = ScenarioReader.Read(scenarioPath, _options.ReadOptions(parse));
+            var (scenario, repair) = RunWarmup.Read(scenarioPath, _options.ReadOptions(parse));
             IReadOnlyList<string> leftOut = [];
             if (parse.GetValue(_observed) is { } observedPath) (scenario, leftOut) = WithObserved(scenario, observedPath, parse.GetValue(_region)!, parse.GetValue(_until));
             var options = new SimulationOptions(parse.GetValue(_options.Paths), parse.GetValue(_options.Seed),
