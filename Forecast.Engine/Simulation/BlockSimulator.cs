@@ -51,7 +51,7 @@ internal static class BlockSimulator
             if (plan.TrendSamplers[d] is { } trendSamplers)
                 for (int j = 0; j < trendSamplers.Length; j++)
                     trendSamplers[j].Fill(BlockWorkspace.Row(ws.TrendUniforms, 2 * d + j, count), BlockWorkspace.Row(ws.TrendParameters, 2 * d + j, count),
-                        ws.DriversOnEveryPath ? BlockWorkspace.EveryLane.AsSpan(0, count) : LanesOf(plan, d, count, ws));
+                        LevelLanesOf(plan, d, count, ws));
         for (int k = 0; k < inds.Length; k++)
         {
             var ind = inds[k];
@@ -119,6 +119,13 @@ internal static class BlockSimulator
     /// <summary>The paths that read driver d: those of its lane row, or all (<see cref="SimulationPlan.DriverLanes"/>).</summary>
     private static ReadOnlySpan<int> LanesOf(SimulationPlan plan, int d, int count, BlockWorkspace ws) =>
         plan.DriverLanes[d] is int row and >= 0 ? ws.LanesOf(row) : BlockWorkspace.EveryLane.AsSpan(0, count);
+
+    /// <summary>
+    /// The paths driver d's levels (and its trend's parameters) are set on: those that read it, or every path when an observer
+    /// records every path's drivers (<see cref="BlockWorkspace.DriversOnEveryPath"/>). Each path's level is the same either way.
+    /// </summary>
+    private static ReadOnlySpan<int> LevelLanesOf(SimulationPlan plan, int d, int count, BlockWorkspace ws) =>
+        ws.DriversOnEveryPath ? BlockWorkspace.EveryLane.AsSpan(0, count) : LanesOf(plan, d, count, ws);
 
     /// <summary>
     /// Draws the yearly shocks of every driver whose shocks are read (<see cref="SimulationPlan.ShocksRead"/>; each stream's
@@ -216,9 +223,7 @@ internal static class BlockSimulator
         int set = ws.LevelSamplerSet[d];
         if (set == sampler && ws.TrendYearsSet[d] == years) return;
         var levels = BlockWorkspace.Row(ws.Levels, d, count);
-        // Only the paths that read the driver need its levels (a driver of one structure: that structure's paths), unless an
-        // observer records them all. Each path's level is the same either way.
-        var lanes = ws.DriversOnEveryPath ? BlockWorkspace.EveryLane.AsSpan(0, count) : LanesOf(plan, d, count, ws);
+        var lanes = LevelLanesOf(plan, d, count, ws);
         if (trend is null)
         {
             plan.LevelSamplers[d][sampler].Fill(BlockWorkspace.Row(ws.LevelUniforms, d, count), levels, lanes);
