@@ -158,6 +158,34 @@ public class CommandEdgeTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
     }
 
+    [Fact]
+    public async Task ACommand_RunsOnAThreadOfItsOwn_NotOnAPoolWorkerTheEngineNeeds()
+    {
+        // A command waits, blocked, for the engine's work (SimulationRunner, Phase); on a pool worker it took one of the
+        // pool's ProcessorCount workers from the engine's Parallel.For until the pool added a thread (about a second).
+        var probe = new ThreadProbe();
+        var outcome = await CliHarness.Run(s => s.AddSingleton<ICommandBuilder>(probe), CancellationToken.None, "probe-thread");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.False(probe.OnPoolWorker, "the command ran on a thread-pool worker");
+    }
+
+    /// <summary>A command that notes whether it runs on a thread-pool worker.</summary>
+    private sealed class ThreadProbe : ICommandBuilder
+    {
+        public bool? OnPoolWorker { get; private set; }
+
+        public Command Build()
+        {
+            var command = new Command("probe-thread");
+            command.SetAction((Func<ParseResult, int>)(_ =>
+            {
+                OnPoolWorker = Thread.CurrentThread.IsThreadPoolThread;
+                return 0;
+            }));
+            return command;
+        }
+    }
+
     /// <summary>A command busy in a loop that never looks at the token; it tries to commit once released.</summary>
     private sealed class Busy : ICommandBuilder
     {
