@@ -166,7 +166,8 @@ internal sealed class HistogramGrid
                 best = candidate;
             }
         }
-        return Refined(sorted, best, isCount);
+        var refined = Refined(sorted, best, isCount);
+        return double.IsFinite(refined.InverseWidth) ? refined : spec;
     }
 
     /// <summary>The maps tried for a refined cell: the logarithm from the minimum, the maximum and the median, w from 2^−4 to 2^−20 of the span; and t = x.</summary>
@@ -177,6 +178,8 @@ internal sealed class HistogramGrid
         for (int k = 4; k <= 20; k += 4)
         {
             double w = span * Math.ScaleB(1, -k);
+            // A span of a few subnormal steps (values near double.MinNormal) has no finite 1/w: no such map.
+            if (!double.IsFinite(1 / w)) yield break;
             yield return new Candidate(min, 1 / w);
             yield return new Candidate(max, 1 / w);
             yield return new Candidate(median, 1 / w);
@@ -194,7 +197,7 @@ internal sealed class HistogramGrid
         int n = sorted.Length;
         double low = Map(sorted[0], map.Centre, map.InverseScale), high = Map(sorted[^1], map.Centre, map.InverseScale);
         double binWidth = (high - low) * (1 + 2 * widen) / bins;
-        if (!(binWidth > 0)) return double.PositiveInfinity;
+        if (!(binWidth > 0 && double.IsFinite(binWidth))) return double.PositiveInfinity;
         int k = Math.Min(Window, n / 8), step = Math.Max(1, k / 4);
         int first = n / 100, last = n - 1 - n / 100;
         double worst = 0;
@@ -249,7 +252,9 @@ internal sealed class HistogramGrid
             double hi = Math.Ceiling(max + span / 2) + 0.5;
             if (hi - lo <= Bins) return new CellSpec(lo, 1, 1, true, true, 0, 0, null);
         }
-        if (span == 0) span = Math.Max(Math.Abs(min) * 1e-6, 1e-12);
+        // One value, or a span of a few subnormal steps (values near double.MinNormal, whose bins would have width 0 and
+        // 1/width infinite): the bins of a single value's.
+        if (span == 0 || !double.IsFinite(1 / (2 * span / Bins))) span = Math.Max(Math.Abs(min) * 1e-6, 1e-12);
         double width = 2 * span / Bins;
         return new CellSpec(min - span / 2, 1 / width, width, false, isCount, 0, 0, null);
     }

@@ -111,6 +111,48 @@ public partial class NumericDomainProperties(ITestOutputHelper output)
         Assert.True(refused >= Cases / 10, $"only {refused} of {Cases} cases were refused");
     }
 
+    [Fact]
+    public void ARatioOfTinyValues_RunsToFiniteNumbers()
+    {
+        // Found by the property above: a base at double.MinNormal, num/den of one driver, so the values of a year differ
+        // by a few subnormal steps; the histogram grid's maps then had infinite scales and every quantile was NaN.
+        const string baseText = """
+            name: generated
+            run: {paths: 4096, seed: 1371358930}
+            drivers:
+              - id: g1
+                level: {dist: fixed, value: 0.0031199999999999978}
+                yearly: {kind: growth, sd: 0.0768}
+              - id: s0
+                level: {dist: uniform, min: 0.08739399999999997, max: 0.25650599999999996}
+                yearly: {kind: normal, sd: 0.0525}
+            indicators:
+              - id: i0
+                base: {year: 2020, value: 41.4598212}
+                bounds: [26.95, 42.701]
+                model: {kind: share, step: s0}
+                target: {year: 2023, value: 38.306471, period: every-year}
+              - id: i1
+                headline: true
+                base: {year: 2020, value: 1.089}
+                model: {kind: ratio, numerator: {growth: g1}, denominator: {growth: g1}}
+                target: {year: 2024, value: 1.4252702342910621, direction: at-most}
+            """;
+        const string whatIfText = """
+            base: base.yaml
+            name: whatif
+            drivers:
+              s0:
+                level: {dist: uniform, min: 0.08739399999999997, max: 0.25650599999999996}
+                yearly: {kind: normal, sd: 0.0525}
+            indicators:
+              i1:
+                base: {value: 2.2250738585072014E-308}
+                target: {value: 1.4252702342910621, year: 2024}
+            """;
+        Assert.True(RunInput(new WildInput(baseText, whatIfText, ["i1's base -> 2.2250738585072014E-308"])), "the case was refused");
+    }
+
     /// <summary>Runs one case; true when it ran, false when it was refused; throws (with the case) otherwise.</summary>
     private static bool RunInput(WildInput c)
     {
