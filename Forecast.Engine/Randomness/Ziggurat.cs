@@ -148,18 +148,14 @@ internal static class Ziggurat
         if (Avx512F.IsSupported)
         {
             // .NET has no AVX-512 gather: each lane loads its layer's (X, Ratio) pair in one 128-bit load, and two
-            // permutes sort the eight pairs into X and Ratio. The eight offsets go through memory (one store, eight
-            // scalar loads on the load ports) rather than out of the register lane by lane (eighteen extracts on the two
-            // vector ports the rest of the draw needs); each half is widened in place and its upper half inserted.
-            Unsafe.SkipInit(out Vector512<ulong> offsets);
-            offsets = Vector512.ShiftLeft(bits & Vector512.Create(LayerMask), 1);
-            ref ulong offset = ref Unsafe.As<Vector512<ulong>, ulong>(ref offsets);
-            var low = Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 0)), Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 1)))
-                .ToVector512Unsafe().WithUpper(
-                    Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 2)), Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 3))));
-            var high = Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 4)), Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 5)))
-                .ToVector512Unsafe().WithUpper(
-                    Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 6)), Vector128.LoadUnsafe(ref pairs, (nuint)Unsafe.Add(ref offset, 7))));
+            // permutes sort the eight pairs into X and Ratio.
+            var index = Vector512.ShiftLeft(bits & Vector512.Create(LayerMask), 1);
+            var low = Vector512.Create(
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(0)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(1))),
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(2)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(3))));
+            var high = Vector512.Create(
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(4)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(5))),
+                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(6)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(7))));
             x = Avx512F.PermuteVar8x64x2(low, Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14), high);
             ratio = Avx512F.PermuteVar8x64x2(low, Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15), high);
         }
