@@ -21,7 +21,7 @@ public class GeneratorBenchmarks
         return _buffer[^1];
     }
 
-    [Benchmark(Baseline = true, Description = "ziggurat 1,024 normals (8 lanes), 5edf1be kernel")]
+    [Benchmark(Baseline = true, Description = "ziggurat 1,024 normals (8 lanes), previous kernel")]
     public double PreviousNormals()
     {
         PreviousZiggurat.Fill(ref _generator, _buffer);
