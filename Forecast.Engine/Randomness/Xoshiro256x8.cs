@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Forecast.Engine.Randomness;
 
@@ -37,18 +39,26 @@ public struct Xoshiro256x8
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<ulong> Next()
     {
+        // result = rotl(s1·5, 7)·9. The products modulo 2⁶⁴ as a shift and an add (x·5 = (x << 2) + x, x·9 = (x << 3) + x):
+        // the same bits, two one-cycle instructions where the 64-bit vector multiply (vpmullq) is three uops and 15 cycles.
         var s1 = _s1;
-        var x = s1 * 5UL;
-        var result = (Vector512.ShiftLeft(x, 7) | Vector512.ShiftRightLogical(x, 57)) * 9UL;
+        var x = Vector512.ShiftLeft(s1, 2) + s1;
+        var rotated = RotateLeft(x, 7);
+        var result = Vector512.ShiftLeft(rotated, 3) + rotated;
         var t = Vector512.ShiftLeft(s1, 17);
         _s2 ^= _s0;
         _s3 ^= s1;
         _s1 = s1 ^ _s2;
         _s0 ^= _s3;
         _s2 ^= t;
-        _s3 = Vector512.ShiftLeft(_s3, 45) | Vector512.ShiftRightLogical(_s3, 19);
+        _s3 = RotateLeft(_s3, 45);
         return result;
     }
+
+    /// <summary>Each lane rotated left by <paramref name="bits"/>: one vprolq where AVX-512 has it, two shifts and an or elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> RotateLeft(Vector512<ulong> x, [ConstantExpected] byte bits) =>
+        Avx512F.IsSupported ? Avx512F.RotateLeft(x, bits) : Vector512.ShiftLeft(x, bits) | Vector512.ShiftRightLogical(x, 64 - bits);
 
     /// <summary>Eight uniforms in the open interval (0, 1), 53 random bits each.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

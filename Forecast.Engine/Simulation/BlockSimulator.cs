@@ -164,7 +164,9 @@ internal static class BlockSimulator
     /// The correlated shocks of the mixed drivers: mixed_d = Σ_{j≤d} L[d, j]·ε_j with the Cholesky factor L, 32
     /// paths at a time in four independent sums (one pass per driver instead of one per term, and no chain
     /// of dependent additions). Each term is multiplied, then added, in the order of j, so every path's sum is
-    /// the same whichever loop computes it.
+    /// the same whichever loop computes it. The 32 paths are the outer loop and the drivers the inner one: the
+    /// shocks of those paths (a few kilobytes for every driver) are read from the L1 cache by each driver after
+    /// the first, where a pass per driver over the block's rows (8 KB each) read them again from L2.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Correlate(double[] factor, bool[] mixed, double[] shocks, double[] mixedRows, int count)
@@ -172,13 +174,13 @@ internal static class BlockSimulator
         int drivers = mixed.Length;
         const int size = BlockWorkspace.BlockSize;
         ref double shock = ref MemoryMarshal.GetArrayDataReference(shocks);
-        for (int d = 0; d < drivers; d++)
+        ref double mixedRow = ref MemoryMarshal.GetArrayDataReference(mixedRows);
+        int whole = count & ~31;
+        for (int i = 0; i < whole; i += 32)
         {
-            if (!mixed[d]) continue;
-            var row = mixedRows.AsSpan(d * size, count);
-            int i = 0;
-            for (; i + 32 <= count; i += 32)
+            for (int d = 0; d < drivers; d++)
             {
+                if (!mixed[d]) continue;
                 Vector512<double> a = default, b = default, c = default, e = default;
                 for (int j = 0; j <= d; j++)
                 {
@@ -191,12 +193,18 @@ internal static class BlockSimulator
                     c += Vector512.LoadUnsafe(ref shock, o + 16) * vl;
                     e += Vector512.LoadUnsafe(ref shock, o + 24) * vl;
                 }
-                a.CopyTo(row[i..]);
-                b.CopyTo(row[(i + 8)..]);
-                c.CopyTo(row[(i + 16)..]);
-                e.CopyTo(row[(i + 24)..]);
+                nuint to = (nuint)(d * size + i);
+                a.StoreUnsafe(ref mixedRow, to);
+                b.StoreUnsafe(ref mixedRow, to + 8);
+                c.StoreUnsafe(ref mixedRow, to + 16);
+                e.StoreUnsafe(ref mixedRow, to + 24);
             }
-            for (; i < count; i++)
+        }
+        for (int d = 0; d < drivers; d++)
+        {
+            if (!mixed[d]) continue;
+            var row = mixedRows.AsSpan(d * size, count);
+            for (int i = whole; i < count; i++)
             {
                 double sum = 0;
                 for (int j = 0; j <= d; j++)

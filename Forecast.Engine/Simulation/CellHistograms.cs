@@ -169,7 +169,7 @@ internal sealed class CellHistograms
     }
 
     /// <summary>The eight lanes' sums, minima and maxima of a vector pass.</summary>
-    private readonly record struct Lanes(Vector512<double> Sum, Vector512<double> Min, Vector512<double> Max);
+    internal readonly record struct Lanes(Vector512<double> Sum, Vector512<double> Min, Vector512<double> Max);
 
     /// <summary>Sum, minimum and maximum of the whole eights of <paramref name="values"/>, lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -196,7 +196,7 @@ internal sealed class CellHistograms
     /// slot of each value counted into <paramref name="row"/> (slot 0 below the grid and NaN, Bins + 1 above it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Lanes SummariseAndCount<T>(ReadOnlySpan<double> values, Span<T> row, double lower, double inverse)
+    internal static Lanes SummariseAndCount<T>(ReadOnlySpan<double> values, Span<T> row, double lower, double inverse)
         where T : System.Numerics.IIncrementOperators<T>
     {
         var sum = Vector512<double>.Zero;
@@ -240,6 +240,14 @@ internal sealed class CellHistograms
     internal static Vector256<int> SlotsOf(Vector512<double> v, Vector512<double> lower, Vector512<double> inverse)
     {
         var scaled = Vector512.MinNative(Vector512.MaxNative((v - lower) * inverse, Vector512.Create(-1.0)), Vector512.Create((double)HistogramGrid.Bins));
+        if (Avx512F.IsSupported)
+        {
+            // Floor and conversion in one instruction (vcvtpd2dq with the rounding mode down), straight to 32 bits: the
+            // same integers as Floor then the 64-bit conversion then the narrowing below (every double in [−1, Bins] is
+            // converted exactly; NaN gives the most negative integer either way), in two instructions fewer than six.
+            var floor = Avx512F.ConvertToVector256Int32(scaled, FloatRoundingMode.ToNegativeInfinity);
+            return Vector256.Min(Vector256.Max(floor, Vector256.Create(-1)), Vector256.Create(HistogramGrid.Bins)) + Vector256<int>.One;
+        }
         var slot = Vector512.Min(Vector512.Max(Vector512.ConvertToInt64Native(Vector512.Floor(scaled)), Vector512.Create(-1L)),
             Vector512.Create((long)HistogramGrid.Bins)) + Vector512<long>.One;
         // Each slot lies in [0, Bins + 1]: the narrowing to 32 bits keeps it.
