@@ -12,12 +12,12 @@ namespace Forecast.Runner.Commands;
 /// <summary>
 /// Start-up work of <c>forecast run &lt;scenario&gt;</c> on the second core. While the main thread builds the host and
 /// the command line and parses the arguments (about 0.1 s), a background thread reads the scenario file, which the
-/// command then takes instead of reading it again. It then simulates a few paths of a copy of the scenario whose Beta and
-/// PERT levels are uniforms over the same ranges, and renders their table and writes their distribution and summary to
-/// nowhere: the compile of the run proper builds the level samplers' quantile tables (tens of milliseconds) while the
-/// warm-up has the engine's kernels compiled (its AVX-512 ones are compiled at run time, not ahead) and the writers' and
-/// Spectre's code ready. The warm-up never builds a table the run waits for, and it stops once the run has finished
-/// simulating: from then on it would only compete with the run's own writers for the cores.
+/// command then takes instead of reading it again. It then simulates a few paths of a copy of the scenario whose Beta
+/// and PERT levels are uniforms over the same ranges, and renders their table and notes and writes their distribution
+/// and summary to nowhere: the compile of the run proper builds the level samplers' quantile tables (tens of
+/// milliseconds) while the warm-up has the engine's kernels compiled (its AVX-512 ones are compiled at run time, not
+/// ahead) and the writers' and Spectre's code ready. The warm-up never builds a table the run waits for, and it stops
+/// once the run has finished simulating: from then on it would only compete with the run's own writers for the cores.
 /// The read is <see cref="ScenarioReader.Read(string, ScenarioReadOptions)"/>'s own, of the same file, so the command's
 /// outputs cannot differ; a failure is left for the command, which reads the file again and reports it in its language.
 /// </summary>
@@ -109,11 +109,14 @@ internal static class RunWarmup
                 // The command waits for this: null (read the file yourself) when the read threw.
                 read?.TrySetResult(scenario);
             }
-            var run = ForecastRun.Run(WithoutTables(scenario.Scenario), new SimulationOptions(Paths: Paths, Threads: 1));
-            // The command meets the table last and its first render costs most (Spectre's layout): it goes first.
+            var light = WithoutTables(scenario.Scenario);
+            var run = ForecastRun.Run(light, new SimulationOptions(Paths: Paths, Threads: 1));
+            // The command meets the table and its notes last, and their first render costs most (Spectre's layout and
+            // markup): they go first.
             if (_overtaken) return;
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
             console.Write(ConsoleReport.Table(run.Result, Language.IsChinese, wide: false, console.Profile.Width));
+            ConsoleReport.Notes(console, run.Result, TimeSpan.Zero, light, wide: false, console.Profile.Width);
             if (_overtaken) return;
             DistributionJson.Write(Stream.Null, run.Distribution);
             if (_overtaken) return;
