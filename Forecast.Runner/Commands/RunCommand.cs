@@ -57,6 +57,7 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var (result, distribution, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
+            RunWarmup.Overtaken();
             cancellationToken.ThrowIfCancellationRequested();
             if (scenario.Observed.Count > 0)
             {
@@ -65,8 +66,23 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
                 result = result with { Indicators = result.Indicators.Select(o => o with { ProbabilityAtStart = start[o.Indicator.Id].Probability }).ToList() };
             }
 
-            WriteFiles(folder, result, repair);
-            using (var stream = File.Create(folder.StagedFile(DistributionJson.FileName))) DistributionJson.Write(stream, distribution);
+            // distribution.json (most of the writing: about a thousand numbers per indicator and year, formatted on every
+            // core) on the pool while this thread writes the summary and the CSVs, which leave the other core idle.
+            var distributionWritten = Task.Run(() =>
+            {
+                using var stream = File.Create(folder.StagedFile(DistributionJson.FileName));
+                DistributionJson.Write(stream, distribution);
+            }, CancellationToken.None);
+            try
+            {
+                WriteFiles(folder, result, repair);
+            }
+            finally
+            {
+                // Never leave it writing into the staging folder that an error here is about to remove.
+                ((IAsyncResult)distributionWritten).AsyncWaitHandle.WaitOne();
+            }
+            distributionWritten.GetAwaiter().GetResult();
             Phase.Run(terminal.Out, Resources.Strings.PhaseCharts,
                 () => RunDocuments.Stage(folder, parse, _plots, scenarioPath, scenario, result, Output.Language.Code, terminal.Out, distribution), cancellationToken);
             if (sample is { } s) SamplePaths.Write(s.File, scenario, options, s.Paths, cancellationToken);

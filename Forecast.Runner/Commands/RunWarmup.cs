@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Forecast.Engine.Evaluation;
+using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
 using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
@@ -11,9 +12,12 @@ namespace Forecast.Runner.Commands;
 /// <summary>
 /// Start-up work of <c>forecast run &lt;scenario&gt;</c> on the second core. While the main thread builds the host and
 /// the command line and parses the arguments (about 0.1 s), a background thread reads the scenario file, which the
-/// command then takes instead of reading it again, and goes on to simulate a few paths of it and write their summary,
-/// distribution and table to nowhere: the run proper then finds the code of the engine's kernels (its AVX-512 ones are
-/// compiled at run time, not ahead), the level samplers' tables and the writers' code ready, or being made.
+/// command then takes instead of reading it again. It then simulates a few paths of a copy of the scenario whose Beta
+/// and PERT levels are uniforms over the same ranges, and renders their table and notes and writes their distribution
+/// and summary to nowhere: the compile of the run proper builds the level samplers' quantile tables (tens of
+/// milliseconds) while the warm-up has the engine's kernels compiled (its AVX-512 ones are compiled at run time, not
+/// ahead) and the writers' and Spectre's code ready. The warm-up never builds a table the run waits for, and it stops
+/// once the run has finished simulating: from then on it would only compete with the run's own writers for the cores.
 /// The read is <see cref="ScenarioReader.Read(string, ScenarioReadOptions)"/>'s own, of the same file, so the command's
 /// outputs cannot differ; a failure is left for the command, which reads the file again and reports it in its language.
 /// </summary>
@@ -24,6 +28,12 @@ internal static class RunWarmup
 
     /// <summary>The file being read in the background and its read (null when the read failed); taken once.</summary>
     private static Prefetch? _prefetch;
+
+    /// <summary>Set when the command has finished simulating: the warm-up's writers would then only compete with the run's.</summary>
+    private static volatile bool _overtaken;
+
+    /// <summary>Tells the warm-up that the command has finished simulating, so that it stops before its next step.</summary>
+    public static void Overtaken() => _overtaken = true;
 
     private sealed record Prefetch(string Path, Task<ScenarioRead?> Read);
 
@@ -38,6 +48,7 @@ internal static class RunWarmup
         if (Environment.ProcessorCount < 2 || ScenarioFile(args) is not { } path || Load() >= Environment.ProcessorCount) return;
         var read = new TaskCompletionSource<ScenarioRead?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _prefetch = new Prefetch(path, read.Task);
+        _overtaken = false;
         new Thread(() => Warm(path, read)) { IsBackground = true, Name = "forecast warm-up" }.Start();
     }
 
@@ -98,17 +109,39 @@ internal static class RunWarmup
                 // The command waits for this: null (read the file yourself) when the read threw.
                 read?.TrySetResult(scenario);
             }
-            var run = ForecastRun.Run(scenario.Scenario, new SimulationOptions(Paths: Paths, Threads: 1));
+            var light = WithoutTables(scenario.Scenario);
+            var run = ForecastRun.Run(light, new SimulationOptions(Paths: Paths, Threads: 1));
+            // The command meets the table and its notes last, and their first render costs most (Spectre's layout and
+            // markup): they go first.
+            if (_overtaken) return;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+            console.Write(ConsoleReport.Table(run.Result, Language.IsChinese, wide: false, console.Profile.Width));
+            ConsoleReport.Notes(console, run.Result, TimeSpan.Zero, light, wide: false, console.Profile.Width);
+            if (_overtaken) return;
+            DistributionJson.Write(Stream.Null, run.Distribution);
+            if (_overtaken) return;
             SummaryJsonWriter.Write(Stream.Null, run.Result);
             CsvWriters.WriteTrajectories(TextWriter.Null, run.Result);
             CsvWriters.WriteSummary(TextWriter.Null, run.Result);
-            DistributionJson.Write(Stream.Null, run.Distribution);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-            console.Write(ConsoleReport.Table(run.Result, Language.IsChinese, wide: false, console.Profile.Width));
         }
         catch (Exception)
         {
             // Left for the command.
         }
     }
+
+    /// <summary>
+    /// The scenario with every Beta or PERT level (each tabulates 8,193 quantiles when compiled) drawn from a uniform over
+    /// the same range: the same engine code to warm up, without the tables, which the run proper builds for itself.
+    /// </summary>
+    internal static Scenario WithoutTables(Scenario scenario) => scenario with
+    {
+        Drivers = [.. scenario.Drivers.Select(d => d with
+        {
+            Level = Untabulated(d.Level),
+            Changes = d.Changes is null ? null : [.. d.Changes.Select(c => c with { Level = Untabulated(c.Level) })],
+        })],
+    };
+
+    private static Distribution Untabulated(Distribution level) => level is BetaDistribution beta ? new UniformDistribution(beta.Min, beta.Max) : level;
 }
