@@ -5,7 +5,8 @@ namespace Forecast.Engine.Simulation;
 
 /// <summary>
 /// The buffers one worker needs to simulate a block of paths, structure of arrays (one row of
-/// <see cref="BlockSize"/> per state variable). Allocated once per worker and reused for every block.
+/// <see cref="BlockSize"/> per state variable). Allocated once per worker and reused for every block; the rows of
+/// doubles start on cache lines (<see cref="CacheLineArray"/>), so the kernels' 512-bit loads and stores never straddle two.
 /// </summary>
 internal sealed class BlockWorkspace
 {
@@ -16,31 +17,31 @@ internal sealed class BlockWorkspace
         int drivers = plan.DriverCount, indicators = plan.Indicators.Length;
         DriverStreams = new Xoshiro256StarStar[drivers];
         IndicatorStreams = new Xoshiro256StarStar[indicators];
-        LevelUniforms = new double[drivers * BlockSize];
-        Levels = new double[drivers * BlockSize];
-        BaseLevels = new double[drivers * BlockSize];
-        TrendParameters = new double[2 * drivers * BlockSize];
-        TrendUniforms = new double[2 * drivers * BlockSize];
-        CopulaScores = plan.LevelFactor is null ? [] : new double[3 * drivers * BlockSize];
-        CopulaMixed = plan.LevelFactor is null ? [] : new double[3 * drivers * BlockSize];
-        BeforeObservation = new double[indicators * BlockSize];
-        Shocks = new double[drivers * BlockSize];
-        Mixed = new double[drivers * BlockSize];
-        Values = new double[drivers * BlockSize];
+        LevelUniforms = CacheLineArray.Of<double>(drivers * BlockSize);
+        Levels = CacheLineArray.Of<double>(drivers * BlockSize);
+        BaseLevels = CacheLineArray.Of<double>(drivers * BlockSize);
+        TrendParameters = CacheLineArray.Of<double>(2 * drivers * BlockSize);
+        TrendUniforms = CacheLineArray.Of<double>(2 * drivers * BlockSize);
+        CopulaScores = plan.LevelFactor is null ? [] : CacheLineArray.Of<double>(3 * drivers * BlockSize);
+        CopulaMixed = plan.LevelFactor is null ? [] : CacheLineArray.Of<double>(3 * drivers * BlockSize);
+        BeforeObservation = CacheLineArray.Of<double>(indicators * BlockSize);
+        Shocks = CacheLineArray.Of<double>(drivers * BlockSize);
+        Mixed = CacheLineArray.Of<double>(drivers * BlockSize);
+        Values = CacheLineArray.Of<double>(drivers * BlockSize);
         Starts = new DiscreteStart[drivers * BlockSize];
-        State = new double[indicators * BlockSize];
-        Own = new double[plan.OwnRows * BlockSize];
-        ExpectedState = new double[indicators * BlockSize];
-        ExpectedOwn = new double[plan.OwnRows * BlockSize];
-        Worst = new double[indicators * BlockSize];
+        State = CacheLineArray.Of<double>(indicators * BlockSize);
+        Own = CacheLineArray.Of<double>(plan.OwnRows * BlockSize);
+        ExpectedState = CacheLineArray.Of<double>(indicators * BlockSize);
+        ExpectedOwn = CacheLineArray.Of<double>(plan.OwnRows * BlockSize);
+        Worst = CacheLineArray.Of<double>(indicators * BlockSize);
         AllYears = new bool[indicators * BlockSize];
         Met = new bool[indicators * BlockSize];
-        TargetValues = new double[indicators * BlockSize];
-        Shortfall = new double[indicators * BlockSize];
-        Uniforms = new double[BlockSize];
+        TargetValues = CacheLineArray.Of<double>(indicators * BlockSize);
+        Shortfall = CacheLineArray.Of<double>(indicators * BlockSize);
+        Uniforms = CacheLineArray.Of<double>(BlockSize);
         MetCount = new int[BlockSize];
         AllMet = new bool[BlockSize];
-        Scratch = new double[BlockSize];
+        Scratch = CacheLineArray.Of<double>(BlockSize);
         Permutation = new int[BlockSize];
         SobolOrder = new int[(drivers + indicators) * BlockSize];
         LevelSamplerSet = new int[drivers];

@@ -129,6 +129,28 @@ public class PercentileTests
         Assert.Equal(values.Count, all.Row(0).Sum());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Record_CountsEveryLength_AsOneByOne(bool compact)
+    {
+        // The vector pass is software-pipelined (it counts the previous eight while it finds the next eight's slots):
+        // no eight may be dropped or counted twice, whatever the length, none, one eight, or eights and a tail.
+        var g = Forecast.Engine.Randomness.Xoshiro256StarStar.FromSeed(17);
+        var grid = HistogramGrid.FromRange([-2.0], [2.0], [false]);
+        for (int length = 0; length <= 41; length++)
+        {
+            var values = new double[length];
+            for (int i = 0; i < length; i++) values[i] = 5 * (g.NextOpenDouble() - 0.5);
+            var eights = new CellHistograms(1, grid, compact);
+            var ones = new CellHistograms(1, grid, compact);
+            eights.Record(0, values);
+            foreach (double v in values) ones.Add(0, v);
+            Assert.Equal(ones.Row(0), eights.Row(0));
+            Assert.Equal(length, eights.Row(0).Sum());
+        }
+    }
+
     [Fact]
     public void AddWidened_AddsEverySixteenBitCount_IntoTheWideRow_WholeEightsAndTail()
     {
