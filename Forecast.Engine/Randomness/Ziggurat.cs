@@ -99,6 +99,26 @@ internal static class Ziggurat
         int n = destination.Length, whole = n & ~7;
         int end = Math.Min(whole, first + Pass), rejected = 0;
         int i = first;
+        if (Avx512F.IsSupported)
+        {
+            // Two eights a turn, step by step side by side: each eight is one long chain (bits, layer, table loads,
+            // permutes, test) that the out-of-order window cannot overlap with the next eight's; interleaved, the two
+            // chains run together (1.55 → 1.22 ns per draw in isolation). The same draws and the same order of the
+            // generator's outputs and of the lanes noted for the scalar steps.
+            for (; i + 16 <= end; i += 16)
+            {
+                var bitsA = lanes.Next();
+                var bitsB = lanes.Next();
+                var (zA, outsideA, zB, outsideB) = DrawTwo(ref pairs, bitsA, bitsB);
+                zA.StoreUnsafe(ref target, (nuint)i);
+                zB.StoreUnsafe(ref target, (nuint)(i + 8));
+                if ((outsideA | outsideB) != 0)
+                {
+                    if (outsideA != 0) rejected = Note(bitsA, outsideA, i, laneBits, rejectedAt, rejectedBits, rejected);
+                    if (outsideB != 0) rejected = Note(bitsB, outsideB, i + 8, laneBits, rejectedAt, rejectedBits, rejected);
+                }
+            }
+        }
         for (; i < end; i += 8)
         {
             var bits = lanes.Next();
@@ -173,6 +193,39 @@ internal static class Ziggurat
         ulong outside = ~Vector512.LessThan(Vector512.Abs(u), ratio).ExtractMostSignificantBits() & 0xFF;
         return (u * x, outside);
     }
+
+    /// <summary>
+    /// <see cref="Draw"/> for two eights at once (AVX-512 only), written step by step side by side so that the two
+    /// chains interleave in the instruction stream.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> ZA, ulong OutsideA, Vector512<double> ZB, ulong OutsideB) DrawTwo(ref double pairs,
+        Vector512<ulong> bitsA, Vector512<ulong> bitsB)
+    {
+        var uA = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bitsA, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52) - Vector512.Create(1.0);
+        var uB = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bitsB, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52) - Vector512.Create(1.0);
+        var indexA = Vector512.ShiftLeft(bitsA & Vector512.Create(LayerMask), 1);
+        var indexB = Vector512.ShiftLeft(bitsB & Vector512.Create(LayerMask), 1);
+        var lowA = PairsOf(ref pairs, indexA.GetElement(0), indexA.GetElement(1), indexA.GetElement(2), indexA.GetElement(3));
+        var lowB = PairsOf(ref pairs, indexB.GetElement(0), indexB.GetElement(1), indexB.GetElement(2), indexB.GetElement(3));
+        var highA = PairsOf(ref pairs, indexA.GetElement(4), indexA.GetElement(5), indexA.GetElement(6), indexA.GetElement(7));
+        var highB = PairsOf(ref pairs, indexB.GetElement(4), indexB.GetElement(5), indexB.GetElement(6), indexB.GetElement(7));
+        var evens = Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14);
+        var odds = Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15);
+        var xA = Avx512F.PermuteVar8x64x2(lowA, evens, highA);
+        var xB = Avx512F.PermuteVar8x64x2(lowB, evens, highB);
+        var ratioA = Avx512F.PermuteVar8x64x2(lowA, odds, highA);
+        var ratioB = Avx512F.PermuteVar8x64x2(lowB, odds, highB);
+        ulong outsideA = ~Vector512.LessThan(Vector512.Abs(uA), ratioA).ExtractMostSignificantBits() & 0xFF;
+        ulong outsideB = ~Vector512.LessThan(Vector512.Abs(uB), ratioB).ExtractMostSignificantBits() & 0xFF;
+        return (uA * xA, outsideA, uB * xB, outsideB);
+    }
+
+    /// <summary>Four layers' (X, Ratio) pairs, a 128-bit load each, side by side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> PairsOf(ref double pairs, ulong a, ulong b, ulong c, ulong d) => Vector512.Create(
+        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)a), Vector128.LoadUnsafe(ref pairs, (nuint)b)),
+        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)c), Vector128.LoadUnsafe(ref pairs, (nuint)d)));
 
     /// <summary>The rejection steps for a point outside the sure part of its layer: tail, wedge test, or a new point.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
