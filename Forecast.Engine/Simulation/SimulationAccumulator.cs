@@ -126,8 +126,9 @@ internal sealed class SimulationAccumulator
         var thresholds = Vector512.Create(threshold);
         long hits = 0;
         int i = 0;
+        ref double xs = ref MemoryMarshal.GetReference(x);
         for (; i + 8 <= x.Length; i += 8)
-            hits += BitOperations.PopCount(Vector512.LessThanOrEqual(signs * (thresholds - Vector512.Create(x.Slice(i, 8))), Vector512<double>.Zero).ExtractMostSignificantBits());
+            hits += BitOperations.PopCount(Vector512.LessThanOrEqual(signs * (thresholds - Vector512.LoadUnsafe(ref xs, (nuint)i)), Vector512<double>.Zero).ExtractMostSignificantBits());
         for (; i < x.Length; i++) hits += sign * (threshold - x[i]) <= 0 ? 1 : 0;
         _yearHits[cell] += hits;
     }
