@@ -11,7 +11,9 @@ namespace Forecast.Engine.Simulation;
 /// lasts) until one starts on a line: after a miss, a small pinned filler of 0 to 56 bytes more than the last moves
 /// the next allocation along by another eight bytes (an array's own size alone may step through only some of the
 /// eight offsets), and misses and fillers are kept alive meanwhile so that the allocator cannot hand back the same
-/// address. Alignment only changes speed, never a value: after a bounded number of tries the first array is used.
+/// address. Tries are allocated uninitialised, so a miss costs neither zeroing nor, for a large array, its pages (zeroed
+/// tries made a 1,000-path Liaocheng run 10% slower); only the array kept is cleared. Alignment only changes speed,
+/// never a value: after a bounded number of tries the first array is used.
 /// </summary>
 internal static class CacheLineArray
 {
@@ -28,15 +30,19 @@ internal static class CacheLineArray
         var fillers = new List<byte[]>();
         for (int attempt = 0; attempt < Tries; attempt++)
         {
-            var array = GC.AllocateArray<T>(length, pinned: true);
+            // Uninitialised: a miss then costs no zeroing and, for a large array, touches none of its pages.
+            var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
             if (IsAligned(array))
             {
                 GC.KeepAlive(fillers);
+                GC.KeepAlive(misses);
+                Array.Clear(array);
                 return array;
             }
             misses.Add(array);
             fillers.Add(GC.AllocateArray<byte>(8 * (attempt % 8), pinned: true));
         }
+        Array.Clear(misses[0]);
         return misses[0];
     }
 
