@@ -11,7 +11,8 @@ namespace Forecast.Engine.Simulation;
 /// managed allocation, so the array is allocated on the pinned heap (which never moves an object, so the alignment
 /// lasts), placed: the pinned heap hands out consecutive addresses, so a small probe shows where the next object goes
 /// and a filler of the right size (24 to 80 bytes) puts the array's elements on a line boundary. Where the heap puts it
-/// elsewhere (another thread allocating pinned objects), it tries again a few times; a try that misses is allocated
+/// elsewhere (a new region, or pinned objects of other code in between: placements here take a lock, so two workers
+/// making their buffers at once do not interleave), it tries again; a try that misses is allocated
 /// uninitialised, so it costs no zeroing and touches none of its pages (trial and error with zeroed tries made a
 /// 1,000-path Liaocheng run 0.1 s slower). Arrays above <see cref="MaxBytes"/> are ordinary ones: the heap often puts
 /// such an array in a region of its own, where no probe can place it, so its tries mostly missed (Liaocheng's rows of 44
@@ -26,7 +27,9 @@ internal static class CacheLineArray
     public const int MaxBytes = 16 * BlockWorkspace.BlockSize * sizeof(double);
 
     /// <summary>Placements tried before settling for an ordinary array.</summary>
-    private const int Tries = 4;
+    private const int Tries = 16;
+
+    private static readonly Lock Placing = new();
 
     /// <summary>A byte[8] on the 64-bit runtime: header, method table, length and eight bytes.</summary>
     private const int ProbeBytes = 32;
@@ -41,27 +44,28 @@ internal static class CacheLineArray
         if ((long)length * Unsafe.SizeOf<T>() > MaxBytes) return new T[length];
         // Probes, fillers and misses stay alive until the array is placed, so the heap cannot reuse their space meanwhile.
         var kept = new List<Array>();
-        for (int attempt = 0; attempt < Tries; attempt++)
+        T[]? placed = null;
+        lock (Placing)
         {
-            var probe = GC.AllocateArray<byte>(8, pinned: true);
-            // The next object's elements would start ProbeBytes after the probe's; a filler of s bytes moves them by s.
-            long next = Marshal.UnsafeAddrOfPinnedArrayElement(probe, 0) + ProbeBytes;
-            long s = ((-next % LineBytes) + LineBytes) % LineBytes;
-            if (s < EmptyArrayBytes) s += LineBytes;
-            var filler = GC.AllocateArray<byte>((int)s - EmptyArrayBytes, pinned: true);
-            var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
-            kept.Add(probe);
-            kept.Add(filler);
-            if (IsAligned(array))
+            for (int attempt = 0; attempt < Tries && placed is null; attempt++)
             {
-                GC.KeepAlive(kept);
-                Array.Clear(array);
-                return array;
+                var probe = GC.AllocateArray<byte>(8, pinned: true);
+                // The next object's elements would start ProbeBytes after the probe's; a filler of s bytes moves them by s.
+                long next = Marshal.UnsafeAddrOfPinnedArrayElement(probe, 0) + ProbeBytes;
+                long s = ((-next % LineBytes) + LineBytes) % LineBytes;
+                if (s < EmptyArrayBytes) s += LineBytes;
+                var filler = GC.AllocateArray<byte>((int)s - EmptyArrayBytes, pinned: true);
+                var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+                kept.Add(probe);
+                kept.Add(filler);
+                kept.Add(array);
+                if (IsAligned(array)) placed = array;
             }
-            kept.Add(array);
         }
         GC.KeepAlive(kept);
-        return new T[length];
+        if (placed is null) return new T[length];
+        Array.Clear(placed);
+        return placed;
     }
 
     /// <summary>Whether the array's first element starts on a cache line.</summary>
