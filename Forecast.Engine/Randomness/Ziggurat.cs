@@ -161,23 +161,17 @@ internal static class Ziggurat
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector512<double> Z, ulong Outside) Draw(ref double edges, ref double ratios, ref double pairs, Vector512<ulong> bits)
     {
-        // u = ((bits >> 11) + 0.5)·2⁻⁵² − 1, in (−1, 1); the sum is exact.
-        var u = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52)
-            - Vector512.Create(1.0);
+        var u = Uniform(bits);
         Vector512<double> x, ratio;
         if (Avx512F.IsSupported)
         {
             // .NET has no AVX-512 gather: each lane loads its layer's (X, Ratio) pair in one 128-bit load, and two
             // permutes sort the eight pairs into X and Ratio.
-            var index = Vector512.ShiftLeft(bits & Vector512.Create(LayerMask), 1);
-            var low = Vector512.Create(
-                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(0)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(1))),
-                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(2)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(3))));
-            var high = Vector512.Create(
-                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(4)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(5))),
-                Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(6)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(7))));
-            x = Avx512F.PermuteVar8x64x2(low, Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14), high);
-            ratio = Avx512F.PermuteVar8x64x2(low, Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15), high);
+            var index = PairIndex(bits);
+            var low = PairsOf(ref pairs, index, 0);
+            var high = PairsOf(ref pairs, index, 4);
+            x = Edges(low, high);
+            ratio = Ratios(low, high);
         }
         else
         {
@@ -190,42 +184,61 @@ internal static class Ziggurat
             ratio = Vector512.Create(Unsafe.Add(ref ratios, l0), Unsafe.Add(ref ratios, l1), Unsafe.Add(ref ratios, l2), Unsafe.Add(ref ratios, l3),
                 Unsafe.Add(ref ratios, l4), Unsafe.Add(ref ratios, l5), Unsafe.Add(ref ratios, l6), Unsafe.Add(ref ratios, l7));
         }
-        ulong outside = ~Vector512.LessThan(Vector512.Abs(u), ratio).ExtractMostSignificantBits() & 0xFF;
-        return (u * x, outside);
+        return (u * x, Outside(u, ratio));
     }
 
     /// <summary>
-    /// <see cref="Draw"/> for two eights at once (AVX-512 only), written step by step side by side so that the two
-    /// chains interleave in the instruction stream.
+    /// <see cref="Draw"/> for two eights at once (AVX-512 only): the same steps, each taken for both eights before the
+    /// next, so that the two chains interleave in the instruction stream.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector512<double> ZA, ulong OutsideA, Vector512<double> ZB, ulong OutsideB) DrawTwo(ref double pairs,
         Vector512<ulong> bitsA, Vector512<ulong> bitsB)
     {
-        var uA = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bitsA, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52) - Vector512.Create(1.0);
-        var uB = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bitsB, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52) - Vector512.Create(1.0);
-        var indexA = Vector512.ShiftLeft(bitsA & Vector512.Create(LayerMask), 1);
-        var indexB = Vector512.ShiftLeft(bitsB & Vector512.Create(LayerMask), 1);
-        var lowA = PairsOf(ref pairs, indexA.GetElement(0), indexA.GetElement(1), indexA.GetElement(2), indexA.GetElement(3));
-        var lowB = PairsOf(ref pairs, indexB.GetElement(0), indexB.GetElement(1), indexB.GetElement(2), indexB.GetElement(3));
-        var highA = PairsOf(ref pairs, indexA.GetElement(4), indexA.GetElement(5), indexA.GetElement(6), indexA.GetElement(7));
-        var highB = PairsOf(ref pairs, indexB.GetElement(4), indexB.GetElement(5), indexB.GetElement(6), indexB.GetElement(7));
-        var evens = Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14);
-        var odds = Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15);
-        var xA = Avx512F.PermuteVar8x64x2(lowA, evens, highA);
-        var xB = Avx512F.PermuteVar8x64x2(lowB, evens, highB);
-        var ratioA = Avx512F.PermuteVar8x64x2(lowA, odds, highA);
-        var ratioB = Avx512F.PermuteVar8x64x2(lowB, odds, highB);
-        ulong outsideA = ~Vector512.LessThan(Vector512.Abs(uA), ratioA).ExtractMostSignificantBits() & 0xFF;
-        ulong outsideB = ~Vector512.LessThan(Vector512.Abs(uB), ratioB).ExtractMostSignificantBits() & 0xFF;
-        return (uA * xA, outsideA, uB * xB, outsideB);
+        var uA = Uniform(bitsA);
+        var uB = Uniform(bitsB);
+        var indexA = PairIndex(bitsA);
+        var indexB = PairIndex(bitsB);
+        var lowA = PairsOf(ref pairs, indexA, 0);
+        var lowB = PairsOf(ref pairs, indexB, 0);
+        var highA = PairsOf(ref pairs, indexA, 4);
+        var highB = PairsOf(ref pairs, indexB, 4);
+        var xA = Edges(lowA, highA);
+        var xB = Edges(lowB, highB);
+        var ratioA = Ratios(lowA, highA);
+        var ratioB = Ratios(lowB, highB);
+        return (uA * xA, Outside(uA, ratioA), uB * xB, Outside(uB, ratioB));
     }
 
-    /// <summary>Four layers' (X, Ratio) pairs, a 128-bit load each, side by side.</summary>
+    /// <summary>u = ((bits >> 11) + 0.5)·2⁻⁵² − 1, in (−1, 1); the sum is exact.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> PairsOf(ref double pairs, ulong a, ulong b, ulong c, ulong d) => Vector512.Create(
-        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)a), Vector128.LoadUnsafe(ref pairs, (nuint)b)),
-        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)c), Vector128.LoadUnsafe(ref pairs, (nuint)d)));
+    private static Vector512<double> Uniform(Vector512<ulong> bits) =>
+        (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52) - Vector512.Create(1.0);
+
+    /// <summary>Where each lane's layer pair starts in <see cref="Pairs"/>: 2·layer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> PairIndex(Vector512<ulong> bits) => Vector512.ShiftLeft(bits & Vector512.Create(LayerMask), 1);
+
+    /// <summary>The (X, Ratio) pairs of lanes <paramref name="first"/> to <paramref name="first"/> + 3, a 128-bit load each, side by side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> PairsOf(ref double pairs, Vector512<ulong> index, [System.Diagnostics.CodeAnalysis.ConstantExpected(Min = 0, Max = 4)] int first) => Vector512.Create(
+        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first + 1))),
+        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first + 2)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first + 3))));
+
+    /// <summary>The eight layers' X from their pairs (the even halves).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Edges(Vector512<double> low, Vector512<double> high) =>
+        Avx512F.PermuteVar8x64x2(low, Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14), high);
+
+    /// <summary>The eight layers' Ratio from their pairs (the odd halves).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Ratios(Vector512<double> low, Vector512<double> high) =>
+        Avx512F.PermuteVar8x64x2(low, Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15), high);
+
+    /// <summary>The lanes (bit j) outside the sure part of their layer: |u| not below the layer's ratio.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Outside(Vector512<double> u, Vector512<double> ratio) =>
+        ~Vector512.LessThan(Vector512.Abs(u), ratio).ExtractMostSignificantBits() & 0xFF;
 
     /// <summary>The rejection steps for a point outside the sure part of its layer: tail, wedge test, or a new point.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
