@@ -167,9 +167,9 @@ internal static class Ziggurat
         {
             // .NET has no AVX-512 gather: each lane loads its layer's (X, Ratio) pair in one 128-bit load, and two
             // permutes sort the eight pairs into X and Ratio.
-            var index = PairIndex(bits);
-            var low = PairsOf(ref pairs, index, 0);
-            var high = PairsOf(ref pairs, index, 4);
+            var index = PairIndices(bits);
+            var low = PairsOf(ref pairs, index.GetLower());
+            var high = PairsOf(ref pairs, index.GetUpper());
             x = Edges(low, high);
             ratio = Ratios(low, high);
         }
@@ -197,12 +197,12 @@ internal static class Ziggurat
     {
         var uA = Uniform(bitsA);
         var uB = Uniform(bitsB);
-        var indexA = PairIndex(bitsA);
-        var indexB = PairIndex(bitsB);
-        var lowA = PairsOf(ref pairs, indexA, 0);
-        var lowB = PairsOf(ref pairs, indexB, 0);
-        var highA = PairsOf(ref pairs, indexA, 4);
-        var highB = PairsOf(ref pairs, indexB, 4);
+        var indexA = PairIndices(bitsA);
+        var indexB = PairIndices(bitsB);
+        var lowA = PairsOf(ref pairs, indexA.GetLower());
+        var lowB = PairsOf(ref pairs, indexB.GetLower());
+        var highA = PairsOf(ref pairs, indexA.GetUpper());
+        var highB = PairsOf(ref pairs, indexB.GetUpper());
         var xA = Edges(lowA, highA);
         var xB = Edges(lowB, highB);
         var ratioA = Ratios(lowA, highA);
@@ -215,15 +215,28 @@ internal static class Ziggurat
     private static Vector512<double> Uniform(Vector512<ulong> bits) =>
         (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit52) - Vector512.Create(1.0);
 
-    /// <summary>Where each lane's layer pair starts in <see cref="Pairs"/>: 2·layer.</summary>
+    /// <summary>
+    /// Where each lane's layer pair starts in <see cref="Pairs"/>, 2·layer, narrowed to 32 bits (AVX-512 only): two
+    /// lanes' starts come out of a vector register in one 64-bit move and are split in general registers, where each
+    /// 64-bit lane took a move of its own (the JIT extracted each lane's 128 bits anew, and filled each 512-bit half by
+    /// an insert). Eight lanes' lookups now take 11 micro-ops on the two ports that run 512-bit work, against 22: the
+    /// draws about 15% faster in isolation (1.18-1.35 → 0.95-1.2 ns each on a noisy machine), the same draws.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> PairIndex(Vector512<ulong> bits) => Vector512.ShiftLeft(bits & Vector512.Create(LayerMask), 1);
+    private static Vector256<uint> PairIndices(Vector512<ulong> bits) => Avx512F.ConvertToVector256UInt32(Vector512.ShiftLeft(bits & Vector512.Create(LayerMask), 1));
 
-    /// <summary>The (X, Ratio) pairs of lanes <paramref name="first"/> to <paramref name="first"/> + 3, a 128-bit load each, side by side.</summary>
+    /// <summary>The (X, Ratio) pairs of four lanes, a 128-bit load each, from their starts (two to a 64-bit word).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> PairsOf(ref double pairs, Vector512<ulong> index, [System.Diagnostics.CodeAnalysis.ConstantExpected(Min = 0, Max = 4)] int first) => Vector512.Create(
-        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first + 1))),
-        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first + 2)), Vector128.LoadUnsafe(ref pairs, (nuint)index.GetElement(first + 3))));
+    private static Vector512<double> PairsOf(ref double pairs, Vector128<uint> starts)
+    {
+        var words = starts.AsUInt64();
+        return PairsOf(ref pairs, words.ToScalar()).ToVector512Unsafe().WithUpper(PairsOf(ref pairs, words.GetElement(1)));
+    }
+
+    /// <summary>The pairs of the two lanes whose starts a 64-bit word holds (the low half first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> PairsOf(ref double pairs, ulong starts) =>
+        Vector256.Create(Vector128.LoadUnsafe(ref pairs, (nuint)(uint)starts), Vector128.LoadUnsafe(ref pairs, (nuint)(starts >> 32)));
 
     /// <summary>The eight layers' X from their pairs (the even halves).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
