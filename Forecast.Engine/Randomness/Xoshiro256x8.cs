@@ -18,6 +18,7 @@ public struct Xoshiro256x8
     private Vector512<ulong> _s0, _s1, _s2, _s3;
 
     /// <summary>Splits a lane generator off <paramref name="parent"/>, advancing the parent by eight outputs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Xoshiro256x8 Split(ref Xoshiro256StarStar parent)
     {
         // Lane j's state words are SplitMix64 run from the parent's j-th output: word w = Mix(seed + (w + 1)·γ). All eight
@@ -73,6 +74,7 @@ public struct Xoshiro256x8
         (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(Next(), 11)) + Vector512.Create(0.5)) * Vector512.Create(Unit);
 
     /// <summary>Fills <paramref name="destination"/> with open uniforms, eight at a time (the last step's surplus is dropped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FillOpenUniform(Span<double> destination)
     {
         var g = this;

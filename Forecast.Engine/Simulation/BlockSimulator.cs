@@ -365,6 +365,7 @@ internal static class BlockSimulator
     /// a target about as often as not, so branches would be mispredicted half the time): with s = +1 for at-least
     /// targets and −1 for at-most ones, the shortfall is s·(threshold − x) and the year is met when it is at most 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TrackTarget(CompiledIndicator ind, int k, int step, int count, BlockWorkspace ws)
     {
         if (step > ind.TargetStep) return;

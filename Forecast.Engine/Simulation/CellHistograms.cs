@@ -123,6 +123,7 @@ internal sealed class CellHistograms
     /// maximum and, for linear bins, histogram slot (slot 0 below the grid, slot Bins + 1 above it); refined bins are
     /// found one value at a time after it. A set without a grid copies the values into the cell's sample instead.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Record(int cell, ReadOnlySpan<double> values)
     {
         int n = values.Length, i = n & ~7;

@@ -1,5 +1,6 @@
 using Forecast.Engine.Results;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -110,6 +111,7 @@ internal sealed class SimulationAccumulator
     /// <summary>This accumulator as an observer of blocks of its plan.</summary>
     public Observer AsObserver() => new(this);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Year(int k, int step, BlockWorkspace ws, int count)
     {
         int cell = Cell(k, step);
@@ -255,6 +257,7 @@ internal sealed class SimulationAccumulator
     }
 
     /// <summary>Σ x as eight lane sums over whole groups of eight, the lanes added pairwise, then the rest in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ByLanes(ReadOnlySpan<double> x)
     {
         var lanes = Vector512<double>.Zero;

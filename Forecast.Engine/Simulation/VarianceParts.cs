@@ -80,6 +80,7 @@ internal sealed class VarianceParts
     /// j: indicator <paramref name="indicators"/>[j]; spare lanes repeat the first and are dropped). Each lane does what
     /// the scalar loop <c>d = x[i] − c; sum += d; squares += d·d</c> does, in the same order, so the sums are the same bits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deviations(ReadOnlySpan<int> indicators, int step, double[] state, int count)
     {
         Span<int> rows = stackalloc int[8];

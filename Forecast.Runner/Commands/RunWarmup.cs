@@ -12,12 +12,14 @@ namespace Forecast.Runner.Commands;
 /// <summary>
 /// Start-up work of <c>forecast run &lt;scenario&gt;</c> on the second core. While the main thread builds the host and
 /// the command line and parses the arguments (about 0.1 s), a background thread reads the scenario file, which the
-/// command then takes instead of reading it again. It then simulates a few paths of a copy of the scenario whose Beta
-/// and PERT levels are uniforms over the same ranges, and renders their table and notes and writes their distribution
-/// and summary to nowhere: the compile of the run proper builds the level samplers' quantile tables (tens of
-/// milliseconds) while the warm-up has the engine's kernels compiled (its AVX-512 ones are compiled at run time, not
-/// ahead) and the writers' and Spectre's code ready. The warm-up never builds a table the run waits for, and it stops
-/// once the run has finished simulating: from then on it would only compete with the run's own writers for the cores.
+/// command then takes instead of reading it again, and has the engine's kernels compiled (<see cref="Kernels.Prepare"/>:
+/// its AVX-512 code is compiled at run time, not ahead, some 30 to 40 ms that the run's pilot would otherwise wait for).
+/// Both are work the run does anyway, so they are done whatever the load. When a core is free it then also simulates a
+/// few paths of a copy of the scenario whose Beta and PERT levels are uniforms over the same ranges, and renders their
+/// table and notes and writes their distribution and summary to nowhere: the compile of the run proper builds the level
+/// samplers' quantile tables (tens of milliseconds) while the warm-up has the rest of the engine's code and the writers'
+/// and Spectre's code ready. The warm-up never builds a table the run waits for, and it stops once the run has finished
+/// simulating: from then on it would only compete with the run's own writers for the cores.
 /// The read is <see cref="ScenarioReader.Read(string, ScenarioReadOptions)"/>'s own, of the same file, so the command's
 /// outputs cannot differ; a failure is left for the command, which reads the file again and reports it in its language.
 /// </summary>
@@ -38,18 +40,20 @@ internal static class RunWarmup
     private sealed record Prefetch(string Path, Task<ScenarioRead?> Read);
 
     /// <summary>
-    /// Starts the warm-up when the command line asks for a run of a scenario file and a second core is free. The warm-up
-    /// costs CPU (0.55 -> 0.68 s of it for 1,000 Liaocheng paths) to save wall time (0.55 -> 0.48 s) only when it has a
-    /// core to itself: on a machine kept busy by other work it made the same run slower (1.0 -> 1.1 s), so it is left out
-    /// when the load average is already as high as the number of cores.
+    /// Starts the warm-up when the command line asks for a run of a scenario file and there is a second core. The read and
+    /// the kernels' compilation cost nothing the run would not spend. The simulation costs CPU (0.55 -> 0.68 s of it for
+    /// 1,000 Liaocheng paths) to save wall time (0.55 -> 0.48 s) only when it has a core to itself: on a machine kept busy
+    /// by other work it made the same run slower (1.0 -> 1.1 s), so it is left out when the load average is already as
+    /// high as the number of cores.
     /// </summary>
     public static void Start(string[] args)
     {
-        if (Environment.ProcessorCount < 2 || ScenarioFile(args) is not { } path || Load() >= Environment.ProcessorCount) return;
+        if (Environment.ProcessorCount < 2 || ScenarioFile(args) is not { } path) return;
+        bool simulate = Load() < Environment.ProcessorCount;
         var read = new TaskCompletionSource<ScenarioRead?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _prefetch = new Prefetch(path, read.Task);
         _overtaken = false;
-        new Thread(() => Warm(path, read)) { IsBackground = true, Name = "forecast warm-up" }.Start();
+        new Thread(() => Warm(path, read, simulate)) { IsBackground = true, Name = "forecast warm-up" }.Start();
     }
 
     /// <summary>
@@ -95,7 +99,7 @@ internal static class RunWarmup
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The warm-up is optional: whatever goes wrong, the command itself meets it again and reports it.")]
-    internal static void Warm(string path, TaskCompletionSource<ScenarioRead?>? read = null)
+    internal static void Warm(string path, TaskCompletionSource<ScenarioRead?>? read = null, bool simulate = true)
     {
         try
         {
@@ -109,6 +113,8 @@ internal static class RunWarmup
                 // The command waits for this: null (read the file yourself) when the read threw.
                 read?.TrySetResult(scenario);
             }
+            Kernels.Prepare();
+            if (!simulate || _overtaken) return;
             var light = WithoutTables(scenario.Scenario);
             var run = ForecastRun.Run(light, new SimulationOptions(Paths: Paths, Threads: 1));
             // The command meets the table and its notes last, and their first render costs most (Spectre's layout and
