@@ -44,7 +44,7 @@ internal static class RunDocuments
     public static byte[] ScenarioAsRun(string scenarioPath, Scenario scenario)
     {
         string text = File.ReadAllText(scenarioPath);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^base:", System.Text.RegularExpressions.RegexOptions.Multiline))
+        if (!NamesABase(text))
             return File.ReadAllBytes(scenarioPath);
         string temp = Path.Combine(Path.GetTempPath(), $"forecast-scenario-{Guid.NewGuid():N}.yaml");
         try
@@ -63,10 +63,17 @@ internal static class RunDocuments
         HeaderComment = [$"{scenario.Name}: the what-if {Path.GetFileName(scenarioPath)} resolved against its base by forecast run, as run."],
     };
 
+    /// <summary>
+    /// Whether a scenario file's text has a top-level <c>base:</c> line (a what-if): a line that starts with it, as the
+    /// multiline pattern <c>^base:</c> matches (at the start or after a line feed). A plain search: a regex built on the
+    /// way out cost a run some 10 ms of start-up work.
+    /// </summary>
+    internal static bool NamesABase(string text) => text.StartsWith("base:", StringComparison.Ordinal) || text.Contains("\nbase:", StringComparison.Ordinal);
+
     private static void CopyScenario(OutputFolder folder, string scenarioPath, Scenario scenario)
     {
         string text = File.ReadAllText(scenarioPath);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^base:", System.Text.RegularExpressions.RegexOptions.Multiline))
+        if (!NamesABase(text))
         {
             File.Copy(scenarioPath, folder.StagedFile(ScenarioCopy), overwrite: true);
             return;
