@@ -114,6 +114,7 @@ internal static class RunWarmup
                 read?.TrySetResult(scenario);
             }
             Kernels.Prepare();
+            PrepareConsole();
             if (!simulate || _overtaken) return;
             var light = WithoutTables(scenario.Scenario);
             var run = ForecastRun.Run(light, new SimulationOptions(Paths: Paths, Threads: 1));
@@ -134,6 +135,24 @@ internal static class RunWarmup
         {
             // Left for the command.
         }
+    }
+
+    /// <summary>
+    /// Spectre's first table costs some 25 ms on a busy machine (loading and compiling its layout code), which the
+    /// command meets last: a small table drawn like <see cref="ConsoleReport.Table"/> (rounded, a title, right-aligned
+    /// columns, markup, line breaks, an empty row) and written nowhere has that done while the run simulates.
+    /// </summary>
+    private static void PrepareConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]warm-up[/]");
+        table.AddColumn(new TableColumn("indicator"));
+        table.AddColumn(new TableColumn("median").RightAligned());
+        table.AddRow("name\n[grey]≥ 1[/]", "1.5 [grey](1-2)[/]");
+        table.AddEmptyRow();
+        table.AddRow("other", "2");
+        console.Write(table);
+        console.MarkupLine("[grey]done[/]");
     }
 
     /// <summary>
