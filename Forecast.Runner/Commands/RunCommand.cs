@@ -57,7 +57,6 @@ internal sealed class RunCommand(Terminal terminal) : ICommandBuilder
             string outPath = parse.GetValue(_options.Out) ?? Path.Combine("out", scenario.Name);
             using var folder = OutputFolder.Open(outPath, scenario.Name, parse.GetValue(_options.Force), cancellationToken);
             var (result, distribution, elapsed) = SimulationRunner.Run(terminal.Out, scenario, options, parse.GetValue(_options.Yes), cancellationToken);
-            RunWarmup.Overtaken();
             cancellationToken.ThrowIfCancellationRequested();
             if (scenario.Observed.Count > 0)
             {

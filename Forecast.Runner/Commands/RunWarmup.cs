@@ -1,8 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Forecast.Engine.Evaluation;
-using Forecast.Engine.Model;
 using Forecast.Engine.Simulation;
-using Forecast.Runner.Evaluation;
 using Forecast.Runner.Output;
 using Forecast.Scenarios;
 using Spectre.Console;
@@ -11,49 +8,31 @@ namespace Forecast.Runner.Commands;
 
 /// <summary>
 /// Start-up work of <c>forecast run &lt;scenario&gt;</c> on the second core. While the main thread builds the host and
-/// the command line and parses the arguments (about 0.1 s), a background thread reads the scenario file, which the
-/// command then takes instead of reading it again, and has the engine's kernels compiled (<see cref="Kernels.Prepare"/>:
-/// its AVX-512 code is compiled at run time, not ahead, some 30 to 40 ms that the run's pilot would otherwise wait for).
-/// Both are work the run does anyway, so they are done whatever the load. When a core is free it then also simulates a
-/// few paths of a copy of the scenario whose Beta and PERT levels are uniforms over the same ranges, and renders their
-/// table and notes and writes their distribution and summary to nowhere: the compile of the run proper builds the level
-/// samplers' quantile tables (tens of milliseconds) while the warm-up has the rest of the engine's code and the writers'
-/// and Spectre's code ready. The warm-up never builds a table the run waits for, and it stops once the run has finished
-/// simulating: from then on it would only compete with the run's own writers for the cores.
+/// the command line and parses the arguments (about 50 ms), a background thread reads the scenario file, which the
+/// command then takes instead of reading it again; then it has the engine's kernels compiled (<see cref="Kernels.Prepare"/>:
+/// their AVX-512 code is compiled at run time, not ahead, some 30 to 40 ms the run's pilot would otherwise wait for) and
+/// Spectre's table code loaded (<see cref="PrepareConsole"/>). All three are work the run does anyway, only earlier and
+/// elsewhere, so the warm-up runs whatever the load and cannot change a result. (It used to also simulate a few paths of a
+/// light copy of the scenario and write them nowhere, when a core was free: once the kernels and the table were prepared
+/// that cost more than it saved, the 1,000-path Liaocheng run 0.40 s against 0.33 s without it and bench-gbm8 at 10⁷ paths
+/// 1.66 s against 1.50 s, medians of interleaved runs.)
 /// The read is <see cref="ScenarioReader.Read(string, ScenarioReadOptions)"/>'s own, of the same file, so the command's
 /// outputs cannot differ; a failure is left for the command, which reads the file again and reports it in its language.
 /// </summary>
 internal static class RunWarmup
 {
-    /// <summary>Paths of the warm-up simulation: one block, enough to pass through the pilot and the run proper.</summary>
-    private const long Paths = 256;
-
     /// <summary>The file being read in the background and its read (null when the read failed); taken once.</summary>
     private static Prefetch? _prefetch;
 
-    /// <summary>Set when the command has finished simulating: the warm-up's writers would then only compete with the run's.</summary>
-    private static volatile bool _overtaken;
-
-    /// <summary>Tells the warm-up that the command has finished simulating, so that it stops before its next step.</summary>
-    public static void Overtaken() => _overtaken = true;
-
     private sealed record Prefetch(string Path, Task<ScenarioRead?> Read);
 
-    /// <summary>
-    /// Starts the warm-up when the command line asks for a run of a scenario file and there is a second core. The read and
-    /// the kernels' compilation cost nothing the run would not spend. The simulation costs CPU (0.55 -> 0.68 s of it for
-    /// 1,000 Liaocheng paths) to save wall time (0.55 -> 0.48 s) only when it has a core to itself: on a machine kept busy
-    /// by other work it made the same run slower (1.0 -> 1.1 s), so it is left out when the load average is already as
-    /// high as the number of cores.
-    /// </summary>
+    /// <summary>Starts the warm-up when the command line asks for a run of a scenario file and there is a second core.</summary>
     public static void Start(string[] args)
     {
         if (Environment.ProcessorCount < 2 || ScenarioFile(args) is not { } path) return;
-        bool simulate = Load() < Environment.ProcessorCount;
         var read = new TaskCompletionSource<ScenarioRead?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _prefetch = new Prefetch(path, read.Task);
-        _overtaken = false;
-        new Thread(() => Warm(path, read, simulate)) { IsBackground = true, Name = "forecast warm-up" }.Start();
+        new Thread(() => Warm(path, read)) { IsBackground = true, Name = "forecast warm-up" }.Start();
     }
 
     /// <summary>
@@ -66,22 +45,6 @@ internal static class RunWarmup
             && prefetch.Read.GetAwaiter().GetResult() is { } read)
             return read;
         return ScenarioReader.Read(path, options);
-    }
-
-    /// <summary>The one-minute load average (Linux's /proc/loadavg); 0 where there is none to read.</summary>
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Without a load average to read, the warm-up runs.")]
-    internal static double Load()
-    {
-        try
-        {
-            string text = File.ReadAllText("/proc/loadavg");
-            int space = text.IndexOf(' ', StringComparison.Ordinal);
-            return double.TryParse(space > 0 ? text[..space] : text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double load) ? load : 0;
-        }
-        catch (Exception)
-        {
-            return 0;
-        }
     }
 
     /// <summary>
@@ -99,7 +62,7 @@ internal static class RunWarmup
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The warm-up is optional: whatever goes wrong, the command itself meets it again and reports it.")]
-    internal static void Warm(string path, TaskCompletionSource<ScenarioRead?>? read = null, bool simulate = true)
+    internal static void Warm(string path, TaskCompletionSource<ScenarioRead?>? read = null)
     {
         try
         {
@@ -115,21 +78,6 @@ internal static class RunWarmup
             }
             Kernels.Prepare();
             PrepareConsole();
-            if (!simulate || _overtaken) return;
-            var light = WithoutTables(scenario.Scenario);
-            var run = ForecastRun.Run(light, new SimulationOptions(Paths: Paths, Threads: 1));
-            // The command meets the table and its notes last, and their first render costs most (Spectre's layout and
-            // markup): they go first.
-            if (_overtaken) return;
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-            console.Write(ConsoleReport.Table(run.Result, Language.IsChinese, wide: false, console.Profile.Width));
-            ConsoleReport.Notes(console, run.Result, TimeSpan.Zero, light, wide: false, console.Profile.Width);
-            if (_overtaken) return;
-            DistributionJson.Write(Stream.Null, run.Distribution);
-            if (_overtaken) return;
-            SummaryJsonWriter.Write(Stream.Null, run.Result);
-            CsvWriters.WriteTrajectories(TextWriter.Null, run.Result);
-            CsvWriters.WriteSummary(TextWriter.Null, run.Result);
         }
         catch (Exception)
         {
@@ -154,19 +102,4 @@ internal static class RunWarmup
         console.Write(table);
         console.MarkupLine("[grey]done[/]");
     }
-
-    /// <summary>
-    /// The scenario with every Beta or PERT level (each tabulates 8,193 quantiles when compiled) drawn from a uniform over
-    /// the same range: the same engine code to warm up, without the tables, which the run proper builds for itself.
-    /// </summary>
-    internal static Scenario WithoutTables(Scenario scenario) => scenario with
-    {
-        Drivers = [.. scenario.Drivers.Select(d => d with
-        {
-            Level = Untabulated(d.Level),
-            Changes = d.Changes is null ? null : [.. d.Changes.Select(c => c with { Level = Untabulated(c.Level) })],
-        })],
-    };
-
-    private static Distribution Untabulated(Distribution level) => level is BetaDistribution beta ? new UniformDistribution(beta.Min, beta.Max) : level;
 }

@@ -55,36 +55,4 @@ public class RunWarmupTests
             Assert.Null(read.Repair);
         }
     }
-
-    [Fact]
-    public void WithoutTables_DrawsEachBetaLevelUniformlyOverItsRange_AndLeavesTheRestAsItWas()
-    {
-        // The warm-up's copy must compile without tabulating a quantile, and draw over the same ranges (so it stays valid).
-        var scenario = Forecast.Scenarios.ScenarioReader.Read(Liaocheng);
-        var copy = RunWarmup.WithoutTables(scenario);
-        Assert.Equal(scenario.Drivers.Count, copy.Drivers.Count);
-        int replaced = 0;
-        foreach (var (driver, light) in scenario.Drivers.Zip(copy.Drivers))
-        {
-            var levels = driver.LevelChanges.Select(c => c.Level).Prepend(driver.Level).ToList();
-            var lightLevels = light.LevelChanges.Select(c => c.Level).Prepend(light.Level).ToList();
-            Assert.Equal(levels.Count, lightLevels.Count);
-            foreach (var (level, lightLevel) in levels.Zip(lightLevels))
-            {
-                if (level is Forecast.Engine.Model.BetaDistribution beta)
-                {
-                    Assert.Equal(new Forecast.Engine.Model.UniformDistribution(beta.Min, beta.Max), lightLevel);
-                    replaced++;
-                }
-                else
-                {
-                    Assert.Same(level, lightLevel);
-                }
-            }
-            Assert.Equal(driver with { Level = light.Level, Changes = light.Changes }, light);
-        }
-        Assert.Equal(16, replaced); // the 16 PERT levels of the shipped scenario
-        Assert.Equal(scenario.Indicators, copy.Indicators);
-        Assert.Empty(Forecast.Engine.Model.ScenarioValidator.Problems(copy));
-    }
 }
