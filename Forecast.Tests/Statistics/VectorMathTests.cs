@@ -90,8 +90,12 @@ public class VectorMathTests
             double scalar = VectorMath.Exp(x);
             double wide = VectorMath.ExpInRange(System.Runtime.Intrinsics.Vector512.Create(x)).GetElement(0);
             double mid = VectorMath.ExpInRange(System.Runtime.Intrinsics.Vector256.Create(x)).GetElement(0);
-            Assert.True(BitConverter.DoubleToInt64Bits(scalar) == BitConverter.DoubleToInt64Bits(wide) && BitConverter.DoubleToInt64Bits(scalar) == BitConverter.DoubleToInt64Bits(mid),
-                $"exp({x:R}): scalar {scalar:R}, 512-bit {wide:R}, 256-bit {mid:R}");
+            // The pair version (GrowthAffine's: no clamp, p·2ⁿ by vscalefpd where AVX-512 has it), in either of its lanes.
+            var (first, second) = VectorMath.ExpInRangeTwo(System.Runtime.Intrinsics.Vector512.Create(x), System.Runtime.Intrinsics.Vector512.Create(-x));
+            double pair = first.GetElement(t % 8), mirrored = second.GetElement(t % 8);
+            Assert.True(BitConverter.DoubleToInt64Bits(scalar) == BitConverter.DoubleToInt64Bits(wide) && BitConverter.DoubleToInt64Bits(scalar) == BitConverter.DoubleToInt64Bits(mid)
+                && BitConverter.DoubleToInt64Bits(scalar) == BitConverter.DoubleToInt64Bits(pair) && BitConverter.DoubleToInt64Bits(VectorMath.Exp(-x)) == BitConverter.DoubleToInt64Bits(mirrored),
+                $"exp({x:R}): scalar {scalar:R}, 512-bit {wide:R}, 256-bit {mid:R}, pair {pair:R}, exp(-x) pair {mirrored:R}");
         }
     }
 
