@@ -325,14 +325,46 @@ internal sealed class CellHistograms
             int from = first * RowLength, length = (end - first) * RowLength;
             if (part._compact is not null)
             {
-                AddWidened(_wide.AsSpan(from, length), part._compact.AsSpan(from, length));
+                for (int c = first; c < end; c++) part.MoveRow(c, _wide);
             }
             else if (_wide.Length > 0)
             {
                 TensorPrimitives.Add(_wide.AsSpan(from, length), part._wide.AsSpan(from, length), _wide.AsSpan(from, length));
+                part._wide.AsSpan(from, length).Clear();
             }
             part.Clear(first, end);
         }
+    }
+
+    /// <summary>
+    /// Adds a compact cell's row into <paramref name="wide"/> and empties it, over the slots its values can occupy: those
+    /// between the slots of its smallest and its largest value (a linear cell's slot, floor((v − lower)·inverse) clamped,
+    /// never decreases as v grows, rounding included), and the two end slots (NaN lands below the grid whatever the
+    /// range). A shard's values fill some half of a cell's 4,096 bins (the grid spans twice the pilot's range), so the
+    /// merge reads and writes half the memory; every slot outside is zero, so the counts are the same. Refined cells, and
+    /// a range that is not two ordered numbers (an empty cell, or a NaN in it), move the whole row.
+    /// </summary>
+    private void MoveRow(int cell, long[] wide)
+    {
+        int row = cell * RowLength, low = 1, high = HistogramGrid.Bins;
+        double min = _min[cell], max = _max[cell];
+        if (!_grid!.IsRefined(cell) && min <= max)
+        {
+            low = Slot(cell, min);
+            high = Slot(cell, max);
+        }
+        else if (!_grid.IsRefined(cell) && _count[cell] == 0) return;
+        var compact = _compact!;
+        for (int end = 0; end < RowLength; end += RowLength - 1)
+        {
+            wide[row + end] += compact[row + end];
+            compact[row + end] = 0;
+        }
+        low = Math.Max(low, 1);
+        high = Math.Min(high, HistogramGrid.Bins);
+        if (high < low) return;
+        AddWidened(wide.AsSpan(row + low, high - low + 1), compact.AsSpan(row + low, high - low + 1));
+        compact.AsSpan(row + low, high - low + 1).Clear();
     }
 
     /// <summary>target[j] += source[j]: 16-bit counts added into 64-bit ones, eight at a time where AVX-512 widens them in one step.</summary>
@@ -357,8 +389,6 @@ internal sealed class CellHistograms
         _sum.AsSpan(first, n).Clear();
         _min.AsSpan(first, n).Fill(double.PositiveInfinity);
         _max.AsSpan(first, n).Fill(double.NegativeInfinity);
-        if (_wide.Length > 0) _wide.AsSpan(first * RowLength, n * RowLength).Clear();
-        _compact?.AsSpan(first * RowLength, n * RowLength).Clear();
     }
 
     /// <summary>

@@ -170,4 +170,48 @@ public class PercentileTests
             Assert.Equal(expected, target);
         }
     }
+    [Fact]
+    public void Move_OfACompactSet_AddsEveryCount_AndLeavesItsRowsEmpty_WhateverTheValuesSpan()
+    {
+        // The merge moves only the slots between those of a cell's smallest and largest value, and the two end slots:
+        // the wide set must get every count, and the compact set must come out all zeros (it is reused for the next
+        // shard), for values in a narrow stretch, across the grid, off it, on bin edges, with NaN in any lane (which a
+        // lane's native minimum may or may not keep), and for a cell with no value at all.
+        var grid = HistogramGrid.FromRange([0.3, -1.0, 5.0], [2.7, 1.0, 6.0], [false, false, true]);
+        double lower = grid.Lower[0], width = grid.Width[0];
+        var g = Forecast.Engine.Randomness.Xoshiro256StarStar.FromSeed(23);
+        var wide = new CellHistograms(3, grid);
+        var part = new CellHistograms(3, grid, compact: true);
+        var expected = new long[3][];
+        for (int c = 0; c < 3; c++) expected[c] = new long[CellHistograms.RowLength];
+        for (int round = 0; round < 40; round++)
+        {
+            int length = 1 + (int)(g.NextUInt64() % 60);
+            var values = new double[length];
+            double centre = lower + (g.NextUInt64() % 4096) * width, spread = round % 3 == 0 ? 3 * width : round % 3 == 1 ? 0.4 : 50;
+            for (int i = 0; i < length; i++)
+                values[i] = (g.NextUInt64() % 9) switch
+                {
+                    0 when round % 4 == 0 => double.NaN,
+                    1 when round % 5 == 0 => double.PositiveInfinity,
+                    2 => lower + (g.NextUInt64() % 4097) * width,
+                    _ => centre + spread * (g.NextOpenDouble() - 0.5),
+                };
+            // Cell 0 gets the values eight at a time, cell 1 one by one, cell 2 (whole numbers) only every other round.
+            part.Record(0, values);
+            foreach (double v in values) part.Add(1, v);
+            if (round % 2 == 0) part.Record(2, values.Select(v => Math.Round(v)).ToArray());
+            for (int c = 0; c < 3; c++)
+            {
+                var row = part.Row(c);
+                for (int j = 0; j < row.Length; j++) expected[c][j] += row[j];
+            }
+            wide.Move([part], 0, 3);
+            for (int c = 0; c < 3; c++)
+            {
+                Assert.Equal(expected[c], wide.Row(c));
+                Assert.All(part.Row(c), count => Assert.Equal(0, count));
+            }
+        }
+    }
 }
