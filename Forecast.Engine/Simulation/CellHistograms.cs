@@ -327,9 +327,9 @@ internal sealed class CellHistograms
             {
                 for (int c = first; c < end; c++) part.MoveRow(c, _wide);
             }
-            else if (_wide.Length > 0)
+            else if (part._wide.Length > 0)
             {
-                TensorPrimitives.Add(_wide.AsSpan(from, length), part._wide.AsSpan(from, length), _wide.AsSpan(from, length));
+                if (_wide.Length > 0) TensorPrimitives.Add(_wide.AsSpan(from, length), part._wide.AsSpan(from, length), _wide.AsSpan(from, length));
                 part._wide.AsSpan(from, length).Clear();
             }
             part.Clear(first, end);
