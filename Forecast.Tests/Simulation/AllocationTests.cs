@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Forecast.Tests.Simulation;
 
+[Collection(ProcessMeasurements.Name)]
 public class AllocationTests
 {
     public static TheoryData<string> Kinds => new(ModelKindScenario.Kinds);

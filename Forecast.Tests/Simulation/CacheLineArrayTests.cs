@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Forecast.Tests.Simulation;
 
+[Collection(ProcessMeasurements.Name)]
 public class CacheLineArrayTests
 {
     // Placement is a matter of speed only (see CacheLineArray): a zeroed array of the right length always, on a cache
