@@ -37,26 +37,14 @@ internal static class RunDocuments
     }
 
     /// <summary>
-    /// The scenario as run, so that the folder stands alone: a scenario file verbatim; a what-if (whose <c>base</c> is a
-    /// path relative to it) resolved against its base and written out whole.
+    /// The scenario as run, so that the folder stands alone (its scenario.yaml, and what a shard's partial keeps): a
+    /// scenario file verbatim; a what-if (whose <c>base</c> is a path relative to it) resolved against its base and written
+    /// out whole, as UTF-8 without a byte order mark.
     /// </summary>
-    /// <summary>The bytes <see cref="CopyScenario"/> writes as the folder's scenario.yaml (a shard's partial keeps them).</summary>
-    public static byte[] ScenarioAsRun(string scenarioPath, Scenario scenario)
-    {
-        string text = File.ReadAllText(scenarioPath);
-        if (!NamesABase(text))
-            return File.ReadAllBytes(scenarioPath);
-        string temp = Path.Combine(Path.GetTempPath(), $"forecast-scenario-{Guid.NewGuid():N}.yaml");
-        try
-        {
-            Forecast.Scenarios.ScenarioWriter.WriteFile(temp, scenario, Annotations(scenarioPath, scenario));
-            return File.ReadAllBytes(temp);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public static byte[] ScenarioAsRun(string scenarioPath, Scenario scenario) =>
+        NamesABase(File.ReadAllText(scenarioPath))
+            ? new System.Text.UTF8Encoding(false).GetBytes(Forecast.Scenarios.ScenarioWriter.Write(scenario, Annotations(scenarioPath, scenario)))
+            : File.ReadAllBytes(scenarioPath);
 
     private static Forecast.Scenarios.ScenarioAnnotations Annotations(string scenarioPath, Scenario scenario) => Forecast.Scenarios.ScenarioAnnotations.None with
     {
@@ -70,14 +58,6 @@ internal static class RunDocuments
     /// </summary>
     internal static bool NamesABase(string text) => text.StartsWith("base:", StringComparison.Ordinal) || text.Contains("\nbase:", StringComparison.Ordinal);
 
-    private static void CopyScenario(OutputFolder folder, string scenarioPath, Scenario scenario)
-    {
-        string text = File.ReadAllText(scenarioPath);
-        if (!NamesABase(text))
-        {
-            File.Copy(scenarioPath, folder.StagedFile(ScenarioCopy), overwrite: true);
-            return;
-        }
-        Forecast.Scenarios.ScenarioWriter.WriteFile(folder.StagedFile(ScenarioCopy), scenario, Annotations(scenarioPath, scenario));
-    }
+    private static void CopyScenario(OutputFolder folder, string scenarioPath, Scenario scenario) =>
+        File.WriteAllBytes(folder.StagedFile(ScenarioCopy), ScenarioAsRun(scenarioPath, scenario));
 }
