@@ -347,21 +347,21 @@ internal sealed class CellHistograms
     private void MoveRow(int cell, long[] wide)
     {
         int row = cell * RowLength, low = 1, high = HistogramGrid.Bins;
-        double min = _min[cell], max = _max[cell];
-        if (!_grid!.IsRefined(cell) && min <= max)
+        if (!_grid!.IsRefined(cell))
         {
-            low = Slot(cell, min);
-            high = Slot(cell, max);
+            if (_count[cell] == 0) return;
+            double min = _min[cell], max = _max[cell];
+            if (min <= max)
+            {
+                low = Math.Max(Slot(cell, min), 1);
+                high = Math.Min(Slot(cell, max), HistogramGrid.Bins);
+            }
         }
-        else if (!_grid.IsRefined(cell) && _count[cell] == 0) return;
         var compact = _compact!;
-        for (int end = 0; end < RowLength; end += RowLength - 1)
-        {
-            wide[row + end] += compact[row + end];
-            compact[row + end] = 0;
-        }
-        low = Math.Max(low, 1);
-        high = Math.Min(high, HistogramGrid.Bins);
+        int underflow = row, overflow = row + RowLength - 1;
+        wide[underflow] += compact[underflow];
+        wide[overflow] += compact[overflow];
+        compact[underflow] = compact[overflow] = 0;
         if (high < low) return;
         AddWidened(wide.AsSpan(row + low, high - low + 1), compact.AsSpan(row + low, high - low + 1));
         compact.AsSpan(row + low, high - low + 1).Clear();
